@@ -1,0 +1,79 @@
+"""Coded errors: each names the bad value and how to fix it.
+
+The CLI maps these classes to exit codes (see :mod:`kg.cli`); library code
+raises them and never exits.
+"""
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+    code = "E000"
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+
+
+class InputError(KgError):
+    """A source file or folder cannot be used."""
+
+    code = "E001"
+    exit_code = 2
+
+
+class UnreadableFile(InputError):
+    """One file could not be read; the build skips it and goes on."""
+
+    code = "E002"
+
+
+class NoDocuments(InputError):
+    code = "E003"
+
+
+class MetadataError(InputError):
+    code = "E004"
+
+
+class GraphNotFound(KgError):
+    code = "E010"
+    exit_code = 3
+
+
+class QueryError(KgError):
+    """A named query or .rq file is unknown or malformed, or a parameter is wrong."""
+
+    code = "E020"
+    exit_code = 4
+
+
+class UnknownQuery(QueryError):
+    code = "E021"
+
+
+class ParameterError(QueryError):
+    code = "E022"
+
+
+class GoldError(KgError):
+    """A gold file is missing or malformed."""
+
+    code = "E030"
+    exit_code = 5
+
+
+MESSAGES = {
+    "no_documents": "no .txt or .md documents found in {paths}; give files or folders holding them",
+    "not_found": "{path} does not exist; check the path",
+    "empty": "{path} is empty",
+    "binary": "{path} looks binary (NUL bytes), not text",
+    "undecodable": "{path} is not valid UTF-8 ({detail}); save it as UTF-8",
+    "bad_sidecar": "{path}: sidecar metadata is not valid TOML ({detail})",
+    "no_graph": "no graph at {path}; run `kg build SOURCE --out {path}` first",
+    "unknown_query": "no named query {name!r}; `kg query --list` shows them, or give a path to a .rq file",
+    "bad_query": "{path}: {detail}",
+    "unknown_param": "{query}: unknown parameter {name!r}; known: {known}",
+    "bad_param": "parameter {raw!r} is not of the form name=value",
+}

@@ -1,0 +1,307 @@
+"""The structure of a document: headings, yearbook entries, tables, report items, paragraphs.
+
+:func:`parse_blocks` turns a :class:`~kg.model.Document` into
+:class:`~kg.model.Block` objects. Every block keeps the line and character
+span it came from; its ``text`` drops layout (line breaks inside a paragraph,
+``**`` emphasis) and ``offsets`` maps each character back to the file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Block, Cell, Document
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_CAPTION = re.compile(r"^表\s*(\d+)\s+(.+?)\s*$")
+_ENTRY = re.compile(r"^(?:\*\*)?【([^】]+)】(?:\*\*)?")
+_ITEM = re.compile(r"^第\s*(\d+)\s*项")
+_LEAD_DEPT = re.compile(r"[(（]\s*牵头(?:部门|单位)\s*[:：]\s*([^)）]+?)\s*[)）]")
+_PROGRESS = re.compile(r"^(?:\*\*)?进展情况")
+_META = re.compile(r"^(日期|来源|字号|作者|发布时间|发布日期)\s*[:：]")
+_NOTE = re.compile(r"^(?:\*\*)?注\s*[:：]")
+_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")
+_PAREN_OPEN = re.compile(r"^[(（]")
+_PAREN_LINE = re.compile(r"^[(（]([^()（）]*)[)）]\s*$")
+_PAGE_FOOTER = re.compile(r"^\S{2,30}\s+\d{1,4}\s*$")
+# Date written at the start of a yearbook entry's body.
+ENTRY_DATE = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日?)?(?:(?:至|—|-|~|～)(?:\d{1,2}月)?\d{1,2}日)?|年内|全年|年初|年底|上半年|下半年)"
+)
+_TERMINAL = tuple("。！？；!?;:：”」』)）")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def squeeze(text: str) -> str:
+    """Remove padding spaces between Chinese characters (``对 外 交 往`` → ``对外交往``)."""
+    return _CJK_SPACE.sub("", text).strip()
+
+
+@dataclass
+class _Line:
+    no: int  # 1-based
+    start: int  # offset of the first character
+    text: str  # without the line break
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for i, raw in enumerate(text.splitlines(keepends=True), start=1):
+        body = raw.rstrip("\r\n")
+        lines.append(_Line(i, pos, body))
+        pos += len(raw)
+    return lines
+
+
+class _TextBuilder:
+    """Accumulates block text with, for every character, its offset in the file."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, line: _Line, drop_markup: bool = True) -> None:
+        text = line.text
+        lo = len(text) - len(text.lstrip())
+        hi = len(text.rstrip())
+        i = lo
+        while i < hi:
+            if drop_markup and text.startswith("**", i):
+                i += 2
+                continue
+            self.chars.append(text[i])
+            self.offsets.append(line.start + i)
+            i += 1
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> Block:
+    tb = _TextBuilder()
+    for ln in lines:
+        if not ln.blank:
+            tb.add(ln, drop_markup=kind != "table_row")
+    first = next((ln for ln in lines if not ln.blank), lines[0])
+    last = next((ln for ln in reversed(lines) if not ln.blank), lines[-1])
+    start = tb.offsets[0] if tb.offsets else first.start
+    end = (tb.offsets[-1] + 1) if tb.offsets else first.start
+    attrs = tuple((k, v) for k, v in kw.pop("attrs", {}).items() if v)
+    del last
+    return Block(
+        doc_id=doc.id,
+        kind=kind,
+        line=first.no,
+        start=start,
+        end=end,
+        text=tb.text,
+        offsets=tuple(tb.offsets),
+        attrs=attrs,
+        section=section,
+        **kw,
+    )
+
+
+def _is_structural(s: str) -> bool:
+    return bool(
+        _HEADING.match(s)
+        or _CAPTION.match(s)
+        or _ENTRY.match(s)
+        or _ITEM.match(s)
+        or _PROGRESS.match(s)
+        or _META.match(s)
+        or _PAREN_OPEN.match(s)
+        or _NOTE.match(s)
+        or "\t" in s
+    )
+
+
+def _cells(line: _Line, header: tuple[str, ...]) -> tuple[Cell, ...]:
+    cells = []
+    pos = 0
+    parts = line.text.split("\t")
+    for i, part in enumerate(parts):
+        column = header[i] if i < len(header) else f"col{i + 1}"
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        start = line.start + pos + lead
+        cells.append(Cell(column=column, text=body, start=start, end=start + len(body)))
+        pos += len(part) + 1
+    return tuple(cells)
+
+
+def parse_blocks(doc: Document) -> list[Block]:
+    """Split a document into blocks, in file order."""
+    lines = split_lines(doc.text)
+    blocks: list[Block] = []
+    i = 0
+    n = len(lines)
+    section = ""
+    table = ""
+    header: tuple[str, ...] = ()
+    item = ""
+    seen_content = False
+
+    # Front matter is metadata, not content.
+    if lines and lines[0].stripped == "---":
+        for j in range(1, n):
+            if lines[j].stripped == "---":
+                blocks.append(_block(doc, "front_matter", lines[: j + 1], section))
+                i = j + 1
+                break
+
+    def take_paragraph(j: int) -> int:
+        """Index after a paragraph starting at j: consecutive lines, and lines after a
+        blank when the text so far does not end a sentence (page-break continuations)."""
+        k = j + 1
+        while True:
+            while k < n and not lines[k].blank and not _is_structural(lines[k].stripped):
+                k += 1
+            last = lines[k - 1].text.rstrip()
+            if last.endswith(_TERMINAL) or last.endswith("**"):
+                return k
+            m = k
+            while m < n and lines[m].blank:
+                m += 1
+            if m < n and m > k and not _is_structural(lines[m].stripped) and m - k <= 2:
+                k = m + 1
+                continue
+            return k
+
+    while i < n:
+        ln = lines[i]
+        s = ln.stripped
+        if not s:
+            i += 1
+            continue
+        if "\t" in s and table:
+            if not header:
+                header = tuple(squeeze(c) for c in ln.text.split("\t"))
+                blocks.append(_block(doc, "table_header", [ln], section, table=table, cells=_cells(ln, header)))
+            else:
+                blocks.append(_block(doc, "table_row", [ln], section, table=table, cells=_cells(ln, header)))
+            i += 1
+            continue
+        if table and not _PAREN_OPEN.match(s):
+            table, header = "", ()
+        m = _HEADING.match(s)
+        if m:
+            section = squeeze(m.group(2).replace("*", ""))
+            blocks.append(_block(doc, "heading", [ln], section, attrs={"level": str(len(m.group(1))), "title": section}))
+            seen_content = True
+            i += 1
+            continue
+        m = _CAPTION.match(s)
+        if m:
+            table, header = m.group(1), ()
+            blocks.append(
+                _block(doc, "table_caption", [ln], section, table=table, attrs={"number": table, "title": squeeze(m.group(2))})
+            )
+            i += 1
+            continue
+        if _PAREN_OPEN.match(s):
+            # An author line, possibly running over several lines until the closing parenthesis.
+            j = i
+            while j < n and not re.search(r"[)）]\s*$", lines[j].text) and j - i < 4:
+                j += 1
+            group = lines[i : min(j, n - 1) + 1]
+            inner = squeeze("".join(x.stripped for x in group))[1:-1].strip()
+            prev = blocks[-1].kind if blocks else ""
+            if prev in ("table_row", "table_header"):
+                kind = "table_credit"
+            elif "编辑" in inner:
+                kind = "editor"
+            else:
+                kind = "author"
+            blocks.append(
+                _block(doc, kind, group, section, table=table if kind == "table_credit" else "", attrs={"names": inner})
+            )
+            table, header = "", ()
+            i = min(j, n - 1) + 1
+            continue
+        m = _ENTRY.match(s)
+        if m:
+            # A yearbook entry runs until its author line, a heading, a table or the next entry.
+            j = i + 1
+            while j < n:
+                t = lines[j].stripped
+                if t and (
+                    _PAREN_LINE.match(t) or _PAREN_OPEN.match(t) or _HEADING.match(t) or _CAPTION.match(t) or _ENTRY.match(t) or "\t" in t
+                ):
+                    break
+                j += 1
+            title = m.group(1).replace("**", "").strip()
+            blk = _block(doc, "entry", lines[i:j], section, attrs={"title": title})
+            body = blk.text[len("【" + m.group(1) + "】") :] if blk.text.startswith("【") else blk.text
+            dm = ENTRY_DATE.match(body)
+            author = ""
+            k = j
+            while k < n and lines[k].blank:
+                k += 1
+            if k < n and _PAREN_LINE.match(lines[k].stripped):
+                author = squeeze(_PAREN_LINE.match(lines[k].stripped).group(1))
+            extra = {"date": dm.group(0) if dm else "", "author": author}
+            blocks.append(Block(**{**blk.__dict__, "attrs": blk.attrs + tuple((k2, v) for k2, v in extra.items() if v)}))
+            seen_content = True
+            i = j
+            continue
+        m = _ITEM.match(s)
+        if m:
+            item = m.group(1)
+            dept = _LEAD_DEPT.search(s)
+            j = take_paragraph(i)
+            blocks.append(
+                _block(doc, "report_item", lines[i:j], section, attrs={"number": item, "lead": dept.group(1) if dept else ""})
+            )
+            seen_content = True
+            i = j
+            continue
+        if _PROGRESS.match(s):
+            j = take_paragraph(i)
+            blocks.append(_block(doc, "report_progress", lines[i:j], section, attrs={"item": item}))
+            i = j
+            continue
+        if _META.match(s):
+            key = _META.match(s).group(1)
+            blocks.append(_block(doc, "meta", [ln], section, attrs={"key": key, "value": re.split(r"[:：]", s, 1)[1].strip()}))
+            i += 1
+            continue
+        if not seen_content and not blocks_have_title(blocks):
+            blocks.append(_block(doc, "title", [ln], section, attrs={"title": s}))
+            seen_content = True
+            i += 1
+            continue
+        if _NOTE.match(s):
+            j = take_paragraph(i)
+            blocks.append(_block(doc, "note", lines[i:j], section))
+            i = j
+            continue
+        if _PAGE_FOOTER.match(s) and len(s) < 40 and not re.search(r"[，。,]", s):
+            blocks.append(_block(doc, "page_footer", [ln], section))
+            i += 1
+            continue
+        j = take_paragraph(i)
+        lead = _BOLD_LEAD.match(s)
+        blocks.append(_block(doc, "paragraph", lines[i:j], section, attrs={"lead": lead.group(1) if lead else ""}))
+        seen_content = True
+        i = j
+    return blocks
+
+
+def blocks_have_title(blocks: list[Block]) -> bool:
+    return any(b.kind in ("title", "heading") for b in blocks)
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1
