@@ -1,0 +1,222 @@
+"""Names: padded leader cells, and ``[country][organisation][titles][name]`` phrases.
+
+``split_leaders("蔡 奇 殷 勇 崔述强")`` gives 蔡奇, 殷勇, 崔述强: tables pad
+two-character names with a space, so two single characters in a row are one
+name. :func:`parse_person_phrase` reads
+``德国戴姆勒股份公司董事长康林松`` as person 康林松, title 董事长, organisation
+戴姆勒股份公司, country 德国, using the gazetteer's titles and countries and
+the shapes of organisation names; nothing in it knows particular people.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer, load
+
+CJK = "\u4e00-\u9fff"
+# Scope words between an organisation and a title: 全球, 大中华区, 亚太区(除日本), 政府事务, 国际业务 …
+QUALIFIER = re.compile(
+    rf"(?:全球|全国|海外|(?:大中华|中国|亚太|亚洲|欧洲|美洲|北美|南美|拉美|中东|非洲|华北|华东|华南|华中|华西|西南|东北|西北|东南亚|[东西南北])区(?:\([^)]*\)|（[^）]*）)?|[{CJK}]{{2}}(?:事务|业务)|区域)$"
+)
+JOINER = re.compile(r"(?:兼|暨)$")
+NAME_STOP = re.compile(r"(?:并|一行|等人|等|及其|以及|及|和|与|共同|出席|通过|进行|举行|时|，|,|。|；|;|：|:|“|\(|（)")
+NAME_CHARS = re.compile(rf"^[{CJK}·•・\-A-Za-z]+$")
+ORG_COMPANY = re.compile(r"(?:公司|集团|银行|证券|制药|半导体|股份|有限|控股|保险|基金|资本|汽车|电气|电子|科技|工业|能源|航空|厂|商事|物产|医疗|金融)(?:\([^)]*\)|（[^）]*）)?$")
+ORG_BODY = re.compile(r"(?:大学|学院|研究院|研究所|研究中心|中心|协会|学会|商会|联合会|联盟|基金会|委员会|组织|政府|议会|部|局|署|厅|办|办公室|处|社|台|报|馆|院|会)$")
+PLACE_SUFFIX = re.compile(r"(?:市|都|府|县|州|省|区|特区)$")
+LATIN_ALIAS = re.compile(r"^(?P<name>.+?)[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]*)[)）]$")
+
+
+def split_leaders(cell: str) -> list[tuple[str, int, int]]:
+    """Names in a padded table cell, each with its (start, end) in ``cell``."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", cell)]
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        tok, s, e = tokens[i]
+        if len(tok) == 1 and i + 1 < len(tokens) and len(tokens[i + 1][0]) == 1:
+            out.append((tok + tokens[i + 1][0], s, tokens[i + 1][2]))
+            i += 2
+        else:
+            out.append((tok, s, e))
+            i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str  # canonical as written (country prefix and Latin alias removed)
+    written: str  # as written, with country prefix
+    type: str  # Company, Organization, City, Region
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+    start: int = 0  # span of ``written`` in the phrase
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    org: Org | None
+
+
+@dataclass(frozen=True)
+class PersonPhrase:
+    name: str
+    start: int  # span of the name in the parsed text
+    end: int
+    roles: tuple[Role, ...] = ()
+    country: str = ""
+
+    @property
+    def title(self) -> str:
+        return "、".join(r.title for r in self.roles if r.title)
+
+    @property
+    def orgs(self) -> tuple[Org, ...]:
+        seen, out = set(), []
+        for r in self.roles:
+            if r.org and r.org.name not in seen:
+                seen.add(r.org.name)
+                out.append(r.org)
+        return tuple(out)
+
+
+@dataclass
+class _Seg:
+    text: str
+    start: int
+    roles: list[Role] = field(default_factory=list)
+
+
+def title_suffix(text: str, gaz: Gazetteer) -> str:
+    """The longest title ``text`` ends with ("" if none)."""
+    for n in range(min(len(text), 8), 0, -1):
+        if text[-n:] in gaz.title_forms:
+            return text[-n:]
+    return ""
+
+
+def _strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
+    """Split ``text`` into (organisation part, title chain) by peeling titles, 兼 and scope words off its end."""
+    rest = text
+    had_title = False
+    while rest:
+        t = title_suffix(rest, gaz)
+        if t:
+            rest = rest[: -len(t)]
+            had_title = True
+            continue
+        m = JOINER.search(rest) or QUALIFIER.search(rest)
+        if m and had_title:
+            rest = rest[: m.start()]
+            continue
+        break
+    if not had_title:
+        return text, ""
+    return rest, text[len(rest) :]
+
+
+def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
+    """(type, canonical, country, english) of an organisation or place name."""
+    e = gaz.lookup(name)
+    if e is not None and e.type != "Person":
+        return e.type, e.zh, e.country, e.en
+    # A known company or body at the start (德勤中国, GE医疗中国区).
+    for n in range(len(name) - 1, 1, -1):
+        e = gaz.lookup(name[:n], ("Company",))
+        if e is not None:
+            return "Company", name, e.country, ""
+    if ORG_COMPANY.search(name):
+        return "Company", name, "", ""
+    if PLACE_SUFFIX.search(name) and len(name) <= 8 and not ORG_BODY.search(name):
+        base = name[:-1]
+        e = gaz.lookup(base, ("City", "Region"))
+        if e is not None:
+            return e.type, e.zh, e.country, e.en
+        return ("City" if name.endswith(("市", "都")) else "Region"), name, "", ""
+    return "Organization", name, "", ""
+
+
+def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:
+    written = written.strip("的")
+    if not written:
+        return None
+    prefix, country = gaz.country_of_prefix(written)
+    body = written[len(prefix) :] if prefix and len(written) > len(prefix) else written
+    if prefix and body == written:
+        country = country  # the org is the place itself (香港特别行政区)
+    aliases: list[str] = []
+    m = LATIN_ALIAS.match(body)
+    if m:
+        body = m["name"]
+        aliases.append(m["alias"])
+    typ, canonical, gaz_country, _ = classify_org(body, gaz)
+    if canonical != body:
+        aliases.append(body)
+    if written != body and written not in aliases:
+        aliases.append(written)
+    return Org(
+        name=canonical,
+        written=written,
+        type=typ,
+        country=gaz_country or country or default_country,
+        aliases=tuple(a for a in aliases if a != canonical),
+        start=start,
+        end=start + len(written),
+    )
+
+
+def _name_end(text: str) -> int:
+    m = NAME_STOP.search(text)
+    return m.start() if m else len(text)
+
+
+def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country: str = "") -> list[PersonPhrase]:
+    """Persons in an enumeration like ``A公司董事长甲、B集团总裁乙`` (see module doc)."""
+    gaz = gaz or load()
+    cut = _name_end_outer(text)
+    text = text[:cut]
+    segs: list[_Seg] = []
+    pos = 0
+    for part in re.split(r"、", text):
+        segs.append(_Seg(part, pos))
+        pos += len(part) + 1
+    persons: list[PersonPhrase] = []
+    pending: list[Role] = []
+    last_org: Org | None = None
+    for seg in segs:
+        s = seg.text
+        if not s:
+            continue
+        if title_suffix(s, gaz):
+            # A position with no name yet: it belongs to the next named person.
+            org_part, chain = _strip_chain(s, gaz)
+            org = make_org(org_part, seg.start, gaz, default_country) if org_part else last_org
+            pending.append(Role(chain, org))
+            last_org = org
+            continue
+        split = None
+        for i in range(len(s) - 2, 0, -1):
+            if title_suffix(s[:i], gaz) and NAME_CHARS.match(s[i:]):
+                split = i
+                break
+        if split is None:
+            pending = []
+            continue
+        name = s[split:]
+        org_part, chain = _strip_chain(s[:split], gaz)
+        org = make_org(org_part, seg.start, gaz, default_country) if org_part else (last_org if pending else None)
+        roles = tuple(pending) + (Role(chain, org),)
+        country = next((r.org.country for r in roles if r.org and r.org.country), default_country)
+        persons.append(PersonPhrase(name=name, start=seg.start + split, end=seg.start + len(s), roles=roles, country=country))
+        pending = []
+        last_org = org
+    return persons
+
+
+def _name_end_outer(text: str) -> int:
+    """Where an enumeration of persons ends: at the first clause break after the last name."""
+    m = re.search(r"(?:并|一行|等人|，|,|。|；|;|共同|出席|举行|进行)", text)
+    return m.start() if m else len(text)

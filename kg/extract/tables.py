@@ -1,0 +1,167 @@
+"""Facts from leaders' tables: meetings (会见, 视频会见, 座谈 …) and event attendance.
+
+A table is a caption (``表N …``), a header row naming its columns (时间,
+市领导, 国别, 活动内容 or 会见内容) and data rows. Each data row gives a date,
+the home-side leaders (padded names), optionally the counterpart's country,
+and what happened. Rows that report a meeting become :class:`Meeting`;
+other rows of attendance tables become :class:`Attendance` of the event
+named in the row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import Gazetteer, load
+from ..model import Attendance, Block, Document, Evidence, Meeting, Party
+from .dates import parse_date
+from .events import event_core
+from .names import Org, classify_org, make_org, parse_person_phrase, split_leaders
+
+DATE_COLS = ("时间", "日期")
+LEADER_COLS = ("市领导", "领导", "出席领导", "参加领导", "区领导")
+COUNTRY_COLS = ("国别", "国家", "国家/地区", "国家(地区)")
+CONTENT_COLS = ("活动内容", "会见内容", "内容", "活动", "事项")
+
+MEETING_VERB = re.compile(r"(?:视频|线上|在线|云)?(?:会见|会谈|会晤|座谈|通话|连线)")
+LETTER_VERB = re.compile(r"致(?:贺信|贺电|信|函|电)")
+VIDEO = re.compile(r"视频|线上|在线|云|连线|通话")
+ATTEND_PREFIX = re.compile(r"^(?:视频|线上|在线)?(?:出席|参加|参观|考察|主持|陪同[^为]*为)")
+ATTEND_SUFFIX = re.compile(r"(?:录制致辞|并致辞|并讲话|致辞)$")
+SAR = {"港": "香港", "澳": "澳门"}
+
+
+@dataclass
+class _Table:
+    number: str
+    caption: str
+    header: tuple[str, ...]
+    rows: list[Block]
+
+
+def group_tables(blocks: list[Block]) -> list[_Table]:
+    tables: dict[str, _Table] = {}
+    order: list[str] = []
+    for b in blocks:
+        if b.kind == "table_caption":
+            key = f"{b.table}@{b.line}"
+            tables[key] = _Table(b.table, b.attr("title"), (), [])
+            order.append(key)
+        elif b.kind in ("table_header", "table_row") and order:
+            t = tables[order[-1]]
+            if b.kind == "table_header":
+                t.header = tuple(c.column for c in b.cells)
+            else:
+                t.rows.append(b)
+    return [tables[k] for k in order]
+
+
+def _cell(row: Block, names: tuple[str, ...]):
+    for c in row.cells:
+        if c.column in names:
+            return c
+    return None
+
+
+def caption_countries(caption: str) -> list[str]:
+    """Countries or SARs a caption restricts its rows to (``港澳地区人士`` → 香港, 澳门)."""
+    m = re.search(r"([港澳台]{2,3})(?:地区|同胞|人士|特区)", caption)
+    if m:
+        return [SAR[c] for c in m.group(1) if c in SAR]
+    return []
+
+
+def _party_of_org(org: Org) -> Party:
+    return Party(name=org.name, type=org.type, country=org.country)
+
+
+def _meeting_country(orgs: list[Org], column: str, caption: list[str], gaz: Gazetteer) -> str:
+    if column:
+        e = gaz.lookup(column, ("Country", "Region"))
+        return e.zh if e else column
+    for o in orgs:
+        if o.type == "Region" and o.name in ("香港", "澳门"):
+            return o.name
+        if o.country:
+            return o.country
+    return ";".join(caption)
+
+
+def table_facts(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None) -> tuple[list[Meeting], list[Attendance]]:
+    """Meetings and attendances from every leaders' table of ``doc``."""
+    gaz = gaz or load()
+    meetings: list[Meeting] = []
+    attendances: list[Attendance] = []
+    for table in group_tables(blocks):
+        if not any(h in LEADER_COLS for h in table.header):
+            continue
+        cap_countries = caption_countries(table.caption)
+        for row in table.rows:
+            date_c = _cell(row, DATE_COLS)
+            lead_c = _cell(row, LEADER_COLS)
+            content_c = _cell(row, CONTENT_COLS)
+            if lead_c is None or content_c is None:
+                continue
+            country_c = _cell(row, COUNTRY_COLS)
+            date = parse_date(date_c.text, doc.year) if date_c else ""
+            evidence = Evidence(doc.id, row.line, row.start, row.end, doc.text[row.start : row.end])
+            home = tuple(
+                Party(name=n, type="Person", title="", organizations=(Party("北京市", "City", country="中国"),), country="中国")
+                for n, _, _ in split_leaders(lead_c.text)
+            )
+            content = content_c.text.strip()
+            verb = MEETING_VERB.search(content)
+            letter = LETTER_VERB.search(content)
+            if verb or letter:
+                m = verb or letter
+                mode = "letter" if letter and not verb else ("video" if VIDEO.search(content[: m.end()]) else "in_person")
+                after = content[m.end() :]
+                before = content[: m.start()]
+                column_country = country_c.text.strip() if country_c else ""
+                default_country = ""
+                if column_country:
+                    e = gaz.lookup(column_country, ("Country", "Region"))
+                    default_country = e.zh if e else column_country
+                persons = parse_person_phrase(after, gaz, default_country=default_country)
+                counterparts: list[Party] = []
+                orgs: list[Org] = []
+                if persons:
+                    for p in persons:
+                        porgs = tuple(_party_of_org(o) for o in p.orgs)
+                        orgs.extend(p.orgs)
+                        counterparts.append(
+                            Party(name=p.name, type="Person", title=p.title, organizations=porgs, country=p.country or default_country)
+                        )
+                else:
+                    # 与市政协港澳委员和港澳台侨工作顾问座谈: the bodies met.
+                    target = re.sub(r"^(?:与|同|和)", "", before) or after
+                    for part in re.split(r"和|、|及|与", target):
+                        part = part.strip()
+                        if len(part) >= 2:
+                            o = make_org(part, 0, gaz, default_country)
+                            if o:
+                                orgs.append(o)
+                                counterparts.append(_party_of_org(o))
+                if not counterparts:
+                    continue
+                country = _meeting_country(orgs, column_country, cap_countries, gaz)
+                meetings.append(
+                    Meeting(
+                        date=date,
+                        mode=mode,
+                        home=home,
+                        counterparts=tuple(counterparts),
+                        evidence=evidence,
+                        country=country,
+                        description=content,
+                    )
+                )
+            else:
+                name = ATTEND_SUFFIX.sub("", ATTEND_PREFIX.sub("", content)).strip()
+                if not name:
+                    continue
+                mode = "video" if re.match(r"^(?:视频|线上|在线)", content) else "in_person"
+                event = Party(name=name, type="Event", title=event_core(name))
+                for h in home:
+                    attendances.append(Attendance(person=h, event=event, date=date, role="attended", evidence=evidence, mode=mode))
+    return meetings, attendances

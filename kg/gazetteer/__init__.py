@@ -1,0 +1,120 @@
+"""Gazetteers of public reference data, shipped as TSV files in ``data/``.
+
+- ``countries.tsv``: every ISO 3166-1 country with its Chinese short and
+  official names (generated from pycountry by ``scripts/build_countries.py``);
+- ``cities.tsv``: major world cities with their country;
+- ``regions.tsv``: Beijing's 16 districts, China's provinces, well-known
+  foreign states and provinces, continents;
+- ``bodies.tsv``: Chinese and foreign government bodies, international
+  organisations, universities, media;
+- ``companies.tsv``: well-known companies;
+- ``titles.tsv``: titles of office (市长, 董事长, 首席执行官 …).
+
+Each entry has a Chinese canonical name, an English label, its country and,
+where known, a Wikidata id.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Entry:
+    zh: str  # canonical Chinese name
+    en: str
+    type: str  # Person, City, Country, Region, Company, Organization
+    country: str  # zh name of the country ("" for international bodies)
+    aliases: tuple[str, ...] = ()
+    wikidata: str = ""
+    parent: str = ""  # for districts: the city
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.zh, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Title:
+    zh: str
+    en: str
+    kind: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(a for a in (value or "").split("|") if a)
+
+
+class Gazetteer:
+    """All gazetteer entries, looked up by any of their written forms."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        countries = _rows("countries.tsv")
+        self.country_by_iso: dict[str, str] = {r["iso2"]: r["zh"] for r in countries if r["type"] == "Country"}
+        self.country_by_iso.update({r["iso2"]: r["zh"] for r in countries if r["type"] == "Region"})
+        iso_country = {r["iso2"]: (r["country"]) for r in countries}
+        for r in countries:
+            self.entries.append(
+                Entry(r["zh"], r["en"], r["type"], r["country"], _split(r["aliases"]), r["wikidata"])
+            )
+        for name in ("cities.tsv", "regions.tsv", "bodies.tsv", "companies.tsv"):
+            for r in _rows(name):
+                country = iso_country.get(r["country"], "") if r["country"] else ""
+                self.entries.append(
+                    Entry(r["zh"], r["en"], r["type"], country, _split(r["aliases"]), r.get("wikidata", ""), r.get("parent", "") or "")
+                )
+        self.titles: list[Title] = [Title(r["zh"], r["en"], r["kind"]) for r in _rows("titles.tsv")]
+        self._by_form: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            for f in e.forms:
+                self._by_form.setdefault(f, []).append(e)
+        self.title_forms: frozenset[str] = frozenset(t.zh for t in self.titles)
+        self._title_en = {t.zh: t.en for t in self.titles}
+        self.country_names: frozenset[str] = frozenset(
+            f for e in self.entries if e.type == "Country" for f in e.forms
+        )
+
+    def lookup(self, form: str, types: tuple[str, ...] | None = None) -> Entry | None:
+        """The entry written as ``form`` (preferring, in order, the given types)."""
+        cands = self._by_form.get(form, [])
+        if types:
+            for t in types:
+                for e in cands:
+                    if e.type == t:
+                        return e
+            return None
+        return cands[0] if cands else None
+
+    def forms(self) -> list[tuple[str, Entry]]:
+        """Every (written form, entry) pair, in a stable order."""
+        out = []
+        for e in self.entries:
+            for f in e.forms:
+                out.append((f, e))
+        return out
+
+    def title_en(self, title: str) -> str:
+        return self._title_en.get(title, "")
+
+    def country_of_prefix(self, text: str) -> tuple[str, str]:
+        """If ``text`` starts with a country (or SAR) name, return (name as written, country canonical zh)."""
+        best = ("", "")
+        for n in range(min(len(text), 12), 1, -1):
+            e = self.lookup(text[:n], ("Country", "Region"))
+            if e is not None and (e.type == "Country" or e.country == "中国" and e.zh in ("香港", "澳门", "台湾")):
+                return text[:n], e.zh
+        return best
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    return Gazetteer()
