@@ -1,0 +1,145 @@
+"""``kg build``: files in, graph files and store out, written atomically."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .documents import read_documents
+from .extract.document import extract
+from .model import Facts, Skipped
+from .rdf.graph import PREFIXES, build_dataset
+
+GRAPH_TTL = "graph.ttl"
+GRAPH_TRIG = "graph.trig"
+STORE_DIR = "store"
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    documents: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    blocks: Counter = field(default_factory=Counter)
+    entities: Counter = field(default_factory=Counter)
+    facts: Counter = field(default_factory=Counter)
+    triples: int = 0
+    seconds: float = 0.0
+    files: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"documents: {len(self.documents)} read, {len(self.skipped)} skipped"]
+        for s in self.skipped:
+            lines.append(f"  skipped {s.path}: {s.reason}")
+        lines.append("blocks: " + ", ".join(f"{k} {v}" for k, v in sorted(self.blocks.items())))
+        lines.append("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items())))
+        lines.append("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())))
+        lines.append(f"triples: {self.triples}")
+        lines.append(f"time: {self.seconds:.1f} s")
+        for f in self.files:
+            lines.append(f"wrote {f}")
+        return "\n".join(lines)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def serialize_turtle(ds) -> bytes:
+    """All triples of the dataset (union of its graphs) as Turtle, in a stable order."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        if prefix != "kgg":
+            g.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g.serialize(format="turtle").encode("utf-8")
+
+
+def serialize_trig(ds) -> bytes:
+    return ds.serialize(format="trig").encode("utf-8")
+
+
+def write_store(trig: bytes, out: Path) -> Path:
+    """Load the TriG into a fresh Oxigraph store beside ``out/store`` and swap it in."""
+    final = out / STORE_DIR
+    tmp = out / f".{STORE_DIR}.tmp-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    store = ox.Store(str(tmp))
+    store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    old = out / f".{STORE_DIR}.old-{os.getpid()}"
+    if final.exists():
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old.exists():
+        shutil.rmtree(old)
+    return final
+
+
+def extract_all(sources: Iterable[str | Path], progress: bool | None = None) -> tuple[list[Facts], list[Skipped]]:
+    docs, skipped = read_documents(sources)
+    if progress is None:
+        progress = sys.stderr.isatty() and len(docs) > 20
+    facts: list[Facts] = []
+    it = docs
+    if progress:
+        from tqdm import tqdm
+
+        it = tqdm(docs, desc="extracting", unit="doc")
+    for d in it:
+        try:
+            facts.append(extract(d))
+        except Exception as exc:  # one bad document must not stop the build
+            skipped.append(Skipped(d.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return facts, skipped
+
+
+def build(sources: Iterable[str | Path], out: str | Path, *, store: bool = True, progress: bool | None = None) -> BuildResult:
+    """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig`` and ``out/store``."""
+    t0 = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    facts, skipped = extract_all(sources, progress)
+    ds = build_dataset(facts)
+    result = BuildResult(out=out, documents=[f.doc.id for f in facts], skipped=skipped)
+    for f in facts:
+        result.blocks.update(b.kind for b in f.blocks)
+        result.facts["meeting"] += len(f.meetings)
+        result.facts["attendance"] += len(f.attendances)
+        result.facts["partner_link"] += len(f.partner_links)
+        result.facts["position"] += len(f.positions)
+    from .rdf.graph import TYPE_CLASS
+    from rdflib import RDF
+
+    seen = set()
+    for name, cls in TYPE_CLASS.items():
+        for s, _, _, _ in ds.quads((None, RDF.type, cls, None)):
+            if (name, s) not in seen:
+                seen.add((name, s))
+                result.entities[name] += 1
+    ttl = serialize_turtle(ds)
+    trig = serialize_trig(ds)
+    result.triples = len(set(ds.quads((None, None, None, None))))
+    _atomic_write(out / GRAPH_TTL, ttl)
+    _atomic_write(out / GRAPH_TRIG, trig)
+    result.files = [out / GRAPH_TTL, out / GRAPH_TRIG]
+    if store:
+        result.files.append(write_store(trig, out))
+    result.seconds = time.perf_counter() - t0
+    return result

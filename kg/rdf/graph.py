@@ -1,0 +1,274 @@
+"""Facts to RDF: an rdflib Dataset with one named graph per document, plus the ontology.
+
+Entities are described in every document graph that mentions them, so a
+document's graph can be replaced or dropped alone. Fact nodes get IRIs
+derived from their content (no blank nodes), so the output is deterministic.
+"""
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from typing import Iterable
+
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, SKOS, XSD
+
+from ..model import Evidence, Facts, Party
+from ..resolve import Entity, Resolver
+from .vocab import GRAPH, ID, KG, ONTOLOGY_GRAPH, SCHEMA, WD
+
+TYPE_CLASS = {
+    "Person": SCHEMA.Person,
+    "City": SCHEMA.City,
+    "Country": SCHEMA.Country,
+    "Region": KG.Region,
+    "Company": SCHEMA.Corporation,
+    "Organization": SCHEMA.Organization,
+    "Event": SCHEMA.Event,
+}
+PREFIXES = {
+    "kg": KG._NS,
+    "id": ID,
+    "schema": SCHEMA,
+    "prov": PROV,
+    "skos": SKOS,
+    "owl": OWL,
+    "wd": WD,
+    "xsd": XSD,
+    "kgg": GRAPH,
+}
+
+
+def date_literal(iso: str) -> Literal | None:
+    """A typed literal for the start of an ISO date as precise as known."""
+    iso = iso.split("/")[0]
+    if len(iso) == 10:
+        return Literal(iso, datatype=XSD.date)
+    if len(iso) == 7:
+        return Literal(iso, datatype=XSD.gYearMonth)
+    if len(iso) == 4:
+        return Literal(iso, datatype=XSD.gYear)
+    return None
+
+
+def _h(*parts: object) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
+
+
+def ontology_graph() -> Graph:
+    g = Graph()
+    g.parse(data=resources.files("kg.rdf").joinpath("ontology.ttl").read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+class _DocWriter:
+    def __init__(self, ds: Dataset, facts: Facts, resolver: Resolver) -> None:
+        self.facts = facts
+        self.r = resolver
+        self.doc_iri = ID[f"doc/{facts.doc.id}"]
+        self.g = ds.graph(GRAPH[facts.doc.id])
+        self.described: set[URIRef] = set()
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    def evidence(self, ev: Evidence) -> URIRef:
+        iri = ID[f"evidence/{ev.doc}/{ev.line}-{ev.start}-{ev.end}"]
+        if iri not in self.described:
+            self.described.add(iri)
+            self.add(iri, RDF.type, KG.Evidence)
+            self.add(iri, RDF.type, PROV.Entity)
+            self.add(iri, KG.document, self.doc_iri)
+            self.add(iri, KG.line, Literal(ev.line))
+            self.add(iri, KG.startOffset, Literal(ev.start))
+            self.add(iri, KG.endOffset, Literal(ev.end))
+            self.add(iri, KG.quote, Literal(ev.quote))
+            if ev.curated:
+                self.add(iri, KG.curated, Literal(True))
+        return iri
+
+    def entity(self, party: Party, ev: Evidence | None) -> Entity:
+        ent = self.r.add(party.name, party.type, party.country)
+        iri = ent.iri
+        assert iri is not None
+        self.add(iri, RDFS.label, Literal(_written(party.name), lang="zh"))
+        if iri not in self.described:
+            self.described.add(iri)
+            self.add(iri, RDF.type, TYPE_CLASS[ent.type])
+            self.add(iri, SKOS.prefLabel, Literal(ent.name, lang="zh"))
+            en = self.r.english_label(ent)
+            if en:
+                self.add(iri, SKOS.prefLabel, Literal(en, lang="en"))
+            for a in sorted(ent.aliases):
+                self.add(iri, SKOS.altLabel, Literal(a, lang="zh"))
+            if ent.wikidata:
+                self.add(iri, OWL.sameAs, WD[ent.wikidata])
+            self.add(iri, KG.mentionedIn, self.doc_iri)
+            if ent.country and ent.type != "Country" and not (ent.type == "Region" and ent.name == ent.country):
+                c = self._country(ent.country)
+                if c is not None and c != iri:
+                    self.add(iri, KG.country, c)
+        if ev is not None:
+            self.add(iri, PROV.wasDerivedFrom, self.evidence(ev))
+        return ent
+
+    def _country(self, name: str) -> URIRef | None:
+        ctype = "Region" if name in ("香港", "澳门", "台湾") else "Country"
+        ent = self.r.entities.get(self.r.key(name, ctype))
+        if ent is None or ent.iri is None:
+            return None
+        if ent.iri not in self.described:
+            self.entity(Party(name=ent.name, type=ent.type), None)
+        return ent.iri
+
+    def document(self) -> None:
+        d = self.facts.doc
+        s = self.doc_iri
+        self.add(s, RDF.type, KG.Document)
+        self.add(s, RDF.type, SCHEMA.CreativeWork)
+        self.add(s, KG.docId, Literal(d.id))
+        if d.title:
+            self.add(s, SCHEMA.name, Literal(d.title, lang="zh"))
+        if d.publisher:
+            self.add(s, SCHEMA.publisher, Literal(d.publisher, lang="zh"))
+        if d.date:
+            lit = date_literal(d.date)
+            if lit is not None:
+                self.add(s, SCHEMA.datePublished, lit)
+        if d.source:
+            self.add(s, SCHEMA.isBasedOn, Literal(d.source))
+        if d.year:
+            self.add(s, KG.referenceYear, Literal(str(d.year), datatype=XSD.gYear))
+
+    def _dates(self, node: URIRef, iso: str) -> None:
+        if not iso:
+            return
+        self.add(node, KG.date, Literal(iso))
+        start, _, end = iso.partition("/")
+        lit = date_literal(start)
+        if lit is not None:
+            self.add(node, SCHEMA.startDate, lit)
+        lit = date_literal(end) if end else None
+        if lit is not None:
+            self.add(node, SCHEMA.endDate, lit)
+
+    def meetings(self) -> None:
+        for m in self.facts.meetings:
+            ev = self.evidence(m.evidence)
+            node = ID[f"meeting/{self.facts.doc.id}/{m.evidence.line}-{_h(m.date, m.home, m.counterparts)}"]
+            self.add(node, RDF.type, KG.Meeting)
+            self.add(node, PROV.wasDerivedFrom, ev)
+            self._dates(node, m.date)
+            self.add(node, KG.mode, Literal(m.mode))
+            if m.description:
+                self.add(node, KG.description, Literal(m.description, lang="zh"))
+            if m.country:
+                for c in m.country.split(";"):
+                    ci = self._country(c)
+                    if ci is not None:
+                        self.add(node, KG.counterpartCountry, ci)
+            homes = [self._participant(node, p, "home", m.evidence, m.date) for p in m.home]
+            others = [self._participant(node, p, "counterpart", m.evidence, m.date) for p in m.counterparts]
+            for h in homes:
+                self.add(node, KG.homeParticipant, h)
+                for o in others:
+                    self.add(h, KG.met, o)
+                    self.add(o, KG.met, h)
+            for o in others:
+                self.add(node, KG.counterpart, o)
+
+    def _participant(self, meeting: URIRef, p: Party, side: str, ev: Evidence, date: str) -> URIRef:
+        ent = self.entity(p, ev)
+        part = ID[f"participation/{_h(meeting, side, ent.iri)}"]
+        self.add(meeting, KG.participation, part)
+        self.add(part, RDF.type, KG.Participation)
+        self.add(part, KG.agent, ent.iri)
+        self.add(part, KG.side, Literal(side))
+        if p.title:
+            self.add(part, KG.title, Literal(p.title, lang="zh"))
+            self.add(ent.iri, SCHEMA.jobTitle, Literal(p.title, lang="zh"))
+        for o in p.organizations:
+            oe = self.entity(o, ev)
+            self.add(part, KG.onBehalfOf, oe.iri)
+            if p.type == "Person":
+                self.add(ent.iri, SCHEMA.affiliation, oe.iri)
+        if p.type == "Person" and p.title:
+            body = self.entity(p.organizations[0], ev) if p.organizations else None
+            pos = ID[f"position/{_h(ent.iri, p.title, body.iri if body else '', date)}"]
+            self.add(pos, RDF.type, KG.Position)
+            self.add(pos, KG.holder, ent.iri)
+            self.add(pos, KG.title, Literal(p.title, lang="zh"))
+            if body is not None:
+                self.add(pos, KG.body, body.iri)
+            self._dates(pos, date)
+            self.add(pos, PROV.wasDerivedFrom, self.evidence(ev))
+        return ent.iri
+
+    def attendances(self) -> None:
+        for a in self.facts.attendances:
+            ev = self.evidence(a.evidence)
+            person = self.entity(a.person, a.evidence)
+            event = self.entity(a.event, a.evidence)
+            node = ID[f"attendance/{self.facts.doc.id}/{a.evidence.line}-{_h(person.iri, event.iri, a.date)}"]
+            self.add(node, RDF.type, KG.Attendance)
+            self.add(node, KG.agent, person.iri)
+            self.add(node, KG.event, event.iri)
+            self.add(node, KG.role, Literal(a.role))
+            self.add(node, KG.mode, Literal(a.mode))
+            self._dates(node, a.date)
+            self.add(node, PROV.wasDerivedFrom, ev)
+            self.add(person.iri, KG.attended, event.iri)
+
+    def mentions(self) -> None:
+        for m in self.facts.mentions:
+            ent = self.entity(m.entity, m.evidence)
+            for a in m.aliases:
+                self.add(ent.iri, RDFS.label, Literal(_written(a), lang="zh"))
+
+
+def _written(name: str) -> str:
+    return "".join(name.split())
+
+
+def _register(resolver: Resolver, facts: Facts) -> None:
+    def reg(p: Party) -> None:
+        resolver.add(p.name, p.type, p.country)
+        for o in p.organizations:
+            reg(o)
+        if p.country:
+            resolver.add(p.country, "Region" if p.country in ("香港", "澳门", "台湾") else "Country")
+
+    for m in facts.meetings:
+        for p in (*m.home, *m.counterparts):
+            reg(p)
+        for c in m.country.split(";") if m.country else ():
+            resolver.add(c, "Region" if c in ("香港", "澳门", "台湾") else "Country")
+    for a in facts.attendances:
+        reg(a.person)
+        reg(a.event)
+    for em in facts.mentions:
+        reg(em.entity)
+        for alias in em.aliases:
+            resolver.add(alias, em.entity.type, em.entity.country)
+
+
+def build_dataset(all_facts: Iterable[Facts]) -> Dataset:
+    """The dataset for these documents' facts: one named graph each, plus the ontology graph."""
+    all_facts = sorted(all_facts, key=lambda f: f.doc.id)
+    resolver = Resolver()
+    for f in all_facts:
+        _register(resolver, f)
+    resolver.assign_iris()
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    og = ds.graph(ONTOLOGY_GRAPH)
+    for t in ontology_graph():
+        og.add(t)
+    for f in all_facts:
+        w = _DocWriter(ds, f, resolver)
+        w.document()
+        w.meetings()
+        w.attendances()
+        w.mentions()
+    return ds

@@ -1,0 +1,78 @@
+"""The kg vocabulary, declared once. Keep in step with ``ontology.ttl`` (a test checks)."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://kg.example.org/"
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+WD = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = Namespace("https://schema.org/")
+ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
+
+
+class KG(DefinedNamespace):
+    """Terms of kg's own vocabulary (https://kg.example.org/ns#)."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ns#")
+
+    # Classes
+    Region: URIRef  # a province, state, SAR or district
+    Document: URIRef  # an input document
+    Evidence: URIRef  # where a fact was read: document, line, span, quote
+    Meeting: URIRef  # an interaction between a home side and a counterpart
+    Participation: URIRef  # one participant of a meeting, on one side
+    Attendance: URIRef  # a person attending an event
+    PartnerLink: URIRef  # a tie between a home place and a partner place
+    Position: URIRef  # a title held in a body, attested at a date
+    Agreement: URIRef  # an agreement signed between parties
+
+    # Documents and evidence
+    docId: URIRef  # the document's file name without extension
+    referenceYear: URIRef  # the year undated mentions refer to
+    document: URIRef  # evidence → the document it is in
+    line: URIRef  # 1-based line of the evidence
+    startOffset: URIRef  # character offset where the evidence starts
+    endOffset: URIRef  # character offset where the evidence ends (exclusive)
+    quote: URIRef  # the quoted source text
+    curated: URIRef  # true when a user's curation file stated the fact
+    mentionedIn: URIRef  # entity → document naming it
+
+    # Entities
+    country: URIRef  # entity → the country (or SAR) it belongs to
+    partOf: URIRef  # a district → its city
+
+    # Meetings
+    date: URIRef  # ISO date as precise as the text allows, start/end for spans
+    mode: URIRef  # in_person, video or letter
+    participation: URIRef  # meeting → a Participation
+    agent: URIRef  # participation or attendance → the person or body
+    side: URIRef  # "home" or "counterpart"
+    onBehalfOf: URIRef  # participation → the body the participant represents
+    title: URIRef  # a title as written (董事长兼首席执行官)
+    homeParticipant: URIRef  # shortcut: meeting → home-side participant
+    counterpart: URIRef  # shortcut: meeting → counterpart
+    counterpartCountry: URIRef  # meeting → the counterpart's country as the text gives it
+    met: URIRef  # shortcut between a home participant and a counterpart
+    description: URIRef  # what the source says happened
+
+    # Attendance
+    event: URIRef  # attendance → the event
+    role: URIRef  # attended, organised, hosted, addressed
+    attended: URIRef  # shortcut: person → event
+
+    # Partner links
+    home: URIRef  # the home place (北京市 or a district)
+    partner: URIRef  # the partner place
+    relation: URIRef  # sister_city, friendly_exchange, …
+    since: URIRef  # year the tie began
+    partnerOf: URIRef  # shortcut: home place → partner place
+
+    # Positions
+    holder: URIRef  # position → person
+    body: URIRef  # position → organisation or place
+
+    # Agreements
+    party: URIRef  # agreement → a party

@@ -1,0 +1,127 @@
+"""Resolution: one entity per real-world thing, with a stable, readable IRI.
+
+Mentions are keyed by type and canonical name: the gazetteer's canonical
+form where the gazetteer knows the name (``戴姆勒集团`` → 戴姆勒股份公司,
+``莫斯科市`` → 莫斯科), the core name for events (``2020中关村论坛开幕式`` →
+中关村论坛), else the name as written without padding. IRIs are romanised
+slugs (English label for gazetteer entries, pinyin otherwise); a short hash
+tells apart different names that romanise alike.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
+from rdflib import URIRef
+
+from .extract.events import event_core
+from .gazetteer import Gazetteer, load
+from .rdf.vocab import ID
+
+TYPE_PATH = {
+    "Person": "person",
+    "City": "place",
+    "Country": "place",
+    "Region": "place",
+    "Company": "org",
+    "Organization": "org",
+    "Event": "event",
+}
+
+
+def normalise(name: str) -> str:
+    """Names without padding or quotes: ``陈 吉宁`` → ``陈吉宁``, ``“你好,北京”`` → ``你好,北京``."""
+    name = re.sub(r"\s+", "", name)
+    return name.strip("“”\"《》「」")
+
+
+def slugify(text: str) -> str:
+    latin = " ".join(lazy_pinyin(text, errors=lambda s: s))
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    return slug or "x"
+
+
+@dataclass
+class Entity:
+    key: tuple[str, str]
+    type: str
+    name: str  # canonical zh
+    english: str = ""
+    wikidata: str = ""
+    country: str = ""
+    aliases: set[str] = field(default_factory=set)
+    iri: URIRef | None = None
+
+
+class Resolver:
+    """Collects entities across documents, then assigns IRIs deterministically."""
+
+    def __init__(self, gaz: Gazetteer | None = None) -> None:
+        self.gaz = gaz or load()
+        self.entities: dict[tuple[str, str], Entity] = {}
+
+    def key(self, name: str, type: str) -> tuple[str, str]:
+        name = normalise(name)
+        if type == "Event":
+            return ("Event", event_core(name))
+        types = ("Company", "Organization") if type in ("Company", "Organization") else (type,)
+        e = self.gaz.lookup(name, types)
+        if e is not None:
+            return (e.type, e.zh)
+        kind = "Org" if type in ("Company", "Organization") else type
+        if kind == "Org":
+            # Known under another org type already (a shape rule may call a body a company).
+            for t in ("Company", "Organization"):
+                if (t, name) in self.entities:
+                    return (t, name)
+        return (type, name)
+
+    def add(self, name: str, type: str, country: str = "") -> Entity:
+        written = normalise(name)
+        k = self.key(written, type)
+        ent = self.entities.get(k)
+        if ent is None:
+            e = self.gaz.lookup(k[1], (k[0],))
+            ent = Entity(
+                key=k,
+                type=k[0],
+                name=k[1],
+                english=e.en if e else "",
+                wikidata=e.wikidata if e else "",
+                country=(e.country if e else "") or country,
+            )
+            self.entities[k] = ent
+        if written != ent.name:
+            ent.aliases.add(written)
+        if not ent.country and country:
+            ent.country = country
+        return ent
+
+    def assign_iris(self) -> None:
+        by_slug: dict[str, list[Entity]] = {}
+        for ent in self.entities.values():
+            label = ent.english or self.english_label(ent)
+            base = slugify(label) if label else slugify(ent.name)
+            if len(base) > 60:
+                base = base[:50].rstrip("-") + "-" + hashlib.sha1(ent.name.encode()).hexdigest()[:6]
+            by_slug.setdefault(f"{TYPE_PATH[ent.type]}/{base}", []).append(ent)
+        for slug, ents in by_slug.items():
+            for ent in ents:
+                if len(ents) == 1:
+                    ent.iri = ID[slug]
+                else:
+                    h = hashlib.sha1(f"{ent.type}|{ent.name}".encode()).hexdigest()[:6]
+                    ent.iri = ID[f"{slug}-{h}"]
+
+    def english_label(self, ent: Entity) -> str:
+        if ent.english:
+            return ent.english
+        if ent.type == "Person" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", ent.name):
+            syl = lazy_pinyin(ent.name)
+            two = ent.name[:2] in {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯"}
+            surname = "".join(syl[:2]) if two else syl[0]
+            given = "".join(syl[2:] if two else syl[1:])
+            return f"{surname.capitalize()} {given.capitalize()}".strip()
+        return ""
