@@ -1,0 +1,31 @@
+"""kg: a knowledge graph of foreign-affairs entities from official Chinese texts.
+
+The public API (the ``kg`` command calls these same functions)::
+
+    from kg import build, run_query
+    result = build(["seeds"], "build")
+    rows = run_query("who-met-whom", "build", {"counterpart": "康林松"}).rows
+"""
+from .build import BuildResult, build
+from .documents import read_document, read_documents
+from .errors import KgError
+from .extract.document import extract
+from .model import Document, Facts
+from .query import list_queries, load_query, open_dataset, run_query
+from .structure import parse_blocks
+
+__all__ = [
+    "BuildResult",
+    "Document",
+    "Facts",
+    "KgError",
+    "build",
+    "extract",
+    "list_queries",
+    "load_query",
+    "open_dataset",
+    "parse_blocks",
+    "read_document",
+    "read_documents",
+    "run_query",
+]

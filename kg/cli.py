@@ -1,0 +1,70 @@
+"""The ``kg`` command: a thin layer over the Python API.
+
+Exit codes: 0 success; 1 unexpected kg error; 2 bad input (and ``build``
+when some files were skipped); 3 no graph at the given directory; 4 a query
+or parameter error.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .build import build as build_graph
+from . import query as query_mod
+from .errors import KgError
+
+SKIPPED_EXIT = 2
+
+
+def _fail(exc: KgError) -> None:
+    click.echo(f"kg: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+@click.group(help="kg: a knowledge graph of foreign-affairs entities from official Chinese texts.")
+@click.version_option(package_name="kg")
+def main() -> None:
+    pass
+
+
+@main.command(help="Read SOURCE files or folders (.txt, .md) and write DIR/graph.ttl, DIR/graph.trig and DIR/store.")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Output directory.")
+@click.option("--no-store", is_flag=True, help="Write only the Turtle and TriG files, not the Oxigraph store.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on long builds in a terminal).")
+def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | None) -> None:
+    try:
+        result = build_graph(sources, out, store=not no_store, progress=progress)
+    except KgError as exc:
+        _fail(exc)
+    click.echo(result.summary())
+    if result.skipped:
+        sys.exit(SKIPPED_EXIT)
+
+
+@main.command(help="Run a named query (see --list) or a .rq file against a build.")
+@click.argument("name", required=False)
+@click.option("--graph", "graph", type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
+@click.option("--param", "params", multiple=True, help="Query parameter as name=value; repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=None, help="Return at most this many rows.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries with their descriptions.")
+def query(name: str | None, graph: str | None, params: tuple[str, ...], fmt: str, limit: int | None, list_: bool) -> None:
+    try:
+        if list_:
+            for q in query_mod.list_queries():
+                click.echo(f"{q.name:<20} {q.summary}")
+                for p, d in sorted(q.params.items()):
+                    click.echo(f"    --param {p}=…  {d}")
+            return
+        if not name or not graph:
+            raise click.UsageError("give a query NAME and --graph DIR (or --list)")
+        result = query_mod.run_query(name, graph, query_mod.parse_params(params), limit=limit)
+    except KgError as exc:
+        _fail(exc)
+    click.echo(result.format(fmt))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,32 @@
+from kg.extract.dates import parse_date
+from kg.extract.names import parse_person_phrase, split_leaders
+
+
+def test_split_padded_leaders():
+    assert [n for n, _, _ in split_leaders("蔡 奇 殷 勇 崔述强")] == ["蔡奇", "殷勇", "崔述强"]
+    assert [n for n, _, _ in split_leaders("陈吉宁 李 伟 吉 林")] == ["陈吉宁", "李伟", "吉林"]
+
+
+def test_person_with_title_org_country():
+    (p,) = parse_person_phrase("德国戴姆勒股份公司董事长康林松")
+    assert p.name == "康林松" and p.title == "董事长"
+    assert p.orgs[0].name == "戴姆勒股份公司" and p.country == "德国"
+
+
+def test_two_positions_one_person_and_enumeration():
+    (p,) = parse_person_phrase("德国大众集团中国公司副总裁、奥迪汽车股份公司中国区总裁安世豪")
+    assert p.name == "安世豪" and [o.name for o in p.orgs] == ["大众集团中国公司", "奥迪汽车股份公司"]
+    ps = parse_person_phrase("美国康卡斯特集团董事长兼首席执行官布莱恩·罗伯兹、环球主题公园及度假区集团董事长托马斯·威廉姆斯")
+    assert [p.name for p in ps] == ["布莱恩·罗伯兹", "托马斯·威廉姆斯"]
+
+
+def test_unseen_wording():
+    (p,) = parse_person_phrase("法国雷诺汽车集团首席执行官卢卡·德梅奥并共同签约")
+    assert p.name == "卢卡·德梅奥" and p.orgs[0].name == "雷诺汽车集团" and p.country == "法国"
+
+
+def test_dates():
+    assert parse_date("12月7日至8日", 2020) == "2020-12-07/2020-12-08"
+    assert parse_date("9月26至29日", 2020) == "2020-09-26/2020-09-29"
+    assert parse_date("7月", 2020) == "2020-07"
+    assert parse_date("年内", 2024) == "2024"

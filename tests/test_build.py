@@ -1,0 +1,147 @@
+"""The spine end to end: seeds → graph files and store → who-met-whom, checked against the gold."""
+import pyoxigraph as ox
+import pytest
+from pyshacl import validate
+from rdflib import Dataset, Graph
+
+from kg import build, run_query
+from kg.rdf.graph import ontology_graph
+
+from .conftest import SEEDS, read_gold
+
+# 表2, 表3, 表5 and the person row of 表1. The two 表1 座谈 rows (432, 433) whose counterparts are
+# groups, not persons, are not yet returned by who-met-whom: see the xfail test below.
+TABLE_LINES = set(range(92, 93)) | set(range(99, 126)) | {172, 173, 434}
+
+
+def _norm(s: str) -> str:
+    return "".join(s.split()).replace("·", "")
+
+
+def _alts(cell: str) -> list[set[str]]:
+    return [{_norm(a) for a in item.split("|")} for item in cell.split(";") if item]
+
+
+def test_every_table_meeting_row_matches_gold(seed_build):
+    out, _ = seed_build
+    rows = run_query("who-met-whom", out).rows
+    gold = [g for g in read_gold("meetings.tsv") if g["doc"].startswith("beijing-yearbook") and int(g["line"]) in TABLE_LINES]
+    assert len(gold) == 31
+    for g in gold:
+        got = [r for r in rows if r["line"] == g["line"] and r["doc"] == g["doc"]]
+        assert got, f"no meeting at line {g['line']}"
+        homes = {_norm(h) for h in g["home"].split(";") if h}
+        assert {_norm(r["personName"]) for r in got} == homes, g["line"]
+        for r in got:
+            assert r["date"] == g["date"], g["line"]
+            assert r["mode"] == g["mode"], g["line"]
+            assert set(r["countryName"].split(";")) == set(g["country"].split(";")), g["line"]
+        if g["counterparts"]:
+            want = [_norm(c) for c in g["counterparts"].split(";")]
+            assert {_norm(r["counterpartName"]) for r in got} == set(want), g["line"]
+            orgs = {_norm(o) for r in got for o in r["organizationName"].split(";") if o}
+            for alts in _alts(g["counterpart_orgs"]):
+                assert orgs & alts, (g["line"], alts, orgs)
+        else:
+            names = {_norm(r["counterpartName"]) for r in got}
+            for alts in _alts(g["counterpart_orgs"]):
+                assert names & alts, (g["line"], alts, names)
+        pairs = {(r["personName"], r["counterpartName"]) for r in got}
+        assert len(pairs) == len(got), "one row per pair"
+
+
+@pytest.mark.xfail(reason="表1 rows 432-433 (座谈 with groups) are in the graph but not yet returned by who-met-whom", strict=True)
+def test_table1_group_rows(seed_build):
+    out, _ = seed_build
+    lines = {r["line"] for r in run_query("who-met-whom", out).rows}
+    assert {"432", "433"} <= lines
+
+
+def test_table4_rows_are_attendance_not_meetings(seed_build):
+    out, result = seed_build
+    rows = run_query("who-met-whom", out).rows
+    assert not [r for r in rows if 132 <= int(r["line"]) <= 164]
+    assert result.facts["attendance"] >= 33  # 33 rows, several leaders per row
+
+
+def test_graph_files_byte_identical_across_builds(seed_build, tmp_path):
+    out, _ = seed_build
+    build([SEEDS], tmp_path, store=False)
+    for name in ("graph.ttl", "graph.trig"):
+        assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_turtle_parses_the_same_with_pyoxigraph(seed_build):
+    out, _ = seed_build
+    data = (out / "graph.ttl").read_bytes()
+    g = Graph().parse(data=data, format="turtle")
+    ox_triples = {
+        (str(t.subject), str(t.predicate), str(t.object)) for t in ox.parse(data, format=ox.RdfFormat.TURTLE)
+    }
+    rd_triples = {(ox_str(s), ox_str(p), ox_str(o)) for s, p, o in g}
+    assert len(ox_triples) == len(g) > 1000
+    assert ox_triples == rd_triples
+
+
+def ox_str(term):
+    from oxrdflib._converter import to_ox
+
+    return str(to_ox(term))
+
+
+def test_trig_has_one_named_graph_per_document(seed_build):
+    out, _ = seed_build
+    ds = Dataset().parse(data=(out / "graph.trig").read_bytes(), format="trig")
+    names = {str(g.identifier) for g in ds.graphs()}
+    assert "https://kg.example.org/graph/beijing-yearbook-2020-foreign-affairs" in names
+    assert "https://kg.example.org/graph/beijing-fao-2024-h1-progress" in names
+
+
+def test_graph_validates_against_shapes(seed_build):
+    out, _ = seed_build
+    from importlib import resources
+
+    shapes = Graph().parse(data=resources.files("kg.rdf").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+    data = Graph().parse(out / "graph.ttl")
+    conforms, _, text = validate(data, shacl_graph=shapes, ont_graph=ontology_graph())
+    assert conforms, text[:3000]
+
+
+def test_shapes_reject_a_meeting_without_evidence():
+    from importlib import resources
+
+    shapes = Graph().parse(data=resources.files("kg.rdf").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+    bad = Graph().parse(
+        data='@prefix kg: <https://kg.example.org/ns#> . <urn:m> a kg:Meeting ; kg:date "2020" ; kg:mode "video" .',
+        format="turtle",
+    )
+    conforms, _, _ = validate(bad, shacl_graph=shapes)
+    assert not conforms
+
+
+def test_every_evidence_quote_is_the_source_text(seed_build):
+    out, _ = seed_build
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    ds = Dataset().parse(data=(out / "graph.trig").read_bytes(), format="trig")
+    q = """PREFIX kg: <https://kg.example.org/ns#>
+    SELECT ?doc ?s ?e ?quote WHERE { GRAPH ?g { ?ev a kg:Evidence ; kg:document/kg:docId ?doc ;
+      kg:startOffset ?s ; kg:endOffset ?e ; kg:quote ?quote } } """
+    n = 0
+    for doc, s, e, quote in ds.query(q):
+        src = texts[str(doc)][int(s) : int(e)]
+        assert _norm(src.replace("**", "")) == _norm(str(quote)), (doc, s)
+        n += 1
+    assert n > 100
+
+
+def test_unreadable_file_is_skipped_and_reported(tmp_path):
+    (tmp_path / "good.txt").write_text("表1 2021年某市领导会见外宾一览表\n\n时间\t市领导\t国别\t活动内容\n4月1日\t王 五\t法国\t会见法国某某集团董事长让·杜邦\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    result = build([tmp_path], tmp_path / "out")
+    reasons = {p.split("/")[-1]: r for p, r in ((s.path, s.reason) for s in result.skipped)}
+    assert set(reasons) == {"bad.txt", "empty.md"}
+    rows = run_query("who-met-whom", tmp_path / "out").rows
+    assert [(r["personName"], r["counterpartName"], r["organizationName"], r["countryName"]) for r in rows] == [
+        ("王五", "让·杜邦", "某某集团", "法国")
+    ]

@@ -1,0 +1,93 @@
+from kg.documents import read_document
+from kg.model import Document
+from kg.structure import parse_blocks
+
+from .conftest import SEEDS
+
+YEARBOOK = SEEDS / "beijing-yearbook-2020-foreign-affairs.txt"
+REPORT = SEEDS / "beijing-fao-2024-h1-progress.txt"
+
+
+def blocks_of(path):
+    doc = read_document(path)
+    return doc, parse_blocks(doc)
+
+
+def at(blocks, line):
+    return next(b for b in blocks if b.line == line)
+
+
+def test_seed_metadata_from_sidecar_and_text():
+    y = read_document(YEARBOOK)
+    r = read_document(REPORT)
+    assert y.year == 2020 and r.year == 2024
+    assert r.date == "2024-06-13"
+    assert y.title and y.publisher and y.source
+
+
+def test_year_inferred_without_sidecar(tmp_path):
+    p = tmp_path / "news.txt"
+    p.write_text("日期:2023-05-02\n3月4日，某市市长会见来访客人。2023年工作顺利。\n", encoding="utf-8")
+    d = read_document(p)
+    assert d.date == "2023-05-02" and d.year == 2023
+
+
+def test_heading_and_entry_with_author():
+    doc, blocks = blocks_of(YEARBOOK)
+    h = at(blocks, 27)
+    assert h.kind == "heading" and h.attr("title") == "对外交往"
+    e = at(blocks, 85)
+    assert e.kind == "entry"
+    assert e.attr("title") == "北京—莫斯科结好25周年纪念活动举行"
+    assert e.attr("date") == "12月7日至8日" and e.attr("author") == "李娜"
+
+
+def test_entry_broken_over_lines_is_joined_with_offsets():
+    doc, blocks = blocks_of(YEARBOOK)
+    e = at(blocks, 53)  # 【2020北京国际民间友好论坛】9月 / (blank) / 2日,…
+    assert e.attr("date") == "9月2日"
+    i = e.text.index("58个友好组织")
+    assert doc.text[e.source_offset(i) : e.source_offset(i) + 7] == "58个友好组织"
+
+
+def test_table_caption_header_rows_and_credit():
+    doc, blocks = blocks_of(YEARBOOK)
+    cap = at(blocks, 96)
+    assert cap.kind == "table_caption" and cap.attr("number") == "3"
+    header = at(blocks, 98)
+    assert header.kind == "table_header" and [c.column for c in header.cells] == ["时间", "市领导", "国别", "活动内容"]
+    row = at(blocks, 102)
+    assert row.kind == "table_row" and row.table == "3"
+    assert row.cells[1].text == "蔡 奇 殷 勇 崔述强"
+    assert doc.text[row.cells[3].start : row.cells[3].end] == row.cells[3].text
+    credit = at(blocks, 166)  # runs over two lines
+    assert credit.kind == "table_credit" and credit.attr("names").endswith("李娜")
+    header1 = at(blocks, 431)
+    assert header1.cells[0].column == "时间"  # 时 间 padded in the source
+
+
+def test_report_item_and_progress():
+    doc, blocks = blocks_of(REPORT)
+    item = at(blocks, 18)
+    assert item.kind == "report_item" and item.attr("number") == "10" and item.attr("lead") == "环太处"
+    prog = at(blocks, 20)
+    assert prog.kind == "report_progress" and prog.attr("item") == "10"
+    assert at(blocks, 2).kind == "meta"
+
+
+def test_hand_made_document():
+    text = (
+        "# 外事\n\n## 综 述\n\n**概况。**全年工作顺利，成效明显。\n\n(张三)\n\n"
+        "【某市与友城举办活动】3月5日，某市与友城举办活动。\n\n(李四)\n\n"
+        "表1 2021年某市领导会见外宾一览表\n\n时间\t市领导\t国别\t活动内容\n4月1日\t王 五\t法国\t会见法国某公司董事长某某\n\n(赵 六)\n\n"
+        "第3项:推进友城工作。(牵头部门:友城处)\n\n进展情况:已完成。\n"
+    )
+    doc = Document(id="hand", path="hand.txt", text=text, year=2021)
+    kinds = [b.kind for b in parse_blocks(doc)]
+    assert kinds == [
+        "heading", "heading", "paragraph", "author", "entry", "author",
+        "table_caption", "table_header", "table_row", "table_credit", "report_item", "report_progress",
+    ]
+    for b in parse_blocks(doc):
+        if b.kind != "table_row":
+            assert text[b.start : b.end].replace("**", "").startswith(b.text[:3])
