@@ -93,11 +93,9 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
         if not ln.blank:
             tb.add(ln, drop_markup=kind != "table_row")
     first = next((ln for ln in lines if not ln.blank), lines[0])
-    last = next((ln for ln in reversed(lines) if not ln.blank), lines[-1])
     start = tb.offsets[0] if tb.offsets else first.start
     end = (tb.offsets[-1] + 1) if tb.offsets else first.start
     attrs = tuple((k, v) for k, v in kw.pop("attrs", {}).items() if v)
-    del last
     return Block(
         doc_id=doc.id,
         kind=kind,
@@ -305,3 +303,11 @@ def blocks_have_title(blocks: list[Block]) -> bool:
 def line_of(text: str, offset: int) -> int:
     """1-based line number of ``offset`` in ``text``."""
     return text.count("\n", 0, offset) + 1
+
+
+def line_finder(text: str):
+    """A function giving the 1-based line of an offset, in O(log n) per call (for many look-ups)."""
+    import bisect
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return lambda offset: bisect.bisect_right(starts, offset)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-_NUM = r"(\d{1,4})"
 DATE_EXPR = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日?)?"
     r"(?:\s*(?:至|到|—|–|-|~|～)\s*(?:(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日)?"

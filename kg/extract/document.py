@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import load
 from ..model import Document, EntityMention, Evidence, Facts, Party
 from ..nlp.pipeline import load_pipeline
-from ..structure import line_of, parse_blocks
+from ..structure import line_finder, parse_blocks
 from .tables import table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading")
@@ -25,16 +26,14 @@ def extract(doc: Document) -> Facts:
     nlp = load_pipeline()
     prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text]
     mentions: list[EntityMention] = []
-    from ..gazetteer import load
-
     gaz = load()
+    line_at = line_finder(doc.text)
     for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
         for s, e, label, rule, ent_id in sdoc._.mentions:
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
             ss, se = _sentence(block.text, s, e)
-            start, end = block.source_offset(s), block.source_offset(e - 1) + 1
-            evidence = Evidence(doc.id, line_of(doc.text, start), block.source_offset(ss), block.source_offset(se - 1) + 1, block.text[ss:se])
+            evidence = Evidence(doc.id, line_at(block.source_offset(s)), block.source_offset(ss), block.source_offset(se - 1) + 1, block.text[ss:se])
             mentions.append(
                 EntityMention(
                     entity=Party(name=entry.zh if entry else written, type=label, country=entry.country if entry else ""),
@@ -44,5 +43,4 @@ def extract(doc: Document) -> Facts:
                     aliases=(written,) if entry and written != entry.zh else (),
                 )
             )
-            del start, end
     return Facts(doc=doc, blocks=tuple(blocks), mentions=tuple(mentions), meetings=tuple(meetings), attendances=tuple(attendances))

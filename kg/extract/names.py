@@ -145,8 +145,6 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         return None
     prefix, country = gaz.country_of_prefix(written)
     body = written[len(prefix) :] if prefix and len(written) > len(prefix) else written
-    if prefix and body == written:
-        country = country  # the org is the place itself (香港特别行政区)
     aliases: list[str] = []
     m = LATIN_ALIAS.match(body)
     if m:

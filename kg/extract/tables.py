@@ -16,7 +16,7 @@ from ..gazetteer import Gazetteer, load
 from ..model import Attendance, Block, Document, Evidence, Meeting, Party
 from .dates import parse_date
 from .events import event_core
-from .names import Org, classify_org, make_org, parse_person_phrase, split_leaders
+from .names import Org, make_org, parse_person_phrase, split_leaders
 
 DATE_COLS = ("时间", "日期")
 LEADER_COLS = ("市领导", "领导", "出席领导", "参加领导", "区领导")
@@ -75,10 +75,10 @@ def _party_of_org(org: Org) -> Party:
     return Party(name=org.name, type=org.type, country=org.country)
 
 
-def _meeting_country(orgs: list[Org], column: str, caption: list[str], gaz: Gazetteer) -> str:
-    if column:
-        e = gaz.lookup(column, ("Country", "Region"))
-        return e.zh if e else column
+def _meeting_country(orgs: list[Org], column_country: str, caption: list[str]) -> str:
+    """The 国别 column where the table has one, else a SAR met, else an organisation's country, else the caption's."""
+    if column_country:
+        return column_country
     for o in orgs:
         if o.type == "Region" and o.name in ("香港", "澳门"):
             return o.name
@@ -117,11 +117,10 @@ def table_facts(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None
                 mode = "letter" if letter and not verb else ("video" if VIDEO.search(content[: m.end()]) else "in_person")
                 after = content[m.end() :]
                 before = content[: m.start()]
-                column_country = country_c.text.strip() if country_c else ""
                 default_country = ""
-                if column_country:
-                    e = gaz.lookup(column_country, ("Country", "Region"))
-                    default_country = e.zh if e else column_country
+                if country_c and country_c.text.strip():
+                    e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
+                    default_country = e.zh if e else country_c.text.strip()
                 persons = parse_person_phrase(after, gaz, default_country=default_country)
                 counterparts: list[Party] = []
                 orgs: list[Org] = []
@@ -144,7 +143,7 @@ def table_facts(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None
                                 counterparts.append(_party_of_org(o))
                 if not counterparts:
                     continue
-                country = _meeting_country(orgs, column_country, cap_countries, gaz)
+                country = _meeting_country(orgs, default_country, cap_countries)
                 meetings.append(
                     Meeting(
                         date=date,

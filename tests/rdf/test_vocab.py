@@ -1,4 +1,4 @@
-from rdflib import RDF
+from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import OWL
 
 from kg.rdf.graph import ontology_graph
@@ -15,8 +15,5 @@ def test_vocabulary_and_ontology_agree():
     in_code = {str(KG[n]) for n in KG.__annotations__}
     assert declared == in_code
     for s in declared:
-        langs = {o.language for o in g.objects(predicate=None, subject=None) if False}
-        from rdflib import RDFS, URIRef
-
         labels = {l.language for l in g.objects(URIRef(s), RDFS.label)}
         assert {"zh", "en"} <= labels, s
