@@ -12,6 +12,7 @@ import click
 
 from .build import build as build_graph
 from . import query as query_mod
+from .evaluate import evaluate
 from .errors import KgError
 
 SKIPPED_EXIT = 2
@@ -64,6 +65,19 @@ def query(name: str | None, graph: str | None, params: tuple[str, ...], fmt: str
     except KgError as exc:
         _fail(exc)
     click.echo(result.format(fmt))
+
+
+@main.command(name="eval", help="Score a build against gold files (meetings.tsv, partners.tsv, entities.tsv): precision, recall, F1.")
+@click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
+@click.option("--gold", "gold", required=True, type=click.Path(file_okay=False), help="Directory of gold files.")
+@click.option("--verbose", "-v", is_flag=True, help="List what was missed and what was wrong.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_(graph: str, gold: str, verbose: bool, fmt: str) -> None:
+    try:
+        result = evaluate(graph, gold)
+    except KgError as exc:
+        _fail(exc)
+    click.echo(result.json() if fmt == "json" else result.table(verbose=verbose))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,12 +1,16 @@
-"""One document in, its facts out: structure, table facts, entity mentions."""
+"""One document in, its facts out: structure, table facts, entity mentions, prose relations."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from ..gazetteer import load
-from ..model import Document, EntityMention, Evidence, Facts, Party
+from ..gazetteer import Gazetteer, load
+from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink
 from ..nlp.pipeline import load_pipeline
 from ..structure import line_finder, parse_blocks
+from .meetings import read_meetings
+from .partners import leader_links, read_partner_links
+from .sentences import Span, split_sentences
 from .tables import table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading")
@@ -19,6 +23,28 @@ def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
     return left, (m.end() if m else len(text))
 
 
+def home_city(doc: Document, spans: list[Span], gaz: Gazetteer) -> Party:
+    """The city whose leaders and office the document speaks for: named in its publisher or title, else its most named Chinese city."""
+    for text in (doc.publisher, doc.title):
+        for n in range(min(len(text), 6), 1, -1):
+            e = gaz.lookup(text[:n], ("City",))
+            if e is not None and e.country == "中国":
+                return Party(e.zh, "City", country="中国")
+    counts = Counter(sp.name for sp in spans if sp.type == "City" and sp.country == "中国")
+    name = counts.most_common(1)[0][0] if counts else "北京市"
+    return Party(name, "City", country="中国")
+
+
+def _same_meeting(a: Meeting, b: Meeting) -> bool:
+    """Two reports of one meeting: the same sides, and dates that agree (a span containing a day counts)."""
+    if {p.name for p in a.home} != {p.name for p in b.home} or {p.name for p in a.counterparts} != {p.name for p in b.counterparts}:
+        return False
+    sa, _, ea = a.date.partition("/")
+    sb, _, eb = b.date.partition("/")
+    ea, eb = ea or sa, eb or sb
+    return sa[: len(sb)] <= eb and sb[: len(sa)] <= ea or sa.startswith(sb) or sb.startswith(sa)
+
+
 def extract(doc: Document) -> Facts:
     """Everything kg reads from ``doc``."""
     blocks = parse_blocks(doc)
@@ -28,12 +54,16 @@ def extract(doc: Document) -> Facts:
     mentions: list[EntityMention] = []
     gaz = load()
     line_at = line_finder(doc.text)
+    block_spans: list[tuple] = []
     for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
+        spans: list[Span] = []
         for s, e, label, rule, ent_id in sdoc._.mentions:
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+            spans.append(Span(s, e, label, entry.zh if entry else written, written, entry.country if entry else "", rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e)
-            evidence = Evidence(doc.id, line_at(block.source_offset(s)), block.source_offset(ss), block.source_offset(se - 1) + 1, block.text[ss:se])
+            start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
+            evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.text[start:end])
             mentions.append(
                 EntityMention(
                     entity=Party(name=entry.zh if entry else written, type=label, country=entry.country if entry else ""),
@@ -43,4 +73,26 @@ def extract(doc: Document) -> Facts:
                     aliases=(written,) if entry and written != entry.zh else (),
                 )
             )
-    return Facts(doc=doc, blocks=tuple(blocks), mentions=tuple(mentions), meetings=tuple(meetings), attendances=tuple(attendances))
+        block_spans.append((block, spans))
+    city = home_city(doc, [sp for _, spans in block_spans for sp in spans], gaz)
+    prose_meetings: list[tuple[Meeting, str]] = []
+    links: list[PartnerLink] = []
+    for block, spans in block_spans:
+        for sent in split_sentences(doc, block, spans, line_at):
+            prose_meetings.extend(read_meetings(sent, city))
+            links.extend(read_partner_links(sent, city))
+    merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
+    for m, act in prose_meetings:
+        # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once.
+        if not any(_same_meeting(m, k) for k, _ in merged):
+            merged.append((m, act))
+    for m, act in merged:
+        links.extend(leader_links(m, city, act))
+    return Facts(
+        doc=doc,
+        blocks=tuple(blocks),
+        mentions=tuple(mentions),
+        meetings=tuple(m for m, _ in merged),
+        attendances=tuple(attendances),
+        partner_links=tuple(links),
+    )

@@ -121,7 +121,9 @@ class NameRules:
         for m in _TRANSLIT.finditer(text):
             found.append((m.start(), m.end(), "Person", "translit"))
         for m in _COMRADE.finditer(text):
-            found.append((m.start(1), m.end(1), "Person", "comrade"))
+            name = m.group(1)
+            if is_chinese_surname(name) and not re.search(r"负责|领导|有关|相关", text[max(0, m.start(1) - 2) : m.end(1)]):
+                found.append((m.start(1), m.end(1), "Person", "comrade"))
         for m in _ORG_SHAPE.finditer(text):
             s = m.group(0)
             cut = max((x.end() for x in _ORG_STOP.finditer(s)), default=0)

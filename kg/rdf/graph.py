@@ -204,6 +204,22 @@ class _DocWriter:
             self.add(pos, PROV.wasDerivedFrom, self.evidence(ev))
         return ent.iri
 
+    def partner_links(self) -> None:
+        for link in self.facts.partner_links:
+            ev = self.evidence(link.evidence)
+            home = self.entity(link.home, link.evidence)
+            partner = self.entity(link.partner, link.evidence)
+            node = ID[f"partnership/{self.facts.doc.id}/{link.evidence.line}-{_h(home.iri, partner.iri, link.relation, link.date)}"]
+            self.add(node, RDF.type, KG.PartnerLink)
+            self.add(node, KG.home, home.iri)
+            self.add(node, KG.partner, partner.iri)
+            self.add(node, KG.relation, Literal(link.relation))
+            if link.since:
+                self.add(node, KG.since, Literal(link.since, datatype=XSD.gYear))
+            self._dates(node, link.date)
+            self.add(node, PROV.wasDerivedFrom, ev)
+            self.add(home.iri, KG.partnerOf, partner.iri)
+
     def attendances(self) -> None:
         for a in self.facts.attendances:
             ev = self.evidence(a.evidence)
@@ -243,6 +259,9 @@ def _register(resolver: Resolver, facts: Facts) -> None:
             reg(p)
         for c in m.country.split(";") if m.country else ():
             resolver.add(c, "Region" if c in ("香港", "澳门", "台湾") else "Country")
+    for link in facts.partner_links:
+        reg(link.home)
+        reg(link.partner)
     for a in facts.attendances:
         reg(a.person)
         reg(a.event)
@@ -270,5 +289,6 @@ def build_dataset(all_facts: Iterable[Facts]) -> Dataset:
         w.document()
         w.meetings()
         w.attendances()
+        w.partner_links()
         w.mentions()
     return ds

@@ -1,0 +1,277 @@
+"""Scoring a build against gold files: precision, recall and F1.
+
+The gold format is the one of ``tests/gold/README.md``: three tab-separated
+files (``meetings.tsv``, ``partners.tsv``, ``entities.tsv``) with one header
+row and ``#`` comment lines. Units:
+
+- who met whom: (document, home person, counterpart, date), where the
+  counterpart is the person when the gold names one, else each organisation
+  or city; a home side with no named person is the ``home_org`` body;
+- city partners: (document, home place, partner place, relation);
+- entities: (document, name, type).
+
+A name matches when, with spaces and middle dots removed, it equals one of
+the gold alternatives (``a|b|c``); the build side may offer several forms of
+one entity (every label it has in that document). A predicted date matches
+when it agrees with the gold to the precision the gold gives (``2020-07``
+matches ``2020-07-21``; a span matches a span with both ends agreeing).
+Each gold unit is matched at most once, and each predicted unit at most once.
+Predicted units that are the same unit (one partner tie stated on two lines)
+count once.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import GoldError
+from .query import run_query
+
+GOLD_FILES = {"meetings": "meetings.tsv", "partners": "partners.tsv", "entities": "entities.tsv"}
+_IGNORED = re.compile(r"[\s·•・‧]")
+
+
+def norm(name: str) -> str:
+    """A name as scored: no spaces, no middle dots."""
+    return _IGNORED.sub("", name)
+
+
+def alternatives(cell: str) -> frozenset[str]:
+    return frozenset(norm(a) for a in cell.split("|") if norm(a))
+
+
+def date_agrees(gold: str, predicted: str) -> bool:
+    g, p = gold.split("/"), predicted.split("/")
+    if len(g) != len(p):
+        return False
+    return all(pp.startswith(gg) for gg, pp in zip(g, p))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One scored item. ``ends`` are the alternatives of each end; ``date`` may be empty."""
+
+    task: str
+    doc: str
+    ends: tuple[frozenset[str], ...]
+    kind: str = ""  # relation for partners, type for entities
+    date: str = ""
+    line: int = 0
+    label: str = ""  # how to show it
+
+    def matches(self, other: "Unit") -> bool:
+        """``self`` is gold, ``other`` predicted."""
+        if self.doc != other.doc or self.kind != other.kind or len(self.ends) != len(other.ends):
+            return False
+        if not all(g & p for g, p in zip(self.ends, other.ends)):
+            return False
+        return not self.date or date_agrees(self.date, other.date)
+
+
+@dataclass
+class Score:
+    task: str
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+    missed: list[Unit] = field(default_factory=list)
+    wrong: list[Unit] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "task": self.task,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "missed": [u.label for u in self.missed],
+            "wrong": [u.label for u in self.wrong],
+        }
+
+
+@dataclass
+class Evaluation:
+    scores: list[Score]
+
+    def __getitem__(self, task: str) -> Score:
+        for s in self.scores:
+            if s.task == task:
+                return s
+        raise KeyError(task)
+
+    def table(self, verbose: bool = False) -> str:
+        rows = [f"{'task':<10} {'gold':>5} {'pred':>5} {'right':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+        for s in self.scores:
+            rows.append(
+                f"{s.task:<10} {s.gold:>5} {s.predicted:>5} {s.correct:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+            )
+        if verbose:
+            for s in self.scores:
+                for title, units in (("missed", s.missed), ("wrong", s.wrong)):
+                    if units:
+                        rows.append(f"\n{s.task}: {title} ({len(units)})")
+                        rows.extend(f"  {u.label}" for u in units)
+        return "\n".join(rows)
+
+    def json(self) -> str:
+        return json.dumps({s.task: s.as_dict() for s in self.scores}, ensure_ascii=False, indent=2)
+
+
+# --- gold -----------------------------------------------------------------
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+    if not path.is_file():
+        raise GoldError(f"{path}: gold file not found")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read ({exc})") from exc
+    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise GoldError(f"{path}: empty (expected a header row {chr(9).join(columns)})")
+    header = next(csv.reader([lines[0][1]], delimiter="\t"))
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise GoldError(f"{path}: header lacks column(s) {', '.join(missing)}")
+    for i, ln in lines[1:]:
+        cells = next(csv.reader([ln], delimiter="\t", quoting=csv.QUOTE_NONE))
+        cells += [""] * (len(header) - len(cells))
+        yield i, dict(zip(header, (c.strip() for c in cells)))
+
+
+def _split(cell: str) -> list[str]:
+    return [c for c in (x.strip() for x in cell.split(";")) if c]
+
+
+def gold_meetings(path: Path) -> list[Unit]:
+    units = []
+    cols = ("doc", "date", "home", "home_org", "counterparts", "counterpart_orgs", "line")
+    for i, row in _rows(path, cols):
+        homes = _split(row["home"]) or _split(row["home_org"])
+        others = _split(row["counterparts"]) or _split(row["counterpart_orgs"])
+        if not homes or not others:
+            raise GoldError(f"{path}:{i}: a meeting needs a home side and a counterpart")
+        for h in homes:
+            for o in others:
+                units.append(
+                    Unit("meetings", row["doc"], (alternatives(h), alternatives(o)), date=row["date"],
+                         line=int(row["line"] or 0), label=f"{row['doc']}:{row['line']} {row['date']} {h} — {o}")
+                )
+    return units
+
+
+def gold_partners(path: Path) -> list[Unit]:
+    units = []
+    for i, row in _rows(path, ("doc", "home", "partner", "relation", "line")):
+        units.append(
+            Unit("partners", row["doc"], (alternatives(row["home"]), alternatives(row["partner"])), kind=row["relation"],
+                 line=int(row["line"] or 0), label=f"{row['doc']}:{row['line']} {row['home']} — {row['partner']} {row['relation']}")
+        )
+    return units
+
+
+def gold_entities(path: Path) -> list[Unit]:
+    units = []
+    for i, row in _rows(path, ("doc", "name", "type")):
+        units.append(Unit("entities", row["doc"], (alternatives(row["name"]),), kind=row["type"],
+                          label=f"{row['doc']} {row['type']} {row['name']}"))
+    return units
+
+
+# --- predictions ----------------------------------------------------------
+
+
+def _forms(rows: list[dict]) -> dict[tuple[str, str], frozenset[str]]:
+    """(doc, entity IRI) → every form of the entity in that document."""
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for r in rows:
+        names = {r["name"], *str(r.get("names") or "").split("|")}
+        out[(r["doc"], r["entity"])] = frozenset(norm(n) for n in names if norm(n))
+    return out
+
+
+def predicted(graph) -> dict[str, list[Unit]]:
+    ents = run_query("entities", graph).rows
+    forms = _forms(ents)
+
+    def f(doc: str, iri: str, name: str) -> frozenset[str]:
+        return forms.get((doc, iri), frozenset()) | {norm(name)}
+
+    out: dict[str, list[Unit]] = {"meetings": [], "partners": [], "entities": []}
+    for r in run_query("who-met-whom", graph).rows:
+        out["meetings"].append(
+            Unit("meetings", r["doc"], (f(r["doc"], r["person"], r["personName"]), f(r["doc"], r["counterpart"], r["counterpartName"])),
+                 date=str(r["date"]), line=int(r["line"]), label=f"{r['doc']}:{r['line']} {r['date']} {r['personName']} — {r['counterpartName']}")
+        )
+    seen = set()
+    for r in run_query("city-partners", graph).rows:
+        key = (r["doc"], r["home"], r["partner"], r["relation"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out["partners"].append(
+            Unit("partners", r["doc"], (f(r["doc"], r["home"], r["homeName"]), f(r["doc"], r["partner"], r["partnerName"])), kind=r["relation"],
+                 line=int(r["line"]), label=f"{r['doc']}:{r['line']} {r['homeName']} — {r['partnerName']} {r['relation']}")
+        )
+    for r in ents:
+        out["entities"].append(Unit("entities", r["doc"], (f(r["doc"], r["entity"], r["name"]),), kind=r["type"],
+                                    label=f"{r['doc']} {r['type']} {r['name']}"))
+    return out
+
+
+# --- scoring --------------------------------------------------------------
+
+
+def score(task: str, gold: list[Unit], pred: list[Unit], docs: set[str] | None = None) -> Score:
+    """Match gold and predicted units one to one; only documents the gold covers are scored."""
+    docs = docs if docs is not None else {u.doc for u in gold}
+    pred = [p for p in pred if p.doc in docs]
+    s = Score(task, gold=len(gold), predicted=len(pred))
+    used = [False] * len(pred)
+    # Gold units with fewer candidate matches first, so that a generous match does not steal a unique one.
+    cands = {id(g): [j for j, p in enumerate(pred) if g.matches(p)] for g in gold}
+    for g in sorted(gold, key=lambda g: len(cands[id(g)])):
+        j = next((j for j in cands[id(g)] if not used[j]), None)
+        if j is None:
+            s.missed.append(g)
+        else:
+            used[j] = True
+            s.correct += 1
+    s.missed.sort(key=lambda u: u.label)
+    s.wrong = sorted((p for j, p in enumerate(pred) if not used[j]), key=lambda u: u.label)
+    return s
+
+
+def evaluate(graph, gold_dir: str | Path) -> Evaluation:
+    """Score the build at ``graph`` (a build directory or an open dataset) against ``gold_dir``."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"{gold_dir}: not a directory of gold files ({', '.join(GOLD_FILES.values())})")
+    present = {task: gold_dir / name for task, name in GOLD_FILES.items() if (gold_dir / name).is_file()}
+    if not present:
+        raise GoldError(f"{gold_dir}: none of {', '.join(GOLD_FILES.values())} found")
+    readers = {"meetings": gold_meetings, "partners": gold_partners, "entities": gold_entities}
+    gold = {task: readers[task](path) for task, path in present.items()}
+    docs = {u.doc for units in gold.values() for u in units}
+    pred = predicted(graph)
+    return Evaluation([score(task, gold[task], pred[task], docs) for task in GOLD_FILES if task in gold])

@@ -1,0 +1,195 @@
+"""City-partner links read from prose, and the leader meetings that tie two places.
+
+A partner is a foreign city, state or district, or Hong Kong or Macao (also
+when written by abbreviation: ``京港``, ``京澳``, ``港澳人士``); the home place
+is a Beijing district named in the same clause (``石景山区与…签署``), else the
+document's city. The kind of tie comes from the words around the partner:
+
+- ``sister_city``: 友好城市/友城 before it, or 结好 in the sentence; ``since``
+  from ``结好N周年`` (the document's year − N);
+- ``friendly_exchange`` (友好交流备忘录), ``letter_of_intent`` (意向书),
+  ``cooperation_agreement`` (合作计划, 合作发展计划, 合作备忘录, 合作协议,
+  a meeting's 备忘录);
+- ``delegation_visit``: a delegation or visitors (代表团, 团组, 人士) coming
+  (来访, 访问, 来京, 参访);
+- ``joint_activity``: held together (共同举办, 联合举办, 两地联合), held in the
+  partner city (``在马德里、罗马举办…``), an anniversary programme
+  (``结好30周年系列活动``), or an event named after the partner that is held,
+  prepared or attended;
+- ``cooperation``: 合作 or 交流 with the partner where no agreement is named,
+  or training held for it (``为河内市举办…培训班``);
+- ``leader_meeting``: a meeting (not a letter, not hosting a visit) whose
+  counterpart is the partner, its leader or a government body of it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import load
+from ..model import Meeting, Party, PartnerLink
+from .sentences import SARS, Sentence, Span
+
+ABBREVIATION = re.compile(r"(?:京|北京·)(港澳|港|澳)|港澳(?=人士|两地|地区)")
+ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
+CLAUSE = re.compile(r"[，,：:]")
+FRIENDSHIP_BEFORE = re.compile(r"(?:友好城市|友城|姊妹城市|姐妹城市)(?:的)?$")
+TWINNED = re.compile(r"结好|缔结友好城市|建立友好城市关系|结为友好城市")
+ANNIVERSARY = re.compile(r"结好(\d{1,3})周年")
+FRIENDLY_EXCHANGE = re.compile(r"友好交流(?:合作)?(?:备忘录|协议|协议书)")
+LETTER_OF_INTENT = re.compile(r"意向书")
+AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
+SIGNED = re.compile(r"签署|签订|签约|云签")
+VISIT = re.compile(r"(?:代表团|团组|人士|访问团|考察团)[^，,。；]{0,12}(?:来访|访问|来京|访京|参访)|(?:来访|参访)")
+HELD_TOGETHER = re.compile(r"共同举办|联合举办|共同主办|联合主办|两地联合|共同开展")
+HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
+ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好\d{1,3}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
+EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
+IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
+FOR_PLACE = re.compile(r"为$")
+TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
+COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|会议|伙伴)|交流(?!会|中心|访问)")
+GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)$")
+
+
+def _partner_spans(sent: Sentence) -> list[Span]:
+    """Foreign places named in the sentence: the most specific place of a chain (德国北威州博特罗普市 → 博特罗普市)."""
+    gaz = load()
+    spans = sorted(sent.spans, key=lambda x: x.start)
+    text = sent.block.text
+    out: list[Span] = []
+    for i, sp in enumerate(spans):
+        if sp.type == "Event":
+            out.extend(_places_inside(sp, gaz))
+            continue
+        if sp.type not in ("City", "Region") or not sp.foreign:
+            continue
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
+            continue  # 北威州 before 博特罗普市
+        m = re.match(r"[\u4e00-\u9fff]{2,6}?区", text[sp.end : sp.end + 7])
+        if sp.type == "City" and m and not gaz.lookup(m.group(0)):
+            # A district of a foreign city: 塔什干市奥尔马佐尔区.
+            out.append(Span(sp.end, sp.end + len(m.group(0)), "Region", m.group(0), m.group(0), sp.country, "district-of", sp.name))
+            continue
+        out.append(sp)
+    for m in ABBREVIATION.finditer(sent.text):
+        key = m.group(1) or "港澳"
+        for place in ABBR_PLACES[key]:
+            s = sent.start + m.start()
+            out.append(Span(s, sent.start + m.end(), "Region", place, place, "中国", "abbreviation"))
+    # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named.
+    return [sp for sp in out if not any(o.name != sp.name and o.written.startswith(sp.written) for o in out)]
+
+
+def _places_inside(ev: Span, gaz) -> list[Span]:
+    """Foreign places named inside an event's name (2024年首尔友谊节 → 首尔)."""
+    out = []
+    i = 0
+    w = ev.written
+    while i < len(w):
+        for n in range(min(8, len(w) - i), 1, -1):
+            e = gaz.lookup(w[i : i + n], ("City", "Region"))
+            if e is not None and (e.country not in ("", "中国") or e.zh in SARS):
+                out.append(Span(ev.start + i, ev.start + i + n, e.type, e.zh, w[i : i + n], e.country, "in-event"))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
+    """A Beijing district named before the partner in its clause, else the document's city."""
+    rs, _ = sent.rel(sp)
+    cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
+    for x in sorted(sent.spans_in(cs, rs), key=lambda x: -x.start):
+        if x.type == "Region" and x.country == "中国" and x.parent and x.parent.rstrip("市") == home_city.name.rstrip("市"):
+            return Party(x.written, "Region", country="中国")
+    return home_city
+
+
+def _party(sp: Span) -> Party:
+    return Party(sp.written, sp.type, country=sp.side_country)
+
+
+def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
+    text = sent.text
+    year = sent.doc.year
+    out: list[PartnerLink] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(home: Party, sp: Span, relation: str, since: str = "", date: str = "") -> None:
+        key = (home.name, sp.name, relation)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
+
+    for sp in _partner_spans(sent):
+        if sp.name.rstrip("市") == home_city.name.rstrip("市"):
+            continue
+        rs, re_ = sent.rel(sp)
+        # Words before a place are read past its country: 在英国伦敦, 为越南河内市.
+        lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
+        before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
+        cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
+        ce_m = CLAUSE.search(text, re_)
+        ce = ce_m.start() if ce_m else len(text)
+        clause = text[cs:ce]
+        home = _home(sent, sp, home_city)
+        act_date = sent.date_before(rs)
+        if FRIENDSHIP_BEFORE.search(before[-8:]) or TWINNED.search(text):
+            m = ANNIVERSARY.search(text)
+            since = str(year - int(m.group(1))) if m and year else ""
+            add(home, sp, "sister_city", since=since)
+        signed = bool(SIGNED.search(text))
+        if FRIENDLY_EXCHANGE.search(text):
+            add(home, sp, "friendly_exchange", date=act_date if signed else "")
+        signed_text = FRIENDLY_EXCHANGE.search(text) or LETTER_OF_INTENT.search(text)
+        if LETTER_OF_INTENT.search(text):
+            add(home, sp, "letter_of_intent", date=act_date if signed else "")
+        agreement = [m for m in AGREEMENT.finditer(text) if not FRIENDLY_EXCHANGE.search(text[max(0, m.start() - 6) : m.end()])]
+        if agreement:
+            add(home, sp, "cooperation_agreement", date=act_date if signed else "")
+        if VISIT.search(clause if sp.rule != "abbreviation" else text[rs:]):
+            add(home, sp, "delegation_visit", date=act_date)
+        joint = (
+            HELD_TOGETHER.search(text)
+            or (IN_PLACE.search(before[cs:]) and HELD.search(after[: ce - re_ + 40]))
+            or ANNIVERSARY_PROGRAMME.search(after)
+            or (sp.rule == "in-event" and HELD.search(text))
+            or (EVENT_AFTER.search(after) and HELD.search(text[cs:rs] + after[:20]))
+        )
+        if joint:
+            add(home, sp, "joint_activity", date=act_date)
+        coop = [m for m in COOPERATION.finditer(clause if sp.rule != "abbreviation" else text[rs : rs + 20])]
+        if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
+            add(home, sp, "cooperation", date=act_date)
+    return out
+
+
+def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:
+    """A meeting between leaders ties their places: the counterpart's city, region or government body."""
+    if meeting.mode == "letter" or act == "接待":
+        return []
+    gaz = load()
+    places: list[Party] = []
+
+    def place_of(p: Party) -> Party | None:
+        if p.type in ("City", "Region") and p.country and p.country != "中国":
+            return Party(p.name, p.type, country=p.country)
+        if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
+            for n in range(min(8, len(p.name) - 1), 1, -1):
+                e = gaz.lookup(p.name[:n], ("City", "Region"))
+                if e is not None and (e.country not in ("", "中国") or e.zh in SARS):
+                    return Party(p.name[:n], e.type, country=e.zh if e.zh in SARS else e.country)
+        return None
+
+    for cp in meeting.counterparts:
+        cands = [cp] if cp.type != "Person" else list(cp.organizations)
+        for c in cands:
+            pl = place_of(c if c.type != "Region" or c.name[:2] not in SARS else Party(c.name, c.type, country=c.name[:2]))
+            if pl is not None and all(pl.name != x.name for x in places):
+                places.append(pl)
+    home = home_city
+    return [PartnerLink(home, pl, "leader_meeting", meeting.evidence, date=meeting.date) for pl in places]

@@ -1,0 +1,108 @@
+"""Prose blocks as sentences, each with the entity spans found in it and its date context.
+
+The relation rules (:mod:`kg.extract.meetings`, :mod:`kg.extract.partners`)
+read these plain records, never spaCy objects. Offsets are relative to the
+block's text; :meth:`Sentence.evidence` maps them back to the file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Document, Evidence
+from .dates import find_dates, parse_date
+
+SENTENCE_END = re.compile(r"[。！？!?；;】]")
+HOME_COUNTRY = "中国"
+SARS = ("香港", "澳门")
+
+
+@dataclass(frozen=True)
+class Span:
+    """An entity named in a sentence (offsets relative to the block text)."""
+
+    start: int
+    end: int
+    type: str
+    name: str  # canonical (gazetteer) or as written
+    written: str
+    country: str = ""
+    rule: str = ""
+    parent: str = ""  # for districts: the city
+
+    @property
+    def foreign(self) -> bool:
+        """A place or body outside the mainland: another country, Hong Kong or Macao."""
+        if self.type in ("City", "Region", "Organization", "Company") and self.name in SARS:
+            return True
+        return bool(self.country) and self.country != HOME_COUNTRY
+
+    @property
+    def side_country(self) -> str:
+        """The country (or SAR) the entity stands for in a meeting or tie."""
+        if self.name in SARS:
+            return self.name
+        if self.type == "Country":
+            return self.name
+        return self.country
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc: Document
+    block: Block
+    start: int  # in block.text
+    end: int
+    spans: tuple[Span, ...]
+    date: str  # the date the sentence's acts happened, as precisely as the context gives it
+    line_at: object  # callable: file offset → line
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    def spans_in(self, s: int, e: int) -> list[Span]:
+        """Spans inside ``text[s:e]`` (sentence-relative offsets)."""
+        return [sp for sp in self.spans if sp.start >= self.start + s and sp.end <= self.start + e]
+
+    def rel(self, sp: Span) -> tuple[int, int]:
+        return sp.start - self.start, sp.end - self.start
+
+    def evidence(self) -> Evidence:
+        b = self.block
+        start = b.source_offset(self.start)
+        end = b.source_offset(self.end - 1) + 1 if self.end > self.start else start
+        return Evidence(self.doc.id, self.line_at(start), start, end, self.doc.text[start:end])
+
+    def date_before(self, pos: int) -> str:
+        """The last date stated before ``pos`` in this sentence, else the sentence's context date."""
+        dates = [iso for s, e, iso in find_dates(self.text, self.doc.year) if s < pos]
+        return dates[-1] if dates else self.date
+
+
+def block_date(doc: Document, block: Block) -> str:
+    """The date a block's acts happened when its sentences say none: the entry's date, else the year covered."""
+    if block.attr("date"):
+        iso = parse_date(block.attr("date"), doc.year)
+        if iso:
+            return iso
+    return str(doc.year) if doc.year else ""
+
+
+def split_sentences(doc: Document, block: Block, spans: list[Span], line_at) -> list[Sentence]:
+    """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts)."""
+    text = block.text
+    out: list[Sentence] = []
+    ctx = block_date(doc, block)
+    pos = 0
+    bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    for end in bounds:
+        if end <= pos:
+            continue
+        seg = text[pos:end]
+        if not seg.lstrip().startswith("【") and seg.strip():
+            inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
+            dates = find_dates(seg, doc.year)
+            out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at))
+        pos = end
+    return out
