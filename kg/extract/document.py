@@ -13,7 +13,8 @@ from .partners import leader_links, read_partner_links
 from .sentences import Span, split_sentences
 from .tables import table_facts
 
-PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading")
+PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading", "meta")
+RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
@@ -74,10 +75,19 @@ def extract(doc: Document) -> Facts:
                 )
             )
         block_spans.append((block, spans))
+        lead = block.attr("lead") if block.kind == "report_item" else ""
+        if lead and lead in block.text:
+            # The leading department of a report item (牵头部门:国际处) is a body of the reporting office.
+            s = block.text.rindex(lead)
+            start, end = block.source_offset(s), block.source_offset(s + len(lead) - 1) + 1
+            line = line_at(start)
+            mentions.append(EntityMention(Party(lead, "Organization", country="中国"), Evidence(doc.id, line, start, end, doc.text[start:end])))
     city = home_city(doc, [sp for _, spans in block_spans for sp in spans], gaz)
     prose_meetings: list[tuple[Meeting, str]] = []
     links: list[PartnerLink] = []
     for block, spans in block_spans:
+        if block.kind not in RELATION_KINDS:
+            continue
         for sent in split_sentences(doc, block, spans, line_at):
             prose_meetings.extend(read_meetings(sent, city))
             links.extend(read_partner_links(sent, city))

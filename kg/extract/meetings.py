@@ -71,14 +71,17 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         item_spans = sorted(sent.spans_in(i0, i0 + len(item)), key=lambda x: x.start)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")]
         country = next((x.side_country for x in item_spans if x.type == "Country"), "")
-        if places:
+        clean = CP_END.split(item)[0].strip()
+        if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")):
             x = places[-1]
             out.append(Party(x.written, x.type, country=x.side_country or country))
             continue
         # A body no gazetteer knows, named after its place: 香港创新科技及工业局.
-        clean = CP_END.split(item)[0].strip()
         placed = clean[:2] in SARS or any(x.type in ("City", "Region", "Country") and sent.rel(x)[0] == i0 for x in item_spans)
         if clean and placed and (ORG_BODY.search(clean) or ORG_COMPANY.search(clean)):
+            if clean[:2] in SARS:
+                out.append(Party(clean, "Organization", country=clean[:2]))
+                continue
             org = make_org(clean, 0, load())
             if org is not None:
                 out.append(Party(org.name, org.type, country=clean[:2] if clean[:2] in SARS else org.country))

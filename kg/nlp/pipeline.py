@@ -42,12 +42,21 @@ _TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[·•][{CJK}]{{1,8}})+")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 _ORG_SHAPE = re.compile(
     rf"(?:[{CJK}A-Za-z0-9·\-]{{2,20}}?)(?:股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|"
-    rf"协会|促进会|基金会|研究院|研究中心|大学|学院|委员会|联合会|商会|联盟)"
+    rf"协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|大学|学院|委员会|联合会|商会|联盟|领导小组|工作组|外事组|指挥部|代表处|足球队)"
 )
+_ORG_SUFFIX = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|"
+    r"大学|学院|委员会|联合会|商协会|商会|联盟|领导小组|工作组|外事组|指挥部|代表处|足球队)$"
+)
+# Words that start a clause, not a name: 指导, 组建, 推动, 举办 …
+_VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|召开|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
+# Events named by two places (中国—西班牙论坛, 北京—伦敦资管业务线上交流会) or by a body's session (…第二次全体会议).
+_PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动)")
+_SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:论坛|大会|峰会|洽谈会|招待会|交流会|发布会|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛)")
 _FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=致|向|与|和|及|等|出席|通过|会见|会谈|表示|在|的|并|共同|视频|一行|[、，,。；;：:（(]|$)")
-_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从])")
+_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个)")
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +94,7 @@ def _jieba_words() -> list[str]:
 
 @Language.factory("kg_names", requires=["doc.spans"], assigns=["doc.spans"], default_config={"spans_key": RULE_KEY})
 def make_name_rules(nlp: Language, name: str, spans_key: str) -> "NameRules":
-    return NameRules(spans_key)
+    return NameRules(spans_key, nlp.tokenizer)
 
 
 class NameRules:
@@ -96,12 +105,37 @@ class NameRules:
     where a name does.
     """
 
-    def __init__(self, spans_key: str) -> None:
+    def __init__(self, spans_key: str, tokenizer=None) -> None:
         self.spans_key = spans_key
         self.gaz = load()
+        self.tokenizer = tokenizer
+
+    @property
+    def seg(self):
+        """The pipeline's own jieba segmenter (its dictionary knows the gazetteer's words)."""
+        seg = getattr(self.tokenizer, "jieba_seg", None) or jieba.dt
+        seg.check_initialized()
+        return seg
+
+    def _place_at(self, text: str, pos: int, backwards: bool = False) -> int:
+        """Length of the longest place name ending (or starting) at ``pos``; 0 if none."""
+        for n in range(6, 1, -1):
+            w = text[pos - n : pos] if backwards else text[pos : pos + n]
+            if len(w) == n and self.gaz.lookup(w, ("City", "Country", "Region")):
+                return n
+        return 0
+
+    def _place_part(self, name: str) -> bool:
+        """Whether a ·-joined name is really places (北京·香港…), not a transliterated person."""
+        for part in re.split(r"[·•]", name):
+            for n in range(min(len(part), 6), 1, -1):
+                if self.gaz.lookup(part[:n], ("City", "Region", "Country")):
+                    return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        seg = self.seg
         found: list[tuple[int, int, str, str]] = []
         # A person after a title: 市长陈吉宁, 董事长康林松.
         for tok in doc:
@@ -110,47 +144,115 @@ class NameRules:
                 continue
             end = tok.idx + len(tok.text)
             m = _TRANSLIT.match(text, end)
-            if m:
+            if m and not self._place_part(m.group(0)):
                 found.append((m.start(), m.end(), "Person", "title+translit"))
                 continue
             m = _PERSON_AFTER_TITLE.match(text, end)
             if m and m.group(0)[0] not in _NOT_NAME_START:
-                name = self._trim_name(m.group(0), text, m.end())
+                name = self._trim_name(m.group(0), text, m.end(), seg)
                 if name and not self.gaz.lookup(name):
                     found.append((end, end + len(name), "Person", "title+name"))
         for m in _TRANSLIT.finditer(text):
-            found.append((m.start(), m.end(), "Person", "translit"))
+            start = m.start()
+            first = re.split(r"[·•]", m.group(0))[0]
+            # A title written before the name is not part of it: 首席执行官布莱恩·罗伯兹.
+            for i in range(len(first) - 1, 0, -1):
+                if title_suffix(text[max(0, m.start() + i - 8) : m.start() + i], self.gaz):
+                    start = m.start() + i
+                    break
+            # So is a verb before it: 会见班哲明·凯瑟克.
+            toks = list(seg.cut(text[start : start + len(first) - (start - m.start())]))
+            while len(toks) > 1 and len(toks[0]) >= 2 and (seg.FREQ.get(toks[0]) or 0) >= 50:
+                start += len(toks.pop(0))
+            name = text[start : m.end()]
+            if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
+                continue
+            if self._place_part(name) or _is_common_words(name.replace("·", ""), seg):
+                continue
+            found.append((start, m.end(), "Person", "translit"))
         for m in _COMRADE.finditer(text):
             name = m.group(1)
             if is_chinese_surname(name) and not re.search(r"负责|领导|有关|相关", text[max(0, m.start(1) - 2) : m.end(1)]):
                 found.append((m.start(1), m.end(1), "Person", "comrade"))
+        orgs: list[tuple[int, int, str, str]] = []
         for m in _ORG_SHAPE.finditer(text):
             s = m.group(0)
             cut = max((x.end() for x in _ORG_STOP.finditer(s)), default=0)
             start = m.start() + cut
+            # A verb before the name is not part of it: 指导北京外国语大学, 组建研究中心.
+            toks = list(seg.cut(text[start : m.end()]))
+            while len(toks) > 1 and len(toks[0]) >= 2 and (seg.FREQ.get(toks[0]) or 0) >= 50 and _VERBISH.match(toks[0]):
+                start += len(toks.pop(0))
             name = text[start : m.end()]
-            if len(name) >= 4:
+            bare = len(_ORG_SUFFIX.sub("", name)) < 2
+            if len(name) >= 4 and not bare and not re.search(r"[“”\"]", name):
                 label = "Company" if re.search(r"公司|集团|银行|证券", name) else "Organization"
-                found.append((start, m.end(), label, "org-shape"))
+                # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
+                if orgs and orgs[-1][1] == start:
+                    orgs.append((orgs[-1][0], m.end(), label, "org-shape"))
+                orgs.append((start, m.end(), label, "org-shape"))
+        found.extend(orgs)
         for m in _QUOTED_EVENT.finditer(text):
             inner = m.group(1)
-            if EVENT_SUFFIX.search(inner) or re.search(r"活动|论坛|节|周$", text[m.end() : m.end() + 2] or ""):
+            # A quoted name followed by an event word, or listed before one (“丝路一家亲”、“我与北京”等活动).
+            tail = text[m.end() : m.end() + 40]
+            listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:系列)?活动", tail)
+            if EVENT_SUFFIX.search(inner) or re.match(r"^(?:[\u4e00-\u9fff]{0,6}(?:活动|论坛|节|周|交流会|仪式))", tail) or listed:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
+        for m in re.finditer(r"[—–]", text):
+            left = self._place_at(text, m.start(), backwards=True)
+            right = self._place_at(text, m.end())
+            tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
+            if tail:
+                found.append((m.start() - left, tail.end(), "Event", "pair-event"))
+        for m in _SESSION_EVENT.finditer(text):
+            cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
+            toks = list(seg.cut(m.group(0)[cut:]))
+            start = m.start() + cut
+            while len(toks) > 1 and _VERBISH.match(toks[0]):
+                start += len(toks.pop(0))
+            if text[start] in "经以" and self._place_at(text, start + 1):
+                start += 1
+            if m.end() - start >= 8:
+                found.append((start, m.end(), "Event", "session-event"))
         for m in _YEAR_EVENT.finditer(text):
             found.append((m.start(), m.end(), "Event", "event-shape"))
         doc.user_data[self.spans_key] = found
         return doc
 
-    def _trim_name(self, cand: str, text: str, end: int) -> str:
+    def _trim_name(self, cand: str, text: str, end: int, seg) -> str:
         start = end - len(cand)
         if not is_chinese_surname(text[start : start + 2]):
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = _FOREIGN_NAME.match(text, start)
-            return m.group(1) if m and len(m.group(1)) >= 2 else ""
-        # Chinese personal names are two or three characters; drop a third that starts a word (陈吉宁向 → 陈吉宁).
-        if len(cand) == 3 and cand[2] in _NOT_NAME_START:
-            return cand[:2]
-        return cand
+            name = m.group(1) if m and len(m.group(1)) >= 2 else ""
+        else:
+            name = self._chinese_name(text, start, seg)
+        return "" if not name or _is_common_words(name, seg) else name
+
+    @staticmethod
+    def _chinese_name(text: str, start: int, seg) -> str:
+        """Two or three characters, four for a double surname (林郑月娥): up to where a common word begins."""
+
+        def boundary(pos: int) -> bool:
+            if pos >= len(text) or text[pos] in _NOT_NAME_START or not re.match(rf"[{CJK}]", text[pos]):
+                return True
+            first = next(iter(seg.cut(text[pos : pos + 6])), "")
+            return len(first) >= 2 and (seg.FREQ.get(first) or 0) >= 50
+
+        for k in (2, 3):
+            if boundary(start + k):
+                return text[start : start + k]
+        s = _surnames()
+        if text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3]):
+            return text[start : start + 4]
+        return text[start : start + 3]
+
+
+def _is_common_words(name: str, seg) -> bool:
+    """Whether ``name`` is made of ordinary words (保护, 认证手续), not a name."""
+    toks = list(seg.cut(name))
+    return all(len(t) >= 2 and (seg.FREQ.get(t) or 0) >= 50 for t in toks)
 
 
 @Language.factory("kg_mentions", requires=["doc.spans"], assigns=["doc._.mentions"], default_config={})

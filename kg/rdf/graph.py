@@ -103,12 +103,13 @@ class _DocWriter:
                 self.add(iri, SKOS.altLabel, Literal(a, lang="zh"))
             if ent.wikidata:
                 self.add(iri, OWL.sameAs, WD[ent.wikidata])
-            self.add(iri, KG.mentionedIn, self.doc_iri)
             if ent.country and ent.type != "Country" and not (ent.type == "Region" and ent.name == ent.country):
                 c = self._country(ent.country)
                 if c is not None and c != iri:
                     self.add(iri, KG.country, c)
         if ev is not None:
+            # Named in this document (a country referred to only as another entity's country is not).
+            self.add(iri, KG.mentionedIn, self.doc_iri)
             self.add(iri, PROV.wasDerivedFrom, self.evidence(ev))
         return ent
 
@@ -164,9 +165,8 @@ class _DocWriter:
                 self.add(node, KG.description, Literal(m.description, lang="zh"))
             if m.country:
                 for c in m.country.split(";"):
-                    ci = self._country(c)
-                    if ci is not None:
-                        self.add(node, KG.counterpartCountry, ci)
+                    ctype = "Region" if c in ("香港", "澳门", "台湾") else "Country"
+                    self.add(node, KG.counterpartCountry, self.entity(Party(c, ctype), m.evidence).iri)
             homes = [self._participant(node, p, "home", m.evidence, m.date) for p in m.home]
             others = [self._participant(node, p, "counterpart", m.evidence, m.date) for p in m.counterparts]
             for h in homes:
