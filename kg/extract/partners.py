@@ -32,6 +32,8 @@ from .sentences import SARS, Sentence, Span
 ABBREVIATION = re.compile(r"(?:京|北京·)(港澳|港|澳)|港澳(?=人士|两地|地区)")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
+UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
+FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(?=的)))")
 FRIENDSHIP_BEFORE = re.compile(r"(?:友好城市|友城|姊妹城市|姐妹城市)(?:的)?$")
 TWINNED = re.compile(r"结好|缔结友好城市|建立友好城市关系|结为友好城市")
 ANNIVERSARY = re.compile(r"结好(\d{1,3})周年")
@@ -72,6 +74,21 @@ def _partner_spans(sent: Sentence) -> list[Span]:
             out.append(Span(sp.end, sp.end + len(m.group(0)), "Region", m.group(0), m.group(0), sp.country, "district-of", sp.name))
             continue
         out.append(sp)
+    # Places no gazetteer knows: a city after its country (芬兰埃斯波市), or after 友好城市 (友好城市鹿特丹的市长).
+    taken = [(x.start, x.end) for x in spans]
+    unknown: list[tuple[int, int, str]] = []
+    for x in spans:
+        if x.type == "Country" and x.foreign:
+            m = UNKNOWN_CITY.match(text, x.end)
+            if m:
+                unknown.append((x.end, x.end + len(m.group(0)), x.name))
+    for m in FRIEND_CITY.finditer(sent.text):
+        unknown.append((sent.start + m.start(1), sent.start + m.end(1), ""))
+    for s0, e0, country in unknown:
+        w = text[s0:e0]
+        if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w):
+            out.append(Span(s0, e0, "City", w, w, country, "unknown-city"))
+            taken.append((s0, e0))
     for m in ABBREVIATION.finditer(sent.text):
         key = m.group(1) or "港澳"
         for place in ABBR_PLACES[key]:

@@ -1,0 +1,68 @@
+"""Prose meetings and partner links on hand-written documents in other wording (not the seeds)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.documents import read_document
+from kg.extract.document import extract
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "other"
+
+
+@pytest.fixture(scope="module")
+def shanghai():
+    return extract(read_document(FIXTURES / "news-shanghai.txt"))
+
+
+def _meetings(facts):
+    return {(m.date, tuple(p.name for p in m.home), tuple(p.name for p in m.counterparts), m.mode) for m in facts.meetings}
+
+
+def test_another_citys_mayor_meets_a_foreign_executive(shanghai):
+    m = next(m for m in shanghai.meetings if m.counterparts[0].name == "赵国华")
+    assert (m.date, [p.name for p in m.home], m.mode, m.country) == ("2023-05-16", ["龚正"], "in_person", "法国")
+    assert m.home[0].title == "市长"
+    assert [o.name for o in m.counterparts[0].organizations] == ["施耐德电气集团"]
+    assert m.counterparts[0].title == "首席执行官"
+    assert "赵国华" in m.evidence.quote and "龚正" in m.evidence.quote
+
+
+def test_video_talks_and_letters(shanghai):
+    got = _meetings(shanghai)
+    assert ("2023-05-18", ("龚正",), ("吴世勋",), "video") in got
+    assert ("2023", ("龚正",), ("阿布塔勒布",), "letter") in got
+    assert len(got) == 3
+
+
+def test_partner_ties_with_cities_no_gazetteer_lists(shanghai):
+    links = {(l.home.name, l.partner.name, l.relation) for l in shanghai.partner_links}
+    assert ("上海市", "埃斯波市", "friendly_exchange") in links
+    assert ("上海市", "鹿特丹", "sister_city") in links
+    assert ("上海市", "巴塞罗那市", "cooperation_agreement") in links
+    assert ("上海市", "巴塞罗那", "joint_activity") in links
+    # A leader meeting ties the two cities; a letter does not.
+    assert ("上海市", "首尔", "leader_meeting") in links
+    assert not any(r == "leader_meeting" and p == "鹿特丹" for _, p, r in links)
+    espoo = next(l for l in shanghai.partner_links if l.partner.name == "埃斯波市")
+    assert espoo.partner.country == "芬兰" and espoo.date == "2023-06-02"
+
+
+def test_every_fact_quotes_the_names_it_links(shanghai):
+    for l in shanghai.partner_links:
+        assert l.partner.name.rstrip("市") in l.evidence.quote
+    for m in shanghai.meetings:
+        for p in (*m.home, *m.counterparts):
+            assert p.name in m.evidence.quote
+
+
+def test_anniversary_gives_since_and_district_is_home(tmp_path):
+    p = tmp_path / "district.txt"
+    p.write_text("北京外事简讯\n\n年内，在京举办与开罗结好35周年系列活动。朝阳区与匈牙利布达佩斯市签署友好关系意向书。\n", encoding="utf-8")
+    (tmp_path / "district.meta.toml").write_text('title = "北京外事简讯"\npublisher = "北京市人民政府外事办公室"\ncovers = 2025\n', encoding="utf-8")
+    facts = extract(read_document(p))
+    links = {(l.home.name, l.partner.name, l.relation, l.since) for l in facts.partner_links}
+    assert ("北京市", "开罗", "sister_city", "1990") in links
+    assert ("北京市", "开罗", "joint_activity", "") in links
+    assert ("朝阳区", "布达佩斯市", "letter_of_intent", "") in links
