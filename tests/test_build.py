@@ -1,6 +1,5 @@
 """The spine end to end: seeds → graph files and store → who-met-whom, checked against the gold."""
 import pyoxigraph as ox
-import pytest
 from pyshacl import validate
 from rdflib import Dataset, Graph
 
