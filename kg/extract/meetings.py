@@ -116,15 +116,16 @@ def read_meetings(sent: Sentence, home_city: Party) -> list[tuple[Meeting, str]]
     for m in ACT.finditer(text):
         act = m.group(0)
         after = text[m.end() :]
-        if NOT_AN_ACT.match(after) and not (act == "接待" and after.startswith("任务")):
+        # 完成X等…团组的接待任务: the visitors are named before the act word, the home side not at all.
+        hosted_before = act == "接待" and after.startswith("任务")
+        if NOT_AN_ACT.match(after) and not hosted_before:
             continue
         cs = _clause_start(sent, m.start())
         pre_s, pre_e = cs, m.start()
         post_s = m.end()
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
-        if act == "接待" and after.startswith("任务"):
-            # 完成X等…团组的接待任务: the visitors are before the act word.
+        if hosted_before:
             post_s, post_e = pre_s, pre_e
         split = None
         for t in TO_COUNTERPART.finditer(text, pre_s, pre_e):
@@ -133,7 +134,7 @@ def read_meetings(sent: Sentence, home_city: Party) -> list[tuple[Meeting, str]]
                 break
         home_seg = (pre_s, split.start()) if split else (pre_s, pre_e)
         cp_seg = (split.end(), pre_e) if split else (post_s, post_e)
-        if act == "接待" and after.startswith("任务"):
+        if hosted_before:
             home_seg = (pre_s, pre_s)
         homes = [_person(sent, sp, sent.start + home_seg[0]) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
         cps = [_person(sent, sp, sent.start + cp_seg[0]) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]

@@ -40,16 +40,15 @@ _NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（�
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[·•][{CJK}]{{1,8}})+")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
-_ORG_SHAPE = re.compile(
-    rf"(?:[{CJK}A-Za-z0-9·\-]{{2,20}}?)(?:股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|"
-    rf"协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|大学|学院|委员会|联合会|商会|联盟|领导小组|工作组|外事组|指挥部|代表处|足球队)"
+# Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
+_ORG_SUFFIXES = (
+    "股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|"
+    "大学|学院|委员会|联合会|商协会|商会|联盟|领导小组|工作组|外事组|指挥部|代表处|足球队"
 )
-_ORG_SUFFIX = re.compile(
-    r"(?:股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|"
-    r"大学|学院|委员会|联合会|商协会|商会|联盟|领导小组|工作组|外事组|指挥部|代表处|足球队)$"
-)
+_ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-]{{2,20}}?)(?:{_ORG_SUFFIXES})")
+_ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
 # Words that start a clause, not a name: 指导, 组建, 推动, 举办 …
-_VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|召开|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
+_VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
 # Events named by two places (中国—西班牙论坛, 北京—伦敦资管业务线上交流会) or by a body's session (…第二次全体会议).
 _PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动)")
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
@@ -161,9 +160,7 @@ class NameRules:
                     start = m.start() + i
                     break
             # So is a verb before it: 会见班哲明·凯瑟克.
-            toks = list(seg.cut(text[start : start + len(first) - (start - m.start())]))
-            while len(toks) > 1 and len(toks[0]) >= 2 and (seg.FREQ.get(toks[0]) or 0) >= 50:
-                start += len(toks.pop(0))
+            start = _skip_leading(text, start, m.start() + len(first), seg, lambda t: _is_common(t, seg))
             name = text[start : m.end()]
             if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
                 continue
@@ -180,9 +177,7 @@ class NameRules:
             cut = max((x.end() for x in _ORG_STOP.finditer(s)), default=0)
             start = m.start() + cut
             # A verb before the name is not part of it: 指导北京外国语大学, 组建研究中心.
-            toks = list(seg.cut(text[start : m.end()]))
-            while len(toks) > 1 and len(toks[0]) >= 2 and (seg.FREQ.get(toks[0]) or 0) >= 50 and _VERBISH.match(toks[0]):
-                start += len(toks.pop(0))
+            start = _skip_leading(text, start, m.end(), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
             name = text[start : m.end()]
             bare = len(_ORG_SUFFIX.sub("", name)) < 2
             if len(name) >= 4 and not bare and not re.search(r"[“”\"]", name):
@@ -207,10 +202,7 @@ class NameRules:
                 found.append((m.start() - left, tail.end(), "Event", "pair-event"))
         for m in _SESSION_EVENT.finditer(text):
             cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
-            toks = list(seg.cut(m.group(0)[cut:]))
-            start = m.start() + cut
-            while len(toks) > 1 and _VERBISH.match(toks[0]):
-                start += len(toks.pop(0))
+            start = _skip_leading(text, m.start() + cut, m.end(), seg, _VERBISH.match)
             if text[start] in "经以" and self._place_at(text, start + 1):
                 start += 1
             if m.end() - start >= 8:
@@ -251,8 +243,20 @@ class NameRules:
 
 def _is_common_words(name: str, seg) -> bool:
     """Whether ``name`` is made of ordinary words (保护, 认证手续), not a name."""
-    toks = list(seg.cut(name))
-    return all(len(t) >= 2 and (seg.FREQ.get(t) or 0) >= 50 for t in toks)
+    return all(_is_common(t, seg) for t in seg.cut(name))
+
+
+def _is_common(word: str, seg) -> bool:
+    """Whether jieba knows ``word`` as an ordinary word of two or more characters."""
+    return len(word) >= 2 and (seg.FREQ.get(word) or 0) >= 50
+
+
+def _skip_leading(text: str, start: int, end: int, seg, drop) -> int:
+    """Where a name in ``text[start:end]`` starts once leading words that ``drop`` accepts are skipped (keeping one)."""
+    toks = list(seg.cut(text[start:end]))
+    while len(toks) > 1 and drop(toks[0]):
+        start += len(toks.pop(0))
+    return start
 
 
 @Language.factory("kg_mentions", requires=["doc.spans"], assigns=["doc._.mentions"], default_config={})
