@@ -71,25 +71,11 @@ def seed_scores(seed_build):
     return evaluate(out, GOLD)
 
 
-@pytest.mark.parametrize("task", ["meetings", "partners"])
+@pytest.mark.parametrize("task", ["meetings", "partners", "entities"])
 def test_seed_figures_meet_the_thresholds(seed_scores, task):
     s = seed_scores[task]
     p, r = THRESHOLDS[task]
     assert s.precision >= p and s.recall >= r, seed_scores.table(verbose=True)
-
-
-def test_entity_precision_meets_the_threshold(seed_scores):
-    assert seed_scores["entities"].precision >= THRESHOLDS["entities"][0], seed_scores.table(verbose=True)
-
-
-def test_entity_recall_has_not_dropped(seed_scores):
-    # Measured 0.889 on 2026-11-22; the target is below.
-    assert seed_scores["entities"].recall >= 0.88, seed_scores.table(verbose=True)
-
-
-@pytest.mark.xfail(reason="entity recall is 0.889: unquoted event names and nested bodies are still missed (issue 3)", strict=True)
-def test_entity_recall_meets_the_threshold(seed_scores):
-    assert seed_scores["entities"].recall >= THRESHOLDS["entities"][1]
 
 
 def test_kg_eval_prints_the_table_and_lists_misses(seed_build):

@@ -58,10 +58,12 @@ def extract(doc: Document) -> Facts:
     block_spans: list[tuple] = []
     for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
         spans: list[Span] = []
-        for s, e, label, rule, ent_id in sdoc._.mentions:
+        nested = set(sdoc._.nested)
+        for s, e, label, rule, ent_id in sorted(set(sdoc._.mentions) | nested):
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
-            spans.append(Span(s, e, label, entry.zh if entry else written, written, entry.country if entry else "", rule, entry.parent if entry else ""))
+            if (s, e, label, rule, ent_id) not in nested:
+                spans.append(Span(s, e, label, entry.zh if entry else written, written, entry.country if entry else "", rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e)
             start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
             evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.text[start:end])

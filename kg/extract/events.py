@@ -2,7 +2,8 @@
 
 ``2020中关村论坛开幕式``, ``中关村论坛`` and ``2020中关村论坛`` are one event;
 ``第三届联合国教科文组织创意城市北京峰会`` is that summit. The core drops a
-leading year or edition and a trailing ceremony or session word.
+leading year or edition and a trailing ceremony or session word, and
+keeps the first of two names joined by ``暨``.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ _QUOTES = str.maketrans("", "", "“”\"《》「」")
 
 def event_core(name: str) -> str:
     """The core name of an event for matching its mentions (see module doc)."""
-    core = name.translate(_QUOTES).strip()
+    # Two names joined by 暨 are one event, known by the first: …座谈会暨…签署仪式.
+    core = name.translate(_QUOTES).strip().split("暨")[0]
     for _ in range(3):
         new = _TAIL.sub("", core)
         new = _LEAD.sub("", new)

@@ -61,6 +61,18 @@ def _foreign(p: Party) -> bool:
     return bool(p.country) and p.country != "中国"
 
 
+def _place_prefix(name: str) -> str:
+    """The country (or SAR) of the place a body's name starts with: 香港新型工业化联盟 → 香港."""
+    if name[:2] in SARS:
+        return name[:2]
+    gaz = load()
+    for n in range(min(len(name) - 1, 6), 1, -1):
+        e = gaz.lookup(name[:n], ("City", "Country", "Region"))
+        if e is not None:
+            return e.country or (e.zh if e.type == "Country" else "")
+    return ""
+
+
 def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
     """Cities, regions and bodies listed in ``sent.text[s:e]``: the most specific place of each item."""
     text = sent.text[s:e]
@@ -74,7 +86,7 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         clean = CP_END.split(item)[0].strip()
         if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")):
             x = places[-1]
-            out.append(Party(x.written, x.type, country=x.side_country or country))
+            out.append(Party(x.written, x.type, country=x.side_country or country or _place_prefix(x.written)))
             continue
         # A body no gazetteer knows, named after its place: 香港创新科技及工业局.
         placed = clean[:2] in SARS or any(x.type in ("City", "Region", "Country") and sent.rel(x)[0] == i0 for x in item_spans)

@@ -29,10 +29,13 @@ from ..extract.events import EVENT_SUFFIX
 from ..extract.names import CJK, title_suffix
 from ..gazetteer import load
 
-if not Doc.has_extension("mentions"):
-    Doc.set_extension("mentions", default=None)
+for _ext in ("mentions", "nested"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
 
 GAZ_KEY = "gazetteer"
+# Spans whose inner names are kept as nested mentions.
+_CONTAINERS = ("Event", "Organization", "Company")
 RULE_KEY = "kg_rules"
 
 # Characters that may not start a person's name after a title.
@@ -43,9 +46,9 @@ _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
 _ORG_SUFFIXES = (
     "股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|"
-    "大学|学院|委员会|联合会|商协会|商会|联盟|领导小组|工作组|外事组|指挥部|代表处|足球队"
+    "大学|学院|委员会|联合会|商协会|商会|联盟|领导小组办公室|领导小组|工作组|外事组|指挥部|代表处|足球队"
 )
-_ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-]{{2,20}}?)(?:{_ORG_SUFFIXES})")
+_ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
 _ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
 # Words that start a clause, not a name: 指导, 组建, 推动, 举办 …
 _VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
@@ -53,7 +56,13 @@ _VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推�
 _PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动)")
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
-_YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:论坛|大会|峰会|洽谈会|招待会|交流会|发布会|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛)")
+_EVENT_WORDS = "论坛|大会|峰会|洽谈会|招待会|交流会|发布会|座谈会|研讨会|联席会议|培训班|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛|仪式"
+_YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})")
+_EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
+# An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
+_HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办)((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
+# Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
+_GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动)$")
 _FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=致|向|与|和|及|等|出席|通过|会见|会谈|表示|在|的|并|共同|视频|一行|[、，,。；;：:（(]|$)")
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个)")
 
@@ -178,9 +187,15 @@ class NameRules:
             start = m.start() + cut
             # A verb before the name is not part of it: 指导北京外国语大学, 组建研究中心.
             start = _skip_leading(text, start, m.end(), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
+            if text[start] in "以经由" and self._place_at(text, start + 1):
+                start += 1  # a preposition before a place: 以北京推进…领导小组组建一周年为契机
             name = text[start : m.end()]
+            if "”" in name and name.index("”") < name.find("“") % (len(name) + 1):
+                # A closing quote first: the name starts after it.
+                start += name.index("”") + 1
+                name = text[start : m.end()]
             bare = len(_ORG_SUFFIX.sub("", name)) < 2
-            if len(name) >= 4 and not bare and not re.search(r"[“”\"]", name):
+            if len(name) >= 4 and not bare and name.count("“") == name.count("”") and not name.startswith("“"):
                 label = "Company" if re.search(r"公司|集团|银行|证券", name) else "Organization"
                 # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
                 if orgs and orgs[-1][1] == start:
@@ -192,7 +207,20 @@ class NameRules:
             # A quoted name followed by an event word, or listed before one (“丝路一家亲”、“我与北京”等活动).
             tail = text[m.end() : m.end() + 40]
             listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:系列)?活动", tail)
-            if EVENT_SUFFIX.search(inner) or re.match(r"^(?:[\u4e00-\u9fff]{0,6}(?:活动|论坛|节|周|交流会|仪式))", tail) or listed:
+            named = re.match(rf"^[{CJK}A-Za-z0-9]{{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
+            if named and "的" in named.group(0):
+                named = None
+            if named and not _GENERIC_TAIL.match(named.group(0)) and not self._place_at(tail, 0):
+                # The words after the quotes are part of the name: “一带一路”国际青年创新创业论坛.
+                found.append((m.start(), m.end() + named.end(), "Event", "quoted-event"))
+                if EVENT_SUFFIX.search(inner) or re.match(r"(?:19|20)\d\d", inner):
+                    # …and the quoted name may be an event of its own: “2020地球一小时”北京主场熄灯仪式.
+                    found.append((m.start(1), m.end(1), "Event", "quoted-event"))
+            elif listed and not re.match(r"^[、等]", tail):
+                # A listed item runs to the next 、: “一带一路”文化之旅.
+                item = re.match(r"^[^、等]{1,12}", tail)
+                found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
+            elif EVENT_SUFFIX.search(inner) or named or listed:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
         for m in re.finditer(r"[—–]", text):
             left = self._place_at(text, m.start(), backwards=True)
@@ -208,7 +236,28 @@ class NameRules:
             if m.end() - start >= 8:
                 found.append((start, m.end(), "Event", "session-event"))
         for m in _YEAR_EVENT.finditer(text):
-            found.append((m.start(), m.end(), "Event", "event-shape"))
+            start = m.start()
+            # A name that opens with a quoted year: “2020地球一小时”北京主场熄灯仪式.
+            if start and text[start - 1] == "“" and "”" in m.group(0):
+                start -= 1
+            found.append((start, m.end(), "Event", "event-shape"))
+            more = _EVENT_MORE.match(text, m.end())
+            if more:
+                # One event under several names: …座谈会暨…签署仪式, …论坛智能+交通平行论坛, …论坛“…峰会”平行论坛.
+                found.append((start, more.end(), "Event", "event-shape"))
+        for m in _HELD_EVENT.finditer(text):
+            pos = m.start(1)
+            for item in m.group(1).split("、"):
+                if item:
+                    s = _skip_leading(text, pos, pos + len(item), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
+                    e = pos + len(item)
+                    # A held event is named: a number, a place, quotes or a joint name in it, or a long name.
+                    named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or any(
+                        sp.start_char >= s and sp.end_char <= e and sp.label_ in ("City", "Country", "Region") for sp in doc.spans.get(GAZ_KEY, [])
+                    )
+                    if e - s >= 6 and named and item.count("“") == item.count("”"):
+                        found.append((s, e, "Event", "held-event"))
+                pos += len(item) + 1
         doc.user_data[self.spans_key] = found
         return doc
 
@@ -259,7 +308,7 @@ def _skip_leading(text: str, start: int, end: int, seg, drop) -> int:
     return start
 
 
-@Language.factory("kg_mentions", requires=["doc.spans"], assigns=["doc._.mentions"], default_config={})
+@Language.factory("kg_mentions", requires=["doc.spans"], assigns=["doc._.mentions", "doc._.nested"], default_config={})
 def make_mentions(nlp: Language, name: str) -> "MentionMerger":
     return MentionMerger()
 
@@ -288,6 +337,24 @@ class MentionMerger:
             chosen.append((s, e, label, rule, ent_id))
         chosen.sort()
         doc._.mentions = chosen
+        # Names inside a chosen name are mentions too (亚投行 in 亚投行新年招待会, 西班牙 in 中国—西班牙论坛),
+        # kept apart so that relation rules still see one span per stretch of text.
+        nested = []
+        for s, e, label, rule, ent_id in chosen:
+            if label not in _CONTAINERS:
+                continue
+            # Gazetteer names anywhere inside; a rule's name only where the outer name starts with it
+            # (市委外事工作委员会 in 市委外事工作委员会第二次全体会议, not 北京代表处 in …基金会北京代表处).
+            inner = [
+                c for c in cands
+                if s <= c[0] and c[1] <= e and (c[0], c[1]) != (s, e) and c[2] != "Person" and (c[3] == "gazetteer" or c[0] == s)
+            ]
+            used = [False] * (e - s)
+            for c in inner:
+                if not any(used[c[0] - s : c[1] - s]):
+                    used[c[0] - s : c[1] - s] = [True] * (c[1] - c[0])
+                    nested.append(c)
+        doc._.nested = sorted(nested)
         return doc
 
 

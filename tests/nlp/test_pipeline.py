@@ -1,0 +1,59 @@
+"""Name rules of the spaCy pipeline, on wording the seeds do not contain."""
+import pytest
+
+from kg.extract.events import event_core
+from kg.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _names(nlp, text, attr="mentions"):
+    doc = nlp(text)
+    return {(text[s:e], label) for s, e, label, _, _ in getattr(doc._, attr)}
+
+
+def test_quoted_name_with_its_event_word(nlp):
+    got = _names(nlp, "6月1日,“一带一路”青年创意设计大赛在沪举行。")
+    assert ("“一带一路”青年创意设计大赛", "Event") in got
+
+
+def test_quoted_name_before_a_generic_word_is_the_name(nlp):
+    got = _names(nlp, "在巴黎举办“欢乐春节”活动。")
+    assert ("欢乐春节", "Event") in got
+
+
+def test_listed_quoted_items_run_to_the_next_comma(nlp):
+    got = _names(nlp, "开展“友城之声”、“丝路花语”摄影展、“我与上海”等活动。")
+    assert {("友城之声", "Event"), ("“丝路花语”摄影展", "Event"), ("我与上海", "Event")} <= got
+
+
+def test_event_named_after_the_verb_that_holds_it(nlp):
+    got = _names(nlp, "市政府外办召开上海推进国际消费中心城市建设新闻发布会，介绍进展。")
+    assert ("上海推进国际消费中心城市建设新闻发布会", "Event") in got
+    # An unnamed course is not an event name.
+    assert not any(label == "Event" for _, label in _names(nlp, "为对方举办后备干部培训班。"))
+
+
+def test_two_names_joined_by_ji_are_one_event(nlp):
+    text = "召开2021年长三角外事协同发展座谈会暨友城合作备忘录签署仪式。"
+    assert ("2021年长三角外事协同发展座谈会暨友城合作备忘录签署仪式", "Event") in _names(nlp, text)
+    assert event_core("2021年长三角外事协同发展座谈会暨友城合作备忘录签署仪式") == "长三角外事协同发展座谈会"
+
+
+def test_body_with_a_quoted_part(nlp):
+    got = _names(nlp, "其间,广州“一带一路”投资促进会与巴黎签约。")
+    assert ("广州“一带一路”投资促进会", "Organization") in got
+    # A quoted word in front of a bare kind of body is no name.
+    assert not any(n.startswith("“") for n, _ in _names(nlp, "推动“脱钩”商协会发展。"))
+
+
+def test_names_inside_names_are_nested_mentions(nlp):
+    text = "出席2021年亚投行理事会大会和中国—法国论坛。"
+    top = _names(nlp, text)
+    nested = _names(nlp, text, "nested")
+    assert ("亚投行", "Organization") in nested and ("法国", "Country") in nested
+    # The relation rules see one span per stretch of text.
+    assert not top & nested
