@@ -5,11 +5,12 @@ import re
 from collections import Counter
 
 from ..gazetteer import Gazetteer, load
-from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink
+from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
 from ..nlp.pipeline import load_pipeline
 from ..structure import line_finder, parse_blocks
 from .meetings import read_meetings
 from .partners import leader_links, read_partner_links
+from .positions import read_positions
 from .sentences import Span, split_sentences
 from .tables import table_facts
 
@@ -87,12 +88,14 @@ def extract(doc: Document) -> Facts:
     city = home_city(doc, [sp for _, spans in block_spans for sp in spans], gaz)
     prose_meetings: list[tuple[Meeting, str]] = []
     links: list[PartnerLink] = []
+    positions: list[Position] = []
     for block, spans in block_spans:
         if block.kind not in RELATION_KINDS:
             continue
         for sent in split_sentences(doc, block, spans, line_at):
             prose_meetings.extend(read_meetings(sent, city))
             links.extend(read_partner_links(sent, city))
+            positions.extend(read_positions(sent, city))
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
     for m, act in prose_meetings:
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once.
@@ -107,4 +110,5 @@ def extract(doc: Document) -> Facts:
         meetings=tuple(m for m, _ in merged),
         attendances=tuple(attendances),
         partner_links=tuple(links),
+        positions=tuple(positions),
     )

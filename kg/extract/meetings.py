@@ -17,6 +17,7 @@ import re
 from ..gazetteer import load
 from ..model import Meeting, Party
 from .names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase
+from .persons import person_phrase, phrase_country
 from .sentences import SARS, Sentence, Span
 
 ACT = re.compile(r"视频会见|视频会谈|视频连线|视频通话|会见|会谈|座谈(?!会)|致贺信|致慰问信|致贺电|致信|致函|致电|接待")
@@ -30,31 +31,13 @@ VIDEO = re.compile(r"视频|连线|线上|云")
 CP_END = re.compile(r"(?:等|有关|相关|一行|代表团|来访|访问|来京|，|,|。|；|;|并|时|的)")
 
 
-FRIENDSHIP_PREFIX = re.compile(r"^(?:友好城市|友城|姊妹城市|姐妹城市)")
-
-
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     """The person ``sp`` with the titles and bodies written before it in its clause."""
-    text = sent.block.text
-    left = seg_start
-    for m in re.finditer(r"[，,]", text[seg_start : sp.start]):
-        left = seg_start + m.end()
-    # Start at the first place or body named before the person (完成安哥拉总统洛伦索 → 安哥拉总统洛伦索).
-    lead = [x for x in sent.spans if left <= x.start < sp.start and x.type != "Person"]
-    if lead:
-        first = min(lead, key=lambda x: x.start)
-        if not re.search(r"[、]$", text[left : first.start]):
-            left = first.start
-    phrase = FRIENDSHIP_PREFIX.sub("", text[left : sp.end])
-    for pp in reversed(parse_person_phrase(phrase)):
-        if pp.name == sp.written:
-            orgs = tuple(Party(o.name, o.type, country=o.country) for o in pp.orgs)
-            country = pp.country or next((o.country for o in orgs if o.country), "")
-            for o in orgs:
-                if o.name[:2] in SARS:
-                    country = o.name[:2]
-            return Party(sp.written, "Person", title=pp.title, organizations=orgs, country=country)
-    return Party(sp.written, "Person", country=sp.side_country)
+    pp = person_phrase(sent, sp, seg_start)
+    if pp is None:
+        return Party(sp.written, "Person", country=sp.side_country)
+    orgs = tuple(Party(o.name, o.type, country=o.country) for o in pp.orgs)
+    return Party(sp.written, "Person", title=pp.title, organizations=orgs, country=phrase_country(pp))
 
 
 def _foreign(p: Party) -> bool:

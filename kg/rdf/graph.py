@@ -193,16 +193,26 @@ class _DocWriter:
             if p.type == "Person":
                 self.add(ent.iri, SCHEMA.affiliation, oe.iri)
         if p.type == "Person" and p.title:
-            body = self.entity(p.organizations[0], ev) if p.organizations else None
-            pos = ID[f"position/{_h(ent.iri, p.title, body.iri if body else '', date)}"]
-            self.add(pos, RDF.type, KG.Position)
-            self.add(pos, KG.holder, ent.iri)
-            self.add(pos, KG.title, Literal(p.title, lang="zh"))
-            if body is not None:
-                self.add(pos, KG.body, body.iri)
-            self._dates(pos, date)
-            self.add(pos, PROV.wasDerivedFrom, self.evidence(ev))
+            body = p.organizations[0] if p.organizations else None
+            self._position(ent.iri, p.title, body, date, ev)
         return ent.iri
+
+    def _position(self, holder: URIRef, title: str, body: Party | None, date: str, ev: Evidence) -> None:
+        body_iri = self.entity(body, ev).iri if body is not None else None
+        pos = ID[f"position/{_h(holder, title, body_iri or '', date)}"]
+        self.add(pos, RDF.type, KG.Position)
+        self.add(pos, KG.holder, holder)
+        self.add(pos, KG.title, Literal(title, lang="zh"))
+        if body_iri is not None:
+            self.add(pos, KG.body, body_iri)
+        self._dates(pos, date)
+        self.add(pos, PROV.wasDerivedFrom, self.evidence(ev))
+
+    def positions(self) -> None:
+        for p in self.facts.positions:
+            holder = self.entity(p.person, p.evidence)
+            self.add(holder.iri, SCHEMA.jobTitle, Literal(p.title, lang="zh"))
+            self._position(holder.iri, p.title, p.organization, p.date, p.evidence)
 
     def partner_links(self) -> None:
         for link in self.facts.partner_links:
@@ -265,6 +275,10 @@ def _register(resolver: Resolver, facts: Facts) -> None:
     for a in facts.attendances:
         reg(a.person)
         reg(a.event)
+    for pos in facts.positions:
+        reg(pos.person)
+        if pos.organization is not None:
+            reg(pos.organization)
     for em in facts.mentions:
         reg(em.entity)
         for alias in em.aliases:
@@ -290,5 +304,6 @@ def build_dataset(all_facts: Iterable[Facts]) -> Dataset:
         w.meetings()
         w.attendances()
         w.partner_links()
+        w.positions()
         w.mentions()
     return ds

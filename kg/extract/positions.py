@@ -1,0 +1,37 @@
+"""Positions: every title written before a person's name, dated by the sentence that states it.
+
+``市委常委、副市长殷勇`` on 6月16日 gives two positions of 殷勇 attested on that
+day; a title with no body written (``市长``) is held in the document's city
+when the person is on the home side, so that "who was the mayor in 2020" can
+be asked. Titles of foreign persons keep the body written with them
+(``伦敦金融城市市长罗威`` → 市长 of 伦敦金融城).
+"""
+from __future__ import annotations
+
+from ..model import Party, Position
+from .persons import person_phrase, phrase_country
+from .sentences import Sentence
+
+
+def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
+    out: list[Position] = []
+    for sp in sent.spans:
+        if sp.type != "Person":
+            continue
+        pp = person_phrase(sent, sp, sent.start)
+        if pp is None or not pp.roles:
+            continue
+        country = phrase_country(pp) or sp.side_country
+        person = Party(sp.written, "Person", country=country)
+        date = sent.date_before(sp.start - sent.start)
+        for role in pp.roles:
+            if not role.title:
+                continue
+            if role.org is not None:
+                body = Party(role.org.name, role.org.type, country=role.org.country)
+            elif not country or country == home_city.country:
+                body = home_city
+            else:
+                body = None
+            out.append(Position(person, role.title, body, date, sent.evidence()))
+    return out
