@@ -2,16 +2,17 @@
 
 The public API (the ``kg`` command calls these same functions)::
 
-    from kg import build, run_query
+    from kg import build, KnowledgeGraph
     result = build(["seeds"], "build")
-    rows = run_query("who-met-whom", "build", {"counterpart": "康林松"}).rows
+    g = KnowledgeGraph("build")          # or KnowledgeGraph(endpoint="http://localhost:7878/query")
+    rows = g.query("who-met-whom", counterpart="康林松").rows
 """
 from .build import BuildResult, build
 from .documents import read_document, read_documents
 from .errors import KgError
 from .extract.document import extract
 from .model import Document, Facts
-from .query import list_queries, load_query, open_dataset, run_query
+from .query import KnowledgeGraph, QueryResult, list_queries, load_query, open_dataset, run_query
 from .structure import parse_blocks
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "Document",
     "Facts",
     "KgError",
+    "KnowledgeGraph",
+    "QueryResult",
     "build",
     "extract",
     "list_queries",

@@ -34,6 +34,8 @@ class BuildResult:
     triples: int = 0
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
+    endpoint: str = ""
+    loaded: list[str] = field(default_factory=list)  # graphs sent to the endpoint
 
     def summary(self) -> str:
         lines = [f"documents: {len(self.documents)} read, {len(self.skipped)} skipped"]
@@ -46,6 +48,8 @@ class BuildResult:
         lines.append(f"time: {self.seconds:.1f} s")
         for f in self.files:
             lines.append(f"wrote {f}")
+        if self.endpoint:
+            lines.append(f"loaded {len(self.loaded)} graphs into {self.endpoint}")
         return "\n".join(lines)
 
 
@@ -110,8 +114,21 @@ def extract_all(sources: Iterable[str | Path], progress: bool | None = None) -> 
     return facts, skipped
 
 
-def build(sources: Iterable[str | Path], out: str | Path, *, store: bool = True, progress: bool | None = None) -> BuildResult:
-    """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig`` and ``out/store``."""
+def build(
+    sources: Iterable[str | Path],
+    out: str | Path,
+    *,
+    store: bool = True,
+    progress: bool | None = None,
+    endpoint: str | None = None,
+    graph_store: str | None = None,
+) -> BuildResult:
+    """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig`` and ``out/store``.
+
+    With ``endpoint`` (a SPARQL query endpoint), each document's named graph is
+    also loaded into that server with the Graph Store Protocol (at
+    ``graph_store``, by default the ``/store`` beside the endpoint).
+    """
     t0 = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -141,5 +158,10 @@ def build(sources: Iterable[str | Path], out: str | Path, *, store: bool = True,
     result.files = [out / GRAPH_TTL, out / GRAPH_TRIG]
     if store:
         result.files.append(write_store(trig, out))
+    if endpoint:
+        from .remote import load_dataset
+
+        result.loaded = load_dataset(ds, endpoint, graph_store)
+        result.endpoint = endpoint
     result.seconds = time.perf_counter() - t0
     return result

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 unexpected kg error; 2 bad input (and ``build``
 when some files were skipped); 3 no graph at the given directory; 4 a query
-or parameter error.
+or parameter error (also a refused or timed-out query); 5 a gold file error;
+6 a remote SPARQL endpoint error.
 """
 from __future__ import annotations
 
@@ -34,9 +35,11 @@ def main() -> None:
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Output directory.")
 @click.option("--no-store", is_flag=True, help="Write only the Turtle and TriG files, not the Oxigraph store.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on long builds in a terminal).")
-def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | None) -> None:
+@click.option("--endpoint", default=None, help="Also load each document's graph into this SPARQL endpoint's store (Graph Store Protocol).")
+@click.option("--graph-store", default=None, help="Graph Store Protocol URL, if not the /store beside --endpoint.")
+def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | None, endpoint: str | None, graph_store: str | None) -> None:
     try:
-        result = build_graph(sources, out, store=not no_store, progress=progress)
+        result = build_graph(sources, out, store=not no_store, progress=progress, endpoint=endpoint, graph_store=graph_store)
     except KgError as exc:
         _fail(exc)
     click.echo(result.summary())
@@ -44,14 +47,18 @@ def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | N
         sys.exit(SKIPPED_EXIT)
 
 
-@main.command(help="Run a named query (see --list) or a .rq file against a build.")
+@main.command(help="Run a named query (see --list) or a .rq file against a build or a SPARQL endpoint.")
 @click.argument("name", required=False)
 @click.option("--graph", "graph", type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
+@click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead of a build directory.")
 @click.option("--param", "params", multiple=True, help="Query parameter as name=value; repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(query_mod.FORMATS)), default="table", show_default=True,
+              help="sparql-json is the W3C SPARQL 1.1 Query Results JSON format.")
 @click.option("--limit", type=int, default=None, help="Return at most this many rows.")
+@click.option("--timeout", type=float, default=None, help="Give up after this many seconds (exit 4).")
+@click.option("--allow-service", is_flag=True, help="Run a .rq file that uses SERVICE (refused by default).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries with their descriptions.")
-def query(name: str | None, graph: str | None, params: tuple[str, ...], fmt: str, limit: int | None, list_: bool) -> None:
+def query(name, graph, endpoint, params, fmt, limit, timeout, allow_service, list_) -> None:
     try:
         if list_:
             for q in query_mod.list_queries():
@@ -59,12 +66,37 @@ def query(name: str | None, graph: str | None, params: tuple[str, ...], fmt: str
                 for p, d in sorted(q.params.items()):
                     click.echo(f"    --param {p}=…  {d}")
             return
-        if not name or not graph:
-            raise click.UsageError("give a query NAME and --graph DIR (or --list)")
-        result = query_mod.run_query(name, graph, query_mod.parse_params(params), limit=limit)
+        if not name or not (graph or endpoint):
+            raise click.UsageError("give a query NAME and --graph DIR or --endpoint URL (or --list)")
+        result = query_mod.run_query(
+            name, graph, query_mod.parse_params(params), limit=limit, timeout=timeout, endpoint=endpoint, allow_service=allow_service
+        )
     except KgError as exc:
         _fail(exc)
     click.echo(result.format(fmt))
+
+
+@main.command(help="Serve a build as a read-only SPARQL endpoint (updates and SERVICE refused).")
+@click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; keep it local unless you mean to share.")
+@click.option("--port", default=7879, show_default=True, type=int, help="Port (0 picks a free one).")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--limit", default=10000, show_default=True, type=int, help="Most rows one answer returns.")
+@click.option("--allow-service", is_flag=True, help="Let queries use SERVICE to reach other hosts.")
+def serve(graph: str, host: str, port: int, timeout: float, limit: int, allow_service: bool) -> None:
+    from .serve import ServeConfig, Server
+
+    try:
+        server = Server(graph, host, port, ServeConfig(timeout=timeout, limit=limit, allow_service=allow_service))
+    except KgError as exc:
+        _fail(exc)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"kg: warning: listening on {host}, not only this machine", err=True)
+    click.echo(f"serving {graph} read-only at {server.url}", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.close()
 
 
 @main.command(name="eval", help="Score a build against gold files (meetings.tsv, partners.tsv, entities.tsv): precision, recall, F1.")

@@ -57,6 +57,23 @@ class ParameterError(QueryError):
     code = "E022"
 
 
+class QueryRefused(QueryError):
+    """A user-supplied query that would write, or reach another host (SERVICE)."""
+
+    code = "E023"
+
+
+class QueryTimeout(QueryError):
+    code = "E024"
+
+
+class EndpointError(KgError):
+    """A remote SPARQL endpoint could not be reached or refused a request."""
+
+    code = "E040"
+    exit_code = 6
+
+
 class GoldError(KgError):
     """A gold file is missing or malformed."""
 
@@ -76,4 +93,8 @@ MESSAGES = {
     "bad_query": "{path}: {detail}",
     "unknown_param": "{query}: unknown parameter {name!r}; known: {known}",
     "bad_param": "parameter {raw!r} is not of the form name=value",
+    "update_refused": "{path}: updates are refused; kg's graph is read-only here",
+    "service_refused": "{path}: SERVICE (a query that reaches another host) is refused; pass --allow-service to run it",
+    "timeout": "{query}: no answer within {seconds} s; narrow it with parameters or raise --timeout",
+    "endpoint": "SPARQL endpoint {url}: {detail}",
 }

@@ -11,7 +11,13 @@ what it answers::
 A parameter ``NAME`` is the variable ``?_NAME`` in the query, which the query
 projects (Oxigraph binds only projected variables) and the runner drops from
 the result; its value is bound by the engine (never pasted into the text), so
-a value with quotes or braces is just a value.
+a value with quotes or braces is just a value. On a remote endpoint the
+values travel in a ``VALUES`` block at the top of the query's ``WHERE``, as
+RDF terms serialised by rdflib (quotes and backslashes escaped).
+
+User-supplied queries (a ``.rq`` path, or text sent to ``kg serve``) that use
+``SERVICE`` or are updates are refused unless explicitly allowed; every query
+can be given a timeout and a row limit.
 """
 from __future__ import annotations
 
@@ -19,6 +25,12 @@ import csv
 import io
 import json
 import re
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -26,10 +38,11 @@ from typing import Iterable, Mapping
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Literal
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from .build import STORE_DIR
-from .errors import MESSAGES, GraphNotFound, ParameterError, QueryError, UnknownQuery
+from .errors import MESSAGES, EndpointError, GraphNotFound, ParameterError, QueryError, QueryRefused, QueryTimeout, UnknownQuery
 
 _PARAM = re.compile(r"^#\+\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*)$")
 _FIELD = re.compile(r"^#\+\s*(summary|description|example)\s*:\s*(.*)$")
@@ -53,6 +66,8 @@ class NamedQuery:
 class QueryResult:
     columns: list[str]
     rows: list[dict[str, str]]
+    # The RDF terms behind ``rows`` (None where unbound), for the W3C SPARQL JSON format.
+    terms: list[dict[str, Node | None]] = field(default_factory=list)
 
     def as_table(self) -> str:
         widths = [max([_w(c)] + [_w(r.get(c, "")) for r in self.rows]) for c in self.columns]
@@ -73,6 +88,18 @@ class QueryResult:
     def as_json(self) -> str:
         return json.dumps(self.rows, ensure_ascii=False, indent=2)
 
+    def as_sparql_json(self) -> str:
+        """The W3C SPARQL 1.1 Query Results JSON format."""
+        bindings = []
+        for row in self.terms:
+            b = {}
+            for c in self.columns:
+                t = row.get(c)
+                if t is not None:
+                    b[c] = term_json(t)
+            bindings.append(b)
+        return json.dumps({"head": {"vars": self.columns}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2)
+
     def format(self, fmt: str) -> str:
         if fmt == "table":
             return self.as_table()
@@ -82,6 +109,8 @@ class QueryResult:
             return self.as_delimited("\t")
         if fmt == "json":
             return self.as_json()
+        if fmt == "sparql-json":
+            return self.as_sparql_json()
         raise ParameterError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -93,6 +122,31 @@ def _w(s: str) -> int:
 
 def _pad(s: str, width: int) -> str:
     return s + " " * (width - _w(s))
+
+
+def term_json(t: Node) -> dict[str, str]:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    out = {"type": "literal", "value": str(t)}
+    if isinstance(t, Literal):
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype and str(t.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = str(t.datatype)
+    return out
+
+
+def json_term(b: dict) -> Node:
+    """An rdflib term from one binding of the W3C SPARQL JSON results format."""
+    kind = b.get("type")
+    if kind == "uri":
+        return URIRef(b["value"])
+    if kind == "bnode":
+        return BNode(b["value"])
+    dt = b.get("datatype")
+    return Literal(b["value"], lang=b.get("xml:lang"), datatype=URIRef(dt) if dt else None)
 
 
 def queries_dir() -> Path:
@@ -130,10 +184,38 @@ def parse_header(text: str, name: str, path: str) -> NamedQuery:
     return NamedQuery(name=name, path=path, text=text, params=params, **fields)
 
 
-def load_query(name_or_path: str | Path) -> NamedQuery:
-    """A named query from ``queries/`` by name, or a ``.rq`` file by path."""
+def check_query(text: str, origin: str, allow_service: bool = False) -> None:
+    """Refuse updates, and ``SERVICE`` (a query reaching other hosts) unless ``allow_service``."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        tree = parseQuery(text)
+    except ParseException as exc:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise QueryError(MESSAGES["bad_query"].format(path=origin, detail=f"not valid SPARQL: {exc}")) from exc
+        raise QueryRefused(MESSAGES["update_refused"].format(path=origin)) from exc
+    if not allow_service and _uses_service(tree):
+        raise QueryRefused(MESSAGES["service_refused"].format(path=origin))
+
+
+def _uses_service(node: object) -> bool:
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(_uses_service(v) for v in node.values())
+    if isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+        return any(_uses_service(v) for v in node)
+    return False
+
+
+def load_query(name_or_path: str | Path, allow_service: bool = False) -> NamedQuery:
+    """A named query from ``queries/`` by name, or a ``.rq`` file by path (checked with :func:`check_query`)."""
     p = Path(name_or_path)
-    if p.suffix == ".rq" and p.is_file():
+    user = p.suffix == ".rq" and p.is_file()
+    if user:
         path = p
     else:
         path = queries_dir() / f"{name_or_path}.rq"
@@ -144,6 +226,7 @@ def load_query(name_or_path: str | Path) -> NamedQuery:
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(MESSAGES["bad_query"].format(path=path, detail=exc)) from exc
     q = parse_header(text, path.stem, str(path))
+    check_query(text, str(path), allow_service=allow_service or not user)
     try:
         from rdflib.plugins.sparql import prepareQuery
 
@@ -181,31 +264,154 @@ def memory_dataset(trig: bytes | str) -> Dataset:
 
 def run_query(
     query: str | Path | NamedQuery,
-    dataset: Dataset | str | Path,
+    dataset: Dataset | str | Path | None = None,
     params: Mapping[str, str] | None = None,
     limit: int | None = None,
+    timeout: float | None = None,
+    endpoint: str | None = None,
+    allow_service: bool = False,
 ) -> QueryResult:
-    """Run a named query (or .rq file) with parameters bound by the engine."""
-    q = query if isinstance(query, NamedQuery) else load_query(query)
-    ds = dataset if isinstance(dataset, Dataset) else open_dataset(dataset)
+    """Run a named query (or .rq file) with parameters bound by the engine.
+
+    ``dataset`` is a build directory or an open Dataset; with ``endpoint`` the
+    query goes to that SPARQL 1.1 endpoint instead. ``timeout`` (seconds)
+    raises :class:`~kg.errors.QueryTimeout` when exceeded.
+    """
+    q = query if isinstance(query, NamedQuery) else load_query(query, allow_service=allow_service)
     params = dict(params or {})
     for k in params:
         if k not in q.params:
             raise ParameterError(
                 MESSAGES["unknown_param"].format(query=q.name, name=k, known=", ".join(sorted(q.params)) or "none")
             )
-    bindings = {f"_{k}": Literal(v) for k, v in params.items()}
+    if endpoint:
+        run = lambda: _run_remote(q, endpoint, params, limit, timeout)  # noqa: E731
+    else:
+        if dataset is None:
+            raise GraphNotFound(MESSAGES["no_graph"].format(path="(none given)"))
+        ds = dataset if isinstance(dataset, Dataset) else open_dataset(dataset)
+        run = lambda: _run_local(q, ds, params, limit, cancel)  # noqa: E731
+    cancel = threading.Event()
+    if not timeout:
+        return run()
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
-        res = ds.query(q.text, initBindings=bindings)
-    except Exception as exc:
+        return pool.submit(run).result(timeout=timeout)
+    except FutureTimeout:
+        # Results are read row by row; the reader stops at the next row.
+        cancel.set()
+        raise QueryTimeout(MESSAGES["timeout"].format(query=q.name, seconds=timeout)) from None
+    finally:
+        pool.shutdown(wait=False)
+
+
+def ox_to_rdflib(t) -> Node | None:
+    """An rdflib term for a pyoxigraph term."""
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    dt = t.datatype.value if t.datatype else None
+    return Literal(t.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else URIRef(dt))
+
+
+def _run_local(q: NamedQuery, ds: Dataset, params: Mapping[str, str], limit: int | None, cancel: threading.Event | None = None) -> QueryResult:
+    store = getattr(ds.store, "_inner", None)  # the pyoxigraph store behind oxrdflib
+    if not isinstance(store, ox.Store):
+        raise QueryError(f"{q.path}: the dataset is not backed by an Oxigraph store")
+    # The engine binds the parameters (SEP-0007 substitutions), as rdflib's initBindings does.
+    subs = {ox.Variable(f"_{k}"): ox.Literal(v) for k, v in params.items()}
+    out = QueryResult([], [], [])
+    try:
+        res = store.query(q.text, substitutions=subs)
+        columns = [v.value for v in res.variables]
+        # Parameters are projected so that the engine can bind them; they are not result columns.
+        out.columns = [c for c in columns if not c.startswith("_")]
+        for sol in res:
+            if cancel is not None and cancel.is_set():
+                break
+            terms = {c: ox_to_rdflib(sol[c]) for c in out.columns}
+            out.terms.append(terms)
+            out.rows.append({c: ("" if t is None else str(t)) for c, t in terms.items()})
+            if limit is not None and len(out.rows) >= limit:
+                break
+        # Oxigraph's solutions belong to the thread that made them: drop them here.
+        del res
+    except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(MESSAGES["bad_query"].format(path=q.path, detail=exc)) from exc
-    # Parameters are projected so that the engine can bind them; they are not result columns.
-    columns = [str(v) for v in res.vars or []]
-    keep = [i for i, c in enumerate(columns) if not c.startswith("_")]
-    rows = []
-    for b in res:
-        row = {columns[i]: ("" if b[i] is None else str(b[i])) for i in keep}
-        rows.append(row)
-        if limit is not None and len(rows) >= limit:
+    return out
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(text: str, params: Mapping[str, str]) -> str:
+    """``text`` with a VALUES block binding ``?_name`` to each value, first in the outer WHERE.
+
+    The values are RDF literals serialised by rdflib, so quotes, braces and
+    backslashes in them stay inside the literal.
+    """
+    if not params:
+        return text
+    m = _WHERE.search(text)
+    if m is None:
+        raise QueryError("query has no WHERE clause to bind parameters in")
+    names = " ".join(f"?_{k}" for k in params)
+    values = " ".join(Literal(v).n3() for v in params.values())
+    return f"{text[: m.end()]}\n  VALUES ({names}) {{ ({values}) }}\n{text[m.end():]}"
+
+
+def _run_remote(q: NamedQuery, endpoint: str, params: Mapping[str, str], limit: int | None, timeout: float | None) -> QueryResult:
+    body = urllib.parse.urlencode({"query": with_values(q.text, params)}).encode()
+    req = urllib.request.Request(
+        endpoint,
+        data=body,
+        headers={"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout or 60) as resp:
+            data = json.load(resp)
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace")[:300]
+        raise EndpointError(MESSAGES["endpoint"].format(url=endpoint, detail=f"HTTP {exc.code}: {detail}")) from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise EndpointError(MESSAGES["endpoint"].format(url=endpoint, detail=exc)) from exc
+    columns = [c for c in data["head"]["vars"] if not c.startswith("_")]
+    out = QueryResult(columns, [], [])
+    for b in data["results"]["bindings"]:
+        terms = {c: (json_term(b[c]) if c in b else None) for c in columns}
+        out.terms.append(terms)
+        out.rows.append({c: ("" if t is None else str(t)) for c, t in terms.items()})
+        if limit is not None and len(out.rows) >= limit:
             break
-    return QueryResult([columns[i] for i in keep], rows)
+    return out
+
+
+class KnowledgeGraph:
+    """A build (or a remote endpoint) to ask named queries of, from Python::
+
+        g = KnowledgeGraph("build")                 # or KnowledgeGraph(endpoint="http://…/query")
+        g.query("who-met-whom", counterpart="康林松").rows      # list of dicts
+        print(g.query("companies-met").as_table())
+
+    Parameters with a dash in their name on the command line are the same
+    here (``**{"from": "2020-06"}``).
+    """
+
+    def __init__(self, graph_dir: str | Path | None = None, *, endpoint: str | None = None, timeout: float | None = None) -> None:
+        if graph_dir is None and endpoint is None:
+            raise GraphNotFound(MESSAGES["no_graph"].format(path="(none given)"))
+        self.endpoint = endpoint
+        self.timeout = timeout
+        self.dataset = None if endpoint else open_dataset(graph_dir)
+
+    def query(self, name: str | Path, limit: int | None = None, **params: str) -> QueryResult:
+        return run_query(name, self.dataset, params, limit=limit, timeout=self.timeout, endpoint=self.endpoint)
+
+    @staticmethod
+    def queries() -> list[NamedQuery]:
+        return list_queries()

@@ -55,6 +55,9 @@ class Entity:
     iri: URIRef | None = None
 
 
+_EVENT_QUOTES = str.maketrans("", "", "“”\"《》")
+
+
 class Resolver:
     """Collects entities across documents, then assigns IRIs deterministically."""
 
@@ -87,14 +90,20 @@ class Resolver:
             ent = Entity(
                 key=k,
                 type=k[0],
-                name=k[1],
+                # An event is known by its first written form (quotes dropped), not by the core that matches its mentions.
+                name=written.translate(_EVENT_QUOTES) if k[0] == "Event" else k[1],
                 english=e.en if e else "",
                 wikidata=e.wikidata if e else "",
                 country=(e.country if e else "") or country,
             )
+            if e is not None:
+                # The other names the gazetteer knows it by (东京 for 东京都) are aliases too.
+                ent.aliases.update(a for a in e.aliases if a != ent.name)
             self.entities[k] = ent
         if written != ent.name:
             ent.aliases.add(written)
+        if k[0] == "Event" and k[1] != ent.name:
+            ent.aliases.add(k[1])  # the core name an event is matched by (中关村论坛 for 2020中关村论坛)
         if not ent.country and country:
             ent.country = country
         return ent

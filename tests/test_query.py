@@ -1,8 +1,12 @@
+import json
+
 import pytest
 
 from kg import run_query
-from kg.errors import ParameterError, QueryError, UnknownQuery
-from kg.query import list_queries, load_query
+from kg.errors import ParameterError, QueryError, QueryRefused, QueryTimeout, UnknownQuery
+from kg.query import list_queries, load_query, with_values
+
+from .conftest import SEEDS
 
 
 def test_named_queries_have_headers():
@@ -53,3 +57,144 @@ def test_entities_by_type(seed_build):
     names = {r["name"] for r in rows}
     assert {"安哥拉", "西班牙", "乌兹别克斯坦"} <= names
     assert all(r["type"] == "Country" for r in rows)
+
+
+def _meetings(rows):
+    return {(r["doc"], r["line"], r["date"]) for r in rows}
+
+
+def test_meetings_by_country_agrees_with_who_met_whom(seed_build):
+    out, _ = seed_build
+    rows = {r["countryName"]: r for r in run_query("meetings-by-country", out).rows}
+    german = [r for r in run_query("who-met-whom", out).rows if "德国" in r["countryName"].split(";")]
+    assert int(rows["德国"]["meetings"]) == len(_meetings(german)) >= 5
+    assert rows["德国"]["first"] == "2020-01-22"
+    counts = [int(r["meetings"]) for r in run_query("meetings-by-country", out).rows]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_meetings_by_month_counts_modes(seed_build):
+    out, _ = seed_build
+    rows = {r["month"]: r for r in run_query("meetings-by-month", out).rows}
+    for r in rows.values():
+        assert int(r["meetings"]) == int(r["inPerson"]) + int(r["video"]) + int(r["letter"])
+    # 表3: both May meetings (康林松, 布莱恩·罗伯兹 …) were video meetings.
+    assert rows["2020-05"]["video"] == rows["2020-05"]["meetings"] != "0"
+    germany = run_query("meetings-by-month", out, {"country": "德国"}).rows
+    assert sum(int(r["meetings"]) for r in germany) < sum(int(r["meetings"]) for r in rows.values())
+
+
+def test_city_partners_in_russia(seed_build):
+    out, _ = seed_build
+    rows = run_query("city-partners", out, {"country": "俄罗斯"}).rows
+    assert {r["partnerName"] for r in rows} == {"莫斯科"}
+    assert {r["since"] for r in rows if r["relation"] == "sister_city"} == {"1995"}
+
+
+def test_partner_timeline_is_in_order(seed_build):
+    out, _ = seed_build
+    rows = run_query("partner-timeline", out, {"partner": "莫斯科"}).rows
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates)
+    assert {"sister_city", "leader_meeting"} <= {r["relation"] for r in rows}
+    assert all("莫斯科" in r["quote"] for r in rows)
+
+
+def test_companies_met_most_often(seed_build):
+    out, _ = seed_build
+    rows = run_query("companies-met", out).rows
+    top = rows[0]
+    assert top["companyName"] == "戴姆勒股份公司" and top["countryName"] == "德国"
+    assert int(top["meetings"]) == 4 and {"康林松", "唐仕凯"} <= set(top["people"].split(";"))
+    assert set(top["leaders"].split(";")) >= {"陈吉宁", "殷勇"}
+    assert all(int(r["meetings"]) <= int(top["meetings"]) for r in rows)
+
+
+def test_positions(seed_build):
+    out, _ = seed_build
+    mayors = run_query("positions", out, {"title": "市长", "body": "北京市"}).rows
+    assert {r["personName"] for r in mayors} == {"陈吉宁"}
+    assert all(r["date"].startswith("2020") for r in mayors)
+    kang = run_query("positions", out, {"person": "康林松"}).rows
+    assert {(r["title"], r["bodyName"]) for r in kang} == {("董事长", "戴姆勒股份公司")}
+
+
+def test_events_with_organisers_places_attendees(seed_build):
+    out, _ = seed_build
+    (forum,) = run_query("events", out, {"name": "中关村论坛", "attendee": "陈吉宁"}).rows
+    assert forum["date"].startswith("2020-09") and {"陈吉宁", "蔡奇"} <= set(forum["attendees"].split(";"))
+    course = [r for r in run_query("events", out).rows if "新媒体时代涉外新闻宣传培训班" in r["eventName"]]
+    assert course and "北京市人民政府外事办公室" in course[0]["organisers"].split(";")
+    assert course[0]["date"] == "2020-11-18/2020-11-20"
+    autumn = run_query("events", out, {"from": "2020-10", "to": "2020-10"}).rows
+    assert autumn and all(r["date"].startswith("2020-10") for r in autumn)
+
+
+def test_entity_gathers_labels_and_facts(seed_build):
+    out, _ = seed_build
+    rows = run_query("entity", out, {"name": "康林松"}).rows
+    assert {r["type"] for r in rows} == {"Person"} and {r["nameEn"] for r in rows} == {"Kang Linsong"}
+    assert {r["affiliations"] for r in rows} == {"戴姆勒股份公司"} and {r["countryName"] for r in rows} == {"德国"}
+    assert {r["factType"] for r in rows} >= {"Meeting", "Position", "Mention"}
+    assert all("康林松" in r["quote"] for r in rows)
+    # Any written form finds the same entity.
+    tokyo = {r["entity"] for r in run_query("entity", out, {"name": "东京"}).rows}
+    assert tokyo == {r["entity"] for r in run_query("entity", out, {"name": "东京都"}).rows} and len(tokyo) == 1
+
+
+def test_evidence_behind_a_fact(seed_build):
+    out, _ = seed_build
+    (m,) = {r["counterpart"] for r in run_query("who-met-whom", out, {"counterpart": "索比亚宁", "mode": "video"}).rows}
+    rows = run_query("evidence", out, {"fact": m}).rows
+    assert rows and all("索比亚宁" in r["quote"] and r["curated"] == "false" for r in rows)
+    text = (SEEDS / f"{rows[0]['doc']}.txt").read_text(encoding="utf-8")
+    assert text[int(rows[0]["start"]) : int(rows[0]["end"])] == rows[0]["quote"]
+
+
+def test_every_named_query_runs_and_has_rows(seed_build):
+    out, _ = seed_build
+    for q in list_queries():
+        assert run_query(q, out, limit=5).rows, q.name
+
+
+def test_sparql_json_is_the_w3c_format(seed_build):
+    out, _ = seed_build
+    data = json.loads(run_query("who-met-whom", out, {"counterpart": "康林松"}).format("sparql-json"))
+    assert data["head"]["vars"][:3] == ["date", "person", "personName"]
+    b = data["results"]["bindings"][0]
+    assert b["person"]["type"] == "uri" and b["personName"] == {"type": "literal", "value": b["personName"]["value"]}
+
+
+def test_timeout_stops_a_runaway_query(seed_build, tmp_path):
+    out, _ = seed_build
+    heavy = tmp_path / "heavy.rq"
+    heavy.write_text("SELECT * WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }\n", encoding="utf-8")
+    with pytest.raises(QueryTimeout):
+        run_query(heavy, out, timeout=0.5)
+
+
+def test_user_queries_that_write_or_reach_out_are_refused(seed_build, tmp_path):
+    out, _ = seed_build
+    upd = tmp_path / "upd.rq"
+    upd.write_text("INSERT DATA { <urn:a> <urn:b> <urn:c> }\n", encoding="utf-8")
+    with pytest.raises(QueryRefused, match="updates are refused"):
+        run_query(upd, out)
+    svc = tmp_path / "svc.rq"
+    svc.write_text("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }\n", encoding="utf-8")
+    with pytest.raises(QueryRefused, match="SERVICE"):
+        run_query(svc, out)
+
+
+def test_values_binding_keeps_syntax_inside_the_literal():
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    evil = 'a" } ; DROP ALL ; { "\\'
+    text = with_values("SELECT ?x ?_name WHERE { ?x ?p ?_name }", {"name": evil})
+    parseQuery(text)  # still one valid query, with one VALUES block
+    assert text.count("VALUES") == 1
+    g = Graph()
+    g.add((URIRef("urn:x"), URIRef("urn:p"), Literal(evil)))
+    g.add((URIRef("urn:y"), URIRef("urn:p"), Literal("a")))
+    # The engine reads the value back whole: it matches the one triple holding it.
+    assert [str(r[0]) for r in g.query(text)] == ["urn:x"]

@@ -8,6 +8,7 @@ from ..gazetteer import Gazetteer, load
 from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
 from ..nlp.pipeline import load_pipeline
 from ..structure import line_finder, parse_blocks
+from .event_roles import read_event_roles
 from .meetings import read_meetings
 from .partners import leader_links, read_partner_links
 from .positions import read_positions
@@ -50,7 +51,8 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
 def extract(doc: Document) -> Facts:
     """Everything kg reads from ``doc``."""
     blocks = parse_blocks(doc)
-    meetings, attendances = table_facts(doc, blocks)
+    meetings, table_attendances = table_facts(doc, blocks)
+    attendances = list(table_attendances)
     nlp = load_pipeline()
     prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text]
     mentions: list[EntityMention] = []
@@ -96,6 +98,7 @@ def extract(doc: Document) -> Facts:
             prose_meetings.extend(read_meetings(sent, city))
             links.extend(read_partner_links(sent, city))
             positions.extend(read_positions(sent, city))
+            attendances.extend(read_event_roles(sent, city))
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
     for m, act in prose_meetings:
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once.
@@ -108,7 +111,7 @@ def extract(doc: Document) -> Facts:
         blocks=tuple(blocks),
         mentions=tuple(mentions),
         meetings=tuple(m for m, _ in merged),
-        attendances=tuple(attendances),
+        attendances=tuple(dict.fromkeys(attendances)),
         partner_links=tuple(links),
         positions=tuple(positions),
     )

@@ -8,9 +8,13 @@ be asked. Titles of foreign persons keep the body written with them
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country
 from .sentences import Sentence
+
+_JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
 
 
 def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
@@ -18,7 +22,14 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
     for sp in sent.spans:
         if sp.type != "Person":
             continue
-        pp = person_phrase(sent, sp, sent.start)
+        # The phrase naming this person starts after the previous person or the word joining two sides.
+        left = sent.start
+        for other in sent.spans:
+            if other.type == "Person" and other.end <= sp.start:
+                left = max(left, other.end)
+        for m in _JOIN.finditer(sent.block.text, left, sp.start):
+            left = max(left, m.end())
+        pp = person_phrase(sent, sp, left)
         if pp is None or not pp.roles:
             continue
         country = phrase_country(pp) or sp.side_country

@@ -192,9 +192,13 @@ class _DocWriter:
             self.add(part, KG.onBehalfOf, oe.iri)
             if p.type == "Person":
                 self.add(ent.iri, SCHEMA.affiliation, oe.iri)
-        if p.type == "Person" and p.title:
-            body = p.organizations[0] if p.organizations else None
-            self._position(ent.iri, p.title, body, date, ev)
+        if p.type == "Person" and p.title and (p.organizations or side != "home"):
+            # (A home-side title with no body is read, with its city, by the position rules.)
+            # One position per title; titles and bodies pair up in order when both are listed.
+            titles = p.title.split("、")
+            orgs = p.organizations if len(p.organizations) == len(titles) else p.organizations[:1] * len(titles)
+            for title, body in zip(titles, orgs or (None,) * len(titles)):
+                self._position(ent.iri, title, body, date, ev)
         return ent.iri
 
     def _position(self, holder: URIRef, title: str, body: Party | None, date: str, ev: Evidence) -> None:
@@ -243,7 +247,8 @@ class _DocWriter:
             self.add(node, KG.mode, Literal(a.mode))
             self._dates(node, a.date)
             self.add(node, PROV.wasDerivedFrom, ev)
-            self.add(person.iri, KG.attended, event.iri)
+            if a.role == "attended":
+                self.add(person.iri, KG.attended, event.iri)
 
     def mentions(self) -> None:
         for m in self.facts.mentions:

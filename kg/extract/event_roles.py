@@ -1,0 +1,72 @@
+"""Who organised, hosted and attended a named event, read from the sentence that names it.
+
+- organisers: the bodies between ``由`` and ``主办``/``承办``/``举办`` (``由市政府外办主办的…培训班``),
+  or named right before the verb that holds the event (``市政府外办与市新闻办组织召开…发布会``);
+- the place that hosted it: ``在X举行``/``在X举办`` (``在清华大学举行``; ``在京`` is the
+  document's city);
+- attendees: persons named before ``出席``/``参加`` with the event after it.
+
+Each is an :class:`~kg.model.Attendance` with role ``organised``, ``hosted`` or
+``attended``, dated by the sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Attendance, Party
+from .sentences import Sentence, Span
+
+_BY = re.compile(r"由([^。；;，,]{2,60}?)(?:共同)?(?:主办|承办|举办|联合主办)")
+_HOLD = re.compile(r"(?:组织)?(?:召开|举办|主办|承办)")
+_AT = re.compile(r"在([^。；;，,在]{1,20}?)(?:举行|举办|召开|开幕)")
+_ATTEND = re.compile(r"(?:出席|参加|视频出席|线上出席)")
+_BODIES = ("Organization", "Company", "City", "Region", "Country")
+_HOME_ABBREVIATIONS = ("京", "本市")
+
+
+def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
+    events = [sp for sp in sent.spans if sp.type == "Event"]
+    if not events:
+        return []
+    text = sent.text
+    out: list[Attendance] = []
+
+    def add(who: Span | Party, event: Span, role: str) -> None:
+        party = who if isinstance(who, Party) else Party(who.name, who.type, country=who.country)
+        date = sent.date_before(sent.rel(event)[0])
+        out.append(Attendance(party, Party(event.name, "Event"), date, role, sent.evidence()))
+
+    for event in events:
+        es, ee = sent.rel(event)
+        # Organisers: 由A、B主办的EVENT, or A与B召开EVENT.
+        for m in _BY.finditer(text, 0, es):
+            if es - m.end() <= 4:
+                for sp in sent.spans_in(m.start(1), m.end(1)):
+                    if sp.type in _BODIES:
+                        add(sp, event, "organised")
+        hold = None
+        for m in _HOLD.finditer(text, max(0, es - 4), es):
+            hold = m
+        if hold is not None:
+            clause = max([0] + [i + 1 for i, ch in enumerate(text[: hold.start()]) if ch in "，,。；;：:"])
+            for sp in sent.spans_in(clause, hold.start()):
+                if sp.type in ("Organization", "Company"):
+                    add(sp, event, "organised")
+        # The place: EVENT在X举行, or 在X举办EVENT.
+        for m in list(_AT.finditer(text, ee, min(len(text), ee + 30)))[:1] + [m for m in _AT.finditer(text, 0, es) if m.end() >= es - 2]:
+            if "在" in text[ee : m.start()] and m.start() > ee and m.start() - ee > 2:
+                continue
+            place = [sp for sp in sent.spans_in(m.start(1), m.end(1)) if sp.type in _BODIES]
+            if place:
+                add(place[-1], event, "hosted")
+            elif m.group(1) in _HOME_ABBREVIATIONS:
+                add(home_city, event, "hosted")
+        # Attendees: persons before 出席/参加 with the event after it in the same clause.
+        for m in _ATTEND.finditer(text, 0, es):
+            if re.search(r"[。；;]", text[m.end() : es]) or es - m.end() > 30:
+                continue
+            clause = max([0] + [i + 1 for i, ch in enumerate(text[: m.start()]) if ch in "。；;"])
+            for sp in sent.spans_in(clause, m.start()):
+                if sp.type == "Person":
+                    add(sp, event, "attended")
+    return out

@@ -1,0 +1,203 @@
+"""``kg serve``: a read-only SPARQL 1.1 endpoint over a build's store, on localhost by default.
+
+The SPARQL 1.1 Protocol's query operation at ``/query`` (and ``/sparql``):
+``GET ?query=…``, ``POST`` form-encoded ``query=…``, or ``POST`` with
+``Content-Type: application/sparql-query``. Answers SELECT and ASK in the W3C
+SPARQL JSON results format and CONSTRUCT/DESCRIBE in N-Triples. The default
+graph is the union of all graphs.
+
+Refused, with ``403`` and nothing executed: updates (``/update``, an
+``update=`` form field, or update text sent as a query) and, unless the
+server was started with ``allow_service``, queries using ``SERVICE``.
+Each query runs under a timeout and returns at most ``limit`` rows.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .build import STORE_DIR
+from .errors import MESSAGES, GraphNotFound, QueryError, QueryRefused
+from .query import check_query
+
+QUERY_PATHS = ("/query", "/sparql")
+
+
+@dataclass
+class ServeConfig:
+    timeout: float = 30.0
+    limit: int = 10000
+    allow_service: bool = False
+
+
+def ox_term_json(t) -> dict:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype.value
+    return out
+
+
+def open_store(graph_dir: str | Path) -> ox.Store:
+    path = Path(graph_dir) / STORE_DIR
+    if not path.is_dir():
+        raise GraphNotFound(MESSAGES["no_graph"].format(path=graph_dir))
+    return ox.Store.read_only(str(path))
+
+
+def answer(store: ox.Store, text: str, config: ServeConfig) -> tuple[str, bytes]:
+    """(content type, body) for one query; raises QueryRefused, QueryError or TimeoutError."""
+    check_query(text, "query", allow_service=config.allow_service)
+
+    cancel = threading.Event()
+
+    def run() -> tuple[str, bytes]:
+        res = store.query(text, use_default_graph_as_union=True)
+        if isinstance(res, ox.QueryBoolean):
+            return "application/sparql-results+json", json.dumps({"head": {}, "boolean": bool(res)}).encode()
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            rows = []
+            for sol in res:
+                if cancel.is_set():
+                    break
+                rows.append({n: ox_term_json(sol[n]) for n in names if sol[n] is not None})
+                if len(rows) >= config.limit:
+                    break
+            del res  # Oxigraph's solutions belong to this thread
+            body = {"head": {"vars": names}, "results": {"bindings": rows}}
+            return "application/sparql-results+json", json.dumps(body, ensure_ascii=False).encode("utf-8")
+        lines = []
+        for i, t in enumerate(res):
+            if i >= config.limit or cancel.is_set():
+                break
+            lines.append(f"{t.subject} {t.predicate} {t.object} .")
+        del res
+        return "application/n-triples", ("\n".join(lines) + "\n").encode("utf-8")
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(run).result(timeout=config.timeout)
+    except FutureTimeout:
+        cancel.set()  # solutions are read one by one; the reader stops at the next
+        raise TimeoutError(f"no answer within {config.timeout} s") from None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(str(exc)) from exc
+    finally:
+        pool.shutdown(wait=False)
+
+
+def make_handler(store: ox.Store, config: ServeConfig):
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "kg-serve"
+
+        def log_message(self, fmt, *args):  # quiet by default; the CLI prints the address
+            pass
+
+        def _send(self, code: int, ctype: str, body: bytes) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _error(self, code: int, message: str) -> None:
+            self._send(code, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+        def _run(self, text: str | None) -> None:
+            if not text:
+                self._error(400, "give a SPARQL query as ?query=… or in the request body")
+                return
+            try:
+                ctype, body = answer(store, text, config)
+            except QueryRefused as exc:
+                self._error(403, str(exc))
+            except QueryError as exc:
+                self._error(400, str(exc))
+            except TimeoutError as exc:
+                self._error(503, str(exc))
+            else:
+                self._send(200, ctype, body)
+
+        def do_GET(self) -> None:
+            url = urllib.parse.urlsplit(self.path)
+            if url.path not in QUERY_PATHS:
+                self._error(404, f"the SPARQL endpoint is at {QUERY_PATHS[0]}")
+                return
+            qs = urllib.parse.parse_qs(url.query)
+            if "update" in qs:
+                self._error(403, MESSAGES["update_refused"].format(path="request"))
+                return
+            self._run((qs.get("query") or [None])[0])
+
+        def do_POST(self) -> None:
+            url = urllib.parse.urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            if url.path not in QUERY_PATHS:
+                code = 403 if url.path in ("/update", "/store") else 404
+                self._error(code, MESSAGES["update_refused"].format(path=url.path) if code == 403 else "not found")
+                return
+            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+            if ctype == "application/sparql-update":
+                self._error(403, MESSAGES["update_refused"].format(path="request"))
+                return
+            if ctype == "application/sparql-query":
+                self._run(raw.decode("utf-8", "replace"))
+                return
+            form = urllib.parse.parse_qs(raw.decode("utf-8", "replace"))
+            form.update(urllib.parse.parse_qs(url.query))
+            if "update" in form:
+                self._error(403, MESSAGES["update_refused"].format(path="request"))
+                return
+            self._run((form.get("query") or [None])[0])
+
+        def _refuse(self) -> None:
+            self._error(405, "kg serve is read-only")
+
+        do_PUT = do_DELETE = do_PATCH = _refuse
+
+    return Handler
+
+
+class Server:
+    """A running endpoint; ``url`` is its query URL. Use as a context manager or call ``close()``."""
+
+    def __init__(self, graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7879, config: ServeConfig | None = None) -> None:
+        self.store = open_store(graph_dir)
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.store, config or ServeConfig()))
+        self.httpd.daemon_threads = True
+        h, p = self.httpd.server_address[:2]
+        self.url = f"http://{h}:{p}/query"
+        self._thread: threading.Thread | None = None
+
+    def serve_forever(self) -> None:
+        self.httpd.serve_forever()
+
+    def start(self) -> "Server":
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self) -> "Server":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
