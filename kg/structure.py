@@ -274,7 +274,8 @@ def parse_blocks(doc: Document) -> list[Block]:
             blocks.append(_block(doc, "meta", [ln], section, attrs={"key": key, "value": re.split(r"[:：]", s, 1)[1].strip()}))
             i += 1
             continue
-        if not seen_content and not blocks_have_title(blocks):
+        # The first line is the title unless it reads as a sentence (a one-paragraph news item).
+        if not seen_content and not blocks_have_title(blocks) and not re.search(r"[。！？!?；;]$", s):
             blocks.append(_block(doc, "title", [ln], section, attrs={"title": s}))
             seen_content = True
             i += 1

@@ -64,7 +64,7 @@ _HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办)((?:[{CJK}A-Za
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动)$")
 _FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=致|向|与|和|及|等|出席|通过|会见|会谈|表示|在|的|并|共同|视频|一行|[、，,。；;：:（(]|$)")
-_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个)")
+_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,72 @@
+"""A real Oxigraph server as the store: load with kg build --endpoint, query with --endpoint."""
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+
+from kg import run_query
+from kg.cli import main
+
+from .conftest import SEEDS
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory):
+    exe = shutil.which("oxigraph")
+    assert exe, "the oxigraph server (pip package oxigraph, in the test extras) is not installed"
+    port = free_port()
+    proc = subprocess.Popen(
+        [exe, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("oxigraph server did not start")
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_build_loads_each_document_graph_and_queries_agree(oxigraph_server, seed_build, tmp_path):
+    res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path / "b"), "--endpoint", oxigraph_server])
+    assert res.exit_code == 0, res.output
+    assert "loaded 3 graphs" in res.output  # two documents and the ontology
+    local_out, _ = seed_build
+    for name, params in [("who-met-whom", {}), ("who-met-whom", {"counterpart": "康林松"}), ("city-partners", {"country": "俄罗斯"})]:
+        local = run_query(name, local_out, params).rows
+        remote = run_query(name, endpoint=oxigraph_server, params=params).rows
+        assert remote == local and remote
+    # Parameters with SPARQL syntax in them stay values on the server too.
+    evil = '康林松" ) } UNION { ?s ?p ?o } #'
+    assert run_query("who-met-whom", endpoint=oxigraph_server, params={"counterpart": evil}).rows == []
+
+
+def test_reloading_replaces_a_document_graph(oxigraph_server, tmp_path):
+    doc = tmp_path / "src" / "news.txt"
+    doc.parent.mkdir()
+    doc.write_text("2021年3月1日，上海市市长龚正会见德国西门子股份公司总裁博乐仁。\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(doc.parent), "--out", str(tmp_path / "b1"), "--endpoint", oxigraph_server]).exit_code == 0
+    first = run_query("who-met-whom", endpoint=oxigraph_server, params={"person": "龚正"}).rows
+    assert [r["counterpartName"] for r in first] == ["博乐仁"]
+    doc.write_text("2021年3月2日，上海市市长龚正会见法国达能集团首席执行官范易谋。\n", encoding="utf-8")
+    assert runner.invoke(main, ["build", str(doc.parent), "--out", str(tmp_path / "b2"), "--endpoint", oxigraph_server]).exit_code == 0
+    second = run_query("who-met-whom", endpoint=oxigraph_server, params={"person": "龚正"}).rows
+    assert [r["counterpartName"] for r in second] == ["范易谋"]
