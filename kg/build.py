@@ -21,6 +21,7 @@ from .rdf.graph import PREFIXES, build_dataset
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 STORE_DIR = "store"
+VIEWS_DIR = "views"
 
 
 @dataclass
@@ -122,8 +123,10 @@ def build(
     progress: bool | None = None,
     endpoint: str | None = None,
     graph_store: str | None = None,
+    views: bool = True,
 ) -> BuildResult:
-    """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig`` and ``out/store``.
+    """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig``, ``out/store``
+    and the who-met-whom and city-partners views in ``out/views/``.
 
     With ``endpoint`` (a SPARQL query endpoint), each document's named graph is
     also loaded into that server with the Graph Store Protocol (at
@@ -158,6 +161,14 @@ def build(
     result.files = [out / GRAPH_TTL, out / GRAPH_TRIG]
     if store:
         result.files.append(write_store(trig, out))
+    if store and views:
+        from . import views as views_mod
+        from .query import open_dataset
+
+        ds_read = open_dataset(out)
+        for name in ("who-met-whom", "city-partners"):
+            result.files.append(views_mod.write(views_mod.make(name, ds_read), out / VIEWS_DIR / f"{name}.html"))
+        del ds_read
     if endpoint:
         from .remote import load_dataset
 

@@ -99,6 +99,21 @@ def serve(graph: str, host: str, port: int, timeout: float, limit: int, allow_se
         server.close()
 
 
+@main.command(help="Write an interactive network view (who-met-whom, city-partners, or entity --param name=…) as one offline HTML page.")
+@click.argument("name", type=click.Choice(["who-met-whom", "city-partners", "entity"]))
+@click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--param", "params", multiple=True, help="name=… (entity view), depth=1|2.")
+def view(name: str, graph: str, out: str, params: tuple[str, ...]) -> None:
+    from . import views
+
+    try:
+        path = views.write(views.make(name, graph, **query_mod.parse_params(params)), out)
+    except KgError as exc:
+        _fail(exc)
+    click.echo(f"wrote {path}")
+
+
 @main.command(name="eval", help="Score a build against gold files (meetings.tsv, partners.tsv, entities.tsv): precision, recall, F1.")
 @click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("--gold", "gold", required=True, type=click.Path(file_okay=False), help="Directory of gold files.")
