@@ -196,7 +196,6 @@ def city_partners(graph, rows: QueryResult | None = None) -> View:
         h.update(color="#333333", shape="star", fixedNode=True)
         p = _add_node(view, r["partner"], r["partnerName"], "City", en.get(r["partner"], ""), relation=[rel], country=[r["countryName"]])
         p["color"] = colour.get(r["countryName"], "#999999")
-        p["group"] = r["countryName"]
         p["value"] += 1
         h["value"] += 1
         key = f"{r['home']}|{r['partner']}|{rel}"
