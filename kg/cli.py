@@ -114,6 +114,33 @@ def view(name: str, graph: str, out: str, params: tuple[str, ...]) -> None:
     click.echo(f"wrote {path}")
 
 
+@main.command(help="Export a build: RDF (ttl, nt, nq, trig, jsonld), networks for Gephi (gexf, graphml) or CSV node and edge lists.")
+@click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
+@click.option("--format", "fmt", required=True, type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "gexf", "graphml", "csv"]))
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="File to write (csv: FILE-nodes.csv and FILE-edges.csv).")
+def export(graph: str, fmt: str, out: str) -> None:
+    from .export import export as export_graph
+
+    try:
+        paths = export_graph(graph, fmt, out)
+    except KgError as exc:
+        _fail(exc)
+    for p in paths:
+        click.echo(f"wrote {p}")
+
+
+@main.command(help="Counts by type and year, the most connected entities, and communities of the who-met-whom network.")
+@click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
+@click.option("--top", default=10, show_default=True, help="How many of the most connected to list.")
+def stats(graph: str, top: int) -> None:
+    from .analytics import stats as graph_stats
+
+    try:
+        click.echo(graph_stats(graph, top).table())
+    except KgError as exc:
+        _fail(exc)
+
+
 @main.command(name="eval", help="Score a build against gold files (meetings.tsv, partners.tsv, entities.tsv): precision, recall, F1.")
 @click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("--gold", "gold", required=True, type=click.Path(file_okay=False), help="Directory of gold files.")

@@ -1,0 +1,105 @@
+"""``kg export``: the graph in formats other tools read, written atomically.
+
+RDF: Turtle (readable prefixes, stable order), N-Triples and N-Quads (sorted
+lines), TriG, JSON-LD (with a context of kg's prefixes). Networks (through
+networkx): GEXF and GraphML of the who-met-whom and city-partner networks,
+with node types, labels in both languages, dates and counts as attributes,
+for Gephi; CSV node and edge lists for spreadsheets.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, Graph
+
+from .analytics import city_partner_network, who_met_whom_network
+from .build import GRAPH_TRIG, _atomic_write, serialize_trig, serialize_turtle
+from .errors import MESSAGES, GraphNotFound, ParameterError
+from .rdf.graph import PREFIXES
+
+FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "gexf", "graphml", "csv")
+
+
+def load_build(graph_dir: str | Path) -> Dataset:
+    """The build's TriG as an in-memory rdflib Dataset (the exact graph the build wrote)."""
+    path = Path(graph_dir) / GRAPH_TRIG
+    if not path.is_file():
+        raise GraphNotFound(MESSAGES["no_graph"].format(path=graph_dir))
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    return ds
+
+
+def _sorted_lines(text: str) -> bytes:
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def network(graph_dir: str | Path) -> nx.MultiGraph:
+    """The who-met-whom and city-partner networks in one multigraph (edge attribute ``kind``)."""
+    g = nx.MultiGraph(name="kg")
+    for part in (who_met_whom_network(graph_dir), city_partner_network(graph_dir)):
+        for n, d in part.nodes(data=True):
+            if n not in g:
+                g.add_node(n, **d)
+        for u, v, d in part.edges(data=True):
+            g.add_edge(u, v, **{k: ("" if val is None else val) for k, val in d.items()})
+    return g
+
+
+def _csv(rows: list[dict], columns: list[str]) -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def export(graph_dir: str | Path, fmt: str, out: str | Path) -> list[Path]:
+    """Write the build at ``graph_dir`` as ``fmt`` to ``out``; the files written."""
+    if fmt not in FORMATS:
+        raise ParameterError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt in ("gexf", "graphml", "csv"):
+        g = network(graph_dir)
+        if fmt == "csv":
+            nodes = [{"id": n, **d} for n, d in sorted(g.nodes(data=True))]
+            edges = sorted(({"source": u, "target": v, **d} for u, v, d in g.edges(data=True)),
+                           key=lambda e: (e["source"], e["target"], e["kind"]))
+            stem = out.with_suffix("")
+            paths = [Path(f"{stem}-nodes.csv"), Path(f"{stem}-edges.csv")]
+            _atomic_write(paths[0], _csv(nodes, ["id", "label_zh", "label_en", "type", "country"]))
+            _atomic_write(paths[1], _csv(edges, ["source", "target", "kind", "count", "dates", "first", "since"]))
+            return paths
+        buf = io.BytesIO()
+        if fmt == "gexf":
+            nx.write_gexf(g, buf)
+        else:
+            nx.write_graphml(g, buf)
+        _atomic_write(out, buf.getvalue())
+        return [out]
+    ds = load_build(graph_dir)
+    if fmt == "ttl":
+        data = serialize_turtle(ds)
+    elif fmt == "trig":
+        data = serialize_trig(ds)
+    elif fmt == "nq":
+        data = _sorted_lines(ds.serialize(format="nquads"))
+    elif fmt == "nt":
+        union = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            union.add((s, p, o))
+        data = _sorted_lines(union.serialize(format="nt"))
+    else:
+        context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        doc = json.loads(ds.serialize(format="json-ld", context=context))
+        data = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    _atomic_write(out, data)
+    return [out]

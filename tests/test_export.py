@@ -1,0 +1,100 @@
+"""kg export parses back; kg stats and the networkx bridge answer from the seed graph."""
+import csv
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.analytics import city_partner_network, leader_company_network, leader_projection, stats, who_met_whom_network
+from kg.cli import main
+from kg.export import export
+from kg import run_query
+
+FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+           "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def _oxigraph_quads(path, fmt):
+    """Parse with Oxigraph (a second parser besides rdflib, which wrote the files)."""
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name) if fmt in ("nq", "trig") else "")
+            for q in ox.parse(path=str(path), format=FORMATS[fmt])}
+
+
+def _oxigraph_quads_graphs(path):
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)}
+
+
+@pytest.fixture(scope="module")
+def reference(seed_build):
+    out, _ = seed_build
+    quads = _oxigraph_quads(out / "graph.trig", "trig")
+    return quads, {(s, p, o, "") for s, p, o, _ in quads}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_rdf_exports_parse_back_to_the_same_triples(seed_build, reference, tmp_path, fmt):
+    out, _ = seed_build
+    (path,) = export(out, fmt, tmp_path / f"g.{fmt}")
+    quads, triples = reference
+    got = _oxigraph_quads(path, fmt)
+    if fmt in ("nq", "trig"):
+        assert got == quads
+    elif fmt == "jsonld":
+        # JSON-LD keeps the named graphs; compare the triples in them.
+        assert {(s, p, o) for s, p, o, _ in _oxigraph_quads_graphs(path)} == {(s, p, o) for s, p, o, _ in triples}
+    else:
+        assert got == triples
+    # Written twice, byte for byte the same.
+    again = export(out, fmt, tmp_path / f"again.{fmt}")[0]
+    if fmt != "jsonld":
+        assert path.read_bytes() == again.read_bytes()
+
+
+def test_turtle_has_readable_prefixes(seed_build, tmp_path):
+    out, _ = seed_build
+    text = export(out, "ttl", tmp_path / "g.ttl")[0].read_text(encoding="utf-8")
+    assert "@prefix kg: <https://kg.example.org/ns#>" in text and "@prefix schema: <https://schema.org/>" in text
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_network_exports_load_in_networkx_with_attributes(seed_build, tmp_path, fmt):
+    out, _ = seed_build
+    (path,) = export(out, fmt, tmp_path / f"g.{fmt}")
+    g = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+    kang = g.nodes["https://kg.example.org/id/person/kang-linsong"]
+    assert kang["type"] == "Person" and kang["label_zh"] == "康林松" and kang["label_en"] == "Kang Linsong" and kang["country"] == "德国"
+    kinds = {d["kind"] for _, _, d in g.edges(data=True)}
+    assert {"met", "sister_city"} <= kinds
+    met = [d for u, v, d in g.edges(data=True) if d["kind"] == "met" and "kang-linsong" in u + v and "yin-yong" in u + v]
+    assert met and int(met[0]["count"]) == 2 and "2020-01-22" in met[0]["dates"]
+
+
+def test_csv_node_and_edge_lists(seed_build, tmp_path):
+    out, _ = seed_build
+    res = CliRunner().invoke(main, ["export", "--graph", str(out), "--format", "csv", "-o", str(tmp_path / "kg.csv")])
+    assert res.exit_code == 0, res.output
+    nodes = list(csv.DictReader(open(tmp_path / "kg-nodes.csv", encoding="utf-8")))
+    edges = list(csv.DictReader(open(tmp_path / "kg-edges.csv", encoding="utf-8")))
+    ids = {n["id"] for n in nodes}
+    assert all(e["source"] in ids and e["target"] in ids for e in edges)
+    rows = run_query("who-met-whom", out).rows
+    assert len([e for e in edges if e["kind"] == "met"]) == len({(r["person"], r["counterpart"]) for r in rows})
+
+
+def test_networks_and_stats(seed_build):
+    out, _ = seed_build
+    g = who_met_whom_network(out)
+    assert g.edges["https://kg.example.org/id/person/yin-yong", "https://kg.example.org/id/person/kang-linsong"]["count"] == 2
+    b = leader_company_network(out)
+    daimler = "https://kg.example.org/id/org/daimler-ag"
+    assert {b.nodes[n]["label_zh"] for n in b[daimler]} >= {"陈吉宁", "殷勇"}
+    proj = leader_projection(b)
+    assert proj.has_edge("leader:陈吉宁", "leader:殷勇")
+    cp = city_partner_network(out)
+    assert any(d["kind"] == "sister_city" and d["since"] == "1995" for _, v, d in cp.edges(data=True) if v.endswith("/moscow"))
+    s = stats(out)
+    assert s.most_connected[0][0] == "殷勇" and s.meetings_by_year["2020"] > s.meetings_by_year["2024"] > 0
+    assert sum(len(c) for c in s.communities) == g.number_of_nodes()
+    res = CliRunner().invoke(main, ["stats", "--graph", str(out)])
+    assert res.exit_code == 0 and "most connected" in res.output and "殷勇" in res.output
