@@ -75,7 +75,27 @@ def serialize_turtle(ds) -> bytes:
 
 
 def serialize_trig(ds) -> bytes:
-    return ds.serialize(format="trig").encode("utf-8")
+    """The dataset as TriG: prefixes once, then each named graph in IRI order, each in Turtle's stable order.
+
+    (rdflib's own TriG writer orders graphs by hash, which changes between processes.)
+    """
+    prefixes = {f"@prefix kgg: <{PREFIXES['kgg']}> ."}
+    blocks = []
+    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if len(g) == 0 or str(g.identifier).startswith("urn:x-rdflib:"):
+            continue
+        one = Graph()
+        for prefix, ns in PREFIXES.items():
+            one.bind(prefix, ns)
+        for t in g:
+            one.add(t)
+        body = one.serialize(format="turtle")
+        prefixes.update(line.strip() for line in body.splitlines() if line.startswith("@prefix"))
+        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix")).strip()
+        name = one.namespace_manager.normalizeUri(g.identifier)
+        # Not indented: a multi-line literal must stay exactly as written.
+        blocks.append(f"{name} {{\n{body}\n}}\n")
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
 def write_store(trig: bytes, out: Path) -> Path:
