@@ -284,6 +284,7 @@ def run_query(
             raise ParameterError(
                 MESSAGES["unknown_param"].format(query=q.name, name=k, known=", ".join(sorted(q.params)) or "none")
             )
+    cancel = threading.Event()
     if endpoint:
         run = lambda: _run_remote(q, endpoint, params, limit, timeout)  # noqa: E731
     else:
@@ -291,7 +292,6 @@ def run_query(
             raise GraphNotFound(MESSAGES["no_graph"].format(path="(none given)"))
         ds = dataset if isinstance(dataset, Dataset) else open_dataset(dataset)
         run = lambda: _run_local(q, ds, params, limit, cancel)  # noqa: E731
-    cancel = threading.Event()
     if not timeout:
         return run()
     pool = ThreadPoolExecutor(max_workers=1)

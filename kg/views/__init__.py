@@ -15,7 +15,6 @@ tooltips are text nodes (see ``template.html``).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
