@@ -32,6 +32,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -184,8 +185,8 @@ def parse_header(text: str, name: str, path: str) -> NamedQuery:
     return NamedQuery(name=name, path=path, text=text, params=params, **fields)
 
 
-def check_query(text: str, origin: str, allow_service: bool = False) -> None:
-    """Refuse updates, and ``SERVICE`` (a query reaching other hosts) unless ``allow_service``."""
+def check_query(text: str, origin: str, allow_service: bool = False):
+    """Refuse updates, and ``SERVICE`` (a query reaching other hosts) unless ``allow_service``; the parse tree."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
@@ -199,6 +200,7 @@ def check_query(text: str, origin: str, allow_service: bool = False) -> None:
         raise QueryRefused(MESSAGES["update_refused"].format(path=origin)) from exc
     if not allow_service and _uses_service(tree):
         raise QueryRefused(MESSAGES["service_refused"].format(path=origin))
+    return tree
 
 
 def _uses_service(node: object) -> bool:
@@ -214,23 +216,31 @@ def _uses_service(node: object) -> bool:
 def load_query(name_or_path: str | Path, allow_service: bool = False) -> NamedQuery:
     """A named query from ``queries/`` by name, or a ``.rq`` file by path (checked with :func:`check_query`)."""
     p = Path(name_or_path)
-    user = p.suffix == ".rq" and p.is_file()
-    if user:
-        path = p
-    else:
-        path = queries_dir() / f"{name_or_path}.rq"
-        if not path.is_file():
-            raise UnknownQuery(MESSAGES["unknown_query"].format(name=str(name_or_path)))
+    if p.suffix == ".rq" and p.is_file():
+        return _read_query(p, allow_service=allow_service)
+    path = queries_dir() / f"{name_or_path}.rq"
+    if not path.is_file():
+        raise UnknownQuery(MESSAGES["unknown_query"].format(name=str(name_or_path)))
+    return _named_query(str(path))
+
+
+@lru_cache(maxsize=None)
+def _named_query(path: str) -> NamedQuery:
+    """A query shipped with kg: read and checked once per process."""
+    return _read_query(Path(path), allow_service=True)
+
+
+def _read_query(path: Path, allow_service: bool) -> NamedQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(MESSAGES["bad_query"].format(path=path, detail=exc)) from exc
     q = parse_header(text, path.stem, str(path))
-    check_query(text, str(path), allow_service=allow_service or not user)
+    tree = check_query(text, str(path), allow_service=allow_service)
     try:
-        from rdflib.plugins.sparql import prepareQuery
+        from rdflib.plugins.sparql.algebra import translateQuery
 
-        prepareQuery(text)
+        translateQuery(tree)
     except Exception as exc:
         raise QueryError(MESSAGES["bad_query"].format(path=path, detail=f"not valid SPARQL: {exc}")) from exc
     return q

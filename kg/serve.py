@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .build import STORE_DIR
 from .errors import MESSAGES, GraphNotFound, QueryError, QueryRefused
-from .query import check_query
+from .query import check_query, ox_to_rdflib, term_json
 
 QUERY_PATHS = ("/query", "/sparql")
 
@@ -39,16 +39,7 @@ class ServeConfig:
 
 
 def ox_term_json(t) -> dict:
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    out = {"type": "literal", "value": t.value}
-    if t.language:
-        out["xml:lang"] = t.language
-    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = t.datatype.value
-    return out
+    return term_json(ox_to_rdflib(t))
 
 
 def open_store(graph_dir: str | Path) -> ox.Store:

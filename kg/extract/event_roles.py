@@ -24,6 +24,11 @@ _BODIES = ("Organization", "Company", "City", "Region", "Country")
 _HOME_ABBREVIATIONS = ("京", "本市")
 
 
+def _clause_start(text: str, pos: int, seps: str) -> int:
+    """Where the clause ending at ``pos`` starts: after the last of ``seps`` before it."""
+    return max((i + 1 for i, ch in enumerate(text[:pos]) if ch in seps), default=0)
+
+
 def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
     events = [sp for sp in sent.spans if sp.type == "Event"]
     if not events:
@@ -48,7 +53,7 @@ def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
         for m in _HOLD.finditer(text, max(0, es - 4), es):
             hold = m
         if hold is not None:
-            clause = max([0] + [i + 1 for i, ch in enumerate(text[: hold.start()]) if ch in "，,。；;：:"])
+            clause = _clause_start(text, hold.start(), "，,。；;：:")
             for sp in sent.spans_in(clause, hold.start()):
                 if sp.type in ("Organization", "Company"):
                     add(sp, event, "organised")
@@ -65,7 +70,7 @@ def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
         for m in _ATTEND.finditer(text, 0, es):
             if re.search(r"[。；;]", text[m.end() : es]) or es - m.end() > 30:
                 continue
-            clause = max([0] + [i + 1 for i, ch in enumerate(text[: m.start()]) if ch in "。；;"])
+            clause = _clause_start(text, m.start(), "。；;")
             for sp in sent.spans_in(clause, m.start()):
                 if sp.type == "Person":
                     add(sp, event, "attended")

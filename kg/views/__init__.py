@@ -22,6 +22,7 @@ from pathlib import Path
 import jinja2
 from pyvis.network import Network
 
+from ..errors import ParameterError
 from ..query import QueryResult, open_dataset, run_query
 
 TYPE_STYLE = {  # type → (shape, colour, Chinese, English)
@@ -278,10 +279,6 @@ def make(view_name: str, graph, **params) -> View:
         return city_partners(graph)
     if view_name == "entity":
         if not params.get("name"):
-            from ..errors import ParameterError
-
             raise ParameterError("the entity view needs --param name=…")
         return entity(graph, params["name"], int(params.get("depth", 1)))
-    from ..errors import ParameterError
-
     raise ParameterError(f"no view {view_name!r}; views: {', '.join(VIEWS)}")
