@@ -13,6 +13,7 @@ from typing import Iterable
 import pyoxigraph as ox
 from rdflib import Graph
 
+from .curation import load as load_curation
 from .documents import read_documents
 from .extract.document import extract
 from .model import Facts, Skipped
@@ -37,6 +38,8 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     endpoint: str = ""
     loaded: list[str] = field(default_factory=list)  # graphs sent to the endpoint
+    curation: dict[str, int] = field(default_factory=dict)  # changes applied, by kind
+    curation_file: str = ""
 
     def summary(self) -> str:
         lines = [f"documents: {len(self.documents)} read, {len(self.skipped)} skipped"]
@@ -45,6 +48,8 @@ class BuildResult:
         lines.append("blocks: " + ", ".join(f"{k} {v}" for k, v in sorted(self.blocks.items())))
         lines.append("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items())))
         lines.append("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())))
+        if self.curation_file:
+            lines.append(f"curation {self.curation_file}: " + ", ".join(f"{k} {v}" for k, v in self.curation.items()))
         lines.append(f"triples: {self.triples}")
         lines.append(f"time: {self.seconds:.1f} s")
         for f in self.files:
@@ -144,6 +149,7 @@ def build(
     endpoint: str | None = None,
     graph_store: str | None = None,
     views: bool = True,
+    curation: str | Path | None = None,
 ) -> BuildResult:
     """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig``, ``out/store``
     and the who-met-whom and city-partners views in ``out/views/``.
@@ -151,13 +157,23 @@ def build(
     With ``endpoint`` (a SPARQL query endpoint), each document's named graph is
     also loaded into that server with the Graph Store Protocol (at
     ``graph_store``, by default the ``/store`` beside the endpoint).
+
+    A ``curation`` file (see :mod:`kg.curation`) is checked first and applied;
+    any problem with it raises :class:`~kg.errors.CurationError` before anything is written.
     """
     t0 = time.perf_counter()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    cur = load_curation(curation) if curation is not None else None
     facts, skipped = extract_all(sources, progress)
-    ds = build_dataset(facts)
+    ds = build_dataset(facts, cur)
+    out.mkdir(parents=True, exist_ok=True)
     result = BuildResult(out=out, documents=[f.doc.id for f in facts], skipped=skipped)
+    if cur is not None:
+        result.curation_file = str(cur.path)
+        result.curation = cur.counts()
+        retracted = sum(len(set(a.retracted)) for a in cur.of("retract"))
+        if retracted:
+            result.curation["facts retracted"] = retracted
     for f in facts:
         result.blocks.update(b.kind for b in f.blocks)
         result.facts["meeting"] += len(f.meetings)

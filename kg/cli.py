@@ -3,7 +3,7 @@
 Exit codes: 0 success; 1 unexpected kg error; 2 bad input (and ``build``
 when some files were skipped); 3 no graph at the given directory; 4 a query
 or parameter error (also a refused or timed-out query); 5 a gold file error;
-6 a remote SPARQL endpoint error.
+6 a remote SPARQL endpoint error; 7 a curation file error.
 """
 from __future__ import annotations
 
@@ -37,9 +37,13 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on long builds in a terminal).")
 @click.option("--endpoint", default=None, help="Also load each document's graph into this SPARQL endpoint's store (Graph Store Protocol).")
 @click.option("--graph-store", default=None, help="Graph Store Protocol URL, if not the /store beside --endpoint.")
-def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | None, endpoint: str | None, graph_store: str | None) -> None:
+@click.option("--curation", type=click.Path(dir_okay=False), default=None,
+              help="A TOML file of corrections (merge, alias, fix, retract, add) to apply; see the README.")
+def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | None, endpoint: str | None,
+          graph_store: str | None, curation: str | None) -> None:
     try:
-        result = build_graph(sources, out, store=not no_store, progress=progress, endpoint=endpoint, graph_store=graph_store)
+        result = build_graph(sources, out, store=not no_store, progress=progress, endpoint=endpoint,
+                             graph_store=graph_store, curation=curation)
     except KgError as exc:
         _fail(exc)
     click.echo(result.summary())

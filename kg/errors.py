@@ -74,6 +74,13 @@ class EndpointError(KgError):
     exit_code = 6
 
 
+class CurationError(KgError):
+    """A curation file cannot be read, or names what the graph does not hold."""
+
+    code = "E050"
+    exit_code = 7
+
+
 class GoldError(KgError):
     """A gold file is missing or malformed."""
 

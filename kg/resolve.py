@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
@@ -39,6 +40,8 @@ def normalise(name: str) -> str:
 
 def slugify(text: str) -> str:
     latin = " ".join(lazy_pinyin(text, errors=lambda s: s))
+    # Letters with accents keep their base letter: João Lourenço → joao-lourenco.
+    latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
     return slug or "x"
 
@@ -53,6 +56,7 @@ class Entity:
     country: str = ""
     aliases: set[str] = field(default_factory=set)
     iri: URIRef | None = None
+    curated_label: bool = False  # the label comes from a user's curation file, not from the text
 
 
 _EVENT_QUOTES = str.maketrans("", "", "“”\"《》")
@@ -64,22 +68,55 @@ class Resolver:
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self.gaz = gaz or load()
         self.entities: dict[tuple[str, str], Entity] = {}
+        # Keys a curation file sends to another entity's key (a merge, an alias, a new label or type).
+        self.redirects: dict[tuple[str, str], tuple[str, str]] = {}
 
     def key(self, name: str, type: str) -> tuple[str, str]:
         name = normalise(name)
         if type == "Event":
-            return ("Event", event_core(name))
+            return self._follow(("Event", event_core(name)))
         types = ("Company", "Organization") if type in ("Company", "Organization") else (type,)
         e = self.gaz.lookup(name, types)
         if e is not None:
-            return (e.type, e.zh)
+            return self._follow((e.type, e.zh))
         kind = "Org" if type in ("Company", "Organization") else type
         if kind == "Org":
             # Known under another org type already (a shape rule may call a body a company).
             for t in ("Company", "Organization"):
-                if (t, name) in self.entities:
-                    return (t, name)
-        return (type, name)
+                if (t, name) in self.entities or (t, name) in self.redirects:
+                    return self._follow((t, name))
+        return self._follow((type, name))
+
+    def _follow(self, k: tuple[str, str]) -> tuple[str, str]:
+        seen = {k}
+        while k in self.redirects:
+            k = self.redirects[k]
+            if k in seen:
+                break
+            seen.add(k)
+        return k
+
+    def lookup(self, name: str, type: str) -> Entity | None:
+        """The entity a mention of ``name`` as a ``type`` resolves to, if it is known."""
+        return self.entities.get(self.key(name, type))
+
+    def find(self, ref: str, type: str = "") -> list[Entity]:
+        """Entities a user's reference names: an IRI, or a name (label, alias or written form), of ``type`` if given."""
+        ref = ref.strip()
+        if ref.startswith(("http://", "https://")):
+            found = [e for e in self.entities.values() if e.iri is not None and str(e.iri) == ref]
+        else:
+            name = normalise(ref)
+            found = [e for e in self.entities.values() if e.name == name or name in e.aliases]
+            for t in (type,) if type else ("Person", "City", "Country", "Region", "Company", "Organization", "Event"):
+                e = self.lookup(name, t)
+                if e is not None:
+                    found.append(e)
+        out: dict[tuple[str, str], Entity] = {}
+        for e in found:
+            if not type or e.type == type:
+                out.setdefault(e.key, e)
+        return [out[k] for k in sorted(out)]
 
     def add(self, name: str, type: str, country: str = "") -> Entity:
         written = normalise(name)
@@ -107,6 +144,40 @@ class Resolver:
         if not ent.country and country:
             ent.country = country
         return ent
+
+    # Changes a curation file makes (see kg.curation).
+
+    def merge(self, source: Entity, target: Entity) -> None:
+        """``source`` is ``target``: its names become aliases and its mentions resolve to ``target``."""
+        if source.key == target.key:
+            return
+        del self.entities[source.key]
+        self.redirects[source.key] = target.key
+        target.aliases |= {source.name, *source.aliases}
+        target.aliases.discard(target.name)
+        target.country = target.country or source.country
+        target.wikidata = target.wikidata or source.wikidata
+        target.english = target.english or source.english
+
+    def add_alias(self, ent: Entity, alias: str) -> None:
+        alias = normalise(alias)
+        if alias != ent.name:
+            ent.aliases.add(alias)
+            self.redirects.setdefault((ent.type, alias), ent.key)
+
+    def relabel(self, ent: Entity, label: str) -> None:
+        label = normalise(label)
+        if label != ent.name:
+            ent.aliases.add(ent.name)
+            ent.aliases.discard(label)
+            ent.name = label
+            self.redirects.setdefault((ent.type, label), ent.key)
+        ent.curated_label = True
+
+    def retype(self, ent: Entity, type: str) -> None:
+        if type != ent.type:
+            ent.type = type
+            self.redirects.setdefault((type, ent.name), ent.key)
 
     def assign_iris(self) -> None:
         by_slug: dict[str, list[Entity]] = {}

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 from importlib import resources
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS, XSD
 
-from ..model import Evidence, Facts, Party
+from ..model import Evidence, Facts, Meeting, PartnerLink, Party, Position
 from ..resolve import Entity, Resolver
+if TYPE_CHECKING:
+    from ..curation import Curation
 from .vocab import GRAPH, ID, KG, ONTOLOGY_GRAPH, SCHEMA, WD
 
 TYPE_CLASS = {
@@ -91,7 +93,8 @@ class _DocWriter:
         ent = self.r.add(party.name, party.type, party.country)
         iri = ent.iri
         assert iri is not None
-        self.add(iri, RDFS.label, Literal(_written(party.name), lang="zh"))
+        # A label the user fixed replaces the names as the extractor read them.
+        self.add(iri, RDFS.label, Literal(ent.name if ent.curated_label else _written(party.name), lang="zh"))
         if iri not in self.described:
             self.described.add(iri)
             self.add(iri, RDF.type, TYPE_CLASS[ent.type])
@@ -156,7 +159,7 @@ class _DocWriter:
     def meetings(self) -> None:
         for m in self.facts.meetings:
             ev = self.evidence(m.evidence)
-            node = ID[f"meeting/{self.facts.doc.id}/{m.evidence.line}-{_h(m.date, m.home, m.counterparts)}"]
+            node = fact_iri(self.facts.doc.id, m, self.r)
             self.add(node, RDF.type, KG.Meeting)
             self.add(node, PROV.wasDerivedFrom, ev)
             self._dates(node, m.date)
@@ -203,7 +206,7 @@ class _DocWriter:
 
     def _position(self, holder: URIRef, title: str, body: Party | None, date: str, ev: Evidence) -> None:
         body_iri = self.entity(body, ev).iri if body is not None else None
-        pos = ID[f"position/{_h(holder, title, body_iri or '', date)}"]
+        pos = _position_iri(holder, title, body_iri, date)
         self.add(pos, RDF.type, KG.Position)
         self.add(pos, KG.holder, holder)
         self.add(pos, KG.title, Literal(title, lang="zh"))
@@ -223,7 +226,7 @@ class _DocWriter:
             ev = self.evidence(link.evidence)
             home = self.entity(link.home, link.evidence)
             partner = self.entity(link.partner, link.evidence)
-            node = ID[f"partnership/{self.facts.doc.id}/{link.evidence.line}-{_h(home.iri, partner.iri, link.relation, link.date)}"]
+            node = fact_iri(self.facts.doc.id, link, self.r)
             self.add(node, RDF.type, KG.PartnerLink)
             self.add(node, KG.home, home.iri)
             self.add(node, KG.partner, partner.iri)
@@ -254,7 +257,25 @@ class _DocWriter:
         for m in self.facts.mentions:
             ent = self.entity(m.entity, m.evidence)
             for a in m.aliases:
-                self.add(ent.iri, RDFS.label, Literal(_written(a), lang="zh"))
+                if not ent.curated_label:
+                    self.add(ent.iri, RDFS.label, Literal(_written(a), lang="zh"))
+
+
+def _position_iri(holder: URIRef, title: str, body: URIRef | None, date: str) -> URIRef:
+    return ID[f"position/{_h(holder, title, body or '', date)}"]
+
+
+def fact_iri(doc_id: str, fact: Meeting | PartnerLink | Position, resolver: Resolver) -> URIRef:
+    """The IRI of a meeting, partner link or position node (entities must be resolved and have IRIs)."""
+    if isinstance(fact, Meeting):
+        return ID[f"meeting/{doc_id}/{fact.evidence.line}-{_h(fact.date, fact.home, fact.counterparts)}"]
+    if isinstance(fact, PartnerLink):
+        home = resolver.lookup(fact.home.name, fact.home.type).iri
+        partner = resolver.lookup(fact.partner.name, fact.partner.type).iri
+        return ID[f"partnership/{doc_id}/{fact.evidence.line}-{_h(home, partner, fact.relation, fact.date)}"]
+    holder = resolver.lookup(fact.person.name, fact.person.type).iri
+    body = resolver.lookup(fact.organization.name, fact.organization.type).iri if fact.organization else None
+    return _position_iri(holder, fact.title, body, fact.date)
 
 
 def _written(name: str) -> str:
@@ -290,12 +311,21 @@ def _register(resolver: Resolver, facts: Facts) -> None:
             resolver.add(alias, em.entity.type, em.entity.country)
 
 
-def build_dataset(all_facts: Iterable[Facts]) -> Dataset:
-    """The dataset for these documents' facts: one named graph each, plus the ontology graph."""
+def build_dataset(all_facts: Iterable[Facts], curation: Curation | None = None) -> Dataset:
+    """The dataset for these documents' facts: one named graph each, plus the ontology graph.
+
+    A ``curation`` (see :mod:`kg.curation`) is applied first: retracted facts are
+    dropped, entities merged, named and typed as it says, and its added facts
+    and corrections go into a named graph of its own.
+    """
     all_facts = sorted(all_facts, key=lambda f: f.doc.id)
+    if curation is not None:
+        all_facts = curation.apply_facts(all_facts, _register)
     resolver = Resolver()
     for f in all_facts:
         _register(resolver, f)
+    if curation is not None:
+        curation.apply_entities(resolver, None)
     resolver.assign_iris()
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
@@ -311,4 +341,6 @@ def build_dataset(all_facts: Iterable[Facts]) -> Dataset:
         w.partner_links()
         w.positions()
         w.mentions()
+        if curation is not None and f.doc.id == curation.id:
+            curation.describe(w)
     return ds

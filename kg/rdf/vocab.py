@@ -28,6 +28,8 @@ class KG(DefinedNamespace):
     PartnerLink: URIRef  # a tie between a home place and a partner place
     Position: URIRef  # a title held in a body, attested at a date
     Agreement: URIRef  # an agreement signed between parties
+    CurationFile: URIRef  # a user's curation file, read as a document
+    Correction: URIRef  # one change a curation file makes
 
     # Documents and evidence
     docId: URIRef  # the document's file name without extension
@@ -73,6 +75,12 @@ class KG(DefinedNamespace):
     # Positions
     holder: URIRef  # position → person
     body: URIRef  # position → organisation or place
+
+    # Corrections
+    action: URIRef  # merge, alias, fix, retract or add
+    target: URIRef  # correction → the entity or fact it changed or added
+    reason: URIRef  # the user's reason or note
+    retracts: URIRef  # correction → the evidence of a fact it removed
 
     # Agreements
     party: URIRef  # agreement → a party
