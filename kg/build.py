@@ -3,21 +3,27 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from .curation import load as load_curation
-from .documents import read_documents
+from .cache import FactCache
+from .documents import MAX_BYTES, iter_documents, iter_files
+from .errors import MESSAGES, NoDocuments
 from .extract.document import extract
 from .model import Facts, Skipped
-from .rdf.graph import PREFIXES, build_dataset
+from .rdf.graph import PREFIXES, TYPE_CLASS, build_dataset
 
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
@@ -39,10 +45,13 @@ class BuildResult:
     endpoint: str = ""
     loaded: list[str] = field(default_factory=list)  # graphs sent to the endpoint
     curation: dict[str, int] = field(default_factory=dict)  # changes applied, by kind
+    extracted: list[str] = field(default_factory=list)  # documents read by the extractor this time
+    reused: list[str] = field(default_factory=list)  # unchanged documents whose facts came from the cache
     curation_file: str = ""
 
     def summary(self) -> str:
-        lines = [f"documents: {len(self.documents)} read, {len(self.skipped)} skipped"]
+        lines = [f"documents: {len(self.documents)} read, {len(self.skipped)} skipped"
+                 + (f" ({len(self.extracted)} extracted, {len(self.reused)} unchanged)" if self.reused else "")]
         for s in self.skipped:
             lines.append(f"  skipped {s.path}: {s.reason}")
         lines.append("blocks: " + ", ".join(f"{k} {v}" for k, v in sorted(self.blocks.items())))
@@ -59,13 +68,18 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _stage_file(path: Path, data: bytes) -> Path:
+    """``data`` written and synced to a temporary file beside ``path``; the temporary file."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    return tmp
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    os.replace(_stage_file(path, data), path)
 
 
 def serialize_turtle(ds) -> bytes:
@@ -103,41 +117,117 @@ def serialize_trig(ds) -> bytes:
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
-def write_store(trig: bytes, out: Path) -> Path:
-    """Load the TriG into a fresh Oxigraph store beside ``out/store`` and swap it in."""
-    final = out / STORE_DIR
-    tmp = out / f".{STORE_DIR}.tmp-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    store = ox.Store(str(tmp))
+def _stage_store(trig: bytes, out: Path) -> Path:
+    """Load the TriG into a new Oxigraph store in a hidden directory of ``out``; its path."""
+    gen = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out))
+    store = ox.Store(str(gen))
     store.bulk_load(trig, format=ox.RdfFormat.TRIG)
     store.flush()
     del store
-    old = out / f".{STORE_DIR}.old-{os.getpid()}"
-    if final.exists():
-        os.replace(final, old)
-    os.replace(tmp, final)
-    if old.exists():
-        shutil.rmtree(old)
+    return gen
+
+
+def _swap_store(gen: Path, out: Path) -> Path:
+    """Point ``out/store`` at ``gen`` in one atomic step (a symlink replaced), then remove the store it pointed to."""
+    final = out / STORE_DIR
+    old_target = None
+    if final.is_symlink():
+        old_target = out / os.readlink(final)
+    elif final.exists():  # a store directory from an older kg: moved aside first
+        old_target = out / f".{STORE_DIR}.old-{os.getpid()}"
+        os.replace(final, old_target)
+    link = out / f".{STORE_DIR}.link-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(gen.name, link)
+    os.replace(link, final)
+    if old_target is not None and old_target.resolve() != gen.resolve() and old_target.exists():
+        shutil.rmtree(old_target, ignore_errors=True)
     return final
 
 
-def extract_all(sources: Iterable[str | Path], progress: bool | None = None) -> tuple[list[Facts], list[Skipped]]:
-    docs, skipped = read_documents(sources)
+def write_store(trig: bytes, out: Path) -> Path:
+    """Load the TriG into a fresh Oxigraph store and swap it in as ``out/store``."""
+    return _swap_store(_stage_store(trig, out), out)
+
+
+def _clean_stale(out: Path) -> None:
+    """Remove what an interrupted build left behind: temporary files and stores no ``store`` link points to."""
+    if not out.is_dir():
+        return
+    live = (out / os.readlink(out / STORE_DIR)).name if (out / STORE_DIR).is_symlink() else None
+    for p in out.iterdir():
+        if not p.name.startswith("."):
+            continue
+        stale = ".tmp-" in p.name or p.name.startswith((f".{STORE_DIR}.old-", f".{STORE_DIR}.link-"))
+        stale = stale or (p.name.startswith(f".{STORE_DIR}-") and p.name != live)
+        if stale:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+    views = out / VIEWS_DIR
+    if views.is_dir():
+        for p in views.glob(".*.tmp-*"):
+            p.unlink(missing_ok=True)
+
+
+@dataclass
+class Extraction:
+    facts: list[Facts] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)  # document ids read by the extractor
+    reused: list[str] = field(default_factory=list)  # unchanged since the last build: facts from the cache
+
+
+def extract_all(
+    sources: Iterable[str | Path],
+    progress: bool | None = None,
+    cache: FactCache | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Extraction:
+    """Facts of every readable document under ``sources``, one document in memory at a time besides the facts."""
+    files = list(iter_files(sources))
     if progress is None:
-        progress = sys.stderr.isatty() and len(docs) > 20
-    facts: list[Facts] = []
-    it = docs
+        progress = sys.stderr.isatty() and len(files) > 20
+    result = Extraction()
+    items = iter_documents(sources, max_bytes)
     if progress:
         from tqdm import tqdm
 
-        it = tqdm(docs, desc="extracting", unit="doc")
-    for d in it:
+        items = tqdm(items, total=len(files), desc="extracting", unit="doc")
+    for item in items:
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+            continue
+        cached = cache.get(item) if cache is not None else None
+        if cached is not None:
+            result.facts.append(cached)
+            result.reused.append(item.id)
+            continue
         try:
-            facts.append(extract(d))
+            facts = extract(item)
         except Exception as exc:  # one bad document must not stop the build
-            skipped.append(Skipped(d.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-    return facts, skipped
+            result.skipped.append(Skipped(item.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        result.facts.append(facts)
+        result.extracted.append(item.id)
+    if not result.facts and not result.skipped:
+        raise NoDocuments(MESSAGES["no_documents"].format(paths=", ".join(map(str, sources))))
+    return result
+
+
+@contextmanager
+def _signals_deferred():
+    """Hold SIGINT and SIGTERM while the outputs are swapped in, so that they are swapped in together."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def build(
@@ -150,9 +240,16 @@ def build(
     graph_store: str | None = None,
     views: bool = True,
     curation: str | Path | None = None,
+    max_bytes: int = MAX_BYTES,
+    incremental: bool = True,
 ) -> BuildResult:
     """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig``, ``out/store``
     and the who-met-whom and city-partners views in ``out/views/``.
+
+    Everything is written to temporary files and a new store first, then swapped
+    in together: a build that fails or is interrupted leaves the previous
+    outputs as they were. With ``incremental``, documents unchanged since the
+    last build into ``out`` are not extracted again (see :mod:`kg.cache`).
 
     With ``endpoint`` (a SPARQL query endpoint), each document's named graph is
     also loaded into that server with the Graph Store Protocol (at
@@ -163,11 +260,16 @@ def build(
     """
     t0 = time.perf_counter()
     out = Path(out)
+    sources = list(sources)
     cur = load_curation(curation) if curation is not None else None
-    facts, skipped = extract_all(sources, progress)
+    _clean_stale(out)
+    cache = FactCache(out) if incremental else None
+    ex = extract_all(sources, progress, cache, max_bytes)
+    facts, skipped = ex.facts, ex.skipped
     ds = build_dataset(facts, cur)
     out.mkdir(parents=True, exist_ok=True)
-    result = BuildResult(out=out, documents=[f.doc.id for f in facts], skipped=skipped)
+    result = BuildResult(out=out, documents=[f.doc.id for f in facts], skipped=skipped,
+                         extracted=ex.extracted, reused=ex.reused)
     if cur is not None:
         result.curation_file = str(cur.path)
         result.curation = cur.counts()
@@ -180,9 +282,6 @@ def build(
         result.facts["attendance"] += len(f.attendances)
         result.facts["partner_link"] += len(f.partner_links)
         result.facts["position"] += len(f.positions)
-    from .rdf.graph import TYPE_CLASS
-    from rdflib import RDF
-
     seen = set()
     for name, cls in TYPE_CLASS.items():
         for s, _, _, _ in ds.quads((None, RDF.type, cls, None)):
@@ -192,19 +291,46 @@ def build(
     ttl = serialize_turtle(ds)
     trig = serialize_trig(ds)
     result.triples = len(set(ds.quads((None, None, None, None))))
-    _atomic_write(out / GRAPH_TTL, ttl)
-    _atomic_write(out / GRAPH_TRIG, trig)
+    staged: list[tuple[Path, Path]] = []  # (temporary, final)
+    gen = None
+    try:
+        for name, data in ((GRAPH_TTL, ttl), (GRAPH_TRIG, trig)):
+            staged.append((_stage_file(out / name, data), out / name))
+        if store:
+            gen = _stage_store(trig, out)
+            if views:
+                from . import views as views_mod
+                from .query import open_store
+
+                ds_read = open_store(gen)
+                for name in ("who-met-whom", "city-partners"):
+                    final = out / VIEWS_DIR / f"{name}.html"
+                    final.parent.mkdir(parents=True, exist_ok=True)
+                    staged.append((_stage_file(final, views_mod.make(name, ds_read).html().encode("utf-8")), final))
+                del ds_read
+        with _signals_deferred():
+            for tmp, final in staged:
+                os.replace(tmp, final)
+            staged = []
+            if gen is not None:
+                _swap_store(gen, out)
+                gen = None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        if gen is not None:
+            shutil.rmtree(gen, ignore_errors=True)
     result.files = [out / GRAPH_TTL, out / GRAPH_TRIG]
     if store:
-        result.files.append(write_store(trig, out))
-    if store and views:
-        from . import views as views_mod
-        from .query import open_dataset
-
-        ds_read = open_dataset(out)
-        for name in ("who-met-whom", "city-partners"):
-            result.files.append(views_mod.write(views_mod.make(name, ds_read), out / VIEWS_DIR / f"{name}.html"))
-        del ds_read
+        result.files.append(out / STORE_DIR)
+        if views:
+            result.files += [out / VIEWS_DIR / f"{name}.html" for name in ("who-met-whom", "city-partners")]
+    if cache is not None:  # only once the build has landed
+        fresh = set(ex.extracted)
+        for f in facts:
+            if f.doc.id in fresh:
+                cache.put(f)
+        cache.prune({f.doc.id for f in facts} - ({cur.id} if cur else set()))
     if endpoint:
         from .remote import load_dataset
 

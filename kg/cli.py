@@ -1,9 +1,10 @@
 """The ``kg`` command: a thin layer over the Python API.
 
-Exit codes: 0 success; 1 unexpected kg error; 2 bad input (and ``build``
-when some files were skipped); 3 no graph at the given directory; 4 a query
+Exit codes: 0 success; 1 unexpected kg error; 2 bad input; 3 no graph at the given directory; 4 a query
 or parameter error (also a refused or timed-out query); 5 a gold file error;
-6 a remote SPARQL endpoint error; 7 a curation file error.
+6 a remote SPARQL endpoint error; 7 a curation file error; 8 ``build``
+wrote the graph but skipped some files (each named, with its reason); 130
+interrupted.
 """
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ import sys
 import click
 
 from .build import build as build_graph
+from .documents import MAX_BYTES
 from . import query as query_mod
 from .evaluate import evaluate
 from .errors import KgError
 
-SKIPPED_EXIT = 2
+SKIPPED_EXIT = 8
 
 
 def _fail(exc: KgError) -> None:
@@ -30,7 +32,7 @@ def main() -> None:
     pass
 
 
-@main.command(help="Read SOURCE files or folders (.txt, .md) and write DIR/graph.ttl, DIR/graph.trig and DIR/store.")
+@main.command(help="Read SOURCE files or folders (.txt, .md, .html in any common Chinese encoding) and write DIR/graph.ttl, DIR/graph.trig, DIR/store and DIR/views. Exits 8 when some files were skipped.")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Output directory.")
 @click.option("--no-store", is_flag=True, help="Write only the Turtle and TriG files, not the Oxigraph store.")
@@ -39,13 +41,20 @@ def main() -> None:
 @click.option("--graph-store", default=None, help="Graph Store Protocol URL, if not the /store beside --endpoint.")
 @click.option("--curation", type=click.Path(dir_okay=False), default=None,
               help="A TOML file of corrections (merge, alias, fix, retract, add) to apply; see the README.")
+@click.option("--max-size", type=float, default=MAX_BYTES / 2**20, show_default=True,
+              help="Skip (and report) files larger than this many MB.")
+@click.option("--full", is_flag=True, help="Extract every document again, even those unchanged since the last build.")
 def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | None, endpoint: str | None,
-          graph_store: str | None, curation: str | None) -> None:
+          graph_store: str | None, curation: str | None, max_size: float, full: bool) -> None:
     try:
         result = build_graph(sources, out, store=not no_store, progress=progress, endpoint=endpoint,
-                             graph_store=graph_store, curation=curation)
+                             graph_store=graph_store, curation=curation, max_bytes=int(max_size * 2**20),
+                             incremental=not full)
     except KgError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted; the previous outputs are unchanged", err=True)
+        sys.exit(130)
     click.echo(result.summary())
     if result.skipped:
         sys.exit(SKIPPED_EXIT)

@@ -1,9 +1,18 @@
 """Reading input files into :class:`~kg.model.Document` objects.
 
+A file is decoded whatever its encoding (:mod:`kg.decoding`: UTF-8 with or
+without a mark, UTF-16, GB18030/GBK, Big5); an ``.html`` page is reduced to
+its article (:mod:`kg.html_text`); the text is then normalised for the
+extractor (:mod:`kg.textnorm`: simplified characters, half-width digits)
+while the original is kept for evidence. A file that is empty, binary,
+undecodable, too large or without text is reported with the reason and
+skipped; the rest are read.
+
 Metadata comes from front matter (``---`` … ``---`` with ``key: value``
-lines), else from a sidecar ``NAME.meta.toml`` beside the file, else from the
-text itself (a ``日期:`` date line, a ``来源:`` line, the first line as title,
-the year most often written as ``YYYY年``).
+lines), else from a sidecar ``NAME.meta.toml`` beside the file, else from
+an HTML page's own title and date, else from the text itself (a ``日期:``
+date line, a ``来源:`` line, the first line as title, the year most often
+written as ``YYYY年``).
 """
 from __future__ import annotations
 
@@ -15,10 +24,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .decoding import NotText, decode
 from .errors import MESSAGES, MetadataError, NoDocuments, UnreadableFile
+from .html_text import main_text
 from .model import Document, Skipped
+from .textnorm import normalise_text
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+# Files larger than this are reported and skipped, never read whole (override with max_bytes / --max-size).
+MAX_BYTES = 16 * 1024 * 1024
 SIDECAR_SUFFIX = ".meta.toml"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -41,53 +56,81 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
             yield Skipped(str(p), MESSAGES["not_found"].format(path=p))
 
 
-def read_documents(paths: Iterable[str | Path]) -> tuple[list[Document], list[Skipped]]:
+def read_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
     """Read every document under ``paths``; unreadable files are reported, not raised."""
     paths = list(paths)
     docs: list[Document] = []
     skipped: list[Skipped] = []
-    seen: dict[str, str] = {}
-    for item in iter_files(paths):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        try:
-            doc = read_document(item)
-        except (UnreadableFile, MetadataError) as exc:
-            skipped.append(Skipped(str(item), str(exc)))
-            continue
-        if doc.id in seen:
-            skipped.append(Skipped(str(item), f"document id {doc.id!r} is already taken by {seen[doc.id]}; rename one of them"))
-            continue
-        seen[doc.id] = str(item)
-        docs.append(doc)
+    for item in iter_documents(paths, max_bytes):
+        (skipped if isinstance(item, Skipped) else docs).append(item)
     if not docs and not skipped:
         raise NoDocuments(MESSAGES["no_documents"].format(paths=", ".join(map(str, paths))))
     return docs, skipped
 
 
-def read_document(path: str | Path) -> Document:
+def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Document | Skipped]:
+    """Each document under ``paths`` in turn (or the reason it was skipped): one file in memory at a time."""
+    seen: dict[str, str] = {}
+    for item in iter_files(paths):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        doc_id = _doc_id(item)
+        if doc_id in seen:
+            yield Skipped(str(item), f"document id {doc_id!r} is already taken by {seen[doc_id]}; rename one of them")
+            continue
+        try:
+            doc = read_document(item, max_bytes)
+        except (UnreadableFile, MetadataError) as exc:
+            yield Skipped(str(item), str(exc))
+            continue
+        except Exception as exc:  # a reader bug must not stop the build either
+            yield Skipped(str(item), f"could not be read: {type(exc).__name__}: {exc}")
+            continue
+        seen[doc_id] = str(item)
+        yield doc
+
+
+def _doc_id(path: Path) -> str:
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read one file; raise :class:`UnreadableFile` with the reason when it cannot be used."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableFile(MESSAGES["too_large"].format(path=path, size=size / 2**20, limit=max_bytes / 2**20))
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"{path}: {exc.strerror or exc}") from exc
     if not raw.strip():
         raise UnreadableFile(MESSAGES["empty"].format(path=path))
-    if b"\x00" in raw[:65536]:
-        raise UnreadableFile(MESSAGES["binary"].format(path=path))
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(MESSAGES["undecodable"].format(path=path, detail=exc.reason)) from exc
-    doc_id = path.name[: -len(path.suffix)] if path.suffix else path.name
+        text, encoding = decode(raw)
+    except NotText as exc:
+        raise UnreadableFile(MESSAGES[exc.kind].format(path=path, detail=exc.detail)) from exc
     meta = dict(_sidecar(path))
-    meta.update(_front_matter(text))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        try:
+            text, page_meta = main_text(text)
+        except Exception as exc:
+            raise UnreadableFile(MESSAGES["bad_html"].format(path=path, detail=f"{type(exc).__name__}: {exc}")) from exc
+        if not text.strip():
+            raise UnreadableFile(MESSAGES["no_main_text"].format(path=path))
+        meta = {**page_meta, **meta}
+    else:
+        meta.update(_front_matter(text))
+    if not text.strip():
+        raise UnreadableFile(MESSAGES["empty"].format(path=path))
+    normal = normalise_text(text)
     doc = Document(
-        id=doc_id,
+        id=_doc_id(path),
         path=str(path),
-        text=text,
+        text=normal,
+        original=text if normal != text else "",
+        encoding=encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
     )
     return infer_metadata(doc, meta)

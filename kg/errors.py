@@ -89,11 +89,14 @@ class GoldError(KgError):
 
 
 MESSAGES = {
-    "no_documents": "no .txt or .md documents found in {paths}; give files or folders holding them",
+    "no_documents": "no .txt, .md or .html documents found in {paths}; give files or folders holding them",
     "not_found": "{path} does not exist; check the path",
     "empty": "{path} is empty",
-    "binary": "{path} looks binary (NUL bytes), not text",
-    "undecodable": "{path} is not valid UTF-8 ({detail}); save it as UTF-8",
+    "binary": "{path} looks binary ({detail}), not text",
+    "undecodable": "{path} is not text in UTF-8, UTF-16, GB18030/GBK or Big5 ({detail}); save it as UTF-8",
+    "too_large": "{path} is too large ({size:.1f} MB, more than {limit:.0f} MB); split it, or raise the limit with --max-size",
+    "bad_html": "{path}: the HTML page could not be parsed ({detail})",
+    "no_main_text": "{path}: no article text found in the HTML page",
     "bad_sidecar": "{path}: sidecar metadata is not valid TOML ({detail})",
     "no_graph": "no graph at {path}; run `kg build SOURCE --out {path}` first",
     "unknown_query": "no named query {name!r}; `kg query --list` shows them, or give a path to a .rq file",

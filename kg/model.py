@@ -50,6 +50,14 @@ class Document:
     year: int | None = None  # the year undated mentions (12月7日) refer to
     language: str = "zh"
     sha256: str = ""
+    # The text as decoded from the file, when ``text`` (what the extractor reads: simplified,
+    # half-width) differs from it. Same length, so offsets are shared; evidence quotes this.
+    original: str = field(default="", repr=False)
+    encoding: str = "utf-8"
+
+    def quote(self, start: int, end: int) -> str:
+        """The source text between two offsets, as written in the file."""
+        return (self.original or self.text)[start:end]
 
 
 @dataclass(frozen=True)

@@ -261,8 +261,12 @@ def open_dataset(graph_dir: str | Path) -> Dataset:
     path = Path(graph_dir) / STORE_DIR
     if not path.is_dir():
         raise GraphNotFound(MESSAGES["no_graph"].format(path=graph_dir))
-    store = OxigraphStore(store=ox.Store.read_only(str(path)))
-    return Dataset(store=store, default_union=True)
+    return open_store(path)
+
+
+def open_store(path: str | Path) -> Dataset:
+    """An Oxigraph store directory, opened read-only, as an rdflib Dataset querying the union of graphs."""
+    return Dataset(store=OxigraphStore(store=ox.Store.read_only(str(path))), default_union=True)
 
 
 def memory_dataset(trig: bytes | str) -> Dataset:

@@ -69,7 +69,7 @@ def extract(doc: Document) -> Facts:
                 spans.append(Span(s, e, label, entry.zh if entry else written, written, entry.country if entry else "", rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e)
             start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
-            evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.text[start:end])
+            evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.quote(start, end))
             mentions.append(
                 EntityMention(
                     entity=Party(name=entry.zh if entry else written, type=label, country=entry.country if entry else ""),
@@ -86,7 +86,7 @@ def extract(doc: Document) -> Facts:
             s = block.text.rindex(lead)
             start, end = block.source_offset(s), block.source_offset(s + len(lead) - 1) + 1
             line = line_at(start)
-            mentions.append(EntityMention(Party(lead, "Organization", country="中国"), Evidence(doc.id, line, start, end, doc.text[start:end])))
+            mentions.append(EntityMention(Party(lead, "Organization", country="中国"), Evidence(doc.id, line, start, end, doc.quote(start, end))))
     city = home_city(doc, [sp for _, spans in block_spans for sp in spans], gaz)
     prose_meetings: list[tuple[Meeting, str]] = []
     links: list[PartnerLink] = []

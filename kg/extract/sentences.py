@@ -72,7 +72,7 @@ class Sentence:
         b = self.block
         start = b.source_offset(self.start)
         end = b.source_offset(self.end - 1) + 1 if self.end > self.start else start
-        return Evidence(self.doc.id, self.line_at(start), start, end, self.doc.text[start:end])
+        return Evidence(self.doc.id, self.line_at(start), start, end, self.doc.quote(start, end))
 
     def date_before(self, pos: int) -> str:
         """The last date stated before ``pos`` in this sentence, else the sentence's context date."""

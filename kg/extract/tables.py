@@ -104,7 +104,7 @@ def table_facts(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None
                 continue
             country_c = _cell(row, COUNTRY_COLS)
             date = parse_date(date_c.text, doc.year) if date_c else ""
-            evidence = Evidence(doc.id, row.line, row.start, row.end, doc.text[row.start : row.end])
+            evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
             home = tuple(
                 Party(name=n, type="Person", title="", organizations=(Party("北京市", "City", country="中国"),), country="中国")
                 for n, _, _ in split_leaders(lead_c.text)

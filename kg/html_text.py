@@ -1,0 +1,42 @@
+"""The article in an HTML page: main text without navigation and boilerplate, and its title and date.
+
+trafilatura finds the main content (precision over recall, so menus, breadcrumbs,
+footers and scripts stay out) and the page's metadata. Its Markdown output keeps
+paragraphs apart; table rows (``| a | b |``) become tab-separated lines, the
+way kg reads tables in text files. Line numbers and offsets of facts read from a
+page refer to this extracted text.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def main_text(html: str) -> tuple[str, dict[str, str]]:
+    """The page's main text, and ``title``/``date`` metadata where the page gives them."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    text = trafilatura.extract(html, output_format="markdown", favor_precision=True, include_tables=True,
+                               include_comments=False, include_links=False, include_images=False, deduplicate=False)
+    if not text or not text.strip():
+        text = trafilatura.extract(html, output_format="markdown", favor_recall=True, include_tables=True,
+                                   include_comments=False, include_links=False, include_images=False) or ""
+    meta: dict[str, str] = {}
+    info = trafilatura.extract_metadata(html)
+    if info is not None:
+        if info.title:
+            meta["title"] = info.title.strip()
+        if info.date:
+            meta["date"] = info.date.strip()
+    lines = []
+    for line in text.splitlines():
+        if _RULE.match(line) and "|" in line:
+            continue
+        m = _ROW.match(line)
+        lines.append("\t".join(c.strip() for c in m.group(1).split("|")) if m else line)
+    return "\n".join(lines).strip() + "\n", meta
