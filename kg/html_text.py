@@ -23,9 +23,7 @@ def main_text(html: str) -> tuple[str, dict[str, str]]:
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     text = trafilatura.extract(html, output_format="markdown", favor_precision=True, include_tables=True,
                                include_comments=False, include_links=False, include_images=False, deduplicate=False)
-    if not text or not text.strip():
-        text = trafilatura.extract(html, output_format="markdown", favor_recall=True, include_tables=True,
-                                   include_comments=False, include_links=False, include_images=False) or ""
+    text = text or ""  # nothing that looks like an article: the caller reports the page
     meta: dict[str, str] = {}
     info = trafilatura.extract_metadata(html)
     if info is not None:

@@ -182,7 +182,7 @@ def parse_blocks(doc: Document) -> list[Block]:
         if not s:
             i += 1
             continue
-        if "\t" in s and table:
+        if "\t" in ln.text and table:  # a row with empty trailing cells ("4月2日\t") is still a row
             if not header:
                 header = tuple(squeeze(c) for c in ln.text.split("\t"))
                 blocks.append(_block(doc, "table_header", [ln], section, table=table, cells=_cells(ln, header)))

@@ -173,16 +173,30 @@ def test_timeout_stops_a_runaway_query(seed_build, tmp_path):
         run_query(heavy, out, timeout=0.5)
 
 
-def test_user_queries_that_write_or_reach_out_are_refused(seed_build, tmp_path):
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "updates are refused"),
+        ("LOAD <http://127.0.0.1:9/evil.ttl>", "updates are refused"),
+        ("LOAD SILENT <file:///etc/passwd> INTO GRAPH <urn:g>", "updates are refused"),
+        ("DROP ALL", "updates are refused"),
+        ("CLEAR DEFAULT", "updates are refused"),
+        ("DELETE WHERE { ?s ?p ?o }", "updates are refused"),
+        ("PREFIX kg: <https://kg.example.org/ns#> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }", "updates are refused"),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "SERVICE"),
+        ("SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?q ?r } } }", "SERVICE"),
+        ("ASK { { SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } } }", "SERVICE"),
+    ],
+)
+def test_user_queries_that_write_or_reach_out_are_refused(seed_build, tmp_path, text, reason):
     out, _ = seed_build
-    upd = tmp_path / "upd.rq"
-    upd.write_text("INSERT DATA { <urn:a> <urn:b> <urn:c> }\n", encoding="utf-8")
-    with pytest.raises(QueryRefused, match="updates are refused"):
-        run_query(upd, out)
-    svc = tmp_path / "svc.rq"
-    svc.write_text("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }\n", encoding="utf-8")
-    with pytest.raises(QueryRefused, match="SERVICE"):
-        run_query(svc, out)
+    before = (out / "graph.trig").read_bytes()
+    rq = tmp_path / "user.rq"
+    rq.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(QueryRefused, match=reason):
+        run_query(rq, out)
+    assert len(run_query("who-met-whom", out).rows) > 0
+    assert (out / "graph.trig").read_bytes() == before
 
 
 def test_values_binding_keeps_syntax_inside_the_literal():
