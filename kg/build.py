@@ -109,8 +109,8 @@ def serialize_trig(ds) -> bytes:
         for t in g:
             one.add(t)
         body = one.serialize(format="turtle")
-        prefixes.update(line.strip() for line in body.splitlines() if line.startswith("@prefix"))
-        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix")).strip()
+        prefixes.update(line.strip() for line in body.split("\n") if line.startswith("@prefix"))
+        body = "\n".join(line for line in body.split("\n") if not line.startswith("@prefix")).strip()
         name = one.namespace_manager.normalizeUri(g.identifier)
         # Not indented: a multi-line literal must stay exactly as written.
         blocks.append(f"{name} {{\n{body}\n}}\n")
@@ -120,10 +120,14 @@ def serialize_trig(ds) -> bytes:
 def _stage_store(trig: bytes, out: Path) -> Path:
     """Load the TriG into a new Oxigraph store in a hidden directory of ``out``; its path."""
     gen = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out))
-    store = ox.Store(str(gen))
-    store.bulk_load(trig, format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
+    try:
+        store = ox.Store(str(gen))
+        store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+        store.flush()
+        del store
+    except BaseException:
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
     return gen
 
 

@@ -357,11 +357,11 @@ class Curation:
     def describe(self, writer) -> None:
         """Write a kg:Correction node for every change into the curation file's graph (``writer`` is its _DocWriter)."""
         from .rdf.graph import fact_iri
-        from .rdf.vocab import ID, KG
+        from .rdf.vocab import ID, KG, segment
 
         writer.add(writer.doc_iri, RDF.type, KG.CurationFile)
         for n, a in enumerate(self.actions, 1):
-            node = ID[f"correction/{self.id}/{n}"]
+            node = ID[f"correction/{segment(self.id)}/{n}"]
             writer.add(node, RDF.type, KG.Correction)
             writer.add(node, KG.action, Literal(a.kind))
             if a.note:

@@ -37,7 +37,7 @@ def load_build(graph_dir: str | Path) -> Dataset:
 
 
 def _sorted_lines(text: str) -> bytes:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -44,7 +44,7 @@ def load_dataset(ds: Dataset, endpoint: str, store_url: str | None = None) -> li
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(g) == 0 or str(g.identifier).startswith("urn:x-rdflib:"):
             continue
-        lines = sorted(set(g.serialize(format="nt").splitlines()))
+        lines = sorted(set(g.serialize(format="nt").split("\n")))
         data = ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
         put_graph(store_url, str(g.identifier), data)
         sent.append(str(g.identifier))

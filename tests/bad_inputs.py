@@ -12,6 +12,8 @@ GOOD = {
     "gbk.txt": ("gbk", "外事动态\n\n2021年4月2日，广州市市长温国辉会见法国道达尔公司首席执行官潘彦磊。\n"),
     "utf16.txt": ("utf-16", "外事动态\n\n2021年6月8日，天津市市长廖国勋会见日本丰田汽车公司社长丰田章男。\n"),
     "nested/bom.md": ("utf-8-sig", "# 外事动态\n\n2021年7月9日，重庆市市长唐良智会见美国通用汽车公司董事长玛丽·博拉。\n"),
+    # A file name no IRI may hold as it is.
+    'odd name <1> "x" #2%.txt': ("utf-8", "2021年11月3日，成都市市长王凤朝会见英国石油公司首席执行官戴禄。\n"),
 }
 # Traditional characters, in Big5: read as simplified, quoted as written.
 BIG5_TEXT = opencc.OpenCC("s2t").convert("外事动态\n\n2021年5月6日，市长陈吉宁会见德国戴姆勒股份公司董事长康林松。\n")

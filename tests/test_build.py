@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pyoxigraph as ox
+import pytest
 from pyshacl import validate
 from rdflib import Dataset, Graph
 
@@ -149,3 +150,131 @@ def test_unreadable_file_is_skipped_and_reported(tmp_path):
     assert [(r["personName"], r["counterpartName"], r["organizationName"], r["countryName"]) for r in rows] == [
         ("王五", "让·杜邦", "某某集团", "法国")
     ]
+
+
+# -- interruption and incremental builds ---------------------------------------
+
+def _state(out):
+    """What a reader of the build sees: the graph files, and the store's answer to who-met-whom."""
+    rows = run_query("who-met-whom", out).rows
+    return (out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes(), [tuple(r.values()) for r in rows]
+
+
+def _leftovers(out):
+    return sorted(p.name for p in list(out.iterdir()) + list((out / "views").iterdir()) if ".tmp-" in p.name or ".link-" in p.name or ".old-" in p.name)
+
+
+@pytest.mark.parametrize("where", ["extract", "serialize_trig", "_stage_store", "views"])
+def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch, where):
+    import importlib
+    from types import SimpleNamespace
+
+    kb = importlib.import_module("kg.build")
+    kv = importlib.import_module("kg.views")
+
+    out = tmp_path / "out"
+    build([SEEDS / "beijing-fao-2024-h1-progress.txt"], out)
+    before = _state(out)
+    stores = sorted(p.name for p in out.iterdir() if p.name.startswith(".store-"))
+
+    def interrupt(*a, **k):
+        raise KeyboardInterrupt
+
+    def after(real):
+        def wrapped(*a, **k):
+            real(*a, **k)
+            raise KeyboardInterrupt
+        return wrapped
+
+    if where == "views":
+        monkeypatch.setattr(kv, "make", interrupt)
+    elif where == "_stage_store":
+        class HalfLoaded:  # the store is written, then the user presses Ctrl-C
+            def __init__(self, path):
+                self.store = ox.Store(path)
+
+            def bulk_load(self, *a, **k):
+                self.store.bulk_load(*a, **k)
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(kb, "ox", SimpleNamespace(Store=HalfLoaded, RdfFormat=ox.RdfFormat))
+    elif where == "extract":
+        monkeypatch.setattr(kb, "extract", interrupt)
+    else:
+        monkeypatch.setattr(kb, where, after(getattr(kb, where)))
+    with pytest.raises(KeyboardInterrupt):
+        build([SEEDS], out, incremental=False)
+    monkeypatch.undo()
+    assert _state(out) == before
+    assert _leftovers(out) == []
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".store-")) == stores
+
+
+def test_killed_build_leaves_the_previous_graph(tmp_path):
+    """A real process killed (SIGKILL, then SIGINT) at some point of a longer build."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(40):
+        for seed in SEEDS.glob("*.txt"):
+            shutil.copy(seed, docs / f"{seed.stem}-{i}.txt")
+    out = tmp_path / "out"
+    build([SEEDS], out)
+    before = _state(out)
+    code = "import sys; from kg.cli import main; sys.argv = ['kg', 'build', sys.argv[1], '--out', sys.argv[2], '--full']; main()"
+    for sig, wait in ((signal.SIGKILL, 4.0), (signal.SIGKILL, 8.0), (signal.SIGINT, 4.0)):
+        proc = subprocess.Popen([sys.executable, "-c", code, str(docs), str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(wait)
+        if proc.poll() is not None:
+            pytest.fail(f"the build ended before it could be interrupted: {proc.returncode}")
+        os.kill(proc.pid, sig)
+        _, err = proc.communicate(timeout=60)
+        assert _state(out) == before
+        if sig == signal.SIGINT:
+            assert proc.returncode == 130 and b"previous outputs are unchanged" in err
+    # The next build cleans up what the killed ones left, and lands.
+    build([SEEDS], out)
+    assert _state(out) == before
+    assert _leftovers(out) == [] and len([p for p in out.iterdir() if p.name.startswith(".store-")]) == 1
+
+
+def test_rebuild_after_an_edit_re_extracts_only_that_document(tmp_path):
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(SEEDS, docs)
+    out = tmp_path / "out"
+    first = build([docs], out)
+    trig = (out / "graph.trig").read_bytes()
+    assert sorted(first.extracted) == sorted(DOCS) and first.reused == []
+    again = build([docs], out)
+    assert again.extracted == [] and sorted(again.reused) == sorted(DOCS)
+    assert (out / "graph.trig").read_bytes() == trig
+
+    fao = docs / "beijing-fao-2024-h1-progress.txt"
+    text = fao.read_text(encoding="utf-8")
+    assert "洛伦索" in text
+    fao.write_text(text.replace("完成安哥拉总统洛伦索等128个党宾国宾团组的接待任务", "完成128个党宾国宾团组的接待任务"), encoding="utf-8")
+    edited = build([docs], out)
+    assert edited.extracted == ["beijing-fao-2024-h1-progress"] and edited.reused == ["beijing-yearbook-2020-foreign-affairs"]
+    rows = run_query("who-met-whom", out).rows
+    assert not [r for r in rows if r["counterpartName"] == "洛伦索"]  # its old facts are gone
+    assert [r for r in rows if r["doc"] == "beijing-yearbook-2020-foreign-affairs"]  # the other's stay
+    # The same graph as a full build of the edited folder.
+    full = build([docs], tmp_path / "full", incremental=False, store=False)
+    assert full.reused == [] and (out / "graph.trig").read_bytes() == (tmp_path / "full" / "graph.trig").read_bytes()
+
+    fao.unlink()
+    removed = build([docs], out)
+    assert removed.documents == ["beijing-yearbook-2020-foreign-affairs"] and removed.extracted == []
+    graphs = {r["doc"] for r in run_query("entities", out).rows}
+    assert graphs == {"beijing-yearbook-2020-foreign-affairs"}
+
+
+DOCS = ["beijing-fao-2024-h1-progress", "beijing-yearbook-2020-foreign-affairs"]

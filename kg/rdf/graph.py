@@ -17,7 +17,7 @@ from ..model import Evidence, Facts, Meeting, PartnerLink, Party, Position
 from ..resolve import Entity, Resolver
 if TYPE_CHECKING:
     from ..curation import Curation
-from .vocab import GRAPH, ID, KG, ONTOLOGY_GRAPH, SCHEMA, WD
+from .vocab import GRAPH, ID, KG, ONTOLOGY_GRAPH, SCHEMA, WD, segment
 
 TYPE_CLASS = {
     "Person": SCHEMA.Person,
@@ -67,15 +67,15 @@ class _DocWriter:
     def __init__(self, ds: Dataset, facts: Facts, resolver: Resolver) -> None:
         self.facts = facts
         self.r = resolver
-        self.doc_iri = ID[f"doc/{facts.doc.id}"]
-        self.g = ds.graph(GRAPH[facts.doc.id])
+        self.doc_iri = ID[f"doc/{segment(facts.doc.id)}"]
+        self.g = ds.graph(GRAPH[segment(facts.doc.id)])
         self.described: set[URIRef] = set()
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
 
     def evidence(self, ev: Evidence) -> URIRef:
-        iri = ID[f"evidence/{ev.doc}/{ev.line}-{ev.start}-{ev.end}"]
+        iri = ID[f"evidence/{segment(ev.doc)}/{ev.line}-{ev.start}-{ev.end}"]
         if iri not in self.described:
             self.described.add(iri)
             self.add(iri, RDF.type, KG.Evidence)
@@ -242,7 +242,7 @@ class _DocWriter:
             ev = self.evidence(a.evidence)
             person = self.entity(a.person, a.evidence)
             event = self.entity(a.event, a.evidence)
-            node = ID[f"attendance/{self.facts.doc.id}/{a.evidence.line}-{_h(person.iri, event.iri, a.date)}"]
+            node = ID[f"attendance/{segment(self.facts.doc.id)}/{a.evidence.line}-{_h(person.iri, event.iri, a.date)}"]
             self.add(node, RDF.type, KG.Attendance)
             self.add(node, KG.agent, person.iri)
             self.add(node, KG.event, event.iri)
@@ -268,11 +268,11 @@ def _position_iri(holder: URIRef, title: str, body: URIRef | None, date: str) ->
 def fact_iri(doc_id: str, fact: Meeting | PartnerLink | Position, resolver: Resolver) -> URIRef:
     """The IRI of a meeting, partner link or position node (entities must be resolved and have IRIs)."""
     if isinstance(fact, Meeting):
-        return ID[f"meeting/{doc_id}/{fact.evidence.line}-{_h(fact.date, fact.home, fact.counterparts)}"]
+        return ID[f"meeting/{segment(doc_id)}/{fact.evidence.line}-{_h(fact.date, fact.home, fact.counterparts)}"]
     if isinstance(fact, PartnerLink):
         home = resolver.lookup(fact.home.name, fact.home.type).iri
         partner = resolver.lookup(fact.partner.name, fact.partner.type).iri
-        return ID[f"partnership/{doc_id}/{fact.evidence.line}-{_h(home, partner, fact.relation, fact.date)}"]
+        return ID[f"partnership/{segment(doc_id)}/{fact.evidence.line}-{_h(home, partner, fact.relation, fact.date)}"]
     holder = resolver.lookup(fact.person.name, fact.person.type).iri
     body = resolver.lookup(fact.organization.name, fact.organization.type).iri if fact.organization else None
     return _position_iri(holder, fact.title, body, fact.date)

@@ -11,6 +11,20 @@ WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("https://schema.org/")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 
+# ASCII kept as is in an IRI segment; other ASCII (space, <>"{}|\\^`#%?/) is percent-encoded. Printable non-ASCII stays (IRIs allow it).
+_SEGMENT_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+
+
+def segment(text: str) -> str:
+    """``text`` (a document id: a file name) made safe as one IRI path segment: ``新闻 稿`` → ``新闻%20稿``."""
+    out = []
+    for ch in text:
+        if ch in _SEGMENT_ASCII or (ord(ch) > 127 and ch.isprintable() and not ch.isspace()):
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
+
 
 class KG(DefinedNamespace):
     """Terms of kg's own vocabulary (https://kg.example.org/ns#)."""
