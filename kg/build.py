@@ -1,6 +1,7 @@
 """``kg build``: files in, graph files and store out, written atomically."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -43,7 +44,8 @@ class BuildResult:
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
     endpoint: str = ""
-    loaded: list[str] = field(default_factory=list)  # graphs sent to the endpoint
+    loaded: list[str] = field(default_factory=list)  # graphs sent to the endpoint (new or changed)
+    deleted: list[str] = field(default_factory=list)  # graphs dropped from the endpoint (removed documents)
     curation: dict[str, int] = field(default_factory=dict)  # changes applied, by kind
     extracted: list[str] = field(default_factory=list)  # documents read by the extractor this time
     reused: list[str] = field(default_factory=list)  # unchanged documents whose facts came from the cache
@@ -64,7 +66,8 @@ class BuildResult:
         for f in self.files:
             lines.append(f"wrote {f}")
         if self.endpoint:
-            lines.append(f"loaded {len(self.loaded)} graphs into {self.endpoint}")
+            lines.append(f"loaded {len(self.loaded)} graphs into {self.endpoint}"
+                         + (f", deleted {len(self.deleted)}" if self.deleted else ""))
         return "\n".join(lines)
 
 
@@ -338,7 +341,16 @@ def build(
     if endpoint:
         from .remote import load_dataset
 
-        result.loaded = load_dataset(ds, endpoint, graph_store)
+        sent_file = out / ".cache" / "endpoint-graphs.json"
+        try:
+            sent_before = json.loads(sent_file.read_text(encoding="utf-8")) if incremental else {}
+        except (OSError, ValueError):
+            sent_before = {}
+        key = graph_store or endpoint
+        result.loaded, result.deleted, digests = load_dataset(ds, endpoint, graph_store, sent_before.get(key))
+        sent_before[key] = digests
+        sent_file.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(sent_file, json.dumps(sent_before, sort_keys=True, indent=1).encode("utf-8"))
         result.endpoint = endpoint
     result.seconds = time.perf_counter() - t0
     return result

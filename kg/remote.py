@@ -2,11 +2,13 @@
 
 Each document's named graph (and the ontology graph) is sent with an HTTP
 ``PUT`` to the store's graph endpoint (``…/store?graph=IRI`` on Oxigraph), so
-reloading a document replaces its graph and nothing else. Queries go to the
+reloading a document replaces its graph and nothing else. A rebuild sends
+only the graphs that changed and deletes those of removed documents. Queries go to the
 query endpoint through :func:`kg.query.run_query` with ``endpoint=``.
 """
 from __future__ import annotations
 
+import hashlib
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -37,15 +39,49 @@ def put_graph(store_url: str, graph_iri: str, ntriples: bytes, timeout: float = 
         raise EndpointError(MESSAGES["endpoint"].format(url=url, detail=exc)) from exc
 
 
-def load_dataset(ds: Dataset, endpoint: str, store_url: str | None = None) -> list[str]:
-    """Send every named graph of ``ds`` to the store beside ``endpoint``; the graph IRIs sent, in order."""
-    store_url = store_url or graph_store_url(endpoint)
-    sent = []
+def delete_graph(store_url: str, graph_iri: str, timeout: float = 60) -> None:
+    """Drop one named graph from the store (a graph already gone is fine)."""
+    url = f"{store_url}?{urllib.parse.urlencode({'graph': graph_iri})}"
+    req = urllib.request.Request(url, method="DELETE")
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            resp.read()
+    except urllib.error.HTTPError as exc:
+        if exc.code != 404:
+            raise EndpointError(MESSAGES["endpoint"].format(url=url, detail=f"HTTP {exc.code}")) from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise EndpointError(MESSAGES["endpoint"].format(url=url, detail=exc)) from exc
+
+
+def graph_payloads(ds: Dataset) -> dict[str, bytes]:
+    """Each named graph of ``ds`` as sorted N-Triples, by graph IRI."""
+    out = {}
     for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(g) == 0 or str(g.identifier).startswith("urn:x-rdflib:"):
             continue
         lines = sorted(set(g.serialize(format="nt").split("\n")))
-        data = ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
-        put_graph(store_url, str(g.identifier), data)
-        sent.append(str(g.identifier))
-    return sent
+        out[str(g.identifier)] = ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
+    return out
+
+
+def load_dataset(ds: Dataset, endpoint: str, store_url: str | None = None,
+                 previous: dict[str, str] | None = None) -> tuple[list[str], list[str], dict[str, str]]:
+    """Bring the store beside ``endpoint`` up to date with ``ds``.
+
+    ``previous`` maps the graphs the last build sent there to their digests:
+    graphs unchanged since are not sent again, and graphs no longer in ``ds``
+    (removed documents) are deleted. Returns the graph IRIs sent, those
+    deleted, and the digests to pass as ``previous`` next time.
+    """
+    store_url = store_url or graph_store_url(endpoint)
+    previous = previous or {}
+    digests, sent = {}, []
+    for iri, data in graph_payloads(ds).items():
+        digests[iri] = hashlib.sha256(data).hexdigest()
+        if previous.get(iri) != digests[iri]:
+            put_graph(store_url, iri, data)
+            sent.append(iri)
+    deleted = sorted(set(previous) - set(digests))
+    for iri in deleted:
+        delete_graph(store_url, iri)
+    return sent, deleted, digests

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
-from kg import run_query
+from kg import build, run_query
 from kg.cli import main
 
 from .conftest import SEEDS
@@ -70,3 +70,21 @@ def test_reloading_replaces_a_document_graph(oxigraph_server, tmp_path):
     assert runner.invoke(main, ["build", str(doc.parent), "--out", str(tmp_path / "b2"), "--endpoint", oxigraph_server]).exit_code == 0
     second = run_query("who-met-whom", endpoint=oxigraph_server, params={"person": "龚正"}).rows
     assert [r["counterpartName"] for r in second] == ["范易谋"]
+
+
+def test_rebuild_sends_only_changed_graphs_and_drops_removed_ones(oxigraph_server, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "inc-a.txt").write_text("2021年4月1日，广州市市长温国辉会见法国道达尔公司首席执行官潘彦磊。\n", encoding="utf-8")
+    (src / "inc-b.txt").write_text("2021年4月2日，天津市市长廖国勋会见日本丰田汽车公司社长丰田章男。\n", encoding="utf-8")
+    out = tmp_path / "b"
+    first = build([src], out, endpoint=oxigraph_server)
+    g = "https://kg.example.org/graph/"
+    assert {g + "inc-a", g + "inc-b", g + "ontology"} <= set(first.loaded)
+    (src / "inc-a.txt").write_text("2021年4月3日，广州市市长温国辉会见法国达能集团首席执行官范易谋。\n", encoding="utf-8")
+    (src / "inc-b.txt").unlink()
+    second = build([src], out, endpoint=oxigraph_server)
+    assert second.loaded == [g + "inc-a"] and second.deleted == [g + "inc-b"]
+    rows = run_query("who-met-whom", endpoint=oxigraph_server).rows
+    names = {r["counterpartName"] for r in rows if r["doc"].startswith("inc-")}
+    assert names == {"范易谋"}
