@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph
+from rdflib import RDF
 
 from .curation import load as load_curation
 from .cache import FactCache
@@ -24,7 +24,8 @@ from .documents import MAX_BYTES, iter_documents, iter_files
 from .errors import MESSAGES, NoDocuments
 from .extract.document import extract
 from .model import Facts, Skipped
-from .rdf.graph import PREFIXES, TYPE_CLASS, build_dataset
+from .rdf import serialize as rdf_out
+from .rdf.graph import PREFIXES, TYPE_CLASS, build_graphs
 
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
@@ -86,46 +87,30 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def serialize_turtle(ds) -> bytes:
-    """All triples of the dataset (union of its graphs) as Turtle, in a stable order."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        if prefix != "kgg":
-            g.bind(prefix, ns)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g.serialize(format="turtle").encode("utf-8")
+    """All triples of an rdflib dataset (the union of its graphs) as Turtle, in a stable order."""
+    return rdf_out.turtle(_dataset_quads(ds), PREFIXES)
 
 
 def serialize_trig(ds) -> bytes:
-    """The dataset as TriG: prefixes once, then each named graph in IRI order, each in Turtle's stable order.
-
-    (rdflib's own TriG writer orders graphs by hash, which changes between processes.)
-    """
-    prefixes = {f"@prefix kgg: <{PREFIXES['kgg']}> ."}
-    blocks = []
-    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        if len(g) == 0 or str(g.identifier).startswith("urn:x-rdflib:"):
-            continue
-        one = Graph()
-        for prefix, ns in PREFIXES.items():
-            one.bind(prefix, ns)
-        for t in g:
-            one.add(t)
-        body = one.serialize(format="turtle")
-        prefixes.update(line.strip() for line in body.split("\n") if line.startswith("@prefix"))
-        body = "\n".join(line for line in body.split("\n") if not line.startswith("@prefix")).strip()
-        name = one.namespace_manager.normalizeUri(g.identifier)
-        # Not indented: a multi-line literal must stay exactly as written.
-        blocks.append(f"{name} {{\n{body}\n}}\n")
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+    """An rdflib dataset as TriG: prefixes once, then each named graph in IRI order, each in a stable order."""
+    return rdf_out.trig(_dataset_quads(ds), PREFIXES)
 
 
-def _stage_store(trig: bytes, out: Path) -> Path:
-    """Load the TriG into a new Oxigraph store in a hidden directory of ``out``; its path."""
+def _dataset_quads(ds) -> list:
+    graphs: dict = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        iri = getattr(g, "identifier", g)
+        if not str(iri).startswith("urn:x-rdflib:"):
+            graphs.setdefault(iri, []).append((s, p, o))
+    return rdf_out.to_quads(graphs)
+
+
+def _stage_store(quads: list, out: Path) -> Path:
+    """Load the quads into a new Oxigraph store in a hidden directory of ``out``; its path."""
     gen = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out))
     try:
         store = ox.Store(str(gen))
-        store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+        store.bulk_extend(quads)
         store.flush()
         del store
     except BaseException:
@@ -152,9 +137,9 @@ def _swap_store(gen: Path, out: Path) -> Path:
     return final
 
 
-def write_store(trig: bytes, out: Path) -> Path:
-    """Load the TriG into a fresh Oxigraph store and swap it in as ``out/store``."""
-    return _swap_store(_stage_store(trig, out), out)
+def write_store(quads: list, out: Path) -> Path:
+    """Load the quads into a fresh Oxigraph store and swap it in as ``out/store``."""
+    return _swap_store(_stage_store(quads, out), out)
 
 
 def _clean_stale(out: Path) -> None:
@@ -273,7 +258,7 @@ def build(
     cache = FactCache(out) if incremental else None
     ex = extract_all(sources, progress, cache, max_bytes)
     facts, skipped = ex.facts, ex.skipped
-    ds = build_dataset(facts, cur)
+    graphs = build_graphs(facts, cur)
     out.mkdir(parents=True, exist_ok=True)
     result = BuildResult(out=out, documents=[f.doc.id for f in facts], skipped=skipped,
                          extracted=ex.extracted, reused=ex.reused)
@@ -289,22 +274,20 @@ def build(
         result.facts["attendance"] += len(f.attendances)
         result.facts["partner_link"] += len(f.partner_links)
         result.facts["position"] += len(f.positions)
-    seen = set()
-    for name, cls in TYPE_CLASS.items():
-        for s, _, _, _ in ds.quads((None, RDF.type, cls, None)):
-            if (name, s) not in seen:
-                seen.add((name, s))
-                result.entities[name] += 1
-    ttl = serialize_turtle(ds)
-    trig = serialize_trig(ds)
-    result.triples = len(set(ds.quads((None, None, None, None))))
+    classes = {cls: name for name, cls in TYPE_CLASS.items()}
+    typed = {(classes[o], s) for triples in graphs.values() for s, p, o in triples if p == RDF.type and o in classes}
+    result.entities.update(name for name, _ in typed)
+    quads = rdf_out.to_quads(graphs)
+    ttl = rdf_out.turtle(quads, PREFIXES)
+    trig = rdf_out.trig(quads, PREFIXES)
+    result.triples = len(quads)
     staged: list[tuple[Path, Path]] = []  # (temporary, final)
     gen = None
     try:
         for name, data in ((GRAPH_TTL, ttl), (GRAPH_TRIG, trig)):
             staged.append((_stage_file(out / name, data), out / name))
         if store:
-            gen = _stage_store(trig, out)
+            gen = _stage_store(quads, out)
             if views:
                 from . import views as views_mod
                 from .query import open_store
@@ -339,7 +322,7 @@ def build(
                 cache.put(f)
         cache.prune({f.doc.id for f in facts} - ({cur.id} if cur else set()))
     if endpoint:
-        from .remote import load_dataset
+        from .remote import load_graphs
 
         sent_file = out / ".cache" / "endpoint-graphs.json"
         try:
@@ -347,7 +330,7 @@ def build(
         except (OSError, ValueError):
             sent_before = {}
         key = graph_store or endpoint
-        result.loaded, result.deleted, digests = load_dataset(ds, endpoint, graph_store, sent_before.get(key))
+        result.loaded, result.deleted, digests = load_graphs(quads, endpoint, graph_store, sent_before.get(key))
         sent_before[key] = digests
         sent_file.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(sent_file, json.dumps(sent_before, sort_keys=True, indent=1).encode("utf-8"))

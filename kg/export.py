@@ -14,10 +14,12 @@ import json
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Dataset
 
 from .analytics import city_partner_network, who_met_whom_network
-from .build import GRAPH_TRIG, _atomic_write, serialize_trig, serialize_turtle
+from .build import GRAPH_TRIG, _atomic_write
+from .rdf import serialize as rdf_out
 from .errors import MESSAGES, GraphNotFound, ParameterError
 from .rdf.graph import PREFIXES
 
@@ -36,9 +38,14 @@ def load_build(graph_dir: str | Path) -> Dataset:
     return ds
 
 
-def _sorted_lines(text: str) -> bytes:
-    lines = sorted({line for line in text.split("\n") if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def build_quads(graph_dir: str | Path) -> list:
+    """The build's TriG as sorted Oxigraph quads."""
+    path = Path(graph_dir) / GRAPH_TRIG
+    if not path.is_file():
+        raise GraphNotFound(MESSAGES["no_graph"].format(path=graph_dir))
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
+    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return quads
 
 
 def network(graph_dir: str | Path) -> nx.MultiGraph:
@@ -85,21 +92,14 @@ def export(graph_dir: str | Path, fmt: str, out: str | Path) -> list[Path]:
             nx.write_graphml(g, buf)
         _atomic_write(out, buf.getvalue())
         return [out]
-    ds = load_build(graph_dir)
-    if fmt == "ttl":
-        data = serialize_turtle(ds)
-    elif fmt == "trig":
-        data = serialize_trig(ds)
-    elif fmt == "nq":
-        data = _sorted_lines(ds.serialize(format="nquads"))
-    elif fmt == "nt":
-        union = Graph()
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            union.add((s, p, o))
-        data = _sorted_lines(union.serialize(format="nt"))
-    else:
+    if fmt == "jsonld":
+        ds = load_build(graph_dir)
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
         doc = json.loads(ds.serialize(format="json-ld", context=context))
         data = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    else:
+        quads = build_quads(graph_dir)
+        data = {"ttl": rdf_out.turtle, "trig": rdf_out.trig}[fmt](quads, PREFIXES) if fmt in ("ttl", "trig") else \
+            (rdf_out.ntriples(quads) if fmt == "nt" else rdf_out.nquads(quads))
     _atomic_write(out, data)
     return [out]

@@ -13,7 +13,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from rdflib import Dataset
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from .rdf.serialize import ntriples
 
 from .errors import MESSAGES, EndpointError
 
@@ -53,30 +57,28 @@ def delete_graph(store_url: str, graph_iri: str, timeout: float = 60) -> None:
         raise EndpointError(MESSAGES["endpoint"].format(url=url, detail=exc)) from exc
 
 
-def graph_payloads(ds: Dataset) -> dict[str, bytes]:
-    """Each named graph of ``ds`` as sorted N-Triples, by graph IRI."""
-    out = {}
-    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        if len(g) == 0 or str(g.identifier).startswith("urn:x-rdflib:"):
-            continue
-        lines = sorted(set(g.serialize(format="nt").split("\n")))
-        out[str(g.identifier)] = ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
-    return out
+def graph_payloads(quads: Iterable[ox.Quad]) -> dict[str, bytes]:
+    """Each named graph among ``quads`` as sorted N-Triples, by graph IRI."""
+    by_graph: dict[str, list[ox.Quad]] = {}
+    for q in quads:
+        if isinstance(q.graph_name, ox.NamedNode):
+            by_graph.setdefault(q.graph_name.value, []).append(q)
+    return {iri: ntriples(qs) for iri, qs in sorted(by_graph.items())}
 
 
-def load_dataset(ds: Dataset, endpoint: str, store_url: str | None = None,
-                 previous: dict[str, str] | None = None) -> tuple[list[str], list[str], dict[str, str]]:
-    """Bring the store beside ``endpoint`` up to date with ``ds``.
+def load_graphs(quads: Iterable[ox.Quad], endpoint: str, store_url: str | None = None,
+                previous: dict[str, str] | None = None) -> tuple[list[str], list[str], dict[str, str]]:
+    """Bring the store beside ``endpoint`` up to date with the named graphs of ``quads``.
 
     ``previous`` maps the graphs the last build sent there to their digests:
-    graphs unchanged since are not sent again, and graphs no longer in ``ds``
-    (removed documents) are deleted. Returns the graph IRIs sent, those
+    graphs unchanged since are not sent again, and graphs no longer among the
+    quads (removed documents) are deleted. Returns the graph IRIs sent, those
     deleted, and the digests to pass as ``previous`` next time.
     """
     store_url = store_url or graph_store_url(endpoint)
     previous = previous or {}
     digests, sent = {}, []
-    for iri, data in graph_payloads(ds).items():
+    for iri, data in graph_payloads(quads).items():
         digests[iri] = hashlib.sha256(data).hexdigest()
         if previous.get(iri) != digests[iri]:
             put_graph(store_url, iri, data)

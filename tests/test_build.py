@@ -164,7 +164,7 @@ def _leftovers(out):
     return sorted(p.name for p in list(out.iterdir()) + list((out / "views").iterdir()) if ".tmp-" in p.name or ".link-" in p.name or ".old-" in p.name)
 
 
-@pytest.mark.parametrize("where", ["extract", "serialize_trig", "_stage_store", "views"])
+@pytest.mark.parametrize("where", ["extract", "build_graphs", "_stage_store", "views"])
 def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch, where):
     import importlib
     from types import SimpleNamespace
@@ -193,8 +193,8 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch, wher
             def __init__(self, path):
                 self.store = ox.Store(path)
 
-            def bulk_load(self, *a, **k):
-                self.store.bulk_load(*a, **k)
+            def bulk_extend(self, *a, **k):
+                self.store.bulk_extend(*a, **k)
                 raise KeyboardInterrupt
 
         monkeypatch.setattr(kb, "ox", SimpleNamespace(Store=HalfLoaded, RdfFormat=ox.RdfFormat))

@@ -64,15 +64,16 @@ def ontology_graph() -> Graph:
 
 
 class _DocWriter:
-    def __init__(self, ds: Dataset, facts: Facts, resolver: Resolver) -> None:
+    def __init__(self, facts: Facts, resolver: Resolver) -> None:
         self.facts = facts
         self.r = resolver
         self.doc_iri = ID[f"doc/{segment(facts.doc.id)}"]
-        self.g = ds.graph(GRAPH[segment(facts.doc.id)])
+        self.graph = GRAPH[segment(facts.doc.id)]
+        self.triples: set[tuple] = set()
         self.described: set[URIRef] = set()
 
     def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+        self.triples.add((s, p, o))
 
     def evidence(self, ev: Evidence) -> URIRef:
         iri = ID[f"evidence/{segment(ev.doc)}/{ev.line}-{ev.start}-{ev.end}"]
@@ -311,8 +312,8 @@ def _register(resolver: Resolver, facts: Facts) -> None:
             resolver.add(alias, em.entity.type, em.entity.country)
 
 
-def build_dataset(all_facts: Iterable[Facts], curation: Curation | None = None) -> Dataset:
-    """The dataset for these documents' facts: one named graph each, plus the ontology graph.
+def build_graphs(all_facts: Iterable[Facts], curation: Curation | None = None) -> dict[URIRef, set[tuple]]:
+    """The graph of these documents' facts: each document's triples under its graph IRI, plus the ontology graph.
 
     A ``curation`` (see :mod:`kg.curation`) is applied first: retracted facts are
     dropped, entities merged, named and typed as it says, and its added facts
@@ -327,14 +328,9 @@ def build_dataset(all_facts: Iterable[Facts], curation: Curation | None = None) 
     if curation is not None:
         curation.apply_entities(resolver, None)
     resolver.assign_iris()
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    og = ds.graph(ONTOLOGY_GRAPH)
-    for t in ontology_graph():
-        og.add(t)
+    graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: set(ontology_graph())}
     for f in all_facts:
-        w = _DocWriter(ds, f, resolver)
+        w = _DocWriter(f, resolver)
         w.document()
         w.meetings()
         w.attendances()
@@ -343,4 +339,17 @@ def build_dataset(all_facts: Iterable[Facts], curation: Curation | None = None) 
         w.mentions()
         if curation is not None and f.doc.id == curation.id:
             curation.describe(w)
+        graphs[w.graph] = w.triples
+    return graphs
+
+
+def build_dataset(all_facts: Iterable[Facts], curation: Curation | None = None) -> Dataset:
+    """:func:`build_graphs` as an rdflib Dataset."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    for iri, triples in build_graphs(all_facts, curation).items():
+        g = ds.graph(iri)
+        for t in triples:
+            g.add(t)
     return ds

@@ -1,0 +1,1 @@
+"""kg's benchmark suite: ``python -m benchmarks`` prints the table (see the README)."""
