@@ -11,7 +11,7 @@ import threading
 import time
 from contextlib import contextmanager
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -21,9 +21,9 @@ from rdflib import RDF
 from .curation import load as load_curation
 from .cache import FactCache
 from .documents import MAX_BYTES, iter_documents, iter_files
-from .errors import MESSAGES, NoDocuments
+from .errors import MESSAGES, InputError, NoDocuments
 from .extract.document import extract
-from .model import Facts, Skipped
+from .model import Block, Facts, Skipped
 from .rdf import serialize as rdf_out
 from .rdf.graph import PREFIXES, TYPE_CLASS, build_graphs
 
@@ -171,22 +171,77 @@ class Extraction:
     reused: list[str] = field(default_factory=list)  # unchanged since the last build: facts from the cache
 
 
+def _extract_one(doc):
+    """Extract one document (in this process, a worker process or a Dask worker): its Facts, or why it failed."""
+    try:
+        facts = extract(doc)
+    except Exception as exc:  # one bad document must not stop the build
+        return Skipped(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
+    # Blocks are only counted from here on: keep their kind and place, not their text and offset maps.
+    return replace(facts, blocks=tuple(Block(b.doc_id, b.kind, b.line, b.start, b.end, "") for b in facts.blocks))
+
+
+def _mapper(jobs: int, scheduler: str | None):
+    """A function mapping :func:`_extract_one` over documents, in order: here, over processes, or on a Dask cluster."""
+    if scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError as exc:
+            raise InputError("--scheduler needs dask.distributed: pip install 'kg[dask]'") from exc
+
+        @contextmanager
+        def on_dask():
+            client = Client(scheduler, timeout=30)
+            try:
+                yield lambda docs: client.gather(client.map(_extract_one, docs, pure=False, key=[f"kg-extract-{i}-{d.id}" for i, d in enumerate(docs)]))
+            finally:
+                client.close()
+
+        return on_dask()
+    if jobs > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        @contextmanager
+        def on_processes():
+            # spawn: a clean interpreter per worker (fork would copy this process's threads and locks).
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+                yield lambda docs: list(pool.map(_extract_one, docs, chunksize=max(1, len(docs) // (jobs * 8))))
+
+        return on_processes()
+
+    @contextmanager
+    def here():
+        yield lambda docs: [_extract_one(d) for d in docs]
+
+    return here()
+
+
 def extract_all(
     sources: Iterable[str | Path],
     progress: bool | None = None,
     cache: FactCache | None = None,
     max_bytes: int = MAX_BYTES,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Extraction:
-    """Facts of every readable document under ``sources``, one document in memory at a time besides the facts."""
-    files = list(iter_files(sources))
-    if progress is None:
-        progress = sys.stderr.isatty() and len(files) > 20
+    """Facts of every readable document under ``sources``.
+
+    Files are read here, one at a time; documents unchanged since the cached
+    build are not extracted again; the others are extracted in this process,
+    over ``jobs`` processes, or on the Dask cluster at ``scheduler``. The
+    result is the same whichever way, in the same order.
+    """
+    sources = list(sources)
     result = Extraction()
+    todo = []
     items = iter_documents(sources, max_bytes)
+    if progress is None:
+        progress = sys.stderr.isatty() and len(list(iter_files(sources))) > 20
     if progress:
         from tqdm import tqdm
 
-        items = tqdm(items, total=len(files), desc="extracting", unit="doc")
+        items = tqdm(items, desc="reading", unit="doc")
     for item in items:
         if isinstance(item, Skipped):
             result.skipped.append(item)
@@ -195,14 +250,16 @@ def extract_all(
         if cached is not None:
             result.facts.append(cached)
             result.reused.append(item.id)
-            continue
-        try:
-            facts = extract(item)
-        except Exception as exc:  # one bad document must not stop the build
-            result.skipped.append(Skipped(item.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        result.facts.append(facts)
-        result.extracted.append(item.id)
+        else:
+            todo.append(item)
+    if todo:
+        with _mapper(jobs if len(todo) > 1 else 1, scheduler) as run:
+            for doc, out in zip(todo, run(todo)):
+                if isinstance(out, Skipped):
+                    result.skipped.append(out)
+                else:
+                    result.facts.append(out)
+                    result.extracted.append(doc.id)
     if not result.facts and not result.skipped:
         raise NoDocuments(MESSAGES["no_documents"].format(paths=", ".join(map(str, sources))))
     return result
@@ -234,6 +291,8 @@ def build(
     curation: str | Path | None = None,
     max_bytes: int = MAX_BYTES,
     incremental: bool = True,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig``, ``out/store``
     and the who-met-whom and city-partners views in ``out/views/``.
@@ -247,6 +306,10 @@ def build(
     also loaded into that server with the Graph Store Protocol (at
     ``graph_store``, by default the ``/store`` beside the endpoint).
 
+    ``jobs`` > 1 extracts documents over that many processes; ``scheduler``
+    (a Dask scheduler address) extracts them on that cluster. Either way the
+    output is byte-identical to a serial build.
+
     A ``curation`` file (see :mod:`kg.curation`) is checked first and applied;
     any problem with it raises :class:`~kg.errors.CurationError` before anything is written.
     """
@@ -256,7 +319,7 @@ def build(
     cur = load_curation(curation) if curation is not None else None
     _clean_stale(out)
     cache = FactCache(out) if incremental else None
-    ex = extract_all(sources, progress, cache, max_bytes)
+    ex = extract_all(sources, progress, cache, max_bytes, jobs=jobs, scheduler=scheduler)
     facts, skipped = ex.facts, ex.skipped
     graphs = build_graphs(facts, cur)
     out.mkdir(parents=True, exist_ok=True)

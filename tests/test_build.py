@@ -278,3 +278,16 @@ def test_rebuild_after_an_edit_re_extracts_only_that_document(tmp_path):
 
 
 DOCS = ["beijing-fao-2024-h1-progress", "beijing-yearbook-2020-foreign-affairs"]
+
+
+def test_parallel_build_is_byte_identical_to_serial(tmp_path):
+    from benchmarks.corpus import write_corpus
+
+    docs = write_corpus(tmp_path / "docs", 24, seed=11)[0].parent
+    for seed in SEEDS.glob("*"):
+        (docs / seed.name).write_bytes(seed.read_bytes())
+    serial = build([docs], tmp_path / "serial", store=False, incremental=False)
+    parallel = build([docs], tmp_path / "parallel", store=False, incremental=False, jobs=2)
+    assert parallel.extracted == serial.extracted and len(serial.extracted) == 26
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / "parallel" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes()

@@ -88,3 +88,23 @@ def test_rebuild_sends_only_changed_graphs_and_drops_removed_ones(oxigraph_serve
     rows = run_query("who-met-whom", endpoint=oxigraph_server).rows
     names = {r["counterpartName"] for r in rows if r["doc"].startswith("inc-")}
     assert names == {"范易谋"}
+
+
+def test_dask_build_loads_the_same_graph_as_a_local_build(oxigraph_server, seed_build, tmp_path):
+    """Documents extracted on a local Dask cluster of two worker processes, graphs loaded into a real Oxigraph server."""
+    from dask.distributed import LocalCluster
+
+    from benchmarks.corpus import write_corpus
+
+    docs = write_corpus(tmp_path / "docs", 12, seed=7)[0].parent
+    local = build([docs], tmp_path / "local", store=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_dask = build([docs], tmp_path / "dask", scheduler=cluster.scheduler_address, endpoint=oxigraph_server)
+    assert sorted(on_dask.extracted) == sorted(local.extracted) and len(on_dask.extracted) == 12
+    for name in ("graph.ttl", "graph.trig"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+    # The server holds what the local store holds.
+    rows = run_query("who-met-whom", endpoint=oxigraph_server).rows
+    gen = [r for r in rows if r["doc"].startswith(("news-", "report-", "yearbook-"))]
+    local_rows = run_query("who-met-whom", tmp_path / "dask").rows
+    assert gen == local_rows and gen
