@@ -1,4 +1,4 @@
-"""Facts to RDF: an rdflib Dataset with one named graph per document, plus the ontology.
+"""Facts to RDF: one named graph of triples per document, plus the ontology (:func:`build_graphs`).
 
 Entities are described in every document graph that mentions them, so a
 document's graph can be replaced or dropped alone. Fact nodes get IRIs
