@@ -31,6 +31,7 @@ GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 STORE_DIR = "store"
 VIEWS_DIR = "views"
+MAX_VIEW_NODES = 5000  # default views with more nodes are not written
 
 
 @dataclass
@@ -47,6 +48,7 @@ class BuildResult:
     endpoint: str = ""
     loaded: list[str] = field(default_factory=list)  # graphs sent to the endpoint (new or changed)
     deleted: list[str] = field(default_factory=list)  # graphs dropped from the endpoint (removed documents)
+    notes: list[str] = field(default_factory=list)
     curation: dict[str, int] = field(default_factory=dict)  # changes applied, by kind
     extracted: list[str] = field(default_factory=list)  # documents read by the extractor this time
     reused: list[str] = field(default_factory=list)  # unchanged documents whose facts came from the cache
@@ -66,6 +68,7 @@ class BuildResult:
         lines.append(f"time: {self.seconds:.1f} s")
         for f in self.files:
             lines.append(f"wrote {f}")
+        lines.extend(self.notes)
         if self.endpoint:
             lines.append(f"loaded {len(self.loaded)} graphs into {self.endpoint}"
                          + (f", deleted {len(self.deleted)}" if self.deleted else ""))
@@ -345,6 +348,7 @@ def build(
     trig = rdf_out.trig(quads, PREFIXES)
     result.triples = len(quads)
     staged: list[tuple[Path, Path]] = []  # (temporary, final)
+    removed: list[Path] = []  # outputs of the previous build that this one does not write
     gen = None
     try:
         for name, data in ((GRAPH_TTL, ttl), (GRAPH_TRIG, trig)):
@@ -358,12 +362,21 @@ def build(
                 ds_read = open_store(gen)
                 for name in ("who-met-whom", "city-partners"):
                     final = out / VIEWS_DIR / f"{name}.html"
+                    view = views_mod.make(name, ds_read)
+                    if len(view.nodes) > MAX_VIEW_NODES:
+                        # No browser draws that many; a stale page would mislead.
+                        result.notes.append(f"view {name} not written: {len(view.nodes):,} nodes, more than {MAX_VIEW_NODES:,}; "
+                                            f"write a narrower one with kg view {name} --param from=… --param country=…")
+                        removed.append(final)
+                        continue
                     final.parent.mkdir(parents=True, exist_ok=True)
-                    staged.append((_stage_file(final, views_mod.make(name, ds_read).html().encode("utf-8")), final))
+                    staged.append((_stage_file(final, view.html().encode("utf-8")), final))
                 del ds_read
         with _signals_deferred():
             for tmp, final in staged:
                 os.replace(tmp, final)
+            for final in removed:
+                final.unlink(missing_ok=True)
             staged = []
             if gen is not None:
                 _swap_store(gen, out)
@@ -377,7 +390,8 @@ def build(
     if store:
         result.files.append(out / STORE_DIR)
         if views:
-            result.files += [out / VIEWS_DIR / f"{name}.html" for name in ("who-met-whom", "city-partners")]
+            result.files += [out / VIEWS_DIR / f"{name}.html" for name in ("who-met-whom", "city-partners")
+                             if out / VIEWS_DIR / f"{name}.html" not in removed]
     if cache is not None:  # only once the build has landed
         fresh = set(ex.extracted)
         for f in facts:

@@ -118,7 +118,8 @@ def serve(graph: str, host: str, port: int, timeout: float, limit: int, allow_se
 @click.argument("name", type=click.Choice(["who-met-whom", "city-partners", "entity"]))
 @click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
-@click.option("--param", "params", multiple=True, help="name=… (entity view), depth=1|2.")
+@click.option("--param", "params", multiple=True,
+              help="name=… and depth=1|2 for the entity view; the query's parameters (from, to, country …) for the others.")
 def view(name: str, graph: str, out: str, params: tuple[str, ...]) -> None:
     from . import views
 

@@ -73,7 +73,12 @@ class View:
     def html(self) -> str:
         net = Network(height="100vh", width="100%", directed=False, heading=self.heading, cdn_resources="in_line")
         for n in self.nodes.values():
-            net.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+            # What pyvis's add_node stores, without its linear search for the id (ids are unique here).
+            opts = {k: v for k, v in n.items() if k not in ("id", "label", "shape")}
+            opts.update(id=n["id"], label=n["label"], shape=n["shape"])
+            net.nodes.append(opts)
+            net.node_ids.append(n["id"])
+            net.node_map[n["id"]] = opts
         # pyvis's add_edge keeps one edge per pair of nodes; a view may draw several (one per relation kind).
         net.edges.extend(dict(e) for e in self.edges.values())
         net.set_options(json.dumps(OPTIONS))
@@ -273,10 +278,11 @@ def write(view: View, path: str | Path) -> Path:
 
 
 def make(view_name: str, graph, **params) -> View:
-    if view_name == "who-met-whom":
-        return who_met_whom(graph)
-    if view_name == "city-partners":
-        return city_partners(graph)
+    """The view ``view_name``; for who-met-whom and city-partners, ``params`` are the query's (from, to, country …)."""
+    if view_name in ("who-met-whom", "city-partners"):
+        ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
+        rows = run_query(view_name, ds, params) if params else None
+        return (who_met_whom if view_name == "who-met-whom" else city_partners)(ds, rows)
     if view_name == "entity":
         if not params.get("name"):
             raise ParameterError("the entity view needs --param name=…")
