@@ -182,8 +182,12 @@ def who_met_whom(graph, rows: QueryResult | None = None) -> View:
     ]
     view.legend = [{"label": f"{TYPE_STYLE[t][2]} {TYPE_STYLE[t][3]}", "color": TYPE_STYLE[t][1]} for t in types if t in TYPE_STYLE]
     # A leader node passes the type filter whatever counterparts it has; its edges carry the type.
+    edge_types: dict[str, set[str]] = {}
+    for e in view.edges.values():
+        for end in (e["from"], e["to"]):
+            edge_types.setdefault(end, set()).update(e["type"])
     for n in view.nodes.values():
-        n["type"] = sorted(set(n["type"]) | {t for e in view.edges.values() if n["id"] in (e["from"], e["to"]) for t in e["type"]})
+        n["type"] = sorted(set(n["type"]) | edge_types.get(n["id"], set()))
     return _finish(view)
 
 
