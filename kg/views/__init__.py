@@ -20,6 +20,8 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from rdflib import URIRef
+from rdflib.namespace import SKOS
 from pyvis.network import Network
 
 from ..errors import ParameterError
@@ -133,9 +135,22 @@ def _finish(view: View) -> View:
     return view
 
 
-def _english(ds) -> dict[str, str]:
-    rows = run_query("entities", ds).rows
-    return {r["entity"]: r["englishName"] for r in rows if r["englishName"]}
+class _English:
+    """English labels (skos:prefLabel@en, the least if several) looked up per node, not for the whole graph."""
+
+    def __init__(self, ds) -> None:
+        self.ds = ds
+        self.cache: dict[str, str] = {}
+
+    def get(self, iri: str, default: str = "") -> str:
+        if iri not in self.cache:
+            labels = sorted(str(o) for o in self.ds.objects(URIRef(iri), SKOS.prefLabel) if getattr(o, "language", None) == "en")
+            self.cache[iri] = labels[0] if labels else ""
+        return self.cache[iri] or default
+
+
+def _english(ds) -> _English:
+    return _English(ds)
 
 
 def _facet(title: str, key: str, values, kind: str = "set") -> dict:
