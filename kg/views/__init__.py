@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import SKOS
 from pyvis.network import Network
@@ -140,11 +141,18 @@ class _English:
 
     def __init__(self, ds) -> None:
         self.ds = ds
+        self.store = getattr(ds.store, "_inner", None)  # the pyoxigraph store behind oxrdflib, when there is one
         self.cache: dict[str, str] = {}
+
+    def _labels(self, iri: str) -> list[str]:
+        if isinstance(self.store, ox.Store):
+            quads = self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(SKOS.prefLabel)), None, None)
+            return [q.object.value for q in quads if getattr(q.object, "language", None) == "en"]
+        return [str(o) for o in self.ds.objects(URIRef(iri), SKOS.prefLabel) if getattr(o, "language", None) == "en"]
 
     def get(self, iri: str, default: str = "") -> str:
         if iri not in self.cache:
-            labels = sorted(str(o) for o in self.ds.objects(URIRef(iri), SKOS.prefLabel) if getattr(o, "language", None) == "en")
+            labels = sorted(self._labels(iri))
             self.cache[iri] = labels[0] if labels else ""
         return self.cache[iri] or default
 
