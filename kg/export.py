@@ -44,7 +44,7 @@ def build_quads(graph_dir: str | Path) -> list:
     if not path.is_file():
         raise GraphNotFound(MESSAGES["no_graph"].format(path=graph_dir))
     quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
-    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    quads.sort(key=rdf_out.quad_order)
     return quads
 
 

@@ -43,7 +43,8 @@ class TermCache:
         return r
 
 
-def _key(q) -> tuple[str, str, str, str]:
+def quad_order(q) -> tuple[str, str, str, str]:
+    """The order kg writes quads in: graph, subject, predicate, object, by their N-Triples form."""
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
 
 
@@ -51,7 +52,7 @@ def to_quads(graphs: Triples, terms: TermCache | None = None) -> list[ox.Quad]:
     """Every triple of every graph as an Oxigraph quad, sorted."""
     terms = terms or TermCache()
     quads = [ox.Quad(terms(s), terms(p), terms(o), terms(g)) for g, triples in graphs.items() for s, p, o in triples]
-    quads.sort(key=_key)
+    quads.sort(key=quad_order)
     return quads
 
 

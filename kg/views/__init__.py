@@ -157,10 +157,6 @@ class _English:
         return self.cache[iri] or default
 
 
-def _english(ds) -> _English:
-    return _English(ds)
-
-
 def _facet(title: str, key: str, values, kind: str = "set") -> dict:
     return {"title": title, "key": key, "kind": kind, "values": sorted({v for v in values if v})}
 
@@ -169,7 +165,7 @@ def who_met_whom(graph, rows: QueryResult | None = None) -> View:
     """Leaders and counterparts from the ``who-met-whom`` query."""
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
     rows = rows or run_query("who-met-whom", ds)
-    en = _english(ds)
+    en = _English(ds)
     view = View("谁见了谁 Who met whom")
     for r in rows.rows:
         year = r["date"][:4]
@@ -218,7 +214,7 @@ def city_partners(graph, rows: QueryResult | None = None) -> View:
     """Home places and partner places from the ``city-partners`` query."""
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
     rows = rows or run_query("city-partners", ds)
-    en = _english(ds)
+    en = _English(ds)
     view = View("友好城市与合作伙伴 City partners")
     countries = sorted({r["countryName"] for r in rows.rows if r["countryName"]})
     colour = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(countries)}
@@ -257,7 +253,7 @@ def city_partners(graph, rows: QueryResult | None = None) -> View:
 def entity(graph, name: str, depth: int = 1) -> View:
     """One entity and the entities that share a fact with it, ``depth`` steps out (1 or 2)."""
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-    en = _english(ds)
+    en = _English(ds)
     first = run_query("neighbours", ds, {"name": name}).rows
     view = View(f"{name}")
     if not first:
