@@ -13,19 +13,23 @@ from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import RDF
 
+from .cache import FactCache, read_facts
 from .curation import load as load_curation
-from .cache import FactCache
 from .documents import MAX_BYTES, iter_documents, iter_files
-from .errors import MESSAGES, InputError, NoDocuments
+from .errors import MESSAGES, NoDocuments
 from .extract.document import extract
-from .model import Block, Facts, Skipped
+from .model import Block, Document, Facts, Skipped
+from .parallel import Mapper
 from .rdf import serialize as rdf_out
-from .rdf.graph import PREFIXES, TYPE_CLASS, build_graphs
+from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, register
+from .rdf.serialize import TermCache
+from .rdf.vocab import GRAPH, ONTOLOGY_GRAPH, segment
+from .rdf.writers import GraphChunk, StoreLoader, TrigWriter, TurtleWriter, make_chunk
+from .resolve import Resolver
 
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
@@ -108,20 +112,6 @@ def _dataset_quads(ds) -> list:
     return rdf_out.to_quads(graphs)
 
 
-def _stage_store(quads: list, out: Path) -> Path:
-    """Load the quads into a new Oxigraph store in a hidden directory of ``out``; its path."""
-    gen = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out))
-    try:
-        store = ox.Store(str(gen))
-        store.bulk_extend(quads)
-        store.flush()
-        del store
-    except BaseException:
-        shutil.rmtree(gen, ignore_errors=True)
-        raise
-    return gen
-
-
 def _swap_store(gen: Path, out: Path) -> Path:
     """Point ``out/store`` at ``gen`` in one atomic step (a symlink replaced), then remove the store it pointed to."""
     final = out / STORE_DIR
@@ -140,11 +130,6 @@ def _swap_store(gen: Path, out: Path) -> Path:
     return final
 
 
-def write_store(quads: list, out: Path) -> Path:
-    """Load the quads into a fresh Oxigraph store and swap it in as ``out/store``."""
-    return _swap_store(_stage_store(quads, out), out)
-
-
 def _clean_stale(out: Path) -> None:
     """Remove what an interrupted build left behind: temporary files and stores no ``store`` link points to."""
     if not out.is_dir():
@@ -153,7 +138,7 @@ def _clean_stale(out: Path) -> None:
     for p in out.iterdir():
         if not p.name.startswith("."):
             continue
-        stale = ".tmp-" in p.name or p.name.startswith((f".{STORE_DIR}.old-", f".{STORE_DIR}.link-"))
+        stale = ".tmp-" in p.name or p.name.startswith((f".{STORE_DIR}.old-", f".{STORE_DIR}.link-", ".ttl-runs-", ".kg-context-"))
         stale = stale or (p.name.startswith(f".{STORE_DIR}-") and p.name != live)
         if stale:
             if p.is_dir() and not p.is_symlink():
@@ -166,15 +151,7 @@ def _clean_stale(out: Path) -> None:
             p.unlink(missing_ok=True)
 
 
-@dataclass
-class Extraction:
-    facts: list[Facts] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    extracted: list[str] = field(default_factory=list)  # document ids read by the extractor
-    reused: list[str] = field(default_factory=list)  # unchanged since the last build: facts from the cache
-
-
-def _extract_one(doc):
+def _extract_one(_context, doc):
     """Extract one document (in this process, a worker process or a Dask worker): its Facts, or why it failed."""
     try:
         facts = extract(doc)
@@ -184,88 +161,45 @@ def _extract_one(doc):
     return replace(facts, blocks=tuple(Block(b.doc_id, b.kind, b.line, b.start, b.end, "") for b in facts.blocks))
 
 
-def _mapper(jobs: int, scheduler: str | None):
-    """A function mapping :func:`_extract_one` over documents, in order: here, over processes, or on a Dask cluster."""
-    if scheduler:
-        try:
-            from dask.distributed import Client
-        except ImportError as exc:
-            raise InputError("--scheduler needs dask.distributed: pip install 'kg[dask]'") from exc
-
-        @contextmanager
-        def on_dask():
-            client = Client(scheduler, timeout=30)
-            try:
-                yield lambda docs: client.gather(client.map(_extract_one, docs, pure=False, key=[f"kg-extract-{i}-{d.id}" for i, d in enumerate(docs)]))
-            finally:
-                client.close()
-
-        return on_dask()
-    if jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        @contextmanager
-        def on_processes():
-            # spawn: a clean interpreter per worker (fork would copy this process's threads and locks).
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-                yield lambda docs: list(pool.map(_extract_one, docs, chunksize=max(1, len(docs) // (jobs * 8))))
-
-        return on_processes()
-
-    @contextmanager
-    def here():
-        yield lambda docs: [_extract_one(d) for d in docs]
-
-    return here()
-
-
-def extract_all(
+def iter_facts(
     sources: Iterable[str | Path],
-    progress: bool | None = None,
+    mapper: Mapper,
     cache: FactCache | None = None,
     max_bytes: int = MAX_BYTES,
-    jobs: int = 1,
-    scheduler: str | None = None,
-) -> Extraction:
-    """Facts of every readable document under ``sources``.
+    progress: bool = False,
+) -> Iterator[Skipped | Facts | tuple[Facts]]:
+    """Each document's facts in document-id order: ``Facts`` newly extracted, ``(Facts,)`` from
+    the ``cache`` (the document is unchanged since), or why a file was skipped.
 
-    Files are read here, one at a time; documents unchanged since the cached
-    build are not extracted again; the others are extracted in this process,
-    over ``jobs`` processes, or on the Dask cluster at ``scheduler``. The
-    result is the same whichever way, in the same order.
+    Files are read here one at a time and extracted by ``mapper`` (here, over
+    processes or on a Dask cluster), a bounded number at once.
     """
-    sources = list(sources)
-    result = Extraction()
-    todo = []
-    items = iter_documents(sources, max_bytes)
-    if progress is None:
-        progress = sys.stderr.isatty() and len(list(iter_files(sources))) > 20
+    items: Iterable = iter_documents(sources, max_bytes, by_id=True)
     if progress:
         from tqdm import tqdm
 
-        items = tqdm(items, desc="reading", unit="doc")
-    for item in items:
-        if isinstance(item, Skipped):
-            result.skipped.append(item)
-            continue
-        cached = cache.get(item) if cache is not None else None
-        if cached is not None:
-            result.facts.append(cached)
-            result.reused.append(item.id)
-        else:
-            todo.append(item)
-    if todo:
-        with _mapper(jobs if len(todo) > 1 else 1, scheduler) as run:
-            for doc, out in zip(todo, run(todo)):
-                if isinstance(out, Skipped):
-                    result.skipped.append(out)
-                else:
-                    result.facts.append(out)
-                    result.extracted.append(doc.id)
-    if not result.facts and not result.skipped:
-        raise NoDocuments(MESSAGES["no_documents"].format(paths=", ".join(map(str, sources))))
-    return result
+        items = tqdm(items, desc="extracting", unit="doc")
+
+    def prepared():
+        for item in items:
+            cached = cache.get(item) if cache is not None and isinstance(item, Document) else None
+            yield item if cached is None else (cached,)
+
+    yield from mapper.map(_extract_one, prepared(), local=lambda item: not isinstance(item, Document))
+
+
+_TERMS = TermCache()  # per process: the IRIs and literals documents share are converted once
+
+
+def _graph_chunk(resolver: Resolver, item: Facts | str) -> GraphChunk:
+    """One document's graph, serialized (in this process, a worker process or a Dask worker).
+
+    ``item`` is the document's facts or where the build cache keeps them."""
+    facts = item if isinstance(item, Facts) else read_facts(item)
+    iri, triples = document_triples(facts, resolver)
+    if len(_TERMS) > 200_000:
+        _TERMS.clear()
+    return make_chunk(iri, triples, PREFIXES, _TERMS)
 
 
 @contextmanager
@@ -300,6 +234,13 @@ def build(
     """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig``, ``out/store``
     and the who-met-whom and city-partners views in ``out/views/``.
 
+    The corpus is streamed: documents are read and extracted a few at a time,
+    their facts kept in the build cache (``out/.cache``) and their entities
+    registered; once every entity has its IRI, each document's graph is made
+    from its facts read back, written to the graph files and loaded into the
+    store. Memory follows the largest document and the number of distinct
+    entities, not the size of the corpus.
+
     Everything is written to temporary files and a new store first, then swapped
     in together: a build that fails or is interrupted leaves the previous
     outputs as they were. With ``incremental``, documents unchanged since the
@@ -309,9 +250,9 @@ def build(
     also loaded into that server with the Graph Store Protocol (at
     ``graph_store``, by default the ``/store`` beside the endpoint).
 
-    ``jobs`` > 1 extracts documents over that many processes; ``scheduler``
-    (a Dask scheduler address) extracts them on that cluster. Either way the
-    output is byte-identical to a serial build.
+    ``jobs`` > 1 extracts documents and writes their graphs over that many
+    processes; ``scheduler`` (a Dask scheduler address) does both on that
+    cluster. Either way the output is byte-identical to a serial build.
 
     A ``curation`` file (see :mod:`kg.curation`) is checked first and applied;
     any problem with it raises :class:`~kg.errors.CurationError` before anything is written.
@@ -320,58 +261,65 @@ def build(
     out = Path(out)
     sources = list(sources)
     cur = load_curation(curation) if curation is not None else None
+    if progress is None:
+        progress = sys.stderr.isatty() and sum(1 for _ in iter_files(sources)) > 20
     _clean_stale(out)
-    cache = FactCache(out) if incremental else None
-    ex = extract_all(sources, progress, cache, max_bytes, jobs=jobs, scheduler=scheduler)
-    facts, skipped = ex.facts, ex.skipped
-    graphs = build_graphs(facts, cur)
     out.mkdir(parents=True, exist_ok=True)
-    result = BuildResult(out=out, documents=[f.doc.id for f in facts], skipped=skipped,
-                         extracted=ex.extracted, reused=ex.reused)
-    if cur is not None:
-        result.curation_file = str(cur.path)
-        result.curation = cur.counts()
-        retracted = sum(len(set(a.retracted)) for a in cur.of("retract"))
-        if retracted:
-            result.curation["facts retracted"] = retracted
-    for f in facts:
-        result.blocks.update(b.kind for b in f.blocks)
-        result.facts["meeting"] += len(f.meetings)
-        result.facts["attendance"] += len(f.attendances)
-        result.facts["partner_link"] += len(f.partner_links)
-        result.facts["position"] += len(f.positions)
-    classes = {cls: name for name, cls in TYPE_CLASS.items()}
-    typed = {(classes[o], s) for triples in graphs.values() for s, p, o in triples if p == RDF.type and o in classes}
-    result.entities.update(name for name, _ in typed)
-    quads = rdf_out.to_quads(graphs)
-    ttl = rdf_out.turtle(quads, PREFIXES)
-    trig = rdf_out.trig(quads, PREFIXES)
-    result.triples = len(quads)
+    cache = FactCache(out)
+    result = BuildResult(out=out)
     staged: list[tuple[Path, Path]] = []  # (temporary, final)
     removed: list[Path] = []  # outputs of the previous build that this one does not write
-    gen = None
+    gen: Path | None = None
+    loader: StoreLoader | None = None
+    ttl: TurtleWriter | None = None
     try:
-        for name, data in ((GRAPH_TTL, ttl), (GRAPH_TRIG, trig)):
-            staged.append((_stage_file(out / name, data), out / name))
-        if store:
-            gen = _stage_store(quads, out)
-            if views:
-                from . import views as views_mod
-                from .query import open_store
+        with Mapper(jobs, scheduler, tmpdir=out) as mapper:
+            resolver, ids = _first_pass(sources, mapper, cache, incremental, max_bytes, progress, result)
+            own = None
+            retracting = None  # the resolver a curation's retractions are matched with
+            if cur is not None:
+                retracting = resolver
+                resolver, own = _curate(cur, resolver, ids, cache)
+                result.curation_file = str(cur.path)
+                result.curation = cur.counts()
+                retracted = sum(len(set(a.retracted)) for a in cur.of("retract"))
+                if retracted:
+                    result.curation["facts retracted"] = retracted
+            resolver.assign_iris()
 
-                ds_read = open_store(gen)
-                for name in ("who-met-whom", "city-partners"):
-                    final = out / VIEWS_DIR / f"{name}.html"
-                    view = views_mod.make(name, ds_read)
-                    if len(view.nodes) > MAX_VIEW_NODES:
-                        # No browser draws that many; a stale page would mislead.
-                        result.notes.append(f"view {name} not written: {len(view.nodes):,} nodes, more than {MAX_VIEW_NODES:,}; "
-                                            f"write a narrower one with kg view {name} --param from=… --param country=…")
-                        removed.append(final)
-                        continue
-                    final.parent.mkdir(parents=True, exist_ok=True)
-                    staged.append((_stage_file(final, view.html().encode("utf-8")), final))
-                del ds_read
+            # Second pass: each document's graph, in graph-IRI order, into the files and the store.
+            trig_tmp, ttl_tmp = _staging(out / GRAPH_TRIG), _staging(out / GRAPH_TTL)
+            staged += [(trig_tmp, out / GRAPH_TRIG), (ttl_tmp, out / GRAPH_TTL)]
+            ttl = TurtleWriter(out, PREFIXES)
+            if store:
+                gen = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out))
+                loader = StoreLoader(ox.Store(str(gen)), PREFIXES)
+            classes = {str(cls): name for name, cls in TYPE_CLASS.items()}
+            typed: set[tuple[str, str]] = set()
+            items = _graph_items(ids, cache, mapper, resolver, cur, own, retracting)
+            if progress:
+                from tqdm import tqdm
+
+                items = tqdm(items, desc="writing", unit="graph", total=len(ids) + 1 + (cur is not None))
+            with open(trig_tmp, "wb") as fh:
+                trig = TrigWriter(fh, PREFIXES)
+                for chunk in mapper.map(_graph_chunk, items, context=resolver, local=lambda x: isinstance(x, GraphChunk)):
+                    trig.add(chunk)
+                    ttl.add(chunk)
+                    if loader is not None:
+                        loader.add(chunk)
+                    result.triples += chunk.quads
+                    typed.update((classes[c], e) for c, e in chunk.typed if c in classes)
+                fh.flush()
+                os.fsync(fh.fileno())
+        ttl.write(ttl_tmp)
+        result.entities.update(name for name, _ in typed)
+        del typed
+        if loader is not None:
+            loader.finish()
+            loader = None  # the store is closed: the views open it again
+        if store and views:
+            staged += _stage_views(out, gen, result, removed)
         with _signals_deferred():
             for tmp, final in staged:
                 os.replace(tmp, final)
@@ -382,35 +330,138 @@ def build(
                 _swap_store(gen, out)
                 gen = None
     finally:
+        if loader is not None:
+            loader.abandon()
+        if ttl is not None:
+            ttl.close()
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)
+    result.documents = ids
     result.files = [out / GRAPH_TTL, out / GRAPH_TRIG]
     if store:
         result.files.append(out / STORE_DIR)
         if views:
             result.files += [out / VIEWS_DIR / f"{name}.html" for name in ("who-met-whom", "city-partners")
                              if out / VIEWS_DIR / f"{name}.html" not in removed]
-    if cache is not None:  # only once the build has landed
-        fresh = set(ex.extracted)
-        for f in facts:
-            if f.doc.id in fresh:
-                cache.put(f)
-        cache.prune({f.doc.id for f in facts} - ({cur.id} if cur else set()))
+    cache.prune(set(ids))  # only once the build has landed
     if endpoint:
-        from .remote import load_graphs
-
-        sent_file = out / ".cache" / "endpoint-graphs.json"
-        try:
-            sent_before = json.loads(sent_file.read_text(encoding="utf-8")) if incremental else {}
-        except (OSError, ValueError):
-            sent_before = {}
-        key = graph_store or endpoint
-        result.loaded, result.deleted, digests = load_graphs(quads, endpoint, graph_store, sent_before.get(key))
-        sent_before[key] = digests
-        sent_file.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(sent_file, json.dumps(sent_before, sort_keys=True, indent=1).encode("utf-8"))
-        result.endpoint = endpoint
+        _load_endpoint(out, endpoint, graph_store, incremental, result)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _staging(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
+
+
+def _first_pass(sources, mapper: Mapper, cache: FactCache, incremental: bool, max_bytes: int, progress: bool,
+                result: BuildResult) -> tuple[Resolver, list[str]]:
+    """Extract (or reuse) every document's facts, keep them in the cache, register their entities."""
+    resolver = Resolver()
+    ids: list[str] = []
+    for item in iter_facts(sources, mapper, cache if incremental else None, max_bytes, progress):
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+            continue
+        if isinstance(item, tuple):
+            facts = item[0]
+            result.reused.append(facts.doc.id)
+        else:
+            facts = item
+            cache.put(facts)
+            result.extracted.append(facts.doc.id)
+        register(resolver, facts)
+        ids.append(facts.doc.id)
+        result.blocks.update(b.kind for b in facts.blocks)
+        result.facts["meeting"] += len(facts.meetings)
+        result.facts["attendance"] += len(facts.attendances)
+        result.facts["partner_link"] += len(facts.partner_links)
+        result.facts["position"] += len(facts.positions)
+    if not ids and not result.skipped:
+        raise NoDocuments(MESSAGES["no_documents"].format(paths=", ".join(map(str, sources))))
+    return resolver, ids
+
+
+def _curate(cur, resolver: Resolver, ids: list[str], cache: FactCache) -> tuple[Resolver, Facts]:
+    """Apply a curation file: check it against every document (raising on any problem), and return a
+    resolver of the entities left once retracted facts are dropped, and the file's own facts."""
+    cur.start(set(ids))
+    errors: list[str] = []
+    own = cur.prepare(resolver, register, errors)
+    kept = Resolver()
+    for doc_id in ids:
+        register(kept, cur.retract(cache.load(doc_id), resolver, errors))
+    register(kept, own)
+    cur.finish(errors)
+    cur.apply_entities(kept, None)
+    return kept, own
+
+
+def _graph_items(ids: list[str], cache: FactCache, mapper: Mapper, resolver: Resolver, cur, own: Facts | None,
+                 retracting: Resolver | None) -> Iterator:
+    """What the second pass maps over, in graph-IRI order: a document's cache path (or its facts, where
+    the workers share no disk or a curation drops some), or a chunk already made here (ontology, curation)."""
+    entries = [(str(GRAPH[segment(i)]), i) for i in ids] + [(str(ONTOLOGY_GRAPH), None)]
+    if cur is not None:
+        entries.append((str(GRAPH[segment(cur.id)]), cur.id))
+    entries.sort()
+    for _, doc_id in entries:
+        if doc_id is None:
+            yield make_chunk(ONTOLOGY_GRAPH, ontology_graph(), PREFIXES)
+        elif cur is not None and doc_id == cur.id:
+            yield make_chunk(*document_triples(own, resolver, cur), PREFIXES)
+        elif cur is not None:
+            yield cur.retract(cache.load(doc_id), retracting, None)
+        elif mapper.scheduler:
+            yield cache.load(doc_id)
+        else:
+            yield str(cache.path(doc_id))
+
+
+def _stage_views(out: Path, gen: Path, result: BuildResult, removed: list[Path]) -> list[tuple[Path, Path]]:
+    """The default views, staged beside their final paths; a network too large for a browser is not drawn."""
+    from . import views as views_mod
+    from .query import open_store, run_query
+
+    staged = []
+    ds_read = open_store(gen)
+    try:
+        sizes = run_query("network-size", ds_read).rows[0]
+        for name, size in (("who-met-whom", sizes["whoMetWhom"]), ("city-partners", sizes["cityPartners"])):
+            final = out / VIEWS_DIR / f"{name}.html"
+            if int(size or 0) > MAX_VIEW_NODES:
+                # (At least that many nodes.) No browser draws that many; a stale page would mislead.
+                result.notes.append(f"view {name} not written: {int(size):,} nodes, more than {MAX_VIEW_NODES:,}; "
+                                    f"write a narrower one with kg view {name} --param from=… --param country=…")
+                removed.append(final)
+                continue
+            view = views_mod.make(name, ds_read)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            staged.append((_stage_file(final, view.html().encode("utf-8")), final))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        del ds_read
+    return staged
+
+
+def _load_endpoint(out: Path, endpoint: str, graph_store: str | None, incremental: bool, result: BuildResult) -> None:
+    """Send the graphs that changed since the last build to the remote store, and delete those of removed documents."""
+    from .remote import load_graphs, trig_payloads
+
+    sent_file = out / ".cache" / "endpoint-graphs.json"
+    try:
+        sent_before = json.loads(sent_file.read_text(encoding="utf-8")) if incremental else {}
+    except (OSError, ValueError):
+        sent_before = {}
+    key = graph_store or endpoint
+    result.loaded, result.deleted, digests = load_graphs(trig_payloads(out / GRAPH_TRIG), endpoint, graph_store,
+                                                         sent_before.get(key))
+    sent_before[key] = digests
+    sent_file.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(sent_file, json.dumps(sent_before, sort_keys=True, indent=1).encode("utf-8"))
+    result.endpoint = endpoint

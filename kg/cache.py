@@ -6,6 +6,10 @@ metadata and text) and a fingerprint of kg's extraction code and gazetteers.
 A rebuild reuses them only when the document and the fingerprint are both
 unchanged; an entry of a document no longer among the sources is dropped.
 The cache holds only what kg wrote itself into the build directory.
+
+A build also reads every document's facts back from here after extraction,
+one document at a time (:meth:`FactCache.load`): the corpus's facts are
+never all in memory at once.
 """
 from __future__ import annotations
 
@@ -33,31 +37,47 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _read(path: Path, fingerprint: str) -> Facts | None:
+    try:
+        with open(path, "rb") as fh:
+            entry = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("fingerprint") != fingerprint:
+        return None
+    facts = entry.get("facts")
+    return facts if isinstance(facts, Facts) else None
+
+
+def read_facts(path: str | Path) -> Facts:
+    """Facts put in a cache by this version of kg (in this process or a worker); an error if they are gone."""
+    facts = _read(Path(path), code_fingerprint())
+    if facts is None:
+        raise FileNotFoundError(f"{path}: facts missing from the build cache (was it changed during the build?)")
+    return facts
+
+
 class FactCache:
     def __init__(self, out: str | Path) -> None:
         self.dir = Path(out) / CACHE_DIR
         self.fingerprint = code_fingerprint()
 
-    def _path(self, doc_id: str) -> Path:
+    def path(self, doc_id: str) -> Path:
+        """Where a document's facts are kept."""
         return self.dir / (hashlib.sha1(doc_id.encode("utf-8")).hexdigest() + ".pickle")
 
     def get(self, doc: Document) -> Facts | None:
         """The cached facts of ``doc`` if it and the extractor are unchanged since they were cached."""
-        try:
-            with open(self._path(doc.id), "rb") as fh:
-                entry = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
-        if not isinstance(entry, dict) or entry.get("fingerprint") != self.fingerprint:
-            return None
-        facts = entry.get("facts")
-        if not isinstance(facts, Facts) or facts.doc != doc:
-            return None
-        return facts
+        facts = _read(self.path(doc.id), self.fingerprint)
+        return facts if facts is not None and facts.doc == doc else None
+
+    def load(self, doc_id: str) -> Facts:
+        """The facts this build put here for ``doc_id`` (the build reads them back a document at a time)."""
+        return read_facts(self.path(doc_id))
 
     def put(self, facts: Facts) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
-        path = self._path(facts.doc.id)
+        path = self.path(facts.doc.id)
         tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         with open(tmp, "wb") as fh:
             pickle.dump({"fingerprint": self.fingerprint, "facts": facts}, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -67,7 +87,7 @@ class FactCache:
         """Drop the entries of documents not in ``keep`` (ids)."""
         if not self.dir.is_dir():
             return
-        names = {self._path(i).name for i in keep}
+        names = {self.path(i).name for i in keep}
         for p in self.dir.iterdir():
             if p.name not in names:
                 p.unlink(missing_ok=True)

@@ -150,26 +150,46 @@ class Curation:
 
         ``register(resolver, facts)`` adds a document's entities to a resolver
         (from :mod:`kg.rdf.graph`). Raises :class:`CurationError` listing every problem.
+        (A build does the same steps a document at a time: :meth:`start`,
+        :meth:`prepare`, :meth:`retract`, :meth:`finish`.)
         """
-        for a in self.actions:
-            a.targets, a.retracted, a.added = [], [], []
-        ids = {f.doc.id for f in all_facts}
-        if self.id in ids:
-            raise CurationError(f"{self.path}: its id {self.id!r} is also a document's; rename the curation file")
-        errors: list[str] = []
+        self.start({f.doc.id for f in all_facts})
         resolver = Resolver()
         for f in all_facts:
             register(resolver, f)
+        errors: list[str] = []
+        own = self.prepare(resolver, register, errors)
+        out = [self.retract(f, resolver, errors) for f in all_facts]
+        self.finish(errors)
+        return out + [own]
+
+    def start(self, doc_ids: set[str] | None = None) -> None:
+        """Forget what an earlier application found; check the file's id against the documents' ids."""
+        for a in self.actions:
+            a.targets, a.retracted, a.added = [], [], []
+        if doc_ids is not None and self.id in doc_ids:
+            raise CurationError(f"{self.path}: its id {self.id!r} is also a document's; rename the curation file")
+
+    def prepare(self, resolver: Resolver, register, errors: list[str]) -> Facts:
+        """Apply the entity changes to ``resolver`` (every document's entities registered) and return
+        the file's own facts (its [[add]] tables), registered too. Problems are appended to ``errors``."""
         self.apply_entities(resolver, errors)
         own = self._added_facts(resolver, errors)
         register(resolver, own)
         self.apply_entities(resolver, [])  # again, for entities the added facts brought
-        out = [self._retract(f, resolver, errors) for f in all_facts]
+        return own
+
+    def retract(self, facts: Facts, resolver: Resolver, errors: list[str] | None) -> Facts:
+        """A document's facts without those the file retracts. With ``errors`` None, nothing is
+        recorded (the document was seen before: the same facts are dropped again)."""
+        return self._retract(facts, resolver, errors)
+
+    def finish(self, errors: list[str]) -> None:
+        """Raise :class:`CurationError` with every problem found, retractions that matched nothing included."""
         for a in self.of("retract"):
             if not a.retracted and not any(a.label in e for e in errors):
                 errors.append(f"{a.label}: matches no {a.fields['fact']} in the documents; check its fields")
         _raise(self.path, errors)
-        return out + [own]
 
     def apply_entities(self, resolver: Resolver, errors: list[str] | None) -> None:
         """Merges, aliases and fixes, applied to the resolver's entities.
@@ -276,7 +296,7 @@ class Curation:
         doc = Document(id=self.id, path=str(self.path), text=self.text, title=f"curation file {self.path.name}")
         return Facts(doc=doc, blocks=(), meetings=tuple(meetings), partner_links=tuple(links), positions=tuple(positions))
 
-    def _retract(self, facts: Facts, resolver: Resolver, errors: list[str]) -> Facts:
+    def _retract(self, facts: Facts, resolver: Resolver, errors: list[str] | None) -> Facts:
         rules = [a for a in self.of("retract") if a.fields.get("doc", facts.doc.id) == facts.doc.id]
         if not rules:
             return facts
@@ -288,12 +308,13 @@ class Curation:
                     ent, problem = _resolve_ref(resolver, a.fields[name], a.fields.get("type", "") if name == "entity" else _REF_TYPE.get(name, ""))
                     if problem:
                         msg = f"{a.label}: {name!r} {problem}"
-                        if msg not in errors:
+                        if errors is not None and msg not in errors:
                             errors.append(msg)
                         refs[id(a)] = None  # type: ignore[assignment]
                         break
                     refs[id(a)][name] = ent
         rules = [a for a in rules if refs[id(a)] is not None]
+        record = errors is not None
 
         def is_(p: Party, ent: Entity | None) -> bool:
             return ent is None or resolver.lookup(p.name, p.type) is ent
@@ -313,7 +334,8 @@ class Curation:
                 hit = [p for p in m.counterparts if is_(p, r.get("counterpart"))]
                 if not hit:
                     continue
-                a.retracted.append(m.evidence)
+                if record:
+                    a.retracted.append(m.evidence)
                 m = replace(m, counterparts=tuple(p for p in m.counterparts if p not in hit))
                 if not m.counterparts:
                     break
@@ -323,7 +345,8 @@ class Curation:
         def keep(kind: str, ev: Evidence, date: str, test) -> bool:
             for a in rules:
                 if a.fields["fact"] == kind and common(a, ev, date) and test(a.fields, refs[id(a)]):
-                    a.retracted.append(ev)
+                    if record:
+                        a.retracted.append(ev)
                     return False
             return True
 

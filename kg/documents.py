@@ -68,10 +68,17 @@ def read_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> t
     return docs, skipped
 
 
-def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Document | Skipped]:
-    """Each document under ``paths`` in turn (or the reason it was skipped): one file in memory at a time."""
+def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES, by_id: bool = False) -> Iterator[Document | Skipped]:
+    """Each document under ``paths`` in turn (or the reason it was skipped): one file in memory at a time.
+
+    Files come in path order, or with ``by_id`` in the order of the document ids
+    they give (files giving the same id in path order: the first readable one is used).
+    """
     seen: dict[str, str] = {}
-    for item in iter_files(paths):
+    files: Iterable[Path | Skipped] = iter_files(paths)
+    if by_id:
+        files = sorted(files, key=lambda f: (0, "") if isinstance(f, Skipped) else (1, _doc_id(f)))
+    for item in files:
         if isinstance(item, Skipped):
             yield item
             continue

@@ -9,17 +9,16 @@ query endpoint through :func:`kg.query.run_query` with ``endpoint=``.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import urllib.error
 import urllib.parse
 import urllib.request
-
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .rdf.serialize import ntriples
-
 from .errors import MESSAGES, EndpointError
+from .rdf.serialize import ntriples
 
 
 def graph_store_url(endpoint: str) -> str:
@@ -66,19 +65,41 @@ def graph_payloads(quads: Iterable[ox.Quad]) -> dict[str, bytes]:
     return {iri: ntriples(qs) for iri, qs in sorted(by_graph.items())}
 
 
-def load_graphs(quads: Iterable[ox.Quad], endpoint: str, store_url: str | None = None,
+def trig_payloads(path) -> Iterator[tuple[str, bytes]]:
+    """Each named graph of a TriG file as sorted N-Triples, one graph in memory at a time.
+
+    (The file must hold each graph in one block, as kg writes it.)"""
+    graph, quads = None, []
+    for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
+        if q.graph_name != graph:
+            if graph is not None and isinstance(graph, ox.NamedNode):
+                yield graph.value, ntriples(quads)
+            graph, quads = q.graph_name, []
+        quads.append(q)
+    if graph is not None and isinstance(graph, ox.NamedNode):
+        yield graph.value, ntriples(quads)
+
+
+def load_graphs(graphs: Iterable[ox.Quad] | Iterable[tuple[str, bytes]], endpoint: str, store_url: str | None = None,
                 previous: dict[str, str] | None = None) -> tuple[list[str], list[str], dict[str, str]]:
-    """Bring the store beside ``endpoint`` up to date with the named graphs of ``quads``.
+    """Bring the store beside ``endpoint`` up to date with ``graphs``: (graph IRI, N-Triples) pairs,
+    as from :func:`trig_payloads`, or quads.
 
     ``previous`` maps the graphs the last build sent there to their digests:
-    graphs unchanged since are not sent again, and graphs no longer among the
-    quads (removed documents) are deleted. Returns the graph IRIs sent, those
+    graphs unchanged since are not sent again, and graphs no longer among
+    ``graphs`` (removed documents) are deleted. Returns the graph IRIs sent, those
     deleted, and the digests to pass as ``previous`` next time.
     """
     store_url = store_url or graph_store_url(endpoint)
     previous = previous or {}
     digests, sent = {}, []
-    for iri, data in graph_payloads(quads).items():
+    graphs = iter(graphs)
+    first = next(graphs, None)
+    if first is not None:
+        graphs = itertools.chain([first], graphs)
+        if isinstance(first, ox.Quad):
+            graphs = iter(graph_payloads(graphs).items())
+    for iri, data in graphs:
         digests[iri] = hashlib.sha256(data).hexdigest()
         if previous.get(iri) != digests[iri]:
             put_graph(store_url, iri, data)

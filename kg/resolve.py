@@ -71,6 +71,14 @@ class Resolver:
         # Keys a curation file sends to another entity's key (a merge, an alias, a new label or type).
         self.redirects: dict[tuple[str, str], tuple[str, str]] = {}
 
+    def __getstate__(self) -> dict:
+        # Sent to worker processes without the gazetteer: each loads its own copy once.
+        return {k: v for k, v in self.__dict__.items() if k != "gaz"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.gaz = load()
+
     def key(self, name: str, type: str) -> tuple[str, str]:
         name = normalise(name)
         if type == "Event":

@@ -164,7 +164,7 @@ def _leftovers(out):
     return sorted(p.name for p in list(out.iterdir()) + list((out / "views").iterdir()) if ".tmp-" in p.name or ".link-" in p.name or ".old-" in p.name)
 
 
-@pytest.mark.parametrize("where", ["extract", "build_graphs", "_stage_store", "views"])
+@pytest.mark.parametrize("where", ["extract", "document_triples", "store", "views"])
 def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch, where):
     import importlib
     from types import SimpleNamespace
@@ -188,13 +188,13 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch, wher
 
     if where == "views":
         monkeypatch.setattr(kv, "make", interrupt)
-    elif where == "_stage_store":
-        class HalfLoaded:  # the store is written, then the user presses Ctrl-C
+    elif where == "store":
+        class HalfLoaded:  # a part is loaded into the new store, then the user presses Ctrl-C
             def __init__(self, path):
                 self.store = ox.Store(path)
 
-            def bulk_extend(self, *a, **k):
-                self.store.bulk_extend(*a, **k)
+            def bulk_load(self, *a, **k):
+                self.store.bulk_load(*a, **k)
                 raise KeyboardInterrupt
 
         monkeypatch.setattr(kb, "ox", SimpleNamespace(Store=HalfLoaded, RdfFormat=ox.RdfFormat))
@@ -291,3 +291,18 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path):
     assert parallel.extracted == serial.extracted and len(serial.extracted) == 26
     for name in ("graph.ttl", "graph.trig"):
         assert (tmp_path / "parallel" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes()
+
+
+def test_a_network_too_large_for_a_browser_is_not_drawn(tmp_path, monkeypatch):
+    import importlib
+
+    kb = importlib.import_module("kg.build")
+    monkeypatch.setattr(kb, "MAX_VIEW_NODES", 30)  # the seeds: who-met-whom has 50 nodes, city-partners 25
+    out = tmp_path / "out"
+    (out / "views").mkdir(parents=True)
+    (out / "views" / "who-met-whom.html").write_text("a stale view")
+    result = build([SEEDS], out)
+    assert not (out / "views" / "who-met-whom.html").exists()
+    assert (out / "views" / "city-partners.html").exists()
+    assert any(n.startswith("view who-met-whom not written: 50 nodes, more than 30") for n in result.notes)
+    assert out / "views" / "who-met-whom.html" not in result.files

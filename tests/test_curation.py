@@ -185,7 +185,8 @@ def test_unknown_entities_and_unmatched_retraction_are_errors(tmp_path):
     assert "[[merge]] at line 1: 'from' unknown entity '陈吉'" in msg and "did you mean 陈吉宁" in msg
     assert "[[retract]] at line 5: matches no meeting" in msg
     assert "[[add]] at line 11: 'counterpart' unknown entity '某某人'" in msg and 'give {name = "…", type = "…"}' in msg
-    assert not (tmp_path / "out").exists()  # nothing written
+    # No outputs written; only the extracted facts are kept (in the cache), so a retry does not extract again.
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache"]
 
 
 @pytest.mark.parametrize(
@@ -217,7 +218,7 @@ def test_cli_reports_curation_errors_with_their_own_exit_code(tmp_path):
     path.write_text(BAD, encoding="utf-8")
     res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path / "out"), "--curation", str(path)])
     assert res.exit_code == 7, res.output
-    assert "unknown entity '陈吉'" in res.output and not (tmp_path / "out").exists()
+    assert "unknown entity '陈吉'" in res.output and not (tmp_path / "out" / "graph.ttl").exists()
 
 
 def test_curation_id_must_not_shadow_a_document(tmp_path):

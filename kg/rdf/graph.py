@@ -283,7 +283,9 @@ def _written(name: str) -> str:
     return "".join(name.split())
 
 
-def _register(resolver: Resolver, facts: Facts) -> None:
+def register(resolver: Resolver, facts: Facts) -> None:
+    """Add the entities a document's facts name to the resolver (documents are registered in id order)."""
+
     def reg(p: Party) -> None:
         resolver.add(p.name, p.type, p.country)
         for o in p.organizations:
@@ -312,34 +314,41 @@ def _register(resolver: Resolver, facts: Facts) -> None:
             resolver.add(alias, em.entity.type, em.entity.country)
 
 
+def document_triples(facts: Facts, resolver: Resolver, curation: Curation | None = None) -> tuple[URIRef, set[tuple]]:
+    """One document's graph: its IRI and its triples. The resolver holds every document's entities, with IRIs."""
+    w = _DocWriter(facts, resolver)
+    w.document()
+    w.meetings()
+    w.attendances()
+    w.partner_links()
+    w.positions()
+    w.mentions()
+    if curation is not None and facts.doc.id == curation.id:
+        curation.describe(w)
+    return w.graph, w.triples
+
+
 def build_graphs(all_facts: Iterable[Facts], curation: Curation | None = None) -> dict[URIRef, set[tuple]]:
     """The graph of these documents' facts: each document's triples under its graph IRI, plus the ontology graph.
 
     A ``curation`` (see :mod:`kg.curation`) is applied first: retracted facts are
     dropped, entities merged, named and typed as it says, and its added facts
-    and corrections go into a named graph of its own.
+    and corrections go into a named graph of its own. (:func:`kg.build.build`
+    does the same a document at a time.)
     """
     all_facts = sorted(all_facts, key=lambda f: f.doc.id)
     if curation is not None:
-        all_facts = curation.apply_facts(all_facts, _register)
+        all_facts = curation.apply_facts(all_facts, register)
     resolver = Resolver()
     for f in all_facts:
-        _register(resolver, f)
+        register(resolver, f)
     if curation is not None:
         curation.apply_entities(resolver, None)
     resolver.assign_iris()
     graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: set(ontology_graph())}
     for f in all_facts:
-        w = _DocWriter(f, resolver)
-        w.document()
-        w.meetings()
-        w.attendances()
-        w.partner_links()
-        w.positions()
-        w.mentions()
-        if curation is not None and f.doc.id == curation.id:
-            curation.describe(w)
-        graphs[w.graph] = w.triples
+        iri, triples = document_triples(f, resolver, curation)
+        graphs[iri] = triples
     return graphs
 
 

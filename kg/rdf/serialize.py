@@ -23,6 +23,12 @@ class TermCache:
     def __init__(self) -> None:
         self._terms: dict = {}
 
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def clear(self) -> None:
+        self._terms.clear()
+
     def __call__(self, t):
         r = self._terms.get(t)
         if r is None:
