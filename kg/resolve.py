@@ -32,10 +32,12 @@ TYPE_PATH = {
 }
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def normalise(name: str) -> str:
     """Names without padding or quotes: ``陈 吉宁`` → ``陈吉宁``, ``“你好,北京”`` → ``你好,北京``."""
-    name = re.sub(r"\s+", "", name)
-    return name.strip("“”\"《》「」")
+    return _SPACE.sub("", name).strip("“”\"《》「」")
 
 
 def slugify(text: str) -> str:

@@ -18,7 +18,7 @@ Triples = Mapping[URIRef, Iterable[tuple]]  # graph IRI → its triples (rdflib 
 
 
 class TermCache:
-    """rdflib terms to Oxigraph terms, each converted once."""
+    """rdflib terms to Oxigraph terms (and their N-Triples form), each converted once."""
 
     def __init__(self) -> None:
         self._terms: dict = {}
@@ -30,22 +30,26 @@ class TermCache:
         self._terms.clear()
 
     def __call__(self, t):
+        return self.pair(t)[0]
+
+    def pair(self, t) -> tuple:
+        """``(Oxigraph term, its N-Triples form)``."""
         r = self._terms.get(t)
         if r is None:
             if isinstance(t, URIRef):
-                r = ox.NamedNode(str(t))
+                o = ox.NamedNode(str(t))
             elif isinstance(t, Literal):
                 if t.language:
-                    r = ox.Literal(str(t), language=t.language)
+                    o = ox.Literal(str(t), language=t.language)
                 elif t.datatype is not None:
-                    r = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+                    o = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
                 else:
-                    r = ox.Literal(str(t))
+                    o = ox.Literal(str(t))
             elif isinstance(t, BNode):
-                r = ox.BlankNode(str(t))
+                o = ox.BlankNode(str(t))
             else:
                 raise TypeError(f"not an RDF term: {t!r}")
-            self._terms[t] = r
+            r = self._terms[t] = (o, str(o))
         return r
 
 
