@@ -76,6 +76,14 @@ class QueryResult:
     rows: list[dict[str, str]]
     # The RDF terms behind ``rows`` (None where unbound), for the W3C SPARQL JSON format.
     terms: list[dict[str, Node | None]] = field(default_factory=list)
+    # From a local store: Oxigraph's terms, one tuple per row in column order, made into ``terms`` when asked.
+    raw: list[tuple] = field(default_factory=list, repr=False)
+
+    def rdf_terms(self) -> list[dict[str, Node | None]]:
+        """``terms``, made from the store's own terms the first time (they take far less memory than rdflib's)."""
+        if self.raw and not self.terms:
+            self.terms = [{c: ox_to_rdflib(t) for c, t in zip(self.columns, row)} for row in self.raw]
+        return self.terms
 
     def as_table(self) -> str:
         widths = [max([_w(c)] + [_w(r.get(c, "")) for r in self.rows]) for c in self.columns]
@@ -99,7 +107,7 @@ class QueryResult:
     def as_sparql_json(self) -> str:
         """The W3C SPARQL 1.1 Query Results JSON format."""
         bindings = []
-        for row in self.terms:
+        for row in self.rdf_terms():
             b = {}
             for c in self.columns:
                 t = row.get(c)
@@ -352,12 +360,13 @@ def _run_local(q: NamedQuery, ds: Dataset, params: Mapping[str, str], limit: int
         columns = [v.value for v in res.variables]
         # Parameters are projected so that the engine can bind them; they are not result columns.
         out.columns = [c for c in columns if not c.startswith("_")]
+        cols = out.columns
         for sol in res:
             if cancel is not None and cancel.is_set():
                 break
-            terms = {c: ox_to_rdflib(sol[c]) for c in out.columns}
-            out.terms.append(terms)
-            out.rows.append({c: ("" if t is None else str(t)) for c, t in terms.items()})
+            raw = tuple(sol[c] for c in cols)
+            out.raw.append(raw)
+            out.rows.append({c: ("" if t is None else t.value) for c, t in zip(cols, raw)})
             if limit is not None and len(out.rows) >= limit:
                 break
         # Oxigraph's solutions belong to the thread that made them: drop them here.

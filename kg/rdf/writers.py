@@ -97,18 +97,18 @@ class TrigWriter:
 class TurtleWriter:
     """``graph.ttl``, the union of the graphs, by an external merge sort of their N-Triples lines."""
 
-    def __init__(self, workdir: Path, prefixes: Mapping[str, object], run_bytes: int = 64 << 20) -> None:
+    def __init__(self, workdir: Path, prefixes: Mapping[str, object], run_bytes: int = 32 << 20) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix=".ttl-runs-", dir=workdir))
         # Graph names have no place in the union of the graphs.
         self.prefixes = {k: v for k, v in _prefixes(prefixes).items() if v != str(GRAPH)}
         self.run_bytes = run_bytes
-        self.buffer: list[bytes] = []
+        self.lines: list[bytes] = []
         self.size = 0
         self.runs: list[Path] = []
 
     def add(self, chunk: GraphChunk) -> None:
         if chunk.ntriples:
-            self.buffer.append(chunk.ntriples)
+            self.lines += chunk.ntriples.splitlines(keepends=True)
             self.size += len(chunk.ntriples)
             if self.size >= self.run_bytes:
                 self._spill()
@@ -116,8 +116,7 @@ class TurtleWriter:
     def _spill(self) -> None:
         # Each chunk is sorted already: a sort of the concatenation finds those runs (Timsort), then
         # dict.fromkeys drops repeats in order. Twice as fast as sorting a set.
-        lines = b"".join(self.buffer).splitlines(keepends=True)
-        self.buffer, self.size = [], 0
+        lines, self.lines, self.size = self.lines, [], 0
         lines.sort()
         lines = dict.fromkeys(lines)
         run = self.dir / f"run-{len(self.runs):05d}.nt"
@@ -139,7 +138,7 @@ class TurtleWriter:
 
     def write(self, path: Path) -> None:
         """Write the Turtle to ``path`` (a staging file)."""
-        if self.buffer or not self.runs:
+        if self.lines or not self.runs:
             self._spill()
         if len(self.runs) == 1:
             merged = self.runs[0]
