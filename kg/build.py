@@ -197,7 +197,7 @@ def _graph_chunk(resolver: Resolver, item: Facts | str) -> GraphChunk:
     ``item`` is the document's facts or where the build cache keeps them."""
     facts = item if isinstance(item, Facts) else read_facts(item)
     iri, triples = document_triples(facts, resolver)
-    if len(_TERMS) > 200_000:
+    if len(_TERMS) > 50_000:
         _TERMS.clear()
     return make_chunk(iri, triples, PREFIXES, _TERMS)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from ..gazetteer import Gazetteer, load
@@ -20,10 +21,13 @@ RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note"
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
-def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, s)), default=0)
-    m = _SENTENCE_END.search(text, e)
-    return left, (m.end() if m else len(text))
+def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """The sentence around ``text[s:e]``; ``ends`` are where the text's sentences end (found here if not given)."""
+    if ends is None:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    i = bisect_right(ends, s)
+    j = bisect_right(ends, e)
+    return (ends[i - 1] if i else 0), (ends[j] if j < len(ends) else len(text))
 
 
 def home_city(doc: Document, spans: list[Span], gaz: Gazetteer) -> Party:
@@ -62,12 +66,13 @@ def extract(doc: Document) -> Facts:
     for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
         spans: list[Span] = []
         nested = set(sdoc._.nested)
+        ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
         for s, e, label, rule, ent_id in sorted(set(sdoc._.mentions) | nested):
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
             if (s, e, label, rule, ent_id) not in nested:
                 spans.append(Span(s, e, label, entry.zh if entry else written, written, entry.country if entry else "", rule, entry.parent if entry else ""))
-            ss, se = _sentence(block.text, s, e)
+            ss, se = _sentence(block.text, s, e, ends)
             start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
             evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.quote(start, end))
             mentions.append(

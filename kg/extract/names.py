@@ -92,8 +92,10 @@ class _Seg:
 
 def title_suffix(text: str, gaz: Gazetteer) -> str:
     """The longest title ``text`` ends with ("" if none)."""
-    for n in range(min(len(text), 8), 0, -1):
-        if text[-n:] in gaz.title_forms:
+    if not text or text[-1] not in gaz.title_ends:
+        return ""
+    for n in gaz.title_lengths:
+        if n <= min(len(text), 8) and text[-n:] in gaz.title_forms:
             return text[-n:]
     return ""
 

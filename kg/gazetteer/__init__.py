@@ -77,6 +77,9 @@ class Gazetteer:
             for f in e.forms:
                 self._by_form.setdefault(f, []).append(e)
         self.title_forms: frozenset[str] = frozenset(t.zh for t in self.titles)
+        # Every title ends in one of these characters (长, 记, 使 …): most words are ruled out at once.
+        self.title_ends: frozenset[str] = frozenset(t[-1] for t in self.title_forms if t)
+        self.title_lengths: tuple[int, ...] = tuple(sorted({len(t) for t in self.title_forms}, reverse=True))
         self._title_en = {t.zh: t.en for t in self.titles}
         self.country_names: frozenset[str] = frozenset(
             f for e in self.entries if e.type == "Country" for f in e.forms

@@ -164,7 +164,7 @@ def _facet(title: str, key: str, values, kind: str = "set") -> dict:
 def who_met_whom(graph, rows: QueryResult | None = None) -> View:
     """Leaders and counterparts from the ``who-met-whom`` query."""
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-    rows = rows or run_query("who-met-whom", ds)
+    rows = rows or run_query("who-met-whom", ds, terms=False)
     en = _English(ds)
     view = View("谁见了谁 Who met whom")
     for r in rows.rows:
@@ -213,7 +213,7 @@ def who_met_whom(graph, rows: QueryResult | None = None) -> View:
 def city_partners(graph, rows: QueryResult | None = None) -> View:
     """Home places and partner places from the ``city-partners`` query."""
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-    rows = rows or run_query("city-partners", ds)
+    rows = rows or run_query("city-partners", ds, terms=False)
     en = _English(ds)
     view = View("友好城市与合作伙伴 City partners")
     countries = sorted({r["countryName"] for r in rows.rows if r["countryName"]})
@@ -304,7 +304,7 @@ def make(view_name: str, graph, **params) -> View:
     """The view ``view_name``; for who-met-whom and city-partners, ``params`` are the query's (from, to, country …)."""
     if view_name in ("who-met-whom", "city-partners"):
         ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-        rows = run_query(view_name, ds, params) if params else None
+        rows = run_query(view_name, ds, params, terms=False) if params else None
         return (who_met_whom if view_name == "who-met-whom" else city_partners)(ds, rows)
     if view_name == "entity":
         if not params.get("name"):
