@@ -318,6 +318,7 @@ def build(
         if loader is not None:
             loader.finish()
             loader = None  # the store is closed: the views open it again
+        _release_memory()
         if store and views:
             staged += _stage_views(out, gen, result, removed)
         with _signals_deferred():
@@ -350,6 +351,21 @@ def build(
         _load_endpoint(out, endpoint, graph_store, incremental, result)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _release_memory() -> None:
+    """Give the memory of the second pass (graph parts, Turtle runs, caches) back to the system before the views."""
+    import gc
+
+    _TERMS.clear()
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
 
 
 def _staging(path: Path) -> Path:

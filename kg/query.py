@@ -366,13 +366,22 @@ def _run_local(q: NamedQuery, ds: Dataset, params: Mapping[str, str], limit: int
         # Parameters are projected so that the engine can bind them; they are not result columns.
         out.columns = [c for c in columns if not c.startswith("_")]
         cols = out.columns
+        # Names, IRIs and dates recur from row to row: one string object each (a quote is kept as it is).
+        same: dict[str, str] = {}
+
+        def value(t) -> str:
+            if t is None:
+                return ""
+            v = t.value
+            return v if len(v) > 80 else same.setdefault(v, v)
+
         for sol in res:
             if cancel is not None and cancel.is_set():
                 break
             raw = tuple(sol[c] for c in cols)
             if terms:
                 out.raw.append(raw)
-            out.rows.append({c: ("" if t is None else t.value) for c, t in zip(cols, raw)})
+            out.rows.append({c: value(t) for c, t in zip(cols, raw)})
             if limit is not None and len(out.rows) >= limit:
                 break
         # Oxigraph's solutions belong to the thread that made them: drop them here.
