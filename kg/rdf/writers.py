@@ -172,6 +172,8 @@ def _sort_header_in_place(path: Path, n: int) -> None:
         with open(tmp, "wb") as dst:
             dst.write(b"".join(sorted(lines)) + b"\n")
             shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
     os.replace(tmp, path)
 
 
