@@ -11,18 +11,32 @@ WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("https://schema.org/")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 
-# ASCII kept as is in an IRI segment; other ASCII (space, <>"{}|\\^`#%?/) is percent-encoded. Printable non-ASCII stays (IRIs allow it).
+# ASCII kept as is in an IRI segment; other ASCII (space, <>"{}|\\^`#%?/) is percent-encoded.
 _SEGMENT_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+# Non-ASCII an IRI may hold as is: RFC 3987's ``ucschar``. Anything else (surrogates,
+# private use, the U+E0000 block of tags and variation selectors, …) is percent-encoded.
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
+    (plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0000, 0x10000)
+) + ((0xE1000, 0xEFFFD),)
+
+
+def _iri_char(ch: str) -> bool:
+    if ch in _SEGMENT_ASCII:
+        return True
+    c = ord(ch)
+    return ch.isprintable() and not ch.isspace() and any(lo <= c <= hi for lo, hi in _UCSCHAR)
 
 
 def segment(text: str) -> str:
     """``text`` (a document id: a file name) made safe as one IRI path segment: ``新闻 稿`` → ``新闻%20稿``."""
     out = []
     for ch in text:
-        if ch in _SEGMENT_ASCII or (ord(ch) > 127 and ch.isprintable() and not ch.isspace()):
+        if _iri_char(ch):
             out.append(ch)
         else:
-            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+            # A lone surrogate is a byte of a file name that was not UTF-8: give back that byte.
+            raw = ch.encode("utf-8", "surrogateescape" if 0xDC80 <= ord(ch) <= 0xDCFF else "surrogatepass")
+            out.append("".join(f"%{b:02X}" for b in raw))
     return "".join(out)
 
 
