@@ -66,7 +66,7 @@ class _TextBuilder:
     """Accumulates block text with, for every character, its offset in the file."""
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
+        self.parts: list[str] = []
         self.offsets: list[int] = []
 
     def add(self, line: _Line, drop_markup: bool = True) -> None:
@@ -75,16 +75,16 @@ class _TextBuilder:
         hi = len(text.rstrip())
         i = lo
         while i < hi:
-            if drop_markup and text.startswith("**", i):
-                i += 2
-                continue
-            self.chars.append(text[i])
-            self.offsets.append(line.start + i)
-            i += 1
+            # Up to the next ** (bold markup), which is dropped.
+            j = text.find("**", i, hi) if drop_markup else -1
+            j = hi if j < 0 else j
+            self.parts.append(text[i:j])
+            self.offsets.extend(range(line.start + i, line.start + j))
+            i = j + 2
 
     @property
     def text(self) -> str:
-        return "".join(self.chars)
+        return "".join(self.parts)
 
 
 def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> Block:

@@ -57,3 +57,18 @@ def test_names_inside_names_are_nested_mentions(nlp):
     assert ("亚投行", "Organization") in nested and ("法国", "Country") in nested
     # The relation rules see one span per stretch of text.
     assert not top & nested
+
+
+@pytest.mark.parametrize("text", [
+    "北京市市长殷勇会见了纽约市市长埃里克·亚当斯。",
+    "2023年，北京与巴黎缔结友好城市关系40周年！ABC公司123号",
+    "«引号»、（括号）和“中文引号”……——破折号·间隔号",
+    "中关村论坛 2024 年 开幕",  # whitespace: spaCy's own alignment
+    "第一段\n第二段\t表格  两个空格",
+    "",
+])
+def test_tokenizer_gives_the_words_and_spaces_spacys_own_would(nlp, text):
+    ours = nlp.make_doc(text)
+    spacys = nlp.tokenizer.tokenizer(text)
+    assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in spacys]
+    assert ours.text == text
