@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load
 
@@ -120,8 +121,10 @@ def _strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
     return rest, text[len(rest) :]
 
 
+@lru_cache(maxsize=1 << 14)
 def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
-    """(type, canonical, country, english) of an organisation or place name."""
+    """(type, canonical, country, english) of an organisation or place name. (Remembered: a
+    document names the same bodies again and again.)"""
     e = gaz.lookup(name)
     if e is not None and e.type != "Person":
         return e.type, e.zh, e.country, e.en

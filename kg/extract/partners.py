@@ -24,6 +24,7 @@ document's city. The kind of tie comes from the words around the partner:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..gazetteer import load
 from ..model import Meeting, Party, PartnerLink
@@ -100,19 +101,26 @@ def _partner_spans(sent: Sentence) -> list[Span]:
 
 def _places_inside(ev: Span, gaz) -> list[Span]:
     """Foreign places named inside an event's name (2024年首尔友谊节 → 首尔)."""
+    return [Span(ev.start + i, ev.start + i + n, e.type, e.zh, ev.written[i : i + n], e.country, "in-event")
+            for i, n, e in _foreign_places_in(ev.written, gaz)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _foreign_places_in(w: str, gaz) -> tuple:
+    """``(offset, length, gazetteer entry)`` of each foreign place in the name ``w``, longest first
+    from left to right. (An event is named in sentence after sentence: each name is read once.)"""
     out = []
     i = 0
-    w = ev.written
     while i < len(w):
         for n in range(min(8, len(w) - i), 1, -1):
             e = gaz.lookup(w[i : i + n], ("City", "Region"))
             if e is not None and (e.country not in ("", "中国") or e.zh in SARS):
-                out.append(Span(ev.start + i, ev.start + i + n, e.type, e.zh, w[i : i + n], e.country, "in-event"))
+                out.append((i, n, e))
                 i += n
                 break
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:

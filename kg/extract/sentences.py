@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Block, Document, Evidence
 from .dates import find_dates, parse_date
@@ -76,8 +77,13 @@ class Sentence:
 
     def date_before(self, pos: int) -> str:
         """The last date stated before ``pos`` in this sentence, else the sentence's context date."""
-        dates = [iso for s, e, iso in find_dates(self.text, self.doc.year) if s < pos]
+        dates = [iso for s, e, iso in self._dates if s < pos]
         return dates[-1] if dates else self.date
+
+    @cached_property
+    def _dates(self) -> tuple:
+        """The dates stated in the sentence, read once (the rules ask for them act by act)."""
+        return tuple(find_dates(self.text, self.doc.year))
 
 
 def block_date(doc: Document, block: Block) -> str:

@@ -87,14 +87,16 @@ class Gazetteer:
 
     def lookup(self, form: str, types: tuple[str, ...] | None = None) -> Entry | None:
         """The entry written as ``form`` (preferring, in order, the given types)."""
-        cands = self._by_form.get(form, [])
+        cands = self._by_form.get(form)
+        if not cands:
+            return None
         if types:
             for t in types:
                 for e in cands:
                     if e.type == t:
                         return e
             return None
-        return cands[0] if cands else None
+        return cands[0]
 
     def forms(self) -> list[tuple[str, Entry]]:
         """Every (written form, entry) pair, in a stable order."""

@@ -17,6 +17,7 @@ Components, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import jieba
@@ -121,6 +122,7 @@ class NameRules:
         self.gaz = load()
         self.tokenizer = tokenizer
         self._seg = None
+        self._title_end = re.compile("[" + "".join(map(re.escape, sorted(self.gaz.title_ends))) + "]")
 
     @property
     def seg(self):
@@ -151,11 +153,19 @@ class NameRules:
         text = doc_text(doc)
         seg = self.seg
         found: list[tuple[int, int, str, str]] = []
-        # A person after a title: 市长陈吉宁, 董事长康林松. (Token offsets read as an array: no Token objects.)
-        title_ends = self.gaz.title_ends
-        for idx, length in doc.to_array([IDX, LENGTH]).tolist():
-            end = idx + length
-            if text[end - 1] not in title_ends or not title_suffix(text[idx:end], self.gaz):
+        # A person after a title: 市长陈吉宁, 董事长康林松. Only a token ending in a title's last
+        # character can be a title: those characters are found in the text, and the token ending
+        # there by bisection over the token ends (read as an array: no Token objects).
+        offsets = doc.to_array([IDX, LENGTH])
+        starts = offsets[:, 0].tolist()
+        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        for c in self._title_end.finditer(text):
+            end = c.end()
+            k = bisect_left(ends, end)
+            if k == len(ends) or ends[k] != end:
+                continue
+            idx = starts[k]
+            if not title_suffix(text[idx:end], self.gaz):
                 continue
             m = _TRANSLIT.match(text, end)
             if m and not self._place_part(m.group(0)):
