@@ -397,7 +397,7 @@ class TextKeepingTokenizer:
     A text with no whitespace (most Chinese prose) is made into a Doc directly
     from jieba's words: spaCy's own tokenizer would first align the words with
     the text (``get_words_and_spaces``), which for such a text gives the same
-    words and no spaces, at a tenth of the tokenizer's cost."""
+    words and no spaces. Skipping it saves close to a tenth of the tokenizer's time."""
 
     def __init__(self, tokenizer) -> None:
         self.tokenizer = tokenizer
