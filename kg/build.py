@@ -26,7 +26,6 @@ from .model import Block, Document, Facts, Skipped
 from .parallel import Mapper
 from .rdf import serialize as rdf_out
 from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, register
-from .rdf.serialize import TermCache
 from .rdf.vocab import GRAPH, ONTOLOGY_GRAPH, segment
 from .rdf.writers import GraphChunk, StoreLoader, TrigWriter, TurtleWriter, make_chunk
 from .resolve import Resolver
@@ -79,9 +78,14 @@ class BuildResult:
         return "\n".join(lines)
 
 
+def _staging(path: Path) -> Path:
+    """The temporary file an output is written to beside ``path`` (removed by _clean_stale if left behind)."""
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
+
+
 def _stage_file(path: Path, data: bytes) -> Path:
     """``data`` written and synced to a temporary file beside ``path``; the temporary file."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = _staging(path)
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
@@ -188,7 +192,7 @@ def iter_facts(
     yield from mapper.map(_extract_one, prepared(), local=lambda item: not isinstance(item, Document))
 
 
-_TERMS = TermCache()  # per process: the IRIs and literals documents share are converted once
+_TERMS = rdf_out.TermCache()  # per process: the IRIs and literals documents share are converted once
 
 
 def _graph_chunk(resolver: Resolver, item: Facts | str) -> GraphChunk:
@@ -366,10 +370,6 @@ def _release_memory() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
         except (OSError, AttributeError):  # not glibc
             pass
-
-
-def _staging(path: Path) -> Path:
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
 
 
 def _first_pass(sources, mapper: Mapper, cache: FactCache, incremental: bool, max_bytes: int, progress: bool,

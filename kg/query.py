@@ -352,10 +352,16 @@ def ox_to_rdflib(t) -> Node | None:
     return Literal(t.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else URIRef(dt))
 
 
+def oxigraph_store(ds: Dataset) -> ox.Store | None:
+    """The pyoxigraph store behind an oxrdflib Dataset (None for another rdflib store)."""
+    store = getattr(ds.store, "_inner", None)
+    return store if isinstance(store, ox.Store) else None
+
+
 def _run_local(q: NamedQuery, ds: Dataset, params: Mapping[str, str], limit: int | None, cancel: threading.Event | None = None,
                terms: bool = True) -> QueryResult:
-    store = getattr(ds.store, "_inner", None)  # the pyoxigraph store behind oxrdflib
-    if not isinstance(store, ox.Store):
+    store = oxigraph_store(ds)
+    if store is None:
         raise QueryError(f"{q.path}: the dataset is not backed by an Oxigraph store")
     # The engine binds the parameters (SEP-0007 substitutions), as rdflib's initBindings does.
     subs = {ox.Variable(f"_{k}"): ox.Literal(v) for k, v in params.items()}

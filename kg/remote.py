@@ -9,7 +9,6 @@ query endpoint through :func:`kg.query.run_query` with ``endpoint=``.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -80,10 +79,10 @@ def trig_payloads(path) -> Iterator[tuple[str, bytes]]:
         yield graph.value, ntriples(quads)
 
 
-def load_graphs(graphs: Iterable[ox.Quad] | Iterable[tuple[str, bytes]], endpoint: str, store_url: str | None = None,
+def load_graphs(graphs: Iterable[tuple[str, bytes]], endpoint: str, store_url: str | None = None,
                 previous: dict[str, str] | None = None) -> tuple[list[str], list[str], dict[str, str]]:
     """Bring the store beside ``endpoint`` up to date with ``graphs``: (graph IRI, N-Triples) pairs,
-    as from :func:`trig_payloads`, or quads.
+    as from :func:`trig_payloads`, or ``graph_payloads(quads).items()``.
 
     ``previous`` maps the graphs the last build sent there to their digests:
     graphs unchanged since are not sent again, and graphs no longer among
@@ -93,12 +92,6 @@ def load_graphs(graphs: Iterable[ox.Quad] | Iterable[tuple[str, bytes]], endpoin
     store_url = store_url or graph_store_url(endpoint)
     previous = previous or {}
     digests, sent = {}, []
-    graphs = iter(graphs)
-    first = next(graphs, None)
-    if first is not None:
-        graphs = itertools.chain([first], graphs)
-        if isinstance(first, ox.Quad):
-            graphs = iter(graph_payloads(graphs).items())
     for iri, data in graphs:
         digests[iri] = hashlib.sha256(data).hexdigest()
         if previous.get(iri) != digests[iri]:

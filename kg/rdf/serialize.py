@@ -70,13 +70,25 @@ def _prefixes(prefixes: Mapping[str, object]) -> dict[str, str]:
     return {k: str(v) for k, v in prefixes.items()}
 
 
+def turtle_prefixes(prefixes: Mapping[str, object]) -> dict[str, str]:
+    """kg's prefixes for Turtle: graph names have no place in the union of the graphs."""
+    return {k: v for k, v in _prefixes(prefixes).items() if v != str(GRAPH)}
+
+
+def prefix_block(lines: Iterable[bytes]) -> bytes:
+    """Oxigraph's prefix lines (written in hash order, without their line ends) as kg writes
+    them: in name order, then a blank line."""
+    lines = sorted(lines)
+    return b"\n".join(lines) + b"\n\n" if lines else b""
+
+
 def _fixed_prefix_order(data: bytes) -> bytes:
-    """Oxigraph writes the prefix lines in hash order: put them in name order."""
+    """Oxigraph's output with its prefix lines as :func:`prefix_block` writes them."""
     lines = data.split(b"\n")
     n = 0
     while n < len(lines) and lines[n].startswith(b"@prefix "):
         n += 1
-    return b"\n".join(sorted(lines[:n]) + ([b""] if n else []) + lines[n:])
+    return prefix_block(lines[:n]) + b"\n".join(lines[n:])
 
 
 def trig(quads: list[ox.Quad], prefixes: Mapping[str, object]) -> bytes:
@@ -87,7 +99,7 @@ def trig(quads: list[ox.Quad], prefixes: Mapping[str, object]) -> bytes:
 def turtle(quads: list[ox.Quad], prefixes: Mapping[str, object]) -> bytes:
     """The union of the quads' graphs as Turtle (each triple once, sorted), with kg's prefixes."""
     triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return _fixed_prefix_order(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={k: v for k, v in _prefixes(prefixes).items() if v != str(GRAPH)}))
+    return _fixed_prefix_order(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=turtle_prefixes(prefixes)))
 
 
 def ntriples(quads: Iterable[ox.Quad]) -> bytes:

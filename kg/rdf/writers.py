@@ -29,8 +29,7 @@ from typing import IO, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 
-from .serialize import TermCache, _prefixes
-from .vocab import GRAPH
+from .serialize import TermCache, _prefixes, prefix_block, turtle_prefixes
 
 TRIG = ox.RdfFormat.TRIG
 
@@ -51,8 +50,7 @@ def _header(prefixes: Mapping[str, str], fmt: ox.RdfFormat) -> bytes:
     probe = ox.Triple(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"))
     if fmt == TRIG:
         probe = ox.Quad(probe.subject, probe.predicate, probe.object, ox.NamedNode("urn:g"))
-    lines = [ln for ln in ox.serialize([probe], format=fmt, prefixes=dict(prefixes)).split(b"\n") if ln.startswith(b"@prefix ")]
-    return b"\n".join(sorted(lines)) + b"\n\n" if lines else b""
+    return prefix_block(ln for ln in ox.serialize([probe], format=fmt, prefixes=dict(prefixes)).split(b"\n") if ln.startswith(b"@prefix "))
 
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -99,8 +97,7 @@ class TurtleWriter:
 
     def __init__(self, workdir: Path, prefixes: Mapping[str, object], run_bytes: int = 32 << 20) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix=".ttl-runs-", dir=workdir))
-        # Graph names have no place in the union of the graphs.
-        self.prefixes = {k: v for k, v in _prefixes(prefixes).items() if v != str(GRAPH)}
+        self.prefixes = turtle_prefixes(prefixes)
         self.run_bytes = run_bytes
         self.lines: list[bytes] = []
         self.size = 0
@@ -160,7 +157,7 @@ class TurtleWriter:
 
 
 def _sort_header_in_place(path: Path, n: int) -> None:
-    """Put Oxigraph's prefix lines (written in hash order) in name order, followed by a blank line.
+    """The file's ``n`` prefix lines as :func:`~kg.rdf.serialize.prefix_block` writes them.
 
     The blank line is the one byte the file grows by: the rest is rewritten after it.
     """
@@ -170,7 +167,7 @@ def _sort_header_in_place(path: Path, n: int) -> None:
             raise ValueError(f"{path}: expected {n} prefix lines")
         tmp = path.with_name(path.name + ".sorted")
         with open(tmp, "wb") as dst:
-            dst.write(b"".join(sorted(lines)) + b"\n")
+            dst.write(prefix_block(ln.rstrip(b"\n") for ln in lines))
             shutil.copyfileobj(src, dst, 1 << 20)
             dst.flush()
             os.fsync(dst.fileno())

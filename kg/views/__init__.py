@@ -26,7 +26,7 @@ from rdflib.namespace import SKOS
 from pyvis.network import Network
 
 from ..errors import ParameterError
-from ..query import QueryResult, open_dataset, run_query
+from ..query import QueryResult, open_dataset, oxigraph_store, run_query
 
 TYPE_STYLE = {  # type → (shape, colour, Chinese, English)
     "Person": ("dot", "#4e79a7", "人物", "Person"),
@@ -141,11 +141,11 @@ class _English:
 
     def __init__(self, ds) -> None:
         self.ds = ds
-        self.store = getattr(ds.store, "_inner", None)  # the pyoxigraph store behind oxrdflib, when there is one
+        self.store = oxigraph_store(ds)
         self.cache: dict[str, str] = {}
 
     def _labels(self, iri: str) -> list[str]:
-        if isinstance(self.store, ox.Store):
+        if self.store is not None:
             quads = self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(SKOS.prefLabel)), None, None)
             return [q.object.value for q in quads if getattr(q.object, "language", None) == "en"]
         return [str(o) for o in self.ds.objects(URIRef(iri), SKOS.prefLabel) if getattr(o, "language", None) == "en"]
