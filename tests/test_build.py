@@ -227,7 +227,9 @@ def test_killed_build_leaves_the_previous_graph(tmp_path):
     out = tmp_path / "out"
     build([SEEDS], out)
     before = _state(out)
-    code = "import sys; from kg.cli import main; sys.argv = ['kg', 'build', sys.argv[1], '--out', sys.argv[2], '--full']; main()"
+    # (Ctrl-C as in a terminal, also when the tests run as a background job, which starts with SIGINT ignored.)
+    code = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); from kg.cli import main; "
+            "sys.argv = ['kg', 'build', sys.argv[1], '--out', sys.argv[2], '--full']; main()")
     for sig, wait in ((signal.SIGKILL, 4.0), (signal.SIGKILL, 8.0), (signal.SIGINT, 4.0)):
         proc = subprocess.Popen([sys.executable, "-c", code, str(docs), str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         time.sleep(wait)

@@ -73,9 +73,10 @@ def extract(doc: Document) -> Facts:
     block_spans: list[tuple] = []
     for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
         spans: list[Span] = []
-        nested = set(sdoc._.nested)
+        ext = sdoc._
+        nested = set(ext.nested)
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
-        for s, e, label, rule, ent_id in sorted(set(sdoc._.mentions) | nested):
+        for s, e, label, rule, ent_id in sorted(set(ext.mentions) | nested):
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
             if (s, e, label, rule, ent_id) not in nested:

@@ -2,7 +2,9 @@
 import pytest
 
 from kg.extract.events import event_core
-from kg.nlp.pipeline import load_pipeline
+from kg.nlp.pipeline import GAZ_KEY, gazetteer_patterns, load_pipeline, token_bounds
+
+from ..conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +74,27 @@ def test_tokenizer_gives_the_words_and_spaces_spacys_own_would(nlp, text):
     spacys = nlp.tokenizer.tokenizer(text)
     assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in spacys]
     assert ours.text == text
+    assert token_bounds(ours) == ([t.idx for t in ours], [t.idx + len(t) for t in ours])
+
+
+def test_gazetteer_gives_the_spans_spacys_span_ruler_would(nlp):
+    """Same spans, same order (the merger's tie-break between two entries of one written form depends on it)."""
+    import spacy
+
+    ruler_nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    ruler_nlp.tokenizer = nlp.tokenizer
+    ruler = ruler_nlp.add_pipe("span_ruler", config={"spans_key": "ruler", "phrase_matcher_attr": "TEXT"})
+    ruler.add_patterns(gazetteer_patterns())
+    gazetteer = nlp.get_pipe("gazetteer")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    blocks = [line for text in texts for line in text.splitlines() if line.strip()]
+    blocks.append("会见新加坡驻华大使。")  # one written form, two entries (the city and the country)
+    assert len(blocks) > 100
+    found = 0
+    for block in blocks:
+        doc = ruler(nlp.make_doc(block))
+        theirs = [(sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in doc.spans["ruler"]]
+        ours = gazetteer(nlp.make_doc(block)).user_data[GAZ_KEY]
+        assert ours == theirs, block
+        found += len(ours)
+    assert found > 300
