@@ -21,8 +21,8 @@ from .cache import FactCache, read_facts
 from .curation import load as load_curation
 from .documents import MAX_BYTES, iter_documents, iter_files
 from .errors import MESSAGES, NoDocuments
-from .extract.document import extract
 from .model import Block, Document, Facts, Skipped
+from .outputs import GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VIEWS_DIR, atomic_write, stage_file, staging_path
 from .parallel import Mapper
 from .rdf import serialize as rdf_out
 from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, register
@@ -30,10 +30,6 @@ from .rdf.vocab import GRAPH, ONTOLOGY_GRAPH, segment
 from .rdf.writers import GraphChunk, StoreLoader, TrigWriter, TurtleWriter, make_chunk
 from .resolve import Resolver
 
-GRAPH_TTL = "graph.ttl"
-GRAPH_TRIG = "graph.trig"
-STORE_DIR = "store"
-VIEWS_DIR = "views"
 MAX_VIEW_NODES = 5000  # default views with more nodes are not written
 
 
@@ -76,25 +72,6 @@ class BuildResult:
             lines.append(f"loaded {len(self.loaded)} graphs into {self.endpoint}"
                          + (f", deleted {len(self.deleted)}" if self.deleted else ""))
         return "\n".join(lines)
-
-
-def _staging(path: Path) -> Path:
-    """The temporary file an output is written to beside ``path`` (removed by _clean_stale if left behind)."""
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
-
-
-def _stage_file(path: Path, data: bytes) -> Path:
-    """``data`` written and synced to a temporary file beside ``path``; the temporary file."""
-    tmp = _staging(path)
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    return tmp
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    os.replace(_stage_file(path, data), path)
 
 
 def serialize_turtle(ds) -> bytes:
@@ -153,6 +130,14 @@ def _clean_stale(out: Path) -> None:
     if views.is_dir():
         for p in views.glob(".*.tmp-*"):
             p.unlink(missing_ok=True)
+
+
+def extract(doc: Document) -> Facts:
+    """Everything kg reads from ``doc``: :func:`kg.extract.document.extract`, imported on first use,
+    so that reading a build (queries, views, exports) does not load spaCy and jieba."""
+    from .extract.document import extract as run
+
+    return run(doc)
 
 
 def _extract_one(_context, doc):
@@ -276,6 +261,8 @@ def build(
     gen: Path | None = None
     loader: StoreLoader | None = None
     ttl: TurtleWriter | None = None
+    if jobs > 1 and scheduler is None:
+        from .extract import document  # noqa: F401 (imported once here, not in each forked worker)
     try:
         with Mapper(jobs, scheduler, tmpdir=out) as mapper:
             resolver, ids = _first_pass(sources, mapper, cache, incremental, max_bytes, progress, result)
@@ -292,7 +279,7 @@ def build(
             resolver.assign_iris()
 
             # Second pass: each document's graph, in graph-IRI order, into the files and the store.
-            trig_tmp, ttl_tmp = _staging(out / GRAPH_TRIG), _staging(out / GRAPH_TTL)
+            trig_tmp, ttl_tmp = staging_path(out / GRAPH_TRIG), staging_path(out / GRAPH_TTL)
             staged += [(trig_tmp, out / GRAPH_TRIG), (ttl_tmp, out / GRAPH_TTL)]
             ttl = TurtleWriter(out, PREFIXES)
             if store:
@@ -455,7 +442,7 @@ def _stage_views(out: Path, gen: Path, result: BuildResult, removed: list[Path])
                 continue
             view = views_mod.make(name, ds_read)
             final.parent.mkdir(parents=True, exist_ok=True)
-            staged.append((_stage_file(final, view.html().encode("utf-8")), final))
+            staged.append((stage_file(final, view.html().encode("utf-8")), final))
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
@@ -479,5 +466,5 @@ def _load_endpoint(out: Path, endpoint: str, graph_store: str | None, incrementa
                                                          sent_before.get(key))
     sent_before[key] = digests
     sent_file.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(sent_file, json.dumps(sent_before, sort_keys=True, indent=1).encode("utf-8"))
+    atomic_write(sent_file, json.dumps(sent_before, sort_keys=True, indent=1).encode("utf-8"))
     result.endpoint = endpoint

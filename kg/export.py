@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from .analytics import city_partner_network, who_met_whom_network
-from .build import GRAPH_TRIG, _atomic_write
+from .outputs import GRAPH_TRIG, atomic_write
 from .rdf import serialize as rdf_out
 from .errors import MESSAGES, GraphNotFound, ParameterError
 from .rdf.graph import PREFIXES
@@ -82,15 +82,15 @@ def export(graph_dir: str | Path, fmt: str, out: str | Path) -> list[Path]:
                            key=lambda e: (e["source"], e["target"], e["kind"]))
             stem = out.with_suffix("")
             paths = [Path(f"{stem}-nodes.csv"), Path(f"{stem}-edges.csv")]
-            _atomic_write(paths[0], _csv(nodes, ["id", "label_zh", "label_en", "type", "country"]))
-            _atomic_write(paths[1], _csv(edges, ["source", "target", "kind", "count", "dates", "first", "since"]))
+            atomic_write(paths[0], _csv(nodes, ["id", "label_zh", "label_en", "type", "country"]))
+            atomic_write(paths[1], _csv(edges, ["source", "target", "kind", "count", "dates", "first", "since"]))
             return paths
         buf = io.BytesIO()
         if fmt == "gexf":
             nx.write_gexf(g, buf)
         else:
             nx.write_graphml(g, buf)
-        _atomic_write(out, buf.getvalue())
+        atomic_write(out, buf.getvalue())
         return [out]
     if fmt == "jsonld":
         ds = load_build(graph_dir)
@@ -101,5 +101,5 @@ def export(graph_dir: str | Path, fmt: str, out: str | Path) -> list[Path]:
         quads = build_quads(graph_dir)
         data = {"ttl": rdf_out.turtle, "trig": rdf_out.trig}[fmt](quads, PREFIXES) if fmt in ("ttl", "trig") else \
             (rdf_out.ntriples(quads) if fmt == "nt" else rdf_out.nquads(quads))
-    _atomic_write(out, data)
+    atomic_write(out, data)
     return [out]

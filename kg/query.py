@@ -49,7 +49,7 @@ from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from .build import STORE_DIR
+from .outputs import STORE_DIR
 from .errors import MESSAGES, EndpointError, GraphNotFound, ParameterError, QueryError, QueryRefused, QueryTimeout, UnknownQuery
 
 _PARAM = re.compile(r"^#\+\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*)$")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .build import STORE_DIR
+from .outputs import STORE_DIR
 from .errors import MESSAGES, GraphNotFound, QueryError, QueryRefused
 from .query import check_query, ox_to_rdflib, term_json
 

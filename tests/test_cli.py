@@ -30,3 +30,17 @@ def test_public_api():
     assert set(kg.__all__) == {n for n in dir(kg) if not n.startswith("_")} & set(kg.__all__)
     for name in kg.__all__:
         assert hasattr(kg, name)
+
+
+def test_reading_a_build_does_not_load_the_pipeline():
+    """``kg query``, ``view``, ``export`` and ``serve`` start without spaCy and jieba (half of a query's time)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kg, kg.cli, kg.query, kg.views, kg.export, kg.serve, kg.evaluate\n"
+        "assert not {'spacy', 'jieba'} & set(sys.modules), sorted({'spacy', 'jieba'} & set(sys.modules))\n"
+        "import kg.extract.document\n"
+        "assert kg.extract is kg.build.__globals__['extract'], kg.extract  # still the function, not the package\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

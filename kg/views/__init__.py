@@ -292,11 +292,11 @@ def entity(graph, name: str, depth: int = 1) -> View:
 
 def write(view: View, path: str | Path) -> Path:
     """Write the view's page atomically."""
-    from ..build import _atomic_write
+    from ..outputs import atomic_write
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, view.html().encode("utf-8"))
+    atomic_write(path, view.html().encode("utf-8"))
     return path
 
 
