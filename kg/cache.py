@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from .model import Document, Facts
+from .outputs import staging_path
 
 CACHE_DIR = ".cache/facts"
 
@@ -78,7 +79,7 @@ class FactCache:
     def put(self, facts: Facts) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         path = self.path(facts.doc.id)
-        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        tmp = staging_path(path)
         with open(tmp, "wb") as fh:
             pickle.dump({"fingerprint": self.fingerprint, "facts": facts}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

@@ -12,6 +12,7 @@ import hashlib
 import urllib.error
 import urllib.parse
 import urllib.request
+from itertools import groupby
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -55,34 +56,19 @@ def delete_graph(store_url: str, graph_iri: str, timeout: float = 60) -> None:
         raise EndpointError(MESSAGES["endpoint"].format(url=url, detail=exc)) from exc
 
 
-def graph_payloads(quads: Iterable[ox.Quad]) -> dict[str, bytes]:
-    """Each named graph among ``quads`` as sorted N-Triples, by graph IRI."""
-    by_graph: dict[str, list[ox.Quad]] = {}
-    for q in quads:
-        if isinstance(q.graph_name, ox.NamedNode):
-            by_graph.setdefault(q.graph_name.value, []).append(q)
-    return {iri: ntriples(qs) for iri, qs in sorted(by_graph.items())}
-
-
 def trig_payloads(path) -> Iterator[tuple[str, bytes]]:
     """Each named graph of a TriG file as sorted N-Triples, one graph in memory at a time.
 
     (The file must hold each graph in one block, as kg writes it.)"""
-    graph, quads = None, []
-    for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
-        if q.graph_name != graph:
-            if graph is not None and isinstance(graph, ox.NamedNode):
-                yield graph.value, ntriples(quads)
-            graph, quads = q.graph_name, []
-        quads.append(q)
-    if graph is not None and isinstance(graph, ox.NamedNode):
-        yield graph.value, ntriples(quads)
+    for graph, quads in groupby(ox.parse(path=str(path), format=ox.RdfFormat.TRIG), key=lambda q: q.graph_name):
+        if isinstance(graph, ox.NamedNode):
+            yield graph.value, ntriples(quads)
 
 
 def load_graphs(graphs: Iterable[tuple[str, bytes]], endpoint: str, store_url: str | None = None,
                 previous: dict[str, str] | None = None) -> tuple[list[str], list[str], dict[str, str]]:
     """Bring the store beside ``endpoint`` up to date with ``graphs``: (graph IRI, N-Triples) pairs,
-    as from :func:`trig_payloads`, or ``graph_payloads(quads).items()``.
+    as from :func:`trig_payloads`.
 
     ``previous`` maps the graphs the last build sent there to their digests:
     graphs unchanged since are not sent again, and graphs no longer among
