@@ -158,6 +158,9 @@ class Meeting:
     evidence: Evidence
     country: str = ""  # the counterpart's country as the text gives it
     description: str = ""
+    # The Chinese place the home side speaks for (上海市 for 上海市市长龚正; the document's home
+    # place when the sentence names none). ``None`` only for facts made before it was known.
+    home_place: Party | None = None
 
 
 @dataclass(frozen=True)
