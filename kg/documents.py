@@ -39,6 +39,9 @@ SIDECAR_SUFFIX = ".meta.toml"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_LINE = re.compile(r"^\s*(?:日期|发布日期|时间|发布时间)\s*[:：]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})日?", re.M)
 _SOURCE_LINE = re.compile(r"^\s*来源\s*[:：]\s*(\S.*?)\s*$", re.M)
+# A page's own date near its top: ``2015-10-14 09:15``, ``时间:2024-03-19``, ``2019年11月05日``.
+_TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})(?!\d)")
+_TOP_LINES = 15
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -151,7 +154,7 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
     title = str(meta.get("title") or "").strip() or _first_line_title(body)
     date = str(meta.get("date") or "").strip()
     if not date:
-        m = _DATE_LINE.search(body)
+        m = _DATE_LINE.search(body) or _top_date(body)
         if m:
             date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     source = str(meta.get("source") or "").strip()
@@ -180,8 +183,21 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
     )
 
 
+def _top_date(body: str) -> re.Match | None:
+    """The first full date written in the page's first lines (a news page's dateline or time stamp)."""
+    head = "\n".join(body.splitlines()[:_TOP_LINES])
+    for m in _TOP_DATE.finditer(head):
+        if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+            return m
+    return None
+
+
 def infer_year(text: str, date: str = "") -> int | None:
-    """The year undated mentions refer to: the year written most often (latest on ties), else the date's."""
+    """The year undated mentions refer to: the publication date's, else the year written most often
+    (latest on ties). A dated page reports what happened around its date; a text that only
+    mentions years (a yearbook entry) is about the year it writes most."""
+    if date[:4].isdigit():
+        return int(date[:4])
     counts = Counter(int(y) for y in _YEAR.findall(text))
     if counts:
         best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))

@@ -2,17 +2,26 @@
 
 ``12月7日`` → ``2020-12-07`` (with the document's reference year),
 ``7月`` → ``2020-07``, ``12月7日至8日`` and ``9月26至29日`` → a ``start/end``
-span, ``年内`` → ``2020``.
+span, ``年内`` → ``2020``. A news page's own date (``ref``) resolves what is
+written against it: a day alone (``13日下午`` in a page of 2015-10-14 is
+2015-10-13; a day after the page's is in the month before) and the relative
+words of ``RELATIVE_DAYS`` (昨天, 今日 …).
 """
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 DATE_EXPR = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日?)?"
     r"(?:\s*(?:至|到|—|–|-|~|～)\s*(?:(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日)?"
 )
 ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?")
+# A day written alone (15日, 5日下午, 6日至8日): not after 月 or a digit.
+DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|–|-|~|～)\s*(?P<d2>\d{1,2})\s*日)?")
+# Days named relative to the page's date, and how many days before it they are.
+RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
+RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 YEAR_ONLY = re.compile(r"^(?:(?P<y>\d{4})\s*年|年内|全年|上半年|下半年|年初|年底)")
 
 
@@ -61,11 +70,48 @@ def parse_date(text: str, year: int | None) -> str:
     return ""
 
 
-def find_dates(text: str, year: int | None) -> list[tuple[int, int, str]]:
-    """Every month/day date expression in ``text``: (start, end, iso)."""
+def _ref_day(ref: str) -> date | None:
+    try:
+        return date.fromisoformat(ref) if len(ref) == 10 else None
+    except ValueError:
+        return None
+
+
+def _day_of(ref: date, d: int) -> date | None:
+    """The day ``d`` of the page's month, or of the month before when ``d`` is after the page's day."""
+    y, m = ref.year, ref.month
+    if d > ref.day:
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, year: int | None, ref: str = "") -> list[tuple[int, int, str]]:
+    """Every date expression in ``text``: (start, end, iso), in order. ``ref`` is the page's own
+    date (ISO day), against which days written alone and relative days are resolved."""
     out = []
     for m in DATE_EXPR.finditer(text):
         iso = parse_date(m.group(0), year)
         if iso:
             out.append((m.start(), m.end(), iso))
+    day = _ref_day(ref)
+    if day is not None:
+        taken = [(s, e) for s, e, _ in out]
+        for m in DAY_ONLY.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            first = _day_of(day, int(m["d"]))
+            if first is None:
+                continue
+            iso = first.isoformat()
+            if m["d2"]:
+                last = _day_of(day, int(m["d2"]))
+                if last is not None and last > first:
+                    iso = f"{iso}/{last.isoformat()}"
+            out.append((m.start(), m.end(), iso))
+        for m in RELATIVE.finditer(text):
+            out.append((m.start(), m.end(), (day - timedelta(days=RELATIVE_DAYS[m.group(0)])).isoformat()))
+        out.sort()
     return out

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 
-from ..gazetteer import Gazetteer, load
+from ..gazetteer import load
 from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
 from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .event_roles import read_event_roles
-from .meetings import read_meetings
+from .home import document_home
+from .meetings import MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
 from .positions import read_positions
@@ -29,18 +29,6 @@ def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple
     i = bisect_right(ends, s)
     j = bisect_right(ends, e)
     return (ends[i - 1] if i else 0), (ends[j] if j < len(ends) else len(text))
-
-
-def home_city(doc: Document, spans: list[Span], gaz: Gazetteer) -> Party:
-    """The city whose leaders and office the document speaks for: named in its publisher or title, else its most named Chinese city."""
-    for text in (doc.publisher, doc.title):
-        for n in range(min(len(text), 6), 1, -1):
-            e = gaz.lookup(text[:n], ("City",))
-            if e is not None and e.country == "中国":
-                return Party(e.zh, "City", country="中国")
-    counts = Counter(sp.name for sp in spans if sp.type == "City" and sp.country == "中国")
-    name = counts.most_common(1)[0][0] if counts else "北京市"
-    return Party(name, "City", country="中国")
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
@@ -63,8 +51,6 @@ def forget_memos() -> None:
 def extract(doc: Document) -> Facts:
     """Everything kg reads from ``doc``."""
     blocks = parse_blocks(doc)
-    meetings, table_attendances = table_facts(doc, blocks)
-    attendances = list(table_attendances)
     nlp = load_pipeline()
     prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text]
     mentions: list[EntityMention] = []
@@ -101,15 +87,24 @@ def extract(doc: Document) -> Facts:
             start, end = block.source_offset(s), block.source_offset(s + len(lead) - 1) + 1
             line = line_at(start)
             mentions.append(EntityMention(Party(lead, "Organization", country="中国"), Evidence(doc.id, line, start, end, doc.quote(start, end))))
-    city = home_city(doc, [sp for _, spans in block_spans for sp in spans], gaz)
+    city = document_home(doc, [sp for _, spans in block_spans for sp in spans], gaz)
+    meetings, table_attendances = table_facts(doc, blocks, city)
+    attendances = list(table_attendances)
     prose_meetings: list[tuple[Meeting, str]] = []
     links: list[PartnerLink] = []
     positions: list[Position] = []
+    ctx = ""  # the date the text last stated (see split_sentences)
+    told = MeetingContext(city)
     for block, spans in block_spans:
         if block.kind not in RELATION_KINDS:
+            if block.kind == "heading":
+                ctx = ""
             continue
-        for sent in split_sentences(doc, block, spans, line_at):
-            prose_meetings.extend(read_meetings(sent, city))
+        sents = split_sentences(doc, block, spans, line_at, ctx)
+        if sents and block.kind in ("paragraph", "note"):
+            ctx = sents[-1].date
+        for sent in sents:
+            prose_meetings.extend(read_meetings(sent, told))
             links.extend(read_partner_links(sent, city))
             positions.extend(read_positions(sent, city))
             attendances.extend(read_event_roles(sent, city))

@@ -1,34 +1,63 @@
 """Meetings read from prose: who met whom, when, how, on whose behalf.
 
-A meeting is stated by an act word — 会见, 会谈, 座谈, 视频会见/视频连线,
-致信/致函/致贺信 (a letter) or 接待 (hosting a visit) — with the home side
-before it and the counterpart after it (``A会见B``), between ``与``/``同``/
-``向`` and it (``A与B通过视频会见``, ``A向B致信``), or, when both are named
-before it, told apart by their country (``市长陈吉宁，香港特别行政区行政长官
-林郑月娥以视频连线形式…``). Counterparts are the persons named, else the
-cities, regions and bodies (``会见西班牙马德里、意大利罗马等城市领导人``).
-Where the text names no home-side person (``市主要领导会见…``), the home
-side is the document's city. Nothing here knows particular names.
+A meeting is stated by an act word (``cues/meetings.toml``: 会见, 会晤, 会谈,
+接见, 座谈, 拜会, 视频会见/视频连线, 致信/致函/致贺信 for a letter, 接待 for
+hosting a visit) with the home side before it and the counterpart after it
+(``A会见B``), between ``与``/``同``/``向`` and it (``A与B通过视频会见``,
+``A向B致信``), or, when both are named before it, told apart by their country
+(``市长陈吉宁，香港特别行政区行政长官林郑月娥以视频连线形式…``). Counterparts
+are the persons named, else the cities, regions and bodies
+(``市主要领导会见西班牙马德里、意大利罗马等城市领导人``).
+
+The home side is the Chinese persons of the act's clause; where the clause
+has no subject (``…先后会见了A、B。会见A时，…``, ``…率队前往北京，与A、B进行
+会谈``) it is the subject of the sentence, else of the meeting told before;
+where the text names no home-side person (``市主要领导会见…``) it is the home
+place. Persons written before ``参加会见`` attend the meeting told just
+before, on the side of their country. Every meeting carries its home place:
+the Chinese place in its home persons' words, else the document's.
+Nothing here knows particular names.
 """
 from __future__ import annotations
 
 import re
 
+from dataclasses import dataclass, field, replace
+
 from ..gazetteer import load
 from ..model import Meeting, Party
+from .cues import pattern, words
+from .home import VENUE_BEFORE, places_in
 from .names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase
 from .persons import person_phrase, phrase_country
 from .sentences import SARS, Sentence, Span
 
-ACT = re.compile(r"视频会见|视频会谈|视频连线|视频通话|会见|会谈|座谈(?!会)|致贺信|致慰问信|致贺电|致信|致函|致电|接待")
-LETTER_ACTS = ("致贺信", "致慰问信", "致贺电", "致信", "致函", "致电")
-# An act word that is not an act between the two sides: joining a conference by video, a reception task's name.
-NOT_AN_ACT = re.compile(r"^(?:参会|出席|参加|开幕|的方式|平台|工作组|室|厅|中心|处)")
+ACT = re.compile(
+    "(?:" + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "in_person", "hosting")) + ")(?!会)"
+)
+LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
+VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
+HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
+NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
+ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?$")
 CLAUSE_SEP = re.compile(r"[，,：:]")
-TO_COUNTERPART = re.compile(r"(?:与|同|和|向|给)")
-VIDEO = re.compile(r"视频|连线|线上|云")
+TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
+VIDEO = re.compile(pattern("meetings", "modes.video"))
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
-CP_END = re.compile(r"(?:等|有关|相关|一行|代表团|来访|访问|来京|，|,|。|；|;|并|时|的)")
+CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
+# What may stand between a clause's start and its act word when the clause has no subject of its
+# own: dates, times of day, adverbs of sequence (1月6日, 下午, 先后, 分别, 随后).
+NO_SUBJECT = re.compile(r"^[\s\d年月日至到—\-上下午晚间当天同期随后先后分别还又也并在此期间其中]*$")
+
+
+@dataclass
+class MeetingContext:
+    """What a document's meeting rules carry from sentence to sentence: the home side of the last
+    meeting (for clauses with no subject) and the last meeting (for its attendees)."""
+
+    home_place: Party
+    last_home: tuple[Party, ...] = ()
+    last: list[Meeting] = field(default_factory=list)
 
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
@@ -104,15 +133,63 @@ def _clause_start(sent: Sentence, pos: int) -> int:
     return start
 
 
-def read_meetings(sent: Sentence, home_city: Party) -> list[tuple[Meeting, str]]:
-    """Meetings stated in ``sent``, each with the act word that states it."""
+def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
+    """The Chinese place named in ``sent.text[s:e]`` (the home persons' words), not as a venue."""
+    text = sent.text[s:e]
+    for ps, pe, name, typ in places_in(text):
+        if not VENUE_BEFORE.search(text[:ps]):
+            return Party(name, typ, country="中国")
+    return default
+
+
+def _subject(sent: Sentence, end: int) -> list[Party]:
+    """The Chinese persons who are the subject of the sentence up to ``end``: those of its first
+    clause that names any, unless they are joined to the act by 与/同 (then they are a side too)."""
+    for cs, ce in _clauses(sent.text, 0, end):
+        persons = [sp for sp in sent.spans_in(cs, ce) if sp.type == "Person"]
+        if persons:
+            found = [_person(sent, sp, sent.start + cs) for sp in persons]
+            return [p for p in found if not _foreign(p)]
+    return []
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    cuts = [s, *(m.end() for m in CLAUSE_SEP.finditer(text, s, e)), e]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
+    """Persons before ``参加会见``: each joins the meeting told just before, on the side of their country."""
+    if not ctx.last:
+        return []
+    persons = [_person(sent, sp, sent.start) for sp in sent.spans_in(0, m.start()) if sp.type == "Person"]
+    out = []
+    for last in ctx.last:
+        home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
+        guests = tuple(p for p in persons if _foreign(p) and p.name not in {c.name for c in last.counterparts})
+        principals = tuple(h for h in last.home if h.type == "Person")
+        if home:
+            out.append((replace(last, home=home, evidence=sent.evidence(), description=sent.text.strip()), "参加"))
+        if guests and principals:
+            out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
+                                country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
+        break
+    return out
+
+
+def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
+    """Meetings stated in ``sent``, each with the act word that states it. ``ctx`` carries the
+    document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
     out: list[tuple[Meeting, str]] = []
     text = sent.text
     for m in ACT.finditer(text):
         act = m.group(0)
         after = text[m.end() :]
+        if ATTEND_BEFORE.search(text[: m.start()]):
+            out.extend(_attendees(sent, m, ctx))
+            continue
         # 完成X等…团组的接待任务: the visitors are named before the act word, the home side not at all.
-        hosted_before = act == "接待" and after.startswith("任务")
+        hosted_before = act in HOSTING_ACTS and after.startswith("任务")
         if NOT_AN_ACT.match(after) and not hosted_before:
             continue
         cs = _clause_start(sent, m.start())
@@ -124,7 +201,7 @@ def read_meetings(sent: Sentence, home_city: Party) -> list[tuple[Meeting, str]]
             post_s, post_e = pre_s, pre_e
         split = None
         for t in TO_COUNTERPART.finditer(text, pre_s, pre_e):
-            if sent.spans_in(pre_s, t.start()) or re.search(r"领导|市长|书记", text[pre_s : t.start()]):
+            if t.start() == pre_s or sent.spans_in(pre_s, t.start()) or re.search(r"领导|市长|书记", text[pre_s : t.start()]):
                 split = t
                 break
         home_seg = (pre_s, split.start()) if split else (pre_s, pre_e)
@@ -138,13 +215,27 @@ def read_meetings(sent: Sentence, home_city: Party) -> list[tuple[Meeting, str]]
             cps = [p for p in homes if _foreign(p)]
             homes = [p for p in homes if not _foreign(p)]
         homes = [p for p in homes if not _foreign(p)]
+        cps = [p for p in cps if p.country != "中国"]
         if not cps:
             cps = [p for p in _places_and_bodies(sent, *cp_seg) if _foreign(p)]
         if not cps:
             continue
+        home_place = ctx.home_place
+        if homes:
+            home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
+        elif NO_SUBJECT.match(text[home_seg[0] : home_seg[1]]):
+            # A clause with no subject of its own: the sentence's subject, else the last meeting's.
+            subject = _subject(sent, home_seg[0])
+            homes = subject or list(ctx.last_home)
+            if subject:
+                home_place = _home_place(sent, 0, home_seg[0], ctx.home_place)
+            elif ctx.last:
+                home_place = ctx.last[-1].home_place or ctx.home_place
+        else:
+            home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
         if not homes:
-            homes = [home_city]
-        mode = "letter" if act in LETTER_ACTS else "video" if VIDEO.search(act + text[pre_s:pre_e]) else "in_person"
+            homes = [home_place]
+        mode = "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text[pre_s:pre_e]) else "in_person"
         countries = []
         for p in cps:
             c = p.country or next((o.country for o in p.organizations if o.country), "")
@@ -158,6 +249,13 @@ def read_meetings(sent: Sentence, home_city: Party) -> list[tuple[Meeting, str]]
             evidence=sent.evidence(),
             country=";".join(countries),
             description=text.strip(),
+            home_place=home_place,
         )
         out.append((meeting, act))
+    made = [mt for mt, act in out if act != "参加"]
+    if made:
+        ctx.last = made
+        named = [h for h in made[-1].home if h.type == "Person"]
+        if named:
+            ctx.last_home = tuple(named)
     return out

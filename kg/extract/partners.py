@@ -216,5 +216,5 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
             pl = place_of(c if c.type != "Region" or c.name[:2] not in SARS else Party(c.name, c.type, country=c.name[:2]))
             if pl is not None and all(pl.name != x.name for x in places):
                 places.append(pl)
-    home = home_city
+    home = meeting.home_place or home_city
     return [PartnerLink(home, pl, "leader_meeting", meeting.evidence, date=meeting.date) for pl in places]

@@ -83,7 +83,7 @@ class Sentence:
     @cached_property
     def _dates(self) -> tuple:
         """The dates stated in the sentence, read once (the rules ask for them act by act)."""
-        return tuple(find_dates(self.text, self.doc.year))
+        return tuple(find_dates(self.text, self.doc.year, self.doc.date))
 
 
 def block_date(doc: Document, block: Block) -> str:
@@ -95,11 +95,16 @@ def block_date(doc: Document, block: Block) -> str:
     return str(doc.year) if doc.year else ""
 
 
-def split_sentences(doc: Document, block: Block, spans: list[Span], line_at) -> list[Sentence]:
-    """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts)."""
+def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "") -> list[Sentence]:
+    """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts).
+
+    A sentence that states no date of its own takes the last one stated before it: in the
+    block, else ``ctx`` (the date the text last stated before the block: a news item's
+    ``1月6日至16日,…会见了…`` dates the paragraphs that tell each meeting), else the
+    entry's date or the year the document covers."""
     text = block.text
     out: list[Sentence] = []
-    ctx = block_date(doc, block)
+    ctx = block.attr("date") and block_date(doc, block) or ctx or block_date(doc, block)
     pos = 0
     bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     for end in bounds:
@@ -108,7 +113,9 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at) -> 
         seg = text[pos:end]
         if not seg.lstrip().startswith("【") and seg.strip():
             inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
-            dates = find_dates(seg, doc.year)
+            dates = find_dates(seg, doc.year, doc.date)
             out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at))
+            if dates:
+                ctx = dates[-1][2]
         pos = end
     return out

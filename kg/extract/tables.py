@@ -87,8 +87,8 @@ def _meeting_country(orgs: list[Org], column_country: str, caption: list[str]) -
     return ";".join(caption)
 
 
-def table_facts(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None) -> tuple[list[Meeting], list[Attendance]]:
-    """Meetings and attendances from every leaders' table of ``doc``."""
+def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gazetteer | None = None) -> tuple[list[Meeting], list[Attendance]]:
+    """Meetings and attendances from every leaders' table of ``doc``; the leaders are of ``home_place``."""
     gaz = gaz or load()
     meetings: list[Meeting] = []
     attendances: list[Attendance] = []
@@ -106,7 +106,7 @@ def table_facts(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None
             date = parse_date(date_c.text, doc.year) if date_c else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
             home = tuple(
-                Party(name=n, type="Person", title="", organizations=(Party("北京市", "City", country="中国"),), country="中国")
+                Party(name=n, type="Person", title="", organizations=(home_place,), country="中国")
                 for n, _, _ in split_leaders(lead_c.text)
             )
             content = content_c.text.strip()
@@ -153,6 +153,7 @@ def table_facts(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None
                         evidence=evidence,
                         country=country,
                         description=content,
+                        home_place=home_place,
                     )
                 )
             else:

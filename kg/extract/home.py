@@ -1,0 +1,82 @@
+"""The home side's place: the Chinese city, district or province a fact speaks for.
+
+Each fact takes its home place from its own words first (``上海市市长龚正`` →
+上海市; ``浦东新区与…签署`` → 浦东新区), and only when they name none from the
+document's home place: a Chinese place named in its publisher or title, else
+the Chinese place it names most. A place written after a word that makes it a
+venue (``在广州会见``, ``赴上海拜访``) is where something happened, not whom it
+speaks for. No place is built in: every name comes from the gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..gazetteer import Gazetteer, load
+from ..model import Document, Party
+from .sentences import HOME_COUNTRY, SARS, Span
+
+PLACE_TYPES = ("City", "Region")
+# Words that make the place after them a venue or a destination (在广州, 赴上海, 来渝).
+VENUE_BEFORE = re.compile(r"(?:在|赴|到|于|来|抵|从|经|访问|途经|前往)$")
+
+
+def is_home_place(sp: Span) -> bool:
+    """A place of mainland China (Hong Kong and Macao are partners, not home places)."""
+    return sp.type in PLACE_TYPES and sp.country == HOME_COUNTRY and sp.name not in SARS
+
+
+@lru_cache(maxsize=1 << 12)
+def places_in(text: str, gaz: Gazetteer | None = None) -> tuple[tuple[int, int, str, str], ...]:
+    """Chinese places named in ``text``, longest first at each position: (start, end, name, type)."""
+    gaz = gaz or load()
+    out = []
+    i = 0
+    while i < len(text):
+        for n in range(min(12, len(text) - i), 1, -1):
+            e = gaz.lookup(text[i : i + n], PLACE_TYPES)
+            if e is not None and e.country == HOME_COUNTRY and e.zh not in SARS:
+                out.append((i, i + n, e.zh, e.type))
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None) -> Party:
+    """The place the document speaks for: named in its publisher or title, else its most named
+    Chinese place (cities before regions on ties), else China itself."""
+    gaz = gaz or load()
+    for text in (doc.publisher, doc.title):
+        found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])]
+        if found:
+            _, _, name, typ = found[0]
+            return Party(name, typ, country=HOME_COUNTRY)
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    types: dict[str, str] = {}
+    for i, sp in enumerate(spans):
+        if is_home_place(sp):
+            counts[sp.name] += 1
+            first.setdefault(sp.name, i)
+            types[sp.name] = sp.type
+    if counts:
+        name = min(counts, key=lambda n: (-counts[n], types[n] != "City", first[n]))
+        return Party(name, types[name], country=HOME_COUNTRY)
+    return Party(HOME_COUNTRY, "Country", country=HOME_COUNTRY)
+
+
+def home_places_in(text: str, spans: list[Span], offset: int = 0) -> list[Span]:
+    """The mainland places among ``spans`` (offsets relative to ``text`` minus ``offset``) that are
+    not venues."""
+    out = []
+    for sp in spans:
+        if is_home_place(sp) and not VENUE_BEFORE.search(text[max(0, sp.start - offset - 2) : sp.start - offset]):
+            out.append(sp)
+    return out
+
+
+def place_party(sp: Span) -> Party:
+    return Party(sp.name, sp.type, country=HOME_COUNTRY)
