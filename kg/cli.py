@@ -160,14 +160,18 @@ def stats(graph: str, top: int) -> None:
 @main.command(name="eval", help="Score a build against gold files (meetings.tsv, partners.tsv, entities.tsv): precision, recall, F1.")
 @click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("--gold", "gold", required=True, type=click.Path(file_okay=False), help="Directory of gold files.")
+@click.option("--strict", is_flag=True,
+              help="Leave out gold rows marked BORDERLINE, and do not count predictions that match only them.")
+@click.option("--by-doc", "by_doc", is_flag=True,
+              help="After the totals, a row per document per task (a by_doc list with --format json).")
 @click.option("--verbose", "-v", is_flag=True, help="List what was missed and what was wrong.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def eval_(graph: str, gold: str, verbose: bool, fmt: str) -> None:
+def eval_(graph: str, gold: str, strict: bool, by_doc: bool, verbose: bool, fmt: str) -> None:
     try:
-        result = evaluate(graph, gold)
+        result = evaluate(graph, gold, strict=strict)
     except KgError as exc:
         _fail(exc)
-    click.echo(result.json() if fmt == "json" else result.table(verbose=verbose))
+    click.echo(result.json(by_doc=by_doc) if fmt == "json" else result.table(verbose=verbose, by_doc=by_doc))
 
 
 if __name__ == "__main__":  # pragma: no cover

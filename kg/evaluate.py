@@ -10,7 +10,8 @@ row and ``#`` comment lines. Units:
 - city partners: (document, home place, partner place, relation);
 - entities: (document, name, type).
 
-A name matches when, with spaces and middle dots removed, it equals one of
+A name matches when, with spaces and middle dots removed and in simplified
+characters (see Script below), it equals one of
 the gold alternatives (``a|b|c``); the build side may offer several forms of
 one entity (every label it has in that document). A predicted date matches
 when it agrees with the gold to the precision the gold gives (``2020-07``
@@ -18,6 +19,33 @@ matches ``2020-07-21``; a span matches a span with both ends agreeing).
 Each gold unit is matched at most once, and each predicted unit at most once.
 Predicted units that are the same unit (one partner tie stated on two lines)
 count once.
+
+Script: names are compared in simplified characters. ``norm()`` passes both
+the gold names and the build's names through OpenCC ``t2s`` (the conversion
+the extractor applies to its input, ``kg.textnorm.normalise_text``, which also
+turns full-width letters and digits into ASCII), so traditional gold (中國,
+澳大利亞) matches simplified output (中国, 澳大利亚). Conversions are cached,
+and a name with no CJK character is not converted at all.
+
+Strict scoring (``strict=True``, ``kg eval --strict``): a gold row right after
+a comment line starting ``# BORDERLINE`` is a judgment call. Such a comment
+covers that one row only (the gold files give every BORDERLINE row a comment
+of its own, ``# BORDERLINE: as above.`` for a run of them); other comment
+lines between the comment and the row do not end it. In strict mode these
+rows are left out of the gold, and a predicted unit that matches one of them
+is left out too: it is neither right nor wrong. The rule, exactly: the
+predicted units are first matched one to one against the gold units that
+are kept (as in the default mode); the predicted units left over are then
+matched one to one against the left-out BORDERLINE units, and those that find
+one are not counted (``Score.ignored``). A second copy of a BORDERLINE unit
+is wrong, as it would be without ``strict``. Without ``strict`` BORDERLINE
+rows are ordinary gold rows.
+
+Per-document scores: every task is scored per document as well
+(``Score.by_doc``, ``Evaluation.by_doc``), for every document the gold files
+cover, from the same one-to-one matching as the totals, so the per-document
+gold, predicted and right counts add up to the totals. P (R) is 0 where
+nothing was predicted (no gold unit is left); tables print ``-`` there.
 """
 from __future__ import annotations
 
@@ -25,19 +53,23 @@ import csv
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from .errors import GoldError
 from .query import run_query
+from .textnorm import normalise_text
 
 GOLD_FILES = {"meetings": "meetings.tsv", "partners": "partners.tsv", "entities": "entities.tsv"}
 _IGNORED = re.compile(r"[\s·•・‧]")
+_BORDERLINE = "# BORDERLINE"
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
-    """A name as scored: no spaces, no middle dots."""
-    return _IGNORED.sub("", name)
+    """A name as scored: no spaces, no middle dots, simplified characters (OpenCC ``t2s``)."""
+    return normalise_text(_IGNORED.sub("", name))
 
 
 def alternatives(cell: str) -> frozenset[str]:
@@ -62,6 +94,7 @@ class Unit:
     date: str = ""
     line: int = 0
     label: str = ""  # how to show it
+    borderline: bool = False  # a gold row right after a ``# BORDERLINE`` comment
 
     def matches(self, other: "Unit") -> bool:
         """``self`` is gold, ``other`` predicted."""
@@ -74,12 +107,18 @@ class Unit:
 
 @dataclass
 class Score:
+    """One task's figures, over all documents (``doc`` empty) or in one document."""
+
     task: str
     gold: int = 0
     predicted: int = 0
     correct: int = 0
     missed: list[Unit] = field(default_factory=list)
     wrong: list[Unit] = field(default_factory=list)
+    doc: str = ""
+    left_out: int = 0  # BORDERLINE gold units left out (strict)
+    ignored: list[Unit] = field(default_factory=list)  # predicted units matching a left-out one (strict)
+    by_doc: dict[str, "Score"] = field(default_factory=dict)  # document → its figures (totals only)
 
     @property
     def precision(self) -> float:
@@ -94,23 +133,38 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def as_dict(self) -> dict:
+    def row(self) -> str:
+        """gold, pred, right, P, R, F1 as a table prints them (``-`` where a ratio has nothing to divide by)."""
+        p = f"{self.precision:>6.3f}" if self.predicted else f"{'-':>6}"
+        r = f"{self.recall:>6.3f}" if self.gold else f"{'-':>6}"
+        f = f"{self.f1:>6.3f}" if self.predicted or self.gold else f"{'-':>6}"
+        return f"{self.gold:>5} {self.predicted:>5} {self.correct:>5} {p} {r} {f}"
+
+    def figures(self) -> dict:
         return {
-            "task": self.task,
             "gold": self.gold,
             "predicted": self.predicted,
             "correct": self.correct,
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
+        }
+
+    def as_dict(self) -> dict:
+        return {
+            "task": self.task,
+            **self.figures(),
+            "left_out": self.left_out,
             "missed": [u.label for u in self.missed],
             "wrong": [u.label for u in self.wrong],
+            "ignored": [u.label for u in self.ignored],
         }
 
 
 @dataclass
 class Evaluation:
     scores: list[Score]
+    strict: bool = False
 
     def __getitem__(self, task: str) -> Score:
         for s in self.scores:
@@ -118,45 +172,70 @@ class Evaluation:
                 return s
         raise KeyError(task)
 
-    def table(self, verbose: bool = False) -> str:
+    @property
+    def by_doc(self) -> list[Score]:
+        """Per-document scores, by document and then task (the order of ``scores``)."""
+        docs = sorted({d for s in self.scores for d in s.by_doc})
+        return [s.by_doc[d] for d in docs for s in self.scores if d in s.by_doc]
+
+    def table(self, verbose: bool = False, by_doc: bool = False) -> str:
         rows = [f"{'task':<10} {'gold':>5} {'pred':>5} {'right':>5} {'P':>6} {'R':>6} {'F1':>6}"]
-        for s in self.scores:
+        rows.extend(f"{s.task:<10} {s.row()}" for s in self.scores)
+        if self.strict:
             rows.append(
-                f"{s.task:<10} {s.gold:>5} {s.predicted:>5} {s.correct:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+                "strict: BORDERLINE gold units left out (predicted matches not counted): "
+                + ", ".join(f"{s.task} {s.left_out} ({len(s.ignored)})" for s in self.scores)
             )
+        if by_doc:
+            per = self.by_doc
+            width = max([len("doc"), *(len(s.doc) for s in per)])
+            rows.append("")
+            rows.append(f"{'doc':<{width}} {'task':<10} {'gold':>5} {'pred':>5} {'right':>5} {'P':>6} {'R':>6} {'F1':>6}")
+            rows.extend(f"{s.doc:<{width}} {s.task:<10} {s.row()}" for s in per)
         if verbose:
             for s in self.scores:
-                for title, units in (("missed", s.missed), ("wrong", s.wrong)):
+                for title, units in (("missed", s.missed), ("wrong", s.wrong), ("not counted (BORDERLINE)", s.ignored)):
                     if units:
                         rows.append(f"\n{s.task}: {title} ({len(units)})")
                         rows.extend(f"  {u.label}" for u in units)
         return "\n".join(rows)
 
-    def json(self) -> str:
-        return json.dumps({s.task: s.as_dict() for s in self.scores}, ensure_ascii=False, indent=2)
+    def json(self, by_doc: bool = False) -> str:
+        data: dict = {s.task: s.as_dict() for s in self.scores}
+        if by_doc:
+            data["by_doc"] = [{"doc": s.doc, "task": s.task, **s.figures()} for s in self.by_doc]
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 # --- gold -----------------------------------------------------------------
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str], bool]]:
+    """(line number, row, whether the row is BORDERLINE) for each data row of ``path``."""
     if not path.is_file():
         raise GoldError(f"{path}: gold file not found")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError(f"{path}: cannot read ({exc})") from exc
-    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
+    lines = []  # (line number, text, follows a BORDERLINE comment)
+    pending = False
+    for i, ln in enumerate(text.splitlines(), 1):
+        if ln.startswith("#"):
+            pending = pending or ln.startswith(_BORDERLINE)
+        elif ln.strip():
+            lines.append((i, ln, pending))
+            pending = False
     if not lines:
         raise GoldError(f"{path}: empty (expected a header row {chr(9).join(columns)})")
     header = next(csv.reader([lines[0][1]], delimiter="\t"))
     missing = [c for c in columns if c not in header]
     if missing:
         raise GoldError(f"{path}: header lacks column(s) {', '.join(missing)}")
-    for i, ln in lines[1:]:
+    for i, ln, borderline in lines[1:]:
         cells = next(csv.reader([ln], delimiter="\t", quoting=csv.QUOTE_NONE))
         cells += [""] * (len(header) - len(cells))
-        yield i, dict(zip(header, (c.strip() for c in cells)))
+        yield i, dict(zip(header, (c.strip() for c in cells))), borderline
 
 
 def _split(cell: str) -> list[str]:
@@ -166,7 +245,7 @@ def _split(cell: str) -> list[str]:
 def gold_meetings(path: Path) -> list[Unit]:
     units = []
     cols = ("doc", "date", "home", "home_org", "counterparts", "counterpart_orgs", "line")
-    for i, row in _rows(path, cols):
+    for i, row, bl in _rows(path, cols):
         homes = _split(row["home"]) or _split(row["home_org"])
         others = _split(row["counterparts"]) or _split(row["counterpart_orgs"])
         if not homes or not others:
@@ -175,26 +254,26 @@ def gold_meetings(path: Path) -> list[Unit]:
             for o in others:
                 units.append(
                     Unit("meetings", row["doc"], (alternatives(h), alternatives(o)), date=row["date"],
-                         line=int(row["line"] or 0), label=f"{row['doc']}:{row['line']} {row['date']} {h} — {o}")
+                         line=int(row["line"] or 0), label=f"{row['doc']}:{row['line']} {row['date']} {h} — {o}", borderline=bl)
                 )
     return units
 
 
 def gold_partners(path: Path) -> list[Unit]:
     units = []
-    for i, row in _rows(path, ("doc", "home", "partner", "relation", "line")):
+    for i, row, bl in _rows(path, ("doc", "home", "partner", "relation", "line")):
         units.append(
             Unit("partners", row["doc"], (alternatives(row["home"]), alternatives(row["partner"])), kind=row["relation"],
-                 line=int(row["line"] or 0), label=f"{row['doc']}:{row['line']} {row['home']} — {row['partner']} {row['relation']}")
+                 line=int(row["line"] or 0), label=f"{row['doc']}:{row['line']} {row['home']} — {row['partner']} {row['relation']}", borderline=bl)
         )
     return units
 
 
 def gold_entities(path: Path) -> list[Unit]:
     units = []
-    for i, row in _rows(path, ("doc", "name", "type")):
+    for i, row, bl in _rows(path, ("doc", "name", "type")):
         units.append(Unit("entities", row["doc"], (alternatives(row["name"]),), kind=row["type"],
-                          label=f"{row['doc']} {row['type']} {row['name']}"))
+                          label=f"{row['doc']} {row['type']} {row['name']}", borderline=bl))
     return units
 
 
@@ -248,28 +327,59 @@ def predicted(graph) -> dict[str, list[Unit]]:
 # --- scoring --------------------------------------------------------------
 
 
-def score(task: str, gold: list[Unit], pred: list[Unit], docs: set[str] | None = None) -> Score:
-    """Match gold and predicted units one to one; only documents the gold covers are scored."""
-    docs = docs if docs is not None else {u.doc for u in gold}
-    pred = [p for p in pred if p.doc in docs]
-    s = Score(task, gold=len(gold), predicted=len(pred))
-    used = [False] * len(pred)
+def _match(gold: list[Unit], pred: list[Unit], used: list[bool]) -> list[Unit]:
+    """Match ``gold`` one to one against the unused ``pred`` (marking them used); return the gold units left unmatched."""
     # Gold units with fewer candidate matches first, so that a generous match does not steal a unique one.
-    cands = {id(g): [j for j, p in enumerate(pred) if g.matches(p)] for g in gold}
+    cands = {id(g): [j for j, p in enumerate(pred) if not used[j] and g.matches(p)] for g in gold}
+    missed = []
     for g in sorted(gold, key=lambda g: len(cands[id(g)])):
         j = next((j for j in cands[id(g)] if not used[j]), None)
         if j is None:
-            s.missed.append(g)
+            missed.append(g)
         else:
             used[j] = True
-            s.correct += 1
-    s.missed.sort(key=lambda u: u.label)
-    s.wrong = sorted((p for j, p in enumerate(pred) if not used[j]), key=lambda u: u.label)
-    return s
+    return missed
 
 
-def evaluate(graph, gold_dir: str | Path) -> Evaluation:
-    """Score the build at ``graph`` (a build directory or an open dataset) against ``gold_dir``."""
+def score(task: str, gold: list[Unit], pred: list[Unit], docs: set[str] | None = None, strict: bool = False) -> Score:
+    """Match gold and predicted units one to one; only documents the gold covers are scored.
+
+    With ``strict``, BORDERLINE gold units are left out, and so are the predicted
+    units that match them once the kept gold has been matched (see the module's doc).
+    """
+    docs = docs if docs is not None else {u.doc for u in gold}
+    pred = [p for p in pred if p.doc in docs]
+    kept = [g for g in gold if not (strict and g.borderline)]
+    left_out = [g for g in gold if strict and g.borderline]
+    used = [False] * len(pred)
+    missed = _match(kept, pred, used)
+    matched = [j for j, u in enumerate(used) if u]
+    _match(left_out, pred, used)
+    ignored = {j for j, u in enumerate(used) if u} - set(matched)
+    counted = [p for j, p in enumerate(pred) if j not in ignored]
+    wrong = [p for j, p in enumerate(pred) if not used[j]]
+
+    def figures(doc: str, keep) -> Score:
+        s = Score(task, doc=doc, gold=sum(map(keep, kept)), predicted=sum(map(keep, counted)),
+                  left_out=sum(map(keep, left_out)))
+        s.missed = sorted(filter(keep, missed), key=lambda u: u.label)
+        s.wrong = sorted(filter(keep, wrong), key=lambda u: u.label)
+        s.ignored = sorted((pred[j] for j in ignored if keep(pred[j])), key=lambda u: u.label)
+        s.correct = s.gold - len(s.missed)
+        return s
+
+    total = figures("", lambda u: True)
+    total.by_doc = {d: figures(d, lambda u, d=d: u.doc == d) for d in sorted(docs)}
+    return total
+
+
+def evaluate(graph, gold_dir: str | Path, strict: bool = False) -> Evaluation:
+    """Score the build at ``graph`` (a build directory or an open dataset) against ``gold_dir``.
+
+    ``strict`` leaves out the gold rows marked BORDERLINE and the predictions
+    that match only them (see the module's doc). The result holds the totals
+    per task and, in each, the figures per document (``Evaluation.by_doc``).
+    """
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise GoldError(f"{gold_dir}: not a directory of gold files ({', '.join(GOLD_FILES.values())})")
@@ -280,4 +390,5 @@ def evaluate(graph, gold_dir: str | Path) -> Evaluation:
     gold = {task: readers[task](path) for task, path in present.items()}
     docs = {u.doc for units in gold.values() for u in units}
     pred = predicted(graph)
-    return Evaluation([score(task, gold[task], pred[task], docs) for task in GOLD_FILES if task in gold])
+    scores = [score(task, gold[task], pred[task], docs, strict=strict) for task in GOLD_FILES if task in gold]
+    return Evaluation(scores, strict=strict)

@@ -62,6 +62,13 @@ def split_lines(text: str) -> list[_Line]:
     return lines
 
 
+# Pinyin that some mirror sites insert after characters (會(huì)見, 國(guó)際): a parenthesised
+# lower-case syllable with a tone mark right after a Chinese character. It is left out of the block
+# text (the offsets keep pointing at the file), so that 會見 is one word again.
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+
+
 class _TextBuilder:
     """Accumulates block text with, for every character, its offset in the file."""
 
@@ -78,8 +85,13 @@ class _TextBuilder:
             # Up to the next ** (bold markup), which is dropped.
             j = text.find("**", i, hi) if drop_markup else -1
             j = hi if j < 0 else j
-            self.parts.append(text[i:j])
-            self.offsets.extend(range(line.start + i, line.start + j))
+            k = i
+            for m in _PINYIN.finditer(text, i, j):
+                self.parts.append(text[k : m.start()])
+                self.offsets.extend(range(line.start + k, line.start + m.start()))
+                k = m.end()
+            self.parts.append(text[k:j])
+            self.offsets.extend(range(line.start + k, line.start + j))
             i = j + 2
 
     @property

@@ -13,6 +13,7 @@ from .home import document_home
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
+from .persons import known_names_again
 from .positions import read_positions
 from .sentences import Span, split_sentences
 from .tables import table_facts
@@ -57,12 +58,15 @@ def extract(doc: Document) -> Facts:
     gaz = load()
     line_at = line_finder(doc.text)
     block_spans: list[tuple] = []
+    found = []
     for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
-        spans: list[Span] = []
         ext = sdoc._
-        nested = set(ext.nested)
+        found.append((block, list(ext.mentions), set(ext.nested)))
+    found = known_names_again(found)
+    for block, chosen, nested in found:
+        spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
-        for s, e, label, rule, ent_id in sorted(set(ext.mentions) | nested):
+        for s, e, label, rule, ent_id in sorted(set(chosen) | nested):
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
             if (s, e, label, rule, ent_id) not in nested:

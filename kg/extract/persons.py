@@ -40,3 +40,33 @@ def phrase_country(pp: PersonPhrase) -> str:
         if o.name[:2] in SARS:
             country = o.name[:2]
     return country
+
+
+def known_names_again(blocks: list[tuple]) -> list[tuple]:
+    """Persons named once with a title are the same names wherever the document writes them again
+    (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a
+    mention for every later or earlier bare occurrence of a name the rules found, where no other
+    mention covers it. (A document-wide memory no per-block spaCy component has.)"""
+    names = sorted(
+        {b.text[s:e] for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer" and 2 <= e - s <= 12},
+        key=lambda n: (-len(n), n),
+    )
+    if not names:
+        return blocks
+    out = []
+    for block, mentions, nested in blocks:
+        text = block.text
+        taken = [False] * (len(text) + 1)
+        for s, e, *_ in mentions:
+            taken[s:e] = [True] * (e - s)
+        added = []
+        for name in names:
+            i = text.find(name)
+            while i >= 0:
+                e = i + len(name)
+                if not any(taken[i:e]):
+                    taken[i:e] = [True] * (e - i)
+                    added.append((i, e, "Person", "known-name", ""))
+                i = text.find(name, e)
+        out.append((block, sorted(mentions + added), nested) if added else (block, mentions, nested))
+    return out
