@@ -9,18 +9,21 @@ undecodable, too large or without text is reported with the reason and
 skipped; the rest are read.
 
 Metadata comes from front matter (``---`` … ``---`` with ``key: value``
-lines), else from a sidecar ``NAME.meta.toml`` beside the file, else from
+lines), else from a sidecar ``NAME.meta.toml`` beside the file, else from a
+collection's ``SOURCES.tsv`` (beside the file or one folder up), else from
 an HTML page's own title and date, else from the text itself (a ``日期:``
 date line, a ``来源:`` line, the first line as title, the year most often
 written as ``YYYY年``).
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import tomllib
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -121,7 +124,7 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
         text, encoding = decode(raw)
     except NotText as exc:
         raise UnreadableFile(MESSAGES[exc.kind].format(path=path, detail=exc.detail)) from exc
-    meta = dict(_sidecar(path))
+    meta = {**sources_row(path), **_sidecar(path)}
     if path.suffix.lower() in HTML_SUFFIXES:
         try:
             text, page_meta = main_text(text)
@@ -213,6 +216,44 @@ def _first_line_title(text: str) -> str:
         if s:
             return s[:200]
     return ""
+
+
+# A collection's table of sources (``SOURCES.tsv``: one row per page, as the dev corpus keeps it)
+# and the metadata keys its columns give.
+SOURCES_NAMES = ("SOURCES.tsv", "sources.tsv")
+_SOURCES_ID = ("slug", "id", "doc")
+_SOURCES_KEYS = {"title": "title", "publisher": "publisher", "pub_date": "date", "date": "date",
+                 "url": "source", "source": "source", "covers": "covers"}
+
+
+def sources_row(path: Path) -> dict:
+    """Metadata for ``path`` from a ``SOURCES.tsv`` beside it or in the folder above (tab-separated,
+    a header row with ``slug`` (or ``id``) and any of ``title``, ``publisher``, ``pub_date``
+    (or ``date``), ``url`` (or ``source``), ``covers``). A sidecar or front matter wins over it."""
+    for folder in (path.parent, path.parent.parent):
+        for name in SOURCES_NAMES:
+            table = _sources_table(folder / name)
+            if table:
+                row = table.get(_doc_id(path))
+                if row:
+                    return row
+    return {}
+
+
+@lru_cache(maxsize=64)
+def _sources_table(path: Path) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    try:
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter="\t"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise MetadataError(f"{path}: cannot read the table of sources ({exc})") from exc
+    out = {}
+    for row in rows:
+        key = next((row[k].strip() for k in _SOURCES_ID if row.get(k)), "")
+        if key:
+            out[key] = {meta: row[col].strip() for col, meta in _SOURCES_KEYS.items() if (row.get(col) or "").strip()}
+    return out
 
 
 def _sidecar(path: Path) -> dict:

@@ -216,6 +216,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             homes = [p for p in homes if not _foreign(p)]
         homes = [p for p in homes if not _foreign(p)]
         cps = [p for p in cps if p.country != "中国"]
+        cps = [p for p in cps if p.name not in {h.name for h in homes}]
         if not cps:
             cps = [p for p in _places_and_bodies(sent, *cp_seg) if _foreign(p)]
         if not cps:
