@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ..gazetteer import load
 from ..model import Meeting, Party, PartnerLink
+from .cues import pattern
 from .sentences import SARS, Sentence, Span
 
 ABBREVIATION = re.compile(r"(?:京|北京·)(港澳|港|澳)|港澳(?=人士|两地|地区)")
@@ -35,8 +36,10 @@ ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳
 CLAUSE = re.compile(r"[，,：:]")
 UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
 FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(?=的)))")
-FRIENDSHIP_BEFORE = re.compile(r"(?:友好城市|友城|姊妹城市|姐妹城市)(?:的)?$")
-TWINNED = re.compile(r"结好|缔结友好城市|建立友好城市关系|结为友好城市")
+FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})(?:的)?$")
+# A tier that is not sister cities: 友好交流城市, 友好合作城市(关系意向书), 友城交流周 (an event).
+_NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛)"
+TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TWINNED}")
 ANNIVERSARY = re.compile(r"结好(\d{1,3})周年")
 FRIENDLY_EXCHANGE = re.compile(r"友好交流(?:合作)?(?:备忘录|协议|协议书)")
 LETTER_OF_INTENT = re.compile(r"意向书")
