@@ -38,14 +38,15 @@ UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
 FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(?=的)))")
 FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})(?:的)?$")
 # A tier that is not sister cities: 友好交流城市, 友好合作城市(关系意向书), 友城交流周 (an event).
-_NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛)"
+_NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛|意向)"
 TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TWINNED}")
 ANNIVERSARY = re.compile(r"结好(\d{1,3})周年")
 FRIENDLY_EXCHANGE = re.compile(r"友好交流(?:合作)?(?:备忘录|协议|协议书)")
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(r"签署|签订|签约|云签")
-VISIT = re.compile(r"(?:代表团|团组|人士|访问团|考察团)[^，,。；]{0,12}(?:来访|访问|来京|访京|参访)|(?:来访|参访)")
+VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
+PLANS = re.compile(pattern("partners", "sister_city.plans"))
 HELD_TOGETHER = re.compile(r"共同举办|联合举办|共同主办|联合主办|两地联合|共同开展")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好\d{1,3}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
@@ -166,7 +167,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
         act_date = sent.date_before(rs)
-        if FRIENDSHIP_BEFORE.search(before[-8:]) or TWINNED.search(text):
+        twinned = TWINNED.search(clause) and not LETTER_OF_INTENT.search(clause) and not PLANS.search(clause)
+        if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
             since = str(year - int(m.group(1))) if m and year else ""
             add(home, sp, "sister_city", since=since)
@@ -179,7 +181,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         agreement = [m for m in AGREEMENT.finditer(text) if not FRIENDLY_EXCHANGE.search(text[max(0, m.start() - 6) : m.end()])]
         if agreement:
             add(home, sp, "cooperation_agreement", date=act_date if signed else "")
-        if VISIT.search(clause if sp.rule != "abbreviation" else text[rs:]):
+        if VISIT.search(text if sp.rule != "abbreviation" else text[rs:]):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
             HELD_TOGETHER.search(text)
