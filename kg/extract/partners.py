@@ -29,6 +29,7 @@ from functools import lru_cache
 from ..gazetteer import load
 from ..model import Meeting, Party, PartnerLink
 from .cues import pattern
+from .cues import pattern as cue_pattern
 from .sentences import SARS, Sentence, Span
 
 ABBREVIATION = re.compile(r"(?:京|北京·)(港澳|港|澳)|港澳(?=人士|两地|地区)")
@@ -56,6 +57,21 @@ FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
 COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|会议|伙伴)|交流(?!会|中心|访问)")
 GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)$")
+
+
+_NOT_IN_PLACE = re.compile(cue_pattern("names", "not_in_place"))
+
+
+def _plausible_name(name: str) -> bool:
+    """Whether a place no gazetteer knows can be a name: no word that never stands in one (驻成都,
+    是国际城市), and not an ordinary word (友城关系 → 关系, 今年)."""
+    import jieba
+
+    stem = name[:-1] if name.endswith("市") else name
+    if len(stem) < 2 or _NOT_IN_PLACE.search(name) or name[0] in "是系为":
+        return False
+    jieba.dt.check_initialized()
+    return not any(len(t) >= 2 and (jieba.dt.FREQ.get(t) or 0) >= 50 for t in jieba.dt.lcut(stem))
 
 
 def _partner_spans(sent: Sentence) -> list[Span]:
@@ -91,7 +107,7 @@ def _partner_spans(sent: Sentence) -> list[Span]:
         unknown.append((sent.start + m.start(1), sent.start + m.end(1), ""))
     for s0, e0, country in unknown:
         w = text[s0:e0]
-        if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w):
+        if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w) and _plausible_name(w):
             out.append(Span(s0, e0, "City", w, w, country, "unknown-city"))
             taken.append((s0, e0))
     for m in ABBREVIATION.finditer(sent.text):
@@ -207,7 +223,9 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
 
     def place_of(p: Party) -> Party | None:
         if p.type in ("City", "Region") and p.country and p.country != "中国":
-            return Party(p.name, p.type, country=p.country)
+            if gaz.lookup(p.name, ("City", "Region")) or _plausible_name(p.name):
+                return Party(p.name, p.type, country=p.country)
+            return None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
             for n in range(min(8, len(p.name) - 1), 1, -1):
                 e = gaz.lookup(p.name[:n], ("City", "Region"))
@@ -216,6 +234,8 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         return None
 
     for cp in meeting.counterparts:
+        if cp.type == "Country":
+            continue  # countries are not partners
         cands = [cp] if cp.type != "Person" else list(cp.organizations)
         for c in cands:
             pl = place_of(c if c.type != "Region" or c.name[:2] not in SARS else Party(c.name, c.type, country=c.name[:2]))
