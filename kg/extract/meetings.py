@@ -40,6 +40,8 @@ VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
 HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
 NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
 ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?$")
+ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended')})")
+ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
@@ -58,6 +60,9 @@ class MeetingContext:
     home_place: Party
     last_home: tuple[Party, ...] = ()
     last: list[Meeting] = field(default_factory=list)
+    # The meetings told since the date last changed (a visit's meetings, one paragraph each):
+    # attendees named after them (…参加活动) attend them all.
+    group: list[Meeting] = field(default_factory=list)
 
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
@@ -164,7 +169,7 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext) -> list[tuple[M
         return []
     persons = [_person(sent, sp, sent.start) for sp in sent.spans_in(0, m.start()) if sp.type == "Person"]
     out = []
-    for last in ctx.last:
+    for last in ctx.group:
         home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
         guests = tuple(p for p in persons if _foreign(p) and p.name not in {c.name for c in last.counterparts})
         principals = tuple(h for h in last.home if h.type == "Person")
@@ -173,8 +178,18 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext) -> list[tuple[M
         if guests and principals:
             out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
-        break
     return out
+
+
+def _listed_guests(sent: Sentence, start: int) -> bool:
+    """Whether the clause at ``start`` goes on a list of foreign guests: it names a foreign person
+    and states no act of its own."""
+    ce = CLAUSE_SEP.search(sent.text, start)
+    end = ce.start() if ce else len(sent.text)
+    if ACT.search(sent.text, start, end):
+        return False
+    persons = [sp for sp in sent.spans_in(start, end) if sp.type == "Person"]
+    return bool(persons) and _person(sent, persons[0], sent.start + start).country != "中国"
 
 
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
@@ -182,10 +197,14 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
     out: list[tuple[Meeting, str]] = []
     text = sent.text
+    attended = ATTENDED.search(text)
+    if attended and not ACT.search(text, 0, attended.start()):
+        # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
+        return _attendees(sent, attended, ctx)
     for m in ACT.finditer(text):
         act = m.group(0)
         after = text[m.end() :]
-        if ATTEND_BEFORE.search(text[: m.start()]):
+        if ATTEND_BEFORE.search(text[: m.start()]) or ATTEND_AFTER.match(after):
             out.extend(_attendees(sent, m, ctx))
             continue
         # 完成X等…团组的接待任务: the visitors are named before the act word, the home side not at all.
@@ -197,6 +216,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         post_s = m.end()
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
+        while ce and _listed_guests(sent, post_e + 1):
+            # Guests listed across commas: 会见了由A副主席甲,B副主席乙,C副州长丙率领的代表团.
+            ce = CLAUSE_SEP.search(text, post_e + 1)
+            post_e = ce.start() if ce else len(text)
         if hosted_before:
             post_s, post_e = pre_s, pre_e
         split = None
@@ -255,6 +278,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         out.append((meeting, act))
     made = [mt for mt, act in out if act != "参加"]
     if made:
+        if not ctx.group or ctx.group[-1].date != made[0].date:
+            ctx.group = []
+        ctx.group.extend(made)
         ctx.last = made
         named = [h for h in made[-1].home if h.type == "Person"]
         if named:
