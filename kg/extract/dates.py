@@ -22,6 +22,8 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|
 # Days named relative to the page's date, and how many days before it they are.
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
+# A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.
+YEAR_WORD = re.compile(r"(?:(?:^|(?<=[，,。；;]))(?P<y>(?:19|20)\d\d)\s*年(?=[，,])|年内|全年|本年度)")
 YEAR_ONLY = re.compile(r"^(?:(?P<y>\d{4})\s*年|年内|全年|上半年|下半年|年初|年底)")
 
 
@@ -96,6 +98,11 @@ def find_dates(text: str, year: int | None, ref: str = "") -> list[tuple[int, in
         iso = parse_date(m.group(0), year)
         if iso:
             out.append((m.start(), m.end(), iso))
+    for m in YEAR_WORD.finditer(text):
+        y = int(m["y"]) if m["y"] else year
+        if y and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), _iso(y)))
+    out.sort()
     day = _ref_day(ref)
     if day is not None:
         taken = [(s, e) for s, e, _ in out]
