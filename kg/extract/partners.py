@@ -29,6 +29,7 @@ from functools import lru_cache
 from ..gazetteer import load
 from ..model import Meeting, Party, PartnerLink
 from .cues import pattern
+from .home import home_places_in
 from .cues import pattern as cue_pattern
 from .sentences import SARS, Sentence, Span
 
@@ -144,12 +145,12 @@ def _foreign_places_in(w: str, gaz) -> tuple:
 
 
 def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
-    """A Beijing district named before the partner in its clause, else the document's city."""
+    """The mainland place (not a venue) named last before the partner in its clause (溧阳市与加拿大…,
+    钟楼区与德国…), else the document's home place."""
     rs, _ = sent.rel(sp)
     cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
-    for x in sorted(sent.spans_in(cs, rs), key=lambda x: -x.start):
-        if x.type == "Region" and x.country == "中国" and x.parent and x.parent.rstrip("市") == home_city.name.rstrip("市"):
-            return Party(x.written, "Region", country="中国")
+    for x in sorted(home_places_in(sent.block.text, sent.spans_in(cs, rs)), key=lambda x: -x.start):
+        return Party(x.name, x.type, country="中国")
     return home_city
 
 
