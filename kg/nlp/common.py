@@ -1,0 +1,70 @@
+"""What the pipeline's components share: the keys they keep their results under in
+``doc.user_data``, the tokens' character bounds, the Doc's text, jieba look-ups and surnames."""
+from __future__ import annotations
+
+
+from functools import lru_cache
+
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc
+
+GAZ_KEY = "gazetteer"
+RULE_KEY = "kg_rules"
+BOUNDS_KEY = "kg_token_bounds"
+TEXT_KEY = "kg_text"
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("kg.gazetteer").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def is_chinese_surname(prefix: str) -> bool:
+    """Whether ``prefix`` (the first one or two characters of a name) starts with a common Chinese surname."""
+    s = _surnames()
+    return prefix[:2] in s or prefix[:1] in s
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Where each token of ``doc`` starts and ends, in characters: kept by the tokenizer, else read
+    once as arrays (no Token objects)."""
+    bounds = doc.user_data.get(BOUNDS_KEY)
+    if bounds is None:
+        offsets = doc.to_array([IDX, LENGTH])
+        bounds = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
+        doc.user_data[BOUNDS_KEY] = bounds
+    return bounds
+
+
+@lru_cache(maxsize=1 << 16)
+def _cut(seg, text: str) -> tuple[str, ...]:
+    """``seg.cut(text)``, remembered: the rules cut the same short stretches again and again."""
+    return tuple(seg.cut(text))
+
+
+def _is_common_words(name: str, seg) -> bool:
+    """Whether ``name`` is made of ordinary words (保护, 认证手续), not a name."""
+    return all(_is_common(t, seg) for t in _cut(seg, name))
+
+
+def _is_common(word: str, seg) -> bool:
+    """Whether jieba knows ``word`` as an ordinary word of two or more characters."""
+    return len(word) >= 2 and (seg.FREQ.get(word) or 0) >= 50
+
+
+def _skip_leading(text: str, start: int, end: int, seg, drop) -> int:
+    """Where a name in ``text[start:end]`` starts once leading words that ``drop`` accepts are skipped (keeping one)."""
+    toks = list(_cut(seg, text[start:end]))
+    while len(toks) > 1 and drop(toks[0]):
+        start += len(toks.pop(0))
+    return start
+
+
+def doc_text(doc: Doc) -> str:
+    """The text a Doc was made from. ``Doc.text`` joins every token again (making a Token object
+    for each) on each use: a tenth of the pipeline's time. The tokenizer keeps it instead."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text

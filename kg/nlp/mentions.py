@@ -1,0 +1,66 @@
+"""The mentions component: gazetteer and rule spans merged into non-overlapping mentions."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer import load
+from .common import GAZ_KEY, RULE_KEY, doc_text
+
+for _ext in ("mentions", "nested"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+# Spans whose inner names are kept as nested mentions.
+_CONTAINERS = ("Event", "Organization", "Company")
+
+
+@Language.factory("kg_mentions", requires=["doc.user_data"], assigns=["doc._.mentions", "doc._.nested"], default_config={})
+def make_mentions(nlp: Language, name: str) -> "MentionMerger":
+    return MentionMerger()
+
+
+class MentionMerger:
+    """Gazetteer and rule spans merged into non-overlapping mentions, longest first."""
+
+    def __init__(self) -> None:
+        self.gaz = load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = []
+        for s, e, label, ent_id in doc.user_data.get(GAZ_KEY, ()):
+            cands.append((s, e, label, "gazetteer", ent_id))
+        for s, e, label, rule in doc.user_data.get(RULE_KEY, []):
+            cands.append((s, e, label, rule, ""))
+        # Longest first; on ties, gazetteer before rules.
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[3] != "gazetteer", c[0]))
+        taken = [False] * (len(doc_text(doc)) + 1)
+        chosen = []
+        for s, e, label, rule, ent_id in cands:
+            if any(taken[s:e]):
+                continue
+            for i in range(s, e):
+                taken[i] = True
+            chosen.append((s, e, label, rule, ent_id))
+        chosen.sort()
+        ext = doc._  # (each ``doc._`` makes a new object)
+        ext.mentions = chosen
+        # Names inside a chosen name are mentions too (亚投行 in 亚投行新年招待会, 西班牙 in 中国—西班牙论坛),
+        # kept apart so that relation rules still see one span per stretch of text.
+        nested = []
+        for s, e, label, rule, ent_id in chosen:
+            if label not in _CONTAINERS:
+                continue
+            # Gazetteer names anywhere inside; a rule's name only where the outer name starts with it
+            # (市委外事工作委员会 in 市委外事工作委员会第二次全体会议, not 北京代表处 in …基金会北京代表处).
+            inner = [
+                c for c in cands
+                if s <= c[0] and c[1] <= e and (c[0], c[1]) != (s, e) and c[2] != "Person" and (c[3] == "gazetteer" or c[0] == s)
+            ]
+            used = [False] * (e - s)
+            for c in inner:
+                if not any(used[c[0] - s : c[1] - s]):
+                    used[c[0] - s : c[1] - s] = [True] * (c[1] - c[0])
+                    nested.append(c)
+        ext.nested = sorted(nested)
+        return doc

@@ -1,0 +1,364 @@
+"""The name rules: persons, organisations, companies, events and foreign places no gazetteer
+knows, found by their shape (see :class:`NameRules`)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+import jieba
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extract.cues import pattern as cue_pattern
+from ..extract.events import EVENT_SUFFIX
+from ..extract.names import CJK, title_suffix
+from ..gazetteer import load
+from .common import (
+    GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
+    is_chinese_surname, token_bounds,
+)
+
+# Characters that may not start a person's name after a title.
+_NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（）兼并向同对从将")
+_PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
+_TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[·•][{CJK}]{{1,8}})+")
+_COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
+# Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
+_ORG_SUFFIXES = (
+    "股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|"
+    "大学|学院|委员会|联合会|商协会|商会|联盟|领导小组办公室|领导小组|工作组|外事组|指挥部|代表处|足球队"
+)
+_ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
+_ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
+_ORG_END = re.compile(_ORG_SUFFIXES)
+# Words that start a clause, not a name: 指导, 组建, 推动, 举办 …
+_VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
+# Events named by two places (中国—西班牙论坛, 北京—伦敦资管业务线上交流会) or by a body's session (…第二次全体会议).
+_PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动)")
+_SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
+_QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
+_EVENT_WORDS = "论坛|大会|峰会|洽谈会|招待会|交流会|发布会|座谈会|研讨会|联席会议|培训班|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛|仪式"
+_YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})")
+_EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
+# An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
+_HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办)((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
+# Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
+_GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动)$")
+_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(]|$)")
+# Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
+_NAME_TAIL = re.compile(cue_pattern("names", "tail"))
+_NAME_LEAD = re.compile(cue_pattern("names", "lead"))
+_PLACE_SHAPE = re.compile(
+    rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{1,8}}?)({cue_pattern('names', 'place_suffix')})(?!长)"
+)
+_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
+
+
+@Language.factory("kg_names", requires=["doc.user_data"], assigns=["doc.user_data"], default_config={"spans_key": RULE_KEY})
+def make_name_rules(nlp: Language, name: str, spans_key: str) -> "NameRules":
+    return NameRules(spans_key, nlp.tokenizer)
+
+
+class NameRules:
+    """Rule-based names: persons after titles, transliterated names, organisation and event shapes.
+
+    Results are kept as (start, end, label, rule) character spans in
+    ``doc.user_data[spans_key]``, because jieba's tokens do not always end
+    where a name does.
+    """
+
+    def __init__(self, spans_key: str, tokenizer=None) -> None:
+        self.spans_key = spans_key
+        self.gaz = load()
+        self.tokenizer = tokenizer
+        self._seg = None
+        self._title_end = re.compile("[" + "".join(map(re.escape, sorted(self.gaz.title_ends))) + "]")
+
+    @property
+    def seg(self):
+        """The pipeline's own jieba segmenter (its dictionary knows the gazetteer's words)."""
+        if self._seg is None:
+            seg = getattr(self.tokenizer, "jieba_seg", None) or jieba.dt
+            seg.check_initialized()
+            self._seg = seg
+        return self._seg
+
+    def _place_at(self, text: str, pos: int, backwards: bool = False) -> int:
+        """Length of the longest place name ending (or starting) at ``pos``; 0 if none."""
+        for n in range(6, 1, -1):
+            w = text[pos - n : pos] if backwards else text[pos : pos + n]
+            if len(w) == n and self.gaz.lookup(w, ("City", "Country", "Region")):
+                return n
+        return 0
+
+    def _place_part(self, name: str) -> bool:
+        """Whether a ·-joined name is really places (北京·香港…), not a transliterated person."""
+        # Every part must start with a place (拉萨罗·布凯尔 is a person although 拉萨 is a city), and
+        # one of them be a country or a Chinese place (戴维·伊格 is a person although small towns
+        # abroad are called 戴维 and 伊格).
+        parts = []
+        for part in re.split(r"[·•]", name):
+            e = next((e for n in range(min(len(part), 6), 1, -1) if (e := self.gaz.lookup(part[:n], ("City", "Region", "Country")))), None)
+            if e is None:
+                return False
+            parts.append(e)
+        return any(e.type == "Country" or e.country == "中国" for e in parts)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        seg = self.seg
+        found: list[tuple[int, int, str, str]] = []
+        # A person after a title: 市长陈吉宁, 董事长康林松. Only a token ending in a title's last
+        # character can be a title: those characters are found in the text, and the token ending
+        # there by bisection over the token ends (read as an array: no Token objects).
+        starts, ends = token_bounds(doc)
+        gaz_spans = doc.user_data.get(GAZ_KEY, ())
+        for c in self._title_end.finditer(text):
+            end = c.end()
+            k = bisect_left(ends, end)
+            if k == len(ends) or ends[k] != end:
+                continue
+            idx = starts[k]
+            if not title_suffix(text[idx:end], self.gaz):
+                continue
+            if text[idx:end] in self.gaz.title_forms:
+                before = self._name_before_title(text, idx, starts, seg)
+                if before:
+                    found.append((idx - len(before), idx, "Person", "name+title"))
+            m = _TRANSLIT.match(text, end)
+            if m and not self._place_part(m.group(0)):
+                found.append((m.start(), m.end(), "Person", "title+translit"))
+                continue
+            m = _PERSON_AFTER_TITLE.match(text, end)
+            if m and m.group(0)[0] not in _NOT_NAME_START:
+                name = self._trim_name(m.group(0), text, m.end(), seg, self._foreign_before(text, idx, gaz_spans))
+                if name and not self.gaz.lookup(name):
+                    found.append((end, end + len(name), "Person", "title+name"))
+        for m in _TRANSLIT.finditer(text):
+            start = m.start()
+            first = re.split(r"[·•]", m.group(0))[0]
+            # A title written before the name is not part of it: 首席执行官布莱恩·罗伯兹.
+            for i in range(len(first) - 1, 0, -1):
+                if title_suffix(text[max(0, m.start() + i - 8) : m.start() + i], self.gaz):
+                    start = m.start() + i
+                    break
+            # So is a verb before it: 会见班哲明·凯瑟克.
+            start = _skip_leading(text, start, m.start() + len(first), seg, lambda t: _is_common(t, seg))
+            name = text[start : m.end()]
+            if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
+                continue
+            if self._place_part(name) or _is_common_words(name.replace("·", ""), seg):
+                continue
+            found.append((start, m.end(), "Person", "translit"))
+        for m in _COMRADE.finditer(text):
+            name = m.group(1)
+            if is_chinese_surname(name) and not re.search(r"负责|领导|有关|相关", text[max(0, m.start(1) - 2) : m.end(1)]):
+                found.append((m.start(1), m.end(1), "Person", "comrade"))
+        orgs: list[tuple[int, int, str, str]] = []
+        # (A name's ending is looked for first: most blocks have none, and the full pattern is slow.)
+        for m in _ORG_SHAPE.finditer(text) if _ORG_END.search(text) else ():
+            s = m.group(0)
+            cut = max((x.end() for x in _ORG_STOP.finditer(s)), default=0)
+            start = m.start() + cut
+            # A verb before the name is not part of it: 指导北京外国语大学, 组建研究中心.
+            start = _skip_leading(text, start, m.end(), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
+            if text[start] in "以经由" and self._place_at(text, start + 1):
+                start += 1  # a preposition before a place: 以北京推进…领导小组组建一周年为契机
+            name = text[start : m.end()]
+            if "”" in name and name.index("”") < name.find("“") % (len(name) + 1):
+                # A closing quote first: the name starts after it.
+                start += name.index("”") + 1
+                name = text[start : m.end()]
+            bare = len(_ORG_SUFFIX.sub("", name)) < 2
+            if len(name) >= 4 and not bare and name.count("“") == name.count("”") and not name.startswith("“"):
+                label = "Company" if re.search(r"公司|集团|银行|证券", name) else "Organization"
+                # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
+                if orgs and orgs[-1][1] == start:
+                    orgs.append((orgs[-1][0], m.end(), label, "org-shape"))
+                orgs.append((start, m.end(), label, "org-shape"))
+        found.extend(orgs)
+        for m in _QUOTED_EVENT.finditer(text):
+            inner = m.group(1)
+            # A quoted name followed by an event word, or listed before one (“丝路一家亲”、“我与北京”等活动).
+            tail = text[m.end() : m.end() + 40]
+            listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:系列)?活动", tail)
+            named = re.match(rf"^[{CJK}A-Za-z0-9]{{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
+            if named and "的" in named.group(0):
+                named = None
+            if named and not _GENERIC_TAIL.match(named.group(0)) and not self._place_at(tail, 0):
+                # The words after the quotes are part of the name: “一带一路”国际青年创新创业论坛.
+                found.append((m.start(), m.end() + named.end(), "Event", "quoted-event"))
+                if EVENT_SUFFIX.search(inner) or re.match(r"(?:19|20)\d\d", inner):
+                    # …and the quoted name may be an event of its own: “2020地球一小时”北京主场熄灯仪式.
+                    found.append((m.start(1), m.end(1), "Event", "quoted-event"))
+            elif listed and not re.match(r"^[、等]", tail):
+                # A listed item runs to the next 、: “一带一路”文化之旅.
+                item = re.match(r"^[^、等]{1,12}", tail)
+                found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
+            elif EVENT_SUFFIX.search(inner) or named or listed:
+                found.append((m.start(1), m.end(1), "Event", "quoted-event"))
+        for m in re.finditer(r"[—–]", text):
+            left = self._place_at(text, m.start(), backwards=True)
+            right = self._place_at(text, m.end())
+            tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
+            if tail:
+                found.append((m.start() - left, tail.end(), "Event", "pair-event"))
+        for m in _SESSION_EVENT.finditer(text):
+            cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
+            start = _skip_leading(text, m.start() + cut, m.end(), seg, _VERBISH.match)
+            if text[start] in "经以" and self._place_at(text, start + 1):
+                start += 1
+            if m.end() - start >= 8:
+                found.append((start, m.end(), "Event", "session-event"))
+        for m in _YEAR_EVENT.finditer(text):
+            start = m.start()
+            # A name that opens with a quoted year: “2020地球一小时”北京主场熄灯仪式.
+            if start and text[start - 1] == "“" and "”" in m.group(0):
+                start -= 1
+            found.append((start, m.end(), "Event", "event-shape"))
+            more = _EVENT_MORE.match(text, m.end())
+            if more:
+                # One event under several names: …座谈会暨…签署仪式, …论坛智能+交通平行论坛, …论坛“…峰会”平行论坛.
+                found.append((start, more.end(), "Event", "event-shape"))
+        for m in _HELD_EVENT.finditer(text):
+            pos = m.start(1)
+            for item in m.group(1).split("、"):
+                if item:
+                    s = _skip_leading(text, pos, pos + len(item), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
+                    e = pos + len(item)
+                    # A held event is named: a number, a place, quotes or a joint name in it, or a long name.
+                    named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or any(
+                        a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in doc.user_data.get(GAZ_KEY, ())
+                    )
+                    if e - s >= 6 and named and item.count("“") == item.count("”"):
+                        found.append((s, e, "Event", "held-event"))
+                pos += len(item) + 1
+        found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
+        found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
+        found.extend(self._listed_after(text, found, seg))
+        doc.user_data[self.spans_key] = found
+        return doc
+
+    def _listed_after(self, text: str, found: list, seg) -> list:
+        """Chinese names listed after a titled one with 、 or 和 (市领导张新竹、宋明杰): the title
+        holds for the whole list."""
+        out = []
+        ends = sorted(e for s, e, label, rule in found if label == "Person" and rule == "title+name")
+        for e in ends:
+            while e < len(text) and text[e] in "、和及" and is_chinese_surname(text[e + 1 : e + 3]):
+                name = self._chinese_name(text, e + 1, seg)
+                if not name or _is_common_words(name, seg) or self.gaz.lookup(name) or title_suffix(text[e + 1 : e + 1 + len(name) + 2], self.gaz):
+                    break
+                out.append((e + 1, e + 1 + len(name), "Person", "listed-name"))
+                e += 1 + len(name)
+        return out
+
+    @staticmethod
+    def _clean_person(text: str, span: tuple, seg) -> tuple:
+        """A person's span without the words that follow names (…时, …一行, …和) and, for a
+        transliterated name, without a common word before it (代表詹姆斯·鲁滨逊)."""
+        s, e, label, rule = span
+        dot = max(text.rfind("·", s, e), text.rfind("•", s, e))
+        if dot >= 0:
+            first_end = min(i for i in (text.find("·", s, e), text.find("•", s, e)) if i >= 0)
+            while first_end - s > 1 and (m := _NAME_LEAD.match(text, s, first_end - 1)):
+                s = m.end()
+        # A name keeps at least two characters (one after the dot of a transliteration).
+        for i in range(dot + 2 if dot >= 0 else s + 2, e):
+            if _NAME_TAIL.match(text, i):
+                e = i
+                break
+        return (s, e, label, rule)
+
+    def _places_after_country(self, text: str, gaz_spans, seg) -> list:
+        """Foreign places no gazetteer lists, by their shape right after their country or after
+        another such place (以色列希弗谷区, 意大利曼托瓦省圭迪佐洛市), and in a list after one
+        (韩国忠清北道、忠清南道). A name must not start with an ordinary word (美国企业到广州)."""
+        out = []
+        for s, e, label, ent_id in gaz_spans:
+            if label != "Country" or ent_id.endswith(":中国"):
+                continue
+            pos = e
+            while True:
+                if text[pos : pos + 1] == " ":
+                    pos += 1  # 日本 长野市 (a list's padding)
+                m = _PLACE_SHAPE.match(text, pos)
+                if not m or self._ordinary_start(m.group(1), seg):
+                    break
+                if not self.gaz.lookup(m.group(0)):
+                    out.append((m.start(), m.end(), "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region", "place-after-country"))
+                pos = m.end()
+                if pos < len(text) and text[pos] == "、":
+                    pos += 1
+                if any(gs == pos and gl == "Country" for gs, _, gl, _ in gaz_spans):
+                    break  # the next item names its own country
+        return out
+
+    def _ordinary_start(self, stem: str, seg) -> bool:
+        """Whether ``stem`` starts with, or holds, an ordinary word (gazetteer names are not ordinary
+        words, although the pipeline's jieba knows them as frequent ones)."""
+        toks = [t for t in _cut(seg, stem) if not self.gaz.lookup(t)]
+        if not toks:
+            return False
+        first = _cut(seg, stem)[0]
+        return (first == toks[0] and (seg.FREQ.get(first) or 0) > 1000) or any(len(t) >= 2 and (seg.FREQ.get(t) or 0) > 5000 for t in toks)
+
+    def _name_before_title(self, text: str, idx: int, starts: list[int], seg) -> str:
+        """A Chinese name written right before a title (章笑梅主任, 陈杰副市长): two or three
+        characters from a surname, where a token starts, and not ordinary words or a known name."""
+        for n in (3, 2):
+            s = idx - n
+            if s < 0 or not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
+                continue
+            k = bisect_left(starts, s)
+            if k == len(starts) or starts[k] != s:
+                continue
+            name = text[s:idx]
+            if not re.fullmatch(rf"[{CJK}]+", name) or _is_common_words(name, seg) or self.gaz.lookup(name):
+                continue
+            if title_suffix(text[max(0, s - 8) : s], self.gaz):
+                continue  # 市长陈吉宁主任: the name after the first title is read there
+            return name
+        return ""
+
+    def _foreign_before(self, text: str, pos: int, gaz_spans) -> bool:
+        """Whether the clause before ``pos`` names a foreign country or place (the title after it is
+        a foreign office, and the name after the title a foreign name: 俄罗斯…副主席古列维奇)."""
+        clause = max(text.rfind(c, 0, pos) for c in "，,。；;：:、") + 1
+        for s, e, label, ent_id in gaz_spans:
+            if clause <= s and e <= pos and label in ("Country", "City", "Region"):
+                entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+                if entry is not None and entry.country not in ("", "中国"):
+                    return True
+        return False
+
+    def _trim_name(self, cand: str, text: str, end: int, seg, foreign: bool = False) -> str:
+        start = end - len(cand)
+        if foreign or not is_chinese_surname(text[start : start + 2]):
+            # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
+            m = _FOREIGN_NAME.match(text, start)
+            name = m.group(1) if m and len(m.group(1)) >= 2 else ""
+        else:
+            name = self._chinese_name(text, start, seg)
+        return "" if not name or _is_common_words(name, seg) else name
+
+    @staticmethod
+    def _chinese_name(text: str, start: int, seg) -> str:
+        """Two or three characters, four for a double surname (林郑月娥): up to where a common word begins."""
+
+        def boundary(pos: int) -> bool:
+            if pos >= len(text) or text[pos] in _NOT_NAME_START or not re.match(rf"[{CJK}]", text[pos]):
+                return True
+            first = next(iter(_cut(seg, text[pos : pos + 6])), "")
+            return len(first) >= 2 and (seg.FREQ.get(first) or 0) >= 50
+
+        for k in (2, 3):
+            if boundary(start + k):
+                return text[start : start + k]
+        s = _surnames()
+        if (
+            text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3])
+            and not _NAME_TAIL.match(text, start + 3)
+        ):
+            return text[start : start + 4]
+        return text[start : start + 3]
