@@ -32,7 +32,7 @@ def code_fingerprint() -> str:
     root = resources.files("kg")
     h = hashlib.sha256()
     for path in sorted(Path(str(root)).rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".ttl", ".json", ".txt") and "__pycache__" not in path.parts:
+        if path.is_file() and path.suffix in (".py", ".tsv", ".ttl", ".json", ".txt", ".toml") and "__pycache__" not in path.parts:
             h.update(str(path.relative_to(str(root))).encode())
             h.update(path.read_bytes())
     return h.hexdigest()

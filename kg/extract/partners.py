@@ -189,14 +189,19 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             m = ANNIVERSARY.search(text)
             since = str(year - int(m.group(1))) if m and year else ""
             add(home, sp, "sister_city", since=since)
-        signed = bool(SIGNED.search(text))
-        if FRIENDLY_EXCHANGE.search(text):
+        # A signed text is read in the partner's clause when the clause names one or says how
+        # the tie stands (…与X市签署意向书，与Y市缔结友城); else in the whole sentence.
+        scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
+                           or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) else text
+        planned = PLANS.search(scope)
+        signed = bool(SIGNED.search(scope))
+        if FRIENDLY_EXCHANGE.search(scope) and not planned:
             add(home, sp, "friendly_exchange", date=act_date if signed else "")
-        signed_text = FRIENDLY_EXCHANGE.search(text) or LETTER_OF_INTENT.search(text)
-        if LETTER_OF_INTENT.search(text):
+        signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
+        if LETTER_OF_INTENT.search(scope) and not planned:
             add(home, sp, "letter_of_intent", date=act_date if signed else "")
-        agreement = [m for m in AGREEMENT.finditer(text) if not FRIENDLY_EXCHANGE.search(text[max(0, m.start() - 6) : m.end()])]
-        if agreement:
+        agreement = [m for m in AGREEMENT.finditer(scope) if not FRIENDLY_EXCHANGE.search(scope[max(0, m.start() - 6) : m.end()])]
+        if agreement and not planned:
             add(home, sp, "cooperation_agreement", date=act_date if signed else "")
         if VISIT.search(text if sp.rule != "abbreviation" else text[rs:]):
             add(home, sp, "delegation_visit", date=act_date)
