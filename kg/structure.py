@@ -122,9 +122,15 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
     )
 
 
+# A numbered heading of a web page or report (二、友好城市介绍, (一)长井市, 1、双方交流情况概述):
+# short, without a sentence's punctuation.
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))[^。！？!?；;，,]{1,30}$")
+
+
 def _is_structural(s: str) -> bool:
     return bool(
         _HEADING.match(s)
+        or _NUMBERED_HEADING.match(s)
         or _CAPTION.match(s)
         or _ENTRY.match(s)
         or _ITEM.match(s)
@@ -208,6 +214,12 @@ def parse_blocks(doc: Document) -> list[Block]:
         if m:
             section = squeeze(m.group(2).replace("*", ""))
             blocks.append(_block(doc, "heading", [ln], section, attrs={"level": str(len(m.group(1))), "title": section}))
+            seen_content = True
+            i += 1
+            continue
+        if _NUMBERED_HEADING.match(s) and not _CAPTION.match(s):
+            section = squeeze(s)
+            blocks.append(_block(doc, "heading", [ln], section, attrs={"level": "0", "title": section}))
             seen_content = True
             i += 1
             continue
