@@ -5,7 +5,9 @@ form where the gazetteer knows the name (``戴姆勒集团`` → 戴姆勒股份
 ``莫斯科市`` → 莫斯科), the core name for events (``2020中关村论坛开幕式`` →
 中关村论坛), else the name as written without padding. IRIs are romanised
 slugs (English label for gazetteer entries, pinyin otherwise); a short hash
-tells apart different names that romanise alike.
+tells apart different names that romanise alike. English labels come only
+from the gazetteers and curation; a person's name romanised in pinyin is a
+label of its own (``@zh-Latn-pinyin``), never passed off as English.
 """
 from __future__ import annotations
 
@@ -192,7 +194,8 @@ class Resolver:
     def assign_iris(self) -> None:
         by_slug: dict[str, list[Entity]] = {}
         for ent in self.entities.values():
-            label = ent.english or self.english_label(ent)
+            # The slug romanises the English name where one is known, else the pinyin (as it always has).
+            label = ent.english or self.pinyin_label(ent)
             base = slugify(label) if label else slugify(ent.name)
             if len(base) > 60:
                 base = base[:50].rstrip("-") + "-" + hashlib.sha1(ent.name.encode()).hexdigest()[:6]
@@ -206,8 +209,12 @@ class Resolver:
                     ent.iri = ID[f"{slug}-{h}"]
 
     def english_label(self, ent: Entity) -> str:
-        if ent.english:
-            return ent.english
+        """The entity's English name: from a gazetteer or a user's curation file only, else ``""``."""
+        return ent.english
+
+    def pinyin_label(self, ent: Entity) -> str:
+        """A Chinese person's name in pinyin (``陈吉宁`` → ``Chen Jining``), else ``""``: a romanisation,
+        not an English name (written ``@zh-Latn-pinyin``, never ``@en``)."""
         if ent.type == "Person" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", ent.name):
             syl = lazy_pinyin(ent.name)
             two = ent.name[:2] in {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯"}

@@ -184,15 +184,15 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
         act_date = sent.date_before(rs)
-        twinned = TWINNED.search(clause) and not LETTER_OF_INTENT.search(clause) and not PLANS.search(clause)
+        # A tie is read in the partner's clause when the clause names one or says how it stands
+        # (…与X市签署意向书，与Y市缔结友城); else in the whole sentence (现有友好城市2个，分别为…).
+        scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
+                           or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) else text
+        twinned = TWINNED.search(scope) and not LETTER_OF_INTENT.search(scope) and not PLANS.search(scope)
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
             since = str(year - int(m.group(1))) if m and year else ""
             add(home, sp, "sister_city", since=since)
-        # A signed text is read in the partner's clause when the clause names one or says how
-        # the tie stands (…与X市签署意向书，与Y市缔结友城); else in the whole sentence.
-        scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
-                           or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) else text
         planned = PLANS.search(scope)
         signed = bool(SIGNED.search(scope))
         if FRIENDLY_EXCHANGE.search(scope) and not planned:

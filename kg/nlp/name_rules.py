@@ -49,8 +49,10 @@ _FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=视频|{cue_pattern('names', '
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
 _PLACE_SHAPE = re.compile(
-    rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{1,8}}?)({cue_pattern('names', 'place_suffix')})(?!长)"
+    rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?)"
+    rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
+_REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委])")
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
 
@@ -276,6 +278,11 @@ class NameRules:
         (韩国忠清北道、忠清南道). A name must not start with an ordinary word (美国企业到广州)."""
         out = []
         for s, e, label, ent_id in gaz_spans:
+            if label in ("City", "Region") and not any(gs == e for gs, *_ in gaz_spans):
+                entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+                m = _REGION_SUFFIX.match(text, e)
+                if entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()]):
+                    out.append((s, m.end(), "Region", "place-after-country"))
             if label != "Country" or ent_id.endswith(":中国"):
                 continue
             pos = e

@@ -18,7 +18,7 @@ from ..model import Evidence, Facts, Meeting, PartnerLink, Party, Position
 from ..resolve import Entity, Resolver
 if TYPE_CHECKING:
     from ..curation import Curation
-from .vocab import GRAPH, ID, KG, ONTOLOGY_GRAPH, SCHEMA, WD, segment
+from .vocab import GRAPH, ID, KG, ONTOLOGY_GRAPH, PINYIN, SCHEMA, WD, segment
 
 
 @lru_cache(maxsize=1 << 16, typed=True)
@@ -124,9 +124,14 @@ class _DocWriter:
             self.described.add(iri)
             self.add(iri, RDF.type, TYPE_CLASS[ent.type])
             self.add(iri, SKOS.prefLabel, _lit(ent.name, lang="zh"))
+            # English only from a gazetteer or a curation file; a romanisation is marked as one.
             en = self.r.english_label(ent)
             if en:
                 self.add(iri, SKOS.prefLabel, _lit(en, lang="en"))
+            else:
+                py = self.r.pinyin_label(ent)
+                if py:
+                    self.add(iri, SKOS.prefLabel, _lit(py, lang=PINYIN))
             for a in sorted(ent.aliases):
                 self.add(iri, SKOS.altLabel, _lit(a, lang="zh"))
             if ent.wikidata:
@@ -195,6 +200,8 @@ class _DocWriter:
                 for c in m.country.split(";"):
                     ctype = "Region" if c in ("香港", "澳门", "台湾") else "Country"
                     self.add(node, KG.counterpartCountry, self.entity(Party(c, ctype), m.evidence).iri)
+            if m.home_place is not None:
+                self.add(node, KG.homePlace, self.entity(m.home_place, m.evidence).iri)
             homes = [self._participant(node, p, "home", m.evidence, m.date) for p in m.home]
             others = [self._participant(node, p, "counterpart", m.evidence, m.date) for p in m.counterparts]
             for h in homes:
@@ -320,6 +327,8 @@ def register(resolver: Resolver, facts: Facts) -> None:
     for m in facts.meetings:
         for p in (*m.home, *m.counterparts):
             reg(p)
+        if m.home_place is not None:
+            reg(m.home_place)
         for c in m.country.split(";") if m.country else ():
             resolver.add(c, "Region" if c in ("香港", "澳门", "台湾") else "Country")
     for link in facts.partner_links:

@@ -10,6 +10,9 @@ GRAPH = Namespace(BASE + "graph/")
 WD = Namespace("http://www.wikidata.org/entity/")
 SCHEMA = Namespace("https://schema.org/")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
+# The language tag of a name romanised in pinyin (BCP 47; Oxigraph writes tags in lower case).
+# English labels (``@en``) come from the gazetteers and curation only.
+PINYIN = "zh-Latn-pinyin"
 
 # ASCII kept as is in an IRI segment; other ASCII (space, <>"{}|\\^`#%?/) is percent-encoded.
 _SEGMENT_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
@@ -83,6 +86,7 @@ class KG(DefinedNamespace):
     onBehalfOf: URIRef  # participation → the body the participant represents
     title: URIRef  # a title as written (董事长兼首席执行官)
     homeParticipant: URIRef  # shortcut: meeting → home-side participant
+    homePlace: URIRef  # meeting → the Chinese place (city, district, province) the home side speaks for
     counterpart: URIRef  # shortcut: meeting → counterpart
     counterpartCountry: URIRef  # meeting → the counterpart's country as the text gives it
     met: URIRef  # shortcut between a home participant and a counterpart
@@ -94,7 +98,7 @@ class KG(DefinedNamespace):
     attended: URIRef  # shortcut: person → event
 
     # Partner links
-    home: URIRef  # the home place (北京市 or a district)
+    home: URIRef  # partner link → the home place (any Chinese city, district or province)
     partner: URIRef  # the partner place
     relation: URIRef  # sister_city, friendly_exchange, …
     since: URIRef  # year the tie began

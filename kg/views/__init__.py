@@ -27,6 +27,7 @@ from pyvis.network import Network
 
 from ..errors import ParameterError
 from ..query import QueryResult, open_dataset, oxigraph_store, run_query
+from ..rdf.vocab import PINYIN
 
 TYPE_STYLE = {  # type → (shape, colour, Chinese, English)
     "Person": ("dot", "#4e79a7", "人物", "Person"),
@@ -137,23 +138,30 @@ def _finish(view: View) -> View:
 
 
 class _English:
-    """English labels (skos:prefLabel@en, the least if several) looked up per node, not for the whole graph."""
+    """English labels (skos:prefLabel@en, the least if several) looked up per node, not for the whole graph.
+
+    Where no English name is known, a person's pinyin romanisation (``@zh-Latn-pinyin``) stands in,
+    marked as such: ``Chen Jining (pinyin)``.
+    """
 
     def __init__(self, ds) -> None:
         self.ds = ds
         self.store = oxigraph_store(ds)
         self.cache: dict[str, str] = {}
 
-    def _labels(self, iri: str) -> list[str]:
+    def _labels(self, iri: str) -> list[tuple[str, str]]:
+        """``(language, text)`` of the node's preferred labels, the language in lower case."""
         if self.store is not None:
             quads = self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(str(SKOS.prefLabel)), None, None)
-            return [q.object.value for q in quads if getattr(q.object, "language", None) == "en"]
-        return [str(o) for o in self.ds.objects(URIRef(iri), SKOS.prefLabel) if getattr(o, "language", None) == "en"]
+            return [((q.object.language or "").lower(), q.object.value) for q in quads if isinstance(q.object, ox.Literal)]
+        return [((getattr(o, "language", None) or "").lower(), str(o)) for o in self.ds.objects(URIRef(iri), SKOS.prefLabel)]
 
     def get(self, iri: str, default: str = "") -> str:
         if iri not in self.cache:
-            labels = sorted(self._labels(iri))
-            self.cache[iri] = labels[0] if labels else ""
+            labels = self._labels(iri)
+            english = sorted(v for lang, v in labels if lang == "en")
+            pinyin = sorted(v for lang, v in labels if lang == PINYIN.lower())
+            self.cache[iri] = english[0] if english else f"{pinyin[0]} (pinyin)" if pinyin else ""
         return self.cache[iri] or default
 
 
