@@ -42,6 +42,12 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     return sa[: len(sb)] <= eb and sb[: len(sa)] <= ea or sa.startswith(sb) or sb.startswith(sa)
 
 
+def _same_guests(a: Meeting, b: Meeting) -> bool:
+    """The same counterparts met on agreeing dates."""
+    return {p.name for p in a.counterparts} <= {p.name for p in b.counterparts} and (
+        a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]))
+
+
 def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
     classes, places inside event names): for a benchmark that starts as a build's first pass does."""
@@ -113,7 +119,11 @@ def extract(doc: Document) -> Facts:
             positions.extend(read_positions(sent, city))
             attendances.extend(read_event_roles(sent, city))
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
+    named = [m for m, _ in prose_meetings if any(h.type == "Person" for h in m.home)]
     for m, act in prose_meetings:
+        if all(h.type != "Person" for h in m.home) and any(_same_guests(m, k) for k in named):
+            # 某总领事拜访省外办，主任X会见了他: the meeting is told once with its person.
+            continue
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once.
         if not any(_same_meeting(m, k) for k, _ in merged):
             merged.append((m, act))

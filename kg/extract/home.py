@@ -18,8 +18,8 @@ from ..model import Document, Party
 from .sentences import HOME_COUNTRY, SARS, Span
 
 PLACE_TYPES = ("City", "Region")
-# Words that make the place after them a venue or a destination (在广州, 赴上海, 来渝).
-VENUE_BEFORE = re.compile(r"(?:在|赴|到|于|来|抵|从|经|访问|途经|前往)$")
+# Words that make the place after them a venue or a destination (在广州, 赴上海, 来渝, 驻武汉).
+VENUE_BEFORE = re.compile(r"(?:在|赴|到|于|来|抵|从|经|驻|访问|途经|前往)$")
 
 
 def is_home_place(sp: Span) -> bool:

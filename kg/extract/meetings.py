@@ -192,6 +192,13 @@ def _listed_guests(sent: Sentence, start: int) -> bool:
     return bool(persons) and _person(sent, persons[0], sent.start + start).country != "中国"
 
 
+def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Meeting, str]]:
+    """The meetings without counterparts who are also on the home side (a headline run into the
+    next line can make one name both)."""
+    return [(replace(mt, counterparts=cps), act) for mt, act in found
+            if (cps := tuple(c for c in mt.counterparts if c.name not in {h.name for h in mt.home}))]
+
+
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Meetings stated in ``sent``, each with the act word that states it. ``ctx`` carries the
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
@@ -200,7 +207,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     attended = ATTENDED.search(text)
     if attended and not ACT.search(text, 0, attended.start()):
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
-        return _attendees(sent, attended, ctx)
+        return _nobody_meets_themselves(_attendees(sent, attended, ctx))
     for m in ACT.finditer(text):
         act = m.group(0)
         after = text[m.end() :]
@@ -216,6 +223,15 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         post_s = m.end()
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
+        attend = ATTENDED.search(text, post_s, post_e)
+        if attend:
+            # …会见韩国驻华大使张惠参加会见 (a headline run into the next line): the persons before
+            # 参加会见 attend, they are not met.
+            post_e = attend.start()
+            for sp in sent.spans_in(post_s, post_e):
+                if sp.type == "Person" and sent.rel(sp)[1] >= post_e - 1:
+                    post_e = sent.rel(sp)[0]
+            ce = None
         while ce and _listed_guests(sent, post_e + 1):
             # Guests listed across commas: 会见了由A副主席甲,B副主席乙,C副州长丙率领的代表团.
             ce = CLAUSE_SEP.search(text, post_e + 1)
@@ -258,7 +274,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         else:
             home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
         if not homes:
-            homes = [home_place]
+            # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
+            homes = [Party(name, typ, country="中国") for ps, pe, name, typ in places_in(text[home_seg[0] : home_seg[1]])
+                     if not VENUE_BEFORE.search(text[home_seg[0] : home_seg[0] + ps])] or [home_place]
         mode = "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text[pre_s:pre_e]) else "in_person"
         countries = []
         for p in cps:
@@ -276,6 +294,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             home_place=home_place,
         )
         out.append((meeting, act))
+    out = _nobody_meets_themselves(out)
     made = [mt for mt, act in out if act != "参加"]
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import jieba
+import srsly
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import registry
+from spacy.util import ensure_path, registry
 
 from ..gazetteer import load
 from .common import GAZ_KEY, token_bounds
@@ -68,22 +69,25 @@ class GazetteerMatcher:
     def __init__(self, nlp: Language, spans_key: str) -> None:
         self.nlp = nlp
         self.spans_key = spans_key
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.patterns: list[dict] = []
+        self.matcher = _TokenOrPhraseMatcher({}, PhraseMatcher(nlp.vocab, attr="ORTH"))
         self._label_id: dict[int, tuple[str, str, int, int]] = {}
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: list[dict] = ()) -> None:
-        """Add ``patterns`` (``{"label", "pattern", "id"}``, as for ``span_ruler``).
+        """Match ``patterns`` (``{"label", "pattern", "id"}``, as for ``span_ruler``), in place of any before.
 
         A pattern that the pipeline's jieba keeps as one token (every form is in its dictionary, see
-        :func:`_jieba_words`, so a form made only of the characters jieba segments together is one
+        :func:`jieba_words`, so a form made only of the characters jieba segments together is one
         token: tested in tests/gazetteer/test_places.py) is matched by its token's text in a dict,
         without tokenizing it nor making a lexeme for it (tens of thousands of place names would take
         seconds); the few others (with ``·``) go to the ``PhraseMatcher``."""
+        self.patterns = list(patterns)
         strings = self.nlp.vocab.strings
         single: dict[int, list[int]] = {}
         by_key: dict[str, list[str]] = {}
         one_token = jieba.re_han_default.fullmatch
-        for p in patterns:
+        self._label_id = {}
+        for p in self.patterns:
             label, ent_id = p["label"], p.get("id", "")
             key = repr((label, ent_id))
             match_id = strings.add(key)
@@ -96,9 +100,27 @@ class GazetteerMatcher:
                     ids.append(match_id)
             else:
                 by_key.setdefault(key, []).append(text)
+        phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for key, texts in by_key.items():
-            self.matcher.add(key, [self.nlp.make_doc(t) for t in texts])
-        self.matcher = _TokenOrPhraseMatcher(single, self.matcher)
+            phrases.add(key, [self.nlp.make_doc(t) for t in texts])
+        self.matcher = _TokenOrPhraseMatcher(single, phrases)
+
+    # Saving and loading, as span_ruler does: the patterns, one JSON object a line.
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
+
+    def from_disk(self, path, *, exclude=()) -> "GazetteerMatcher":
+        self.initialize(patterns=list(srsly.read_jsonl(ensure_path(path) / "patterns.jsonl")))
+        return self
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return srsly.msgpack_dumps({"patterns": self.patterns})
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "GazetteerMatcher":
+        self.initialize(patterns=srsly.msgpack_loads(data)["patterns"])
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         starts, ends = token_bounds(doc)
@@ -110,8 +132,12 @@ class GazetteerMatcher:
         return doc
 
 
-def _jieba_words() -> list[str]:
+@registry.misc("kg.jieba_words.v1")
+def jieba_words() -> list[str]:
+    """The words the pipeline adds to its jieba dictionary: every gazetteer form of two characters or
+    more, and every title (so that 市长 stays a word in 北京市市长)."""
     gaz = load()
     words = {f for f, _ in gaz.forms() if len(f) >= 2}
     words.update(t.zh for t in gaz.titles)
     return sorted(words)
+

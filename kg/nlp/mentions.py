@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ..gazetteer import load
 from .common import GAZ_KEY, RULE_KEY, doc_text
@@ -11,17 +12,32 @@ for _ext in ("mentions", "nested"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
 
+# Where the mentions are kept as spaCy spans (besides ``doc.ents``).
+SPANS_KEY = "kg_mentions"
+NESTED_KEY = "kg_nested"
+
 # Spans whose inner names are kept as nested mentions.
 _CONTAINERS = ("Event", "Organization", "Company")
 
 
-@Language.factory("kg_mentions", requires=["doc.user_data"], assigns=["doc._.mentions", "doc._.nested"], default_config={})
+@Language.factory(
+    "kg_mentions",
+    requires=["doc.user_data"],
+    assigns=["doc._.mentions", "doc._.nested", "doc.spans", "doc.ents"],
+    default_config={},
+)
 def make_mentions(nlp: Language, name: str) -> "MentionMerger":
     return MentionMerger()
 
 
 class MentionMerger:
-    """Gazetteer and rule spans merged into non-overlapping mentions, longest first."""
+    """Gazetteer and rule spans merged into non-overlapping mentions, longest first.
+
+    The mentions are kept twice: as (start, end, label, rule, id) tuples with exact character offsets
+    in ``doc._.mentions`` and ``doc._.nested`` (what the extraction reads), and as spaCy ``Span``
+    objects (label; ``kb_id_`` and ``id_`` the gazetteer id, e.g. ``City:巴黎``, empty for a rule's
+    name) in ``doc.spans["kg_mentions"]``, ``doc.spans["kg_nested"]`` and, without overlaps,
+    ``doc.ents``: for displaCy, spaCy's scorer and anything else that reads spaCy's own attributes."""
 
     def __init__(self) -> None:
         self.gaz = load()
@@ -63,4 +79,22 @@ class MentionMerger:
                     used[c[0] - s : c[1] - s] = [True] * (c[1] - c[0])
                     nested.append(c)
         ext.nested = sorted(nested)
+        spans = _spans(doc, chosen)
+        doc.spans[SPANS_KEY] = spans
+        doc.spans[NESTED_KEY] = _spans(doc, ext.nested)
+        # Two mentions are apart in characters but may share a token (see _spans): keep the longer.
+        doc.ents = filter_spans(spans)
         return doc
+
+
+def _spans(doc: Doc, mentions: list[tuple]) -> list[Span]:
+    """The mentions as token spans. A jieba token does not always end where a name does (巴黎 in
+    ``巴黎市``, when jieba keeps 巴黎市 together): the span then takes in the whole token
+    (``alignment_mode="expand"``), so its text can be longer than the name, and two mentions next to
+    each other can overlap; the exact offsets stay in ``doc._.mentions``."""
+    out = []
+    for s, e, label, _rule, ent_id in mentions:
+        span = doc.char_span(s, e, label=label, kb_id=ent_id, span_id=ent_id, alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    return out

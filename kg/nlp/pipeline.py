@@ -28,36 +28,31 @@ import spacy
 from spacy.language import Language
 
 from .common import GAZ_KEY, RULE_KEY, _cut, doc_text, is_chinese_surname, token_bounds  # noqa: F401 (re-exported)
-from .gazetteer_matcher import GazetteerMatcher, _jieba_words, gazetteer_patterns  # noqa: F401
+from .gazetteer_matcher import GazetteerMatcher, gazetteer_patterns, jieba_words  # noqa: F401
 from .mentions import MentionMerger  # noqa: F401
 from .name_rules import NameRules  # noqa: F401
-from .tokenizer import TextKeepingTokenizer
+from .tokenizer import TextKeepingTokenizer, create_tokenizer  # noqa: F401
+
+
+# The pipeline's config: what ``nlp.to_disk`` saves and ``spacy.load`` builds the pipeline from again.
+CONFIG = {
+    "nlp": {
+        "tokenizer": {
+            "@tokenizers": "kg.jieba_tokenizer.v1",
+            "words": {"@misc": "kg.jieba_words.v1"},
+            "freq": 200000,
+        },
+    },
+    "initialize": {"components": {"gazetteer": {"patterns": {"@misc": "kg.gazetteer_patterns.v1"}}}},
+}
 
 
 def _new_nlp() -> Language:
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    # spaCy has already loaded jieba's default dictionary (it segments a word to warm jieba up):
-    # the pipeline's own segmenter starts from a copy of it instead of loading it again (0.7 s).
-    default = jieba.dt
-    default.check_initialized()
-    seg = jieba.Tokenizer()
-    seg.FREQ, seg.total, seg.initialized = dict(default.FREQ), default.total, True
-    # What ``seg.add_word(w, freq=200000)`` does for each word, without its per-call overhead
-    # (tens of thousands of gazetteer forms): the word, its frequency, its prefixes.
-    freq_of = seg.FREQ
-    for w in _jieba_words():
-        freq_of[w] = 200000
-        seg.total += 200000
-        for n in range(1, len(w)):
-            if w[:n] not in freq_of:
-                freq_of[w[:n]] = 0
-    nlp.tokenizer.jieba_seg = seg
-    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    nlp = spacy.blank("zh", config=CONFIG)
     nlp.add_pipe("kg_gazetteer", name="gazetteer")
     nlp.add_pipe("kg_names")
     nlp.add_pipe("kg_mentions")
-    nlp.config["initialize"]["components"]["gazetteer"] = {"patterns": {"@misc": "kg.gazetteer_patterns.v1"}}
-    nlp.initialize()
+    nlp.initialize()  # the gazetteer's patterns, from ``[initialize.components.gazetteer]``
     return nlp
 
 

@@ -1,39 +1,94 @@
-"""The tokenizer: spaCy's jieba segmenter, keeping the text and the tokens' bounds."""
+"""The tokenizer: spaCy's jieba segmenter with the pipeline's own dictionary, keeping the text and the tokens' bounds.
+
+It is made by the registered function ``kg.jieba_tokenizer.v1``, named in the
+pipeline's config, so that a pipeline saved with ``nlp.to_disk`` and read
+back with ``spacy.load`` builds the same dictionary again::
+
+    [nlp.tokenizer]
+    @tokenizers = "kg.jieba_tokenizer.v1"
+    freq = 200000
+
+    [nlp.tokenizer.words]
+    @misc = "kg.jieba_words.v1"
+"""
 from __future__ import annotations
 
 import re
 from itertools import accumulate
+from typing import Callable
 
+from spacy.lang.zh import ChineseTokenizer
+from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces, registry
 
 from .common import BOUNDS_KEY, TEXT_KEY
+from .segmenter import Segmenter, own_jieba
 
 _WHITESPACE = re.compile(r"\s")
+
+
+@registry.tokenizers("kg.jieba_tokenizer.v1")
+def create_tokenizer(words: list[str], freq: int = 200000, use_rjieba: bool = True) -> Callable[[Language], "TextKeepingTokenizer"]:
+    """spaCy's Chinese tokenizer with jieba, whose dictionary has ``words`` added at frequency ``freq``
+    (so that each is one token, and a gazetteer pattern can match it), cut by rjieba where it agrees
+    with jieba (see :mod:`.segmenter`)."""
+
+    def make(nlp: Language) -> TextKeepingTokenizer:
+        inner = ChineseTokenizer(nlp.vocab, segmenter="jieba")  # loads jieba's default dictionary
+        inner.jieba_seg = own_jieba(words, freq)
+        return TextKeepingTokenizer(inner, Segmenter(inner.jieba_seg, words, freq, use_rjieba=use_rjieba))
+
+    return make
 
 
 class TextKeepingTokenizer:
     """spaCy's jieba tokenizer, keeping the text it was given in ``doc.user_data`` (see :func:`doc_text`).
 
-    A text with no whitespace (most Chinese prose) is made into a Doc directly
-    from jieba's words: spaCy's own tokenizer would first align the words with
-    the text (``get_words_and_spaces``), which for such a text gives the same
-    words and no spaces. Skipping it saves close to a tenth of the tokenizer's time. Such a Doc
-    also keeps its tokens' character bounds (see :func:`token_bounds`), summed from the words."""
+    Words come from ``segmenter`` (the same words as ``jieba_seg.cut``, faster). A text with no
+    whitespace (most Chinese prose) is made into a Doc directly from them: spaCy's own tokenizer
+    would first align the words with the text (``get_words_and_spaces``), which for such a text
+    gives the same words and no spaces. Skipping it saves close to a tenth of the tokenizer's time.
+    Such a Doc also keeps its tokens' character bounds (see :func:`token_bounds`), summed from the
+    words. ``tokenizer`` is spaCy's own (``ChineseTokenizer``); what this one does not define
+    (``jieba_seg``, ``segmenter``, ``vocab``) is read from it."""
 
-    def __init__(self, tokenizer) -> None:
+    def __init__(self, tokenizer, segmenter: Segmenter | None = None) -> None:
         self.tokenizer = tokenizer
+        self.kg_segmenter = segmenter
 
     def __call__(self, text: str) -> Doc:
         tok = self.tokenizer
-        if getattr(tok, "segmenter", None) == "jieba" and _WHITESPACE.search(text) is None:
-            words = [w for w in tok.jieba_seg.cut(text, cut_all=False) if w]
+        seg = self.kg_segmenter
+        if seg is None or tok.segmenter != "jieba":
+            doc = tok(text)
+        elif _WHITESPACE.search(text) is None:
+            words = [w for w in seg.cut(text) if w]
             doc = Doc(tok.vocab, words=words, spaces=[False] * len(words))
             ends = list(accumulate(map(len, words)))
             doc.user_data[BOUNDS_KEY] = [0, *ends][: len(ends)], ends
-        else:
-            doc = tok(text)
+        else:  # what ChineseTokenizer does, with the segmenter's words
+            words, spaces = get_words_and_spaces([w for w in seg.cut(text) if w], text)
+            doc = Doc(tok.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
 
+    # Saving and loading: spaCy's tokenizer saves its settings; the dictionary is made again from the config.
+    def to_disk(self, path, **kwargs) -> None:
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs) -> "TextKeepingTokenizer":
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs) -> "TextKeepingTokenizer":
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
     def __getattr__(self, name: str):
+        if name == "tokenizer":  # not set yet (unpickling): no recursion
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
