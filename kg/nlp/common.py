@@ -51,8 +51,26 @@ def _is_common_words(name: str, seg) -> bool:
 
 
 def _is_common(word: str, seg) -> bool:
-    """Whether jieba knows ``word`` as an ordinary word of two or more characters."""
-    return len(word) >= 2 and (seg.FREQ.get(word) or 0) >= 50
+    """Whether jieba knows ``word`` as an ordinary word of two or more characters (not as a
+    person's name: jieba's dictionary holds officials' names, 唐良智 and 楼阳生, tagged ``nr``)."""
+    return len(word) >= 2 and (seg.FREQ.get(word) or 0) >= 50 and word not in person_words()
+
+
+@lru_cache(maxsize=1)
+def person_words() -> frozenset[str]:
+    """The words jieba's own dictionary tags as persons' names (``nr``, ``nrfg``, ``nrt``)."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in ("nr", "nrfg", "nrt"):
+                out.add(parts[0])
+    return frozenset(out)
 
 
 def _skip_leading(text: str, start: int, end: int, seg, drop) -> int:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extract.cues import pattern as cue_pattern
+from ..extract.cues import words as cue_words
 from ..extract.events import EVENT_SUFFIX
 from ..extract.names import CJK, title_suffix
 from ..gazetteer import load
@@ -19,7 +20,9 @@ from .common import (
 )
 
 # Characters that may not start a person's name after a title.
-_NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（）兼并向同对从将")
+_NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（）兼并向同对从将") | {w for w in cue_words("names", "tail") if len(w) == 1}
+# What may stand right before a name written before its title (…，章笑梅主任; 与陈杰副市长).
+_BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]")
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[·•][{CJK}]{{1,8}})+")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
@@ -323,6 +326,8 @@ class NameRules:
             name = text[s:idx]
             if not re.fullmatch(rf"[{CJK}]+", name) or _is_common_words(name, seg) or self.gaz.lookup(name):
                 continue
+            if s > 0 and not _BEFORE_NAME.match(text[s - 1]):
+                continue  # inside a longer word: 都文平副主任 is not 文平
             if title_suffix(text[max(0, s - 8) : s], self.gaz):
                 continue  # 市长陈吉宁主任: the name after the first title is read there
             return name
