@@ -133,7 +133,9 @@ def test_events_with_organisers_places_attendees(seed_build):
 def test_entity_gathers_labels_and_facts(seed_build):
     out, _ = seed_build
     rows = run_query("entity", out, {"name": "康林松"}).rows
-    assert {r["type"] for r in rows} == {"Person"} and {r["nameEn"] for r in rows} == {"Kang Linsong"}
+    assert {r["type"] for r in rows} == {"Person"} and {r["nameZh"] for r in rows} == {"康林松"}
+    # No gazetteer knows him: his name in pinyin is marked as such, and no English name is made up.
+    assert {r["nameEn"] for r in rows} == {""} and {r["namePinyin"] for r in rows} == {"Kang Linsong"}
     assert {r["affiliations"] for r in rows} == {"戴姆勒股份公司"} and {r["countryName"] for r in rows} == {"德国"}
     assert {r["factType"] for r in rows} >= {"Meeting", "Position", "Mention"}
     assert all("康林松" in r["quote"] for r in rows)
@@ -212,3 +214,63 @@ def test_values_binding_keeps_syntax_inside_the_literal():
     g.add((URIRef("urn:y"), URIRef("urn:p"), Literal("a")))
     # The engine reads the value back whole: it matches the one triple holding it.
     assert [str(r[0]) for r in g.query(text)] == ["urn:x"]
+
+
+def test_who_met_whom_by_home_place():
+    # Two home places, Shanghai and Chengdu, and one meeting from before home places were read.
+    from .rdf.two_cities import two_cities_dataset
+
+    ds = two_cities_dataset()
+    cols = run_query("who-met-whom", ds).columns
+    assert cols[:12] == ["date", "person", "personName", "counterpart", "counterpartName", "counterpartType",
+                         "organizationName", "countryName", "mode", "doc", "line", "quote"]
+    assert cols[12:] == ["home", "homeName"]
+    rows = {(r["personName"], r["counterpartName"], r["home"], r["homeName"]) for r in run_query("who-met-whom", ds).rows}
+    shanghai = ("龚正", "博乐仁", "https://kg.example.org/id/place/shanghai", "上海市")
+    chengdu = ("王凤朝", "朴亨埈", "https://kg.example.org/id/place/chengdu", "成都市")
+    assert rows == {shanghai, chengdu, ("成都市", "新加坡驻成都总领事馆", "", "")}
+    # The home place by any of its names, with or without 市.
+    for home in ("上海市", "上海", "Shanghai"):
+        got = {(r["personName"], r["counterpartName"], r["home"], r["homeName"]) for r in run_query("who-met-whom", ds, {"home": home}).rows}
+        assert got == {shanghai}, home
+    for home in ("成都市", "成都"):
+        got = {(r["personName"], r["counterpartName"], r["home"], r["homeName"]) for r in run_query("who-met-whom", ds, {"home": home}).rows}
+        assert got == {chengdu}, home
+    assert run_query("who-met-whom", ds, {"home": "北京市"}).rows == []
+    assert run_query("who-met-whom", ds, {"home": '上海" } UNION { ?s ?p ?o } #'}).rows == []
+    # With other parameters: the home place narrows them.
+    assert {r["personName"] for r in run_query("who-met-whom", ds, {"home": "成都", "country": "韩国"}).rows} == {"王凤朝"}
+    assert run_query("who-met-whom", ds, {"home": "上海", "country": "韩国"}).rows == []
+
+
+def test_city_partners_home_by_any_name():
+    from .rdf.two_cities import two_cities_dataset
+
+    ds = two_cities_dataset()
+    for home in ("上海市", "上海", "Shanghai"):
+        rows = run_query("city-partners", ds, {"home": home}).rows
+        assert [(r["homeName"], r["partnerName"], r["relation"], r["since"]) for r in rows] == [("上海市", "横滨", "sister_city", "1973")], home
+    assert run_query("city-partners", ds, {"home": "成都市"}).rows == []
+    timeline = run_query("partner-timeline", ds, {"home": "上海"}).rows
+    assert [(r["homeName"], r["relation"], r["since"]) for r in timeline] == [("上海市", "sister_city", "1973")]
+    assert run_query("partner-timeline", ds, {"home": "成都"}).rows == []
+
+
+def test_home_place_in_the_seeds(seed_build):
+    out, _ = seed_build
+    rows = run_query("who-met-whom", out).rows
+    assert rows and {"home", "homeName"} <= set(rows[0])
+    # Where the extractor gives the home place, the Beijing documents speak for 北京市.
+    placed = [r for r in rows if r["home"]]
+    assert {r["homeName"] for r in placed} <= {"北京市", "北京"}
+    if placed:
+        assert len(run_query("who-met-whom", out, {"home": "北京"}).rows) == len(placed)
+
+
+def test_english_names_are_english_only(seed_build):
+    out, _ = seed_build
+    rows = {r["name"]: r for r in run_query("entities", out, {"type": "Person"}).rows}
+    # 康林松 is in no gazetteer: its pinyin is no English name.
+    assert rows["康林松"]["englishName"] == "" and rows["康林松"]["pinyinName"] == "Kang Linsong"
+    places = {r["name"]: r for r in run_query("entities", out, {"type": "City"}).rows}
+    assert places["莫斯科"]["englishName"] == "Moscow"

@@ -85,7 +85,7 @@ def test_who_met_whom_draws_what_sparql_returns_and_filters(browser, seed_build)
         # English only.
         page.page.check("#english")
         label = page.page.evaluate("(id) => kgView.allNodes.get(id).label", focused)
-        assert label == "Kang Linsong"
+        assert label == "Kang Linsong (pinyin)"  # no English name is known: the pinyin, marked as such
         assert page.errors == []
     finally:
         page.close()
@@ -152,3 +152,18 @@ def test_payloads_in_documents_show_as_text(browser, tmp_path):
             assert page.page.evaluate("() => window.pwned") is None
         finally:
             page.close()
+
+
+def test_views_mark_pinyin_and_keep_english():
+    from kg.views import city_partners, who_met_whom
+
+    from .rdf.two_cities import two_cities_dataset
+
+    ds = two_cities_dataset()
+    nodes = who_met_whom(ds).nodes
+    assert nodes["https://kg.example.org/id/person/gong-zheng"]["label_en"] == "Gong Zheng (pinyin)"
+    assert "Gong Zheng (pinyin)" in nodes["https://kg.example.org/id/person/gong-zheng"]["tip"]
+    assert nodes["https://kg.example.org/id/org/xin-jia-po-zhu-cheng-du-zong-ling-shi-guan"]["label_en"] == ""
+    places = city_partners(ds).nodes
+    assert places["https://kg.example.org/id/place/shanghai"]["label_en"] == "Shanghai"
+    assert places["https://kg.example.org/id/place/yokohama"]["label_en"] == "Yokohama"
