@@ -9,6 +9,7 @@ from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, Pa
 from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .event_roles import read_event_roles
+from ..nlp.bodies import expand_short_body
 from .home import document_home
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
@@ -42,6 +43,28 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     return sa[: len(sb)] <= eb and sb[: len(sa)] <= ea or sa.startswith(sb) or sb.startswith(sa)
 
 
+def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
+    """The gazetteer places among the mentions found (what the document's home place is read from)."""
+    out = []
+    for block, chosen, _ in found:
+        for s, e, label, rule, ent_id in chosen:
+            if rule == "gazetteer" and label in ("City", "Region") and ent_id:
+                entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+                if entry is not None:
+                    out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, rule, entry.parent))
+    return out
+
+
+def _body_country(written: str, gaz) -> str:
+    """The country a body belongs to: that of the first country or place its name starts with."""
+    name = written[2:] if written.startswith("中共") else written
+    for n in range(min(len(name), 12), 1, -1):
+        e = gaz.lookup(name[:n], ("Country", "City", "Region", "Organization"))
+        if e is not None:
+            return e.zh if e.type == "Country" else e.country
+    return ""
+
+
 def _same_guests(a: Meeting, b: Meeting) -> bool:
     """The same counterparts met on agreeing dates."""
     return {p.name for p in a.counterparts} <= {p.name for p in b.counterparts} and (
@@ -69,24 +92,34 @@ def extract(doc: Document) -> Facts:
         ext = sdoc._
         found.append((block, list(ext.mentions), set(ext.nested)))
     found = known_names_again(found)
+    city = document_home(doc, _gazetteer_places(found, gaz), gaz)
+    city_entry = gaz.lookup(city.name, (city.type,))
     for block, chosen, nested in found:
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
         for s, e, label, rule, ent_id in sorted(set(chosen) | nested):
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+            name = entry.zh if entry else written
+            country = entry.country if entry else ""
+            if rule == "body-short":
+                # 市外办 in a document of 重庆市 is 重庆市人民政府外事办公室.
+                name = expand_short_body(written, city.name, city.type, city_entry.parent if city_entry else "") or written
+                country = "中国"
+            elif rule in ("body-of-place", "mission"):
+                country = _body_country(written, gaz)
             if (s, e, label, rule, ent_id) not in nested:
-                spans.append(Span(s, e, label, entry.zh if entry else written, written, entry.country if entry else "", rule, entry.parent if entry else ""))
+                spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)
             start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
             evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.quote(start, end))
             mentions.append(
                 EntityMention(
-                    entity=Party(name=entry.zh if entry else written, type=label, country=entry.country if entry else ""),
+                    entity=Party(name=name, type=label, country=country),
                     evidence=evidence,
                     english=entry.en if entry else "",
                     wikidata=entry.wikidata if entry else "",
-                    aliases=(written,) if entry and written != entry.zh else (),
+                    aliases=(written,) if written != name else (),
                 )
             )
         block_spans.append((block, spans))
@@ -97,7 +130,6 @@ def extract(doc: Document) -> Facts:
             start, end = block.source_offset(s), block.source_offset(s + len(lead) - 1) + 1
             line = line_at(start)
             mentions.append(EntityMention(Party(lead, "Organization", country="中国"), Evidence(doc.id, line, start, end, doc.quote(start, end))))
-    city = document_home(doc, [sp for _, spans in block_spans for sp in spans], gaz)
     meetings, table_attendances = table_facts(doc, blocks, city)
     attendances = list(table_attendances)
     prose_meetings: list[tuple[Meeting, str]] = []

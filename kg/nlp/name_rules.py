@@ -14,6 +14,7 @@ from ..extract.cues import words as cue_words
 from ..extract.events import EVENT_SUFFIX
 from ..extract.names import CJK, title_suffix
 from ..gazetteer import load
+from .bodies import find_bodies
 from .common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
     is_chinese_surname, token_bounds,
@@ -239,6 +240,7 @@ class NameRules:
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + 1
         found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
+        found.extend(find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts))
         found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
         found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found

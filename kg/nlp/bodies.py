@@ -1,0 +1,117 @@
+"""Bodies named by their shape over any place: no list of a city's offices is needed.
+
+- a mainland place and a body after it (``重庆市人民政府外事侨务办公室``,
+  ``中共天津市委``, ``黑龙江省委``, ``温州市外办``);
+- a foreign country or place and a government body after it (``白俄罗斯外交部``,
+  ``圣彼得堡市政府``, ``新潟县议会``);
+- a mission: a country, a Special Administrative Region or a body, ``驻``, where
+  (``华`` or a place, written short or long) and what (``法国驻武汉总领事馆``,
+  ``韩国驻青总领馆``, ``香港特别行政区政府驻上海经济贸易办事处``);
+- a body written with its level word only (``市外办``, ``省政府外办``, ``市委``):
+  the home place's body, named in full by the document reader
+  (:func:`expand_short_body`).
+
+The body names are data (``kg/extract/cues/bodies.toml``); the places come from
+the gazetteer spans already found. Results are (start, end, label, rule)
+character spans, as the other name rules keep theirs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..extract.cues import _table
+from ..gazetteer import Gazetteer
+
+CJK = "\u4e00-\u9fff"
+SARS = ("香港", "澳门")
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    t = _table("bodies")
+    levels = list(t["levels"])
+    local = list(t["local"]["full"])
+    party = list(t["local"]["party"])
+    # A place may be written with or without its level word (重庆 / 重庆市): the body may start with it.
+    local_forms = local + [lv + f for lv in levels for f in local] + [lv + p for lv in levels for p in party]
+    short = t["local"]["short"]
+    return {
+        "local": re.compile(f"(?:{_alternation(local_forms)})"),
+        "foreign": re.compile(f"(?:{_alternation(t['foreign']['full'])})"),
+        "mission": re.compile(rf"驻(?:华|[{CJK}]{{1,5}}?)(?:{_alternation(t['missions']['suffix'])})"),
+        "short_after_word": re.compile(rf"({_alternation(levels)})({_alternation(short)})"),
+    }
+
+
+def expand_short_body(written: str, home_name: str, home_type: str, home_parent: str = "") -> str:
+    """The full name of a body written with its level word only (``市外办`` in a document of
+    重庆市 → 重庆市人民政府外事办公室), or ``""`` when the level does not fit the home place."""
+    t = _table("bodies")
+    m = re.fullmatch(rf"(?:中共)?({_alternation(t['levels'])})(.+)", written)
+    if not m or m.group(2) not in t["local"]["short"]:
+        return ""
+    level, full = m.group(1), t["local"]["short"][m.group(2)]
+    place = ""
+    if home_name.endswith(level):
+        place = home_name
+    elif level == "省" and home_parent.endswith("省"):
+        place = home_parent
+    elif level == "市" and home_type == "City":
+        place = home_name if home_name.endswith("市") else home_name + "市"
+    if not place:
+        return ""
+    return ("中共" + place + full) if full.startswith("委") else place + full
+
+
+def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str], token_starts=()) -> list[tuple[int, int, str, str]]:
+    """Bodies in ``text`` (see the module doc), given the gazetteer spans of the text and where its
+    tokens start (a short form starts a word: 拜访省外办, not 城市政府)."""
+    pats = _patterns()
+    out: list[tuple[int, int, str, str]] = []
+    ends: dict[int, int] = {}
+    for s, e, label, ent_id in gaz_spans:
+        if label not in ("City", "Region", "Country", "Organization"):
+            continue
+        entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+        if entry is None:
+            continue
+        mainland = entry.country == "中国" and entry.zh not in SARS and label in ("City", "Region")
+        if label == "Organization":
+            m = None
+        elif mainland:
+            m = pats["local"].match(text, e)
+            if m and _title_after(text, m.end(), title_forms) and m.group(0).endswith(("委", "政府")):
+                m = None  # 市委副书记, 省政府秘书长: a title's place, left out (as the gold conventions ask)
+        else:
+            m = pats["foreign"].match(text, e) or (pats["local"].match(text, e) if entry.zh in SARS else None)
+        start = s - 2 if s >= 2 and text[s - 2 : s] == "中共" else s
+        end = m.end() if m else e
+        if m:
+            out.append((start, end, "Organization", "body-of-place"))
+        mission = pats["mission"].match(text, end)
+        if mission and (m or not mainland):
+            out.append((start, mission.end(), "Organization", "mission"))
+            ends[start] = mission.end()
+    # A body written with its level word alone: 市外办, 省政府外办 (not 市委书记: a title's place).
+    starts = set(token_starts)
+    for m in pats["short_after_word"].finditer(text):
+        if m.start() > 0 and re.match(rf"[{CJK}]", text[m.start() - 1]) and m.start() not in starts:
+            continue
+        if any(a <= m.start() < b for a, b, *_ in out) or any(a <= m.start() < b for a, b, *_ in gaz_spans):
+            continue
+        if m.group(2) in ("委", "政府") or len(m.group(1) + m.group(2)) < 3:
+            if _title_after(text, m.end(), title_forms) or len(m.group(1) + m.group(2)) < 2:
+                continue
+        out.append((m.start(), m.end(), "Organization", "body-short"))
+    return out
+
+
+def _title_after(text: str, pos: int, title_forms: frozenset[str]) -> bool:
+    return any(text.startswith(t, pos) for n in range(1, 6) for t in (text[pos : pos + n],) if t in title_forms) or any(
+        text.startswith(p, pos) for p in ("副书记", "书记", "常委", "副秘书长", "秘书长", "主任", "副主任")
+    )
