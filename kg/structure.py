@@ -69,6 +69,10 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
 
 
+# A table cell padded to width, one character apart (日 本, 亚 洲, 城 市): one word.
+_SPACED_CELL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}$")
+
+
 class _TextBuilder:
     """Accumulates block text with, for every character, its offset in the file."""
 
@@ -80,6 +84,12 @@ class _TextBuilder:
         text = line.text
         lo = len(text) - len(text.lstrip())
         hi = len(text.rstrip())
+        if _SPACED_CELL.match(text[lo:hi]):
+            for i in range(lo, hi):
+                if not text[i].isspace():
+                    self.parts.append(text[i])
+                    self.offsets.append(line.start + i)
+            return
         i = lo
         while i < hi:
             # Up to the next ** (bold markup), which is dropped.
