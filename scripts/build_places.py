@@ -14,6 +14,8 @@ are run-time dependencies already):
   Statistics' division codes with coordinates): provinces, prefectures,
   counties and districts, with their parent and the GB/T 2260 one-character
   abbreviation of each province-level division.
+- ``macroregions.tsv``: continents and world regions of UN M49 with their CLDR
+  names from ``babel`` (BSD licence);
 - ``subdivisions.tsv``: foreign first-level subdivisions of ISO 3166-2 from
   ``pycountry`` (LGPL-2.1) with the iso-codes zh_CN translation (LGPL-2.1).
 
@@ -359,6 +361,30 @@ def subdivisions(freq, tags, taken: set[str]) -> list[dict]:
 # ---------------------------------------------------------------- output
 
 
+def macroregions(freq, tags) -> list[dict]:
+    """Continents and world regions: the UN M49 regions with their CLDR names (``babel``, BSD
+    licence; CLDR under the Unicode licence). A name ending in 洲 is also written without it
+    as 北美 and 南美 (not 中美, which reads Sino-American, nor 大洋, the ocean); 拉丁美洲 is
+    written 拉美;
+    a region is also written with 地区 (东南亚地区)."""
+    from babel import Locale
+
+    zh, en = Locale("zh").territories, Locale("en").territories
+    rows = []
+    for code in sorted(k for k in zh if k.isdigit() and k != "001"):
+        name = zh[code]
+        aliases = []
+        if name.endswith("美洲") and len(name) == 3 and name[0] in "南北":
+            aliases.append(name[:-1])  # 北美, 南美 (not 中美: Sino-American; nor 大洋: the ocean)
+        if name.endswith("美洲") and len(name) == 4:
+            aliases.append(name[0] + "美")  # 拉丁美洲 → 拉美
+        if not name.endswith(("洲", "地区")):
+            aliases.append(name + "地区")
+        rows.append({"zh": name, "en": en.get(code, ""), "country": "", "type": "Region", "aliases": "|".join(aliases),
+                     "parent": "", "wikidata": "", "m49": code})
+    return rows
+
+
 def write(path: Path, rows: list[dict], columns: list[str]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, columns, delimiter="\t", lineterminator="\n", extrasaction="ignore")
@@ -392,6 +418,7 @@ def main() -> None:
     write(args.out / "china.tsv", cn, ["zh", "en", "country", "type", "aliases", "parent", "abbr", "adcode", "lat", "lon"])
     write(args.out / "cities.tsv", cities, ["zh", "en", "country", "type", "aliases", "geonames", "lat", "lon", "population"])
     write(args.out / "subdivisions.tsv", subs, ["zh", "en", "country", "type", "aliases", "iso"])
+    write(args.out / "macroregions.tsv", macroregions(freq, tags), ["zh", "en", "country", "type", "aliases", "parent", "wikidata", "m49"])
 
 
 if __name__ == "__main__":
