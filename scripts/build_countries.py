@@ -21,6 +21,8 @@ OUT = Path(__file__).resolve().parents[1] / "kg" / "gazetteer" / "data" / "count
 # iso2: (preferred zh short name, extra aliases)
 SHORT = {
     "KR": ("韩国", ["南韩"]),
+    "MN": ("蒙古", ["蒙古国"]),
+    "ID": ("印度尼西亚", ["印尼"]),
     "KP": ("朝鲜", []),
     "IR": ("伊朗", []),
     "SY": ("叙利亚", []),

@@ -275,6 +275,14 @@ class NameRules:
             if _NAME_TAIL.match(text, i):
                 e = i
                 break
+        if dot >= 0 and e - dot > 3:
+            # The last part of a transliteration ends where an ordinary word starts (莫莱尼从事…).
+            pos = dot + 1
+            for tok in _cut(seg, text[dot + 1 : e]):
+                if pos >= dot + 3 and _is_common(tok, seg) and not load().lookup(tok):
+                    e = pos
+                    break
+                pos += len(tok)
         return (s, e, label, rule)
 
     def _places_after_country(self, text: str, gaz_spans, seg) -> list:
