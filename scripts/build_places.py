@@ -373,6 +373,8 @@ def macroregions(freq, tags) -> list[dict]:
     rows = []
     for code in sorted(k for k in zh if k.isdigit() and k != "001"):
         name = zh[code]
+        if len(name) == 2 and name[0] == "中" and name[1] in "非美欧":
+            continue  # 中非 (Middle Africa) reads China–Africa in nearly every text (中非合作论坛)
         aliases = []
         if name.endswith("美洲") and len(name) == 3 and name[0] in "南北":
             aliases.append(name[:-1])  # 北美, 南美 (not 中美: Sino-American; nor 大洋: the ocean)
