@@ -17,11 +17,11 @@ from ..gazetteer import load
 from .bodies import find_bodies
 from .common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
-    is_chinese_surname, token_bounds,
+    is_chinese_surname, person_words, token_bounds,
 )
 
 # Characters that may not start a person's name after a title.
-_NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（）兼并向同对从将") | {w for w in cue_words("names", "tail") if len(w) == 1}
+_NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（）兼并向同对从将给把被让跟一二两三四五六七八九十几每各该本") | {w for w in cue_words("names", "tail") if len(w) == 1}
 # What may stand right before a name written before its title (…，章笑梅主任; 与陈杰副市长).
 _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]")
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
@@ -360,6 +360,16 @@ class NameRules:
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = _FOREIGN_NAME.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
+            # The name ends where a frequent ordinary word starts (高桥健司宣读; not 报道集沧州市).
+            # (Rarer words are parts of transliterations: 百合 in 小池百合子, 尼亚 in 埃斯帕尼亚.)
+            pos = 0
+            for tok in _cut(seg, name):
+                if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
+                    name = name[:pos] if pos >= 2 else ""
+                    break
+                pos += len(tok)
+            if name and text[start + len(name) : start + len(name) + 1] in ("了", "着", "过"):
+                name = ""  # 总领事宣介了…: a verb, not a name
         else:
             name = self._chinese_name(text, start, seg)
         return "" if not name or _is_common_words(name, seg) else name
