@@ -150,6 +150,9 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         return None
     prefix, country = gaz.country_of_prefix(written)
     body = written[len(prefix) :] if prefix and len(written) > len(prefix) else written
+    if body.startswith("驻") and country:
+        # 澳大利亚驻成都(总领事): the mission is not written, only its country and where it sits.
+        return Org(name=country, written=written, type="Country", country=country, start=start, end=start + len(written))
     aliases: list[str] = []
     m = LATIN_ALIAS.match(body)
     if m:
