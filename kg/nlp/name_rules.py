@@ -42,7 +42,8 @@ _PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交�
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = "论坛|大会|峰会|洽谈会|招待会|交流会|发布会|座谈会|研讨会|联席会议|培训班|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛|仪式"
-_YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})")
+# (周 followed by 年 is an anniversary, 建交70周年, not a week.)
+_YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
 _HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办)((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
