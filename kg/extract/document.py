@@ -55,6 +55,29 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     return out
 
 
+def _country_before(text: str, chosen: list[tuple], pos: int, gaz) -> str:
+    """The country of a place found after its country (以色列希弗谷区; 韩国忠清北道、忠清南道):
+    the nearest country or foreign place before it, with only places, 、 and spaces between."""
+    best = None
+    for s, e, label, rule, ent_id in chosen:
+        if e <= pos and label in ("Country", "City", "Region") and (best is None or e > best[1]):
+            best = (s, e, label, rule, ent_id)
+    while best is not None:
+        s, e, label, rule, ent_id = best
+        if text[e:pos].strip(" 、") and not all(
+            any(a <= i < b for a, b, *_ in chosen) for i in range(e, pos) if text[i] not in " 、"
+        ):
+            return ""
+        if label == "Country" and ent_id:
+            return ent_id.split(":", 1)[1]
+        entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+        if entry is not None and entry.country:
+            return entry.country
+        prev = [c for c in chosen if c[1] <= s and c[2] in ("Country", "City", "Region")]
+        best, pos = (max(prev, key=lambda c: c[1]) if prev else None), s
+    return ""
+
+
 def _body_country(written: str, gaz) -> str:
     """The country a body belongs to: that of the first country or place its name starts with."""
     name = written[2:] if written.startswith("中共") else written
@@ -108,6 +131,8 @@ def extract(doc: Document) -> Facts:
                 country = "中国"
             elif rule in ("body-of-place", "mission"):
                 country = _body_country(written, gaz)
+            elif rule == "place-after-country":
+                country = _country_before(block.text, chosen, s, gaz)
             if (s, e, label, rule, ent_id) not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)

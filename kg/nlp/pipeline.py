@@ -13,10 +13,16 @@ Components, in order:
   (``…论坛``, ``…峰会`` in quotes or after a year).
 - ``kg_mentions`` — merges both into ``Doc._.mentions``: plain
   (start, end, label, rule, id) tuples with exact character offsets, longest
-  match first.
+  match first; and as spaCy spans (``doc.spans["kg_mentions"]``,
+  ``doc.spans["kg_nested"]``, ``doc.ents``) for displaCy and spaCy's scorer.
+
+The tokenizer (``kg.jieba_tokenizer.v1``), the components and the pattern
+functions are registered, and declared as entry points in pyproject.toml, so
+``nlp.to_disk(path)`` then ``spacy.load(path)`` gives the same pipeline.
 
 Each component has its module: :mod:`.gazetteer_matcher`, :mod:`.name_rules`,
-:mod:`.mentions`; the tokenizer is in :mod:`.tokenizer`, what they share in
+:mod:`.mentions`; the tokenizer is in :mod:`.tokenizer` (its segmenter, rjieba
+giving jieba's tokens, in :mod:`.segmenter`), what they share in
 :mod:`.common`. This module puts them together.
 """
 from __future__ import annotations
