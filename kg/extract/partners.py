@@ -87,6 +87,10 @@ def _partner_spans(sent: Sentence) -> list[Span]:
             continue
         if sp.type not in ("City", "Region") or not sp.foreign:
             continue
+        if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
+            continue  # a city-state is a country (countries are not partners); a macro-region neither
+        if re.search(r"驻(?:[^、，,。；;]{0,12}、)*$", text[max(0, sp.start - 14) : sp.start]):
+            continue  # 驻香港、澳门领事: where a mission sits, not a partner
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
             continue  # 北威州 before 博特罗普市
