@@ -29,8 +29,8 @@ from functools import lru_cache
 from ..gazetteer import load
 from ..model import Meeting, Party, PartnerLink
 from .cues import pattern
+from .dates import parse_date
 from .home import home_places_in
-from .cues import pattern as cue_pattern
 from .sentences import SARS, Sentence, Span
 
 ABBREVIATION = re.compile(r"(?:京|北京·)(港澳|港|澳)|港澳(?=人士|两地|地区)")
@@ -49,6 +49,11 @@ AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|�
 SIGNED = re.compile(r"签署|签订|签约|云签")
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
+TIER = re.compile(
+    f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
+    r"[^，,。；;:：]{0,12}[:：]"
+)
+LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 HELD_TOGETHER = re.compile(r"共同举办|联合举办|共同主办|联合主办|两地联合|共同开展")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好\d{1,3}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
@@ -60,7 +65,7 @@ COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|�
 GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)$")
 
 
-_NOT_IN_PLACE = re.compile(cue_pattern("names", "not_in_place"))
+_NOT_IN_PLACE = re.compile(pattern("names", "not_in_place"))
 
 
 def _plausible_name(name: str) -> bool:
@@ -188,6 +193,17 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
         act_date = sent.date_before(rs)
+        tier = None
+        for t in TIER.finditer(sent.block.text, 0, sp.start):  # (the list may run over several sentences)
+            tier = t
+        if tier is not None:
+            # A place listed under a heading that names its tier (第二类 友好关系城市(共11个):): the
+            # tier is the tie; the date in brackets after it (长野市(1981年4月19日缔结)) is when.
+            relation = "sister_city" if tier.group("sister_city") else "friendly_exchange"
+            listed = LISTED_DATE.match(text, re_)
+            date = parse_date(listed.group(1), None) if listed else ""
+            add(home, sp, relation, since=date[:4] if relation == "sister_city" else "", date=date)
+            continue
         # A tie is read in the partner's clause when the clause names one or says how it stands
         # (…与X市签署意向书，与Y市缔结友城); else in the whole sentence (现有友好城市2个，分别为…).
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
