@@ -61,7 +61,8 @@ EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
-COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|会议|伙伴)|交流(?!会|中心|访问)")
+COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会)")
+PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)$")
 
 
@@ -234,7 +235,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         )
         if joint:
             add(home, sp, "joint_activity", date=act_date)
-        coop = [m for m in COOPERATION.finditer(clause if sp.rule != "abbreviation" else text[rs : rs + 20])]
+        coop = [m for m in COOPERATION.finditer(scope if sp.rule != "abbreviation" else text[rs : rs + 20])]
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
@@ -257,6 +258,10 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                 e = gaz.lookup(p.name[:n], ("City", "Region"))
                 if e is not None and (e.country not in ("", "中国") or e.zh in SARS):
                     return Party(p.name[:n], e.type, country=e.zh if e.zh in SARS else e.country)
+            # A place no gazetteer lists, named by its government (外贝加尔边区政府, 萨哈共和国政府).
+            m = PLACE_BEFORE_BODY.match(p.name)
+            if m and p.country and p.country != "中国" and _plausible_name(m.group(1)):
+                return Party(m.group(1), "City" if m.group(1).endswith("市") else "Region", country=p.country)
         return None
 
     for cp in meeting.counterparts:
