@@ -31,10 +31,12 @@ from .home import VENUE_BEFORE, places_in
 from .names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase
 from .persons import person_phrase, phrase_country
 from .sentences import SARS, Sentence, Span
+from ..nlp.common import is_chinese_surname
 
 ACT = re.compile(
-    "(?:" + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "in_person", "hosting")) + ")(?!会)"
+    "(?:" + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "in_person", "hosting", "signing")) + ")(?!会)"
 )
+SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
 VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
 HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
@@ -42,6 +44,8 @@ NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
 ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?$")
 ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended')})")
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
+# An attend word closing its clause (…杨学鹏参加。): the persons before it attend what was just told.
+ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?=[，,。；;]|$)")
 CLAUSE_SEP = re.compile(r"[，,：:]")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
@@ -63,6 +67,9 @@ class MeetingContext:
     # The meetings told since the date last changed (a visit's meetings, one paragraph each):
     # attendees named after them (…参加活动) attend them all.
     group: list[Meeting] = field(default_factory=list)
+    # The foreign places of a signing that named no signatory yet.
+    signed: tuple[Party, ...] = ()
+    signed_in: tuple[int, int] = (-1, -1)  # the sentence that named them
 
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
@@ -163,11 +170,12 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
-    """Persons before ``参加会见``: each joins the meeting told just before, on the side of their country."""
+def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0) -> list[tuple[Meeting, str]]:
+    """Persons before ``参加会见`` (from ``start``): each joins the meeting told just before, on the
+    side of their country."""
     if not ctx.last:
         return []
-    persons = [_person(sent, sp, sent.start) for sp in sent.spans_in(0, m.start()) if sp.type == "Person"]
+    persons = [_person(sent, sp, sent.start + start) for sp in sent.spans_in(start, m.start()) if sp.type == "Person"]
     out = []
     for last in ctx.group:
         home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
@@ -188,8 +196,13 @@ def _listed_guests(sent: Sentence, start: int) -> bool:
     end = ce.start() if ce else len(sent.text)
     if ACT.search(sent.text, start, end):
         return False
+    if ATTEND_END.search(sent.text, start, end + 1) or ATTENDED.search(sent.text, start, end):
+        return False  # …，市领导X参加: attendees, not guests
     persons = [sp for sp in sent.spans_in(start, end) if sp.type == "Person"]
-    return bool(persons) and _person(sent, persons[0], sent.start + start).country != "中国"
+    if not persons:
+        return False
+    p = _person(sent, persons[0], sent.start + start)
+    return _foreign(p) or (p.country != "中国" and not is_chinese_surname(p.name[:2]))
 
 
 def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Meeting, str]]:
@@ -204,7 +217,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
     out: list[tuple[Meeting, str]] = []
     text = sent.text
-    attended = ATTENDED.search(text)
+    attended = ATTENDED.search(text) or ATTEND_END.search(text)
     if attended and not ACT.search(text, 0, attended.start()):
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
         return _nobody_meets_themselves(_attendees(sent, attended, ctx))
@@ -256,9 +269,20 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         homes = [p for p in homes if not _foreign(p)]
         cps = [p for p in cps if p.country != "中国"]
         cps = [p for p in cps if p.name not in {h.name for h in homes}]
+        signing = act in SIGNING_ACTS
+        if signing and homes and not cps and ctx.signed:
+            # …与A市、B市签署协议，市长X致辞并签约: X signs with the places just named.
+            cps = list(ctx.signed)
         if not cps:
-            cps = [p for p in _places_and_bodies(sent, *cp_seg) if _foreign(p)]
+            cps = [p for p in _places_and_bodies(sent, *(cp_seg if not signing or split else home_seg)) if _foreign(p)]
         if not cps:
+            continue
+        if signing and not homes:
+            # A signing that names no person is a tie between places (the partner rules read it),
+            # not a meeting; its places wait for a signatory named after it.
+            key = (sent.block.start, sent.start)
+            ctx.signed = (ctx.signed if ctx.signed_in == key else ()) + tuple(cps)
+            ctx.signed_in = key
             continue
         home_place = ctx.home_place
         if homes:
@@ -301,6 +325,12 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             ctx.group = []
         ctx.group.extend(made)
         ctx.last = made
+        last_act = max(m.end() for m in ACT.finditer(text))
+        tail = ATTEND_END.search(text, last_act)
+        if tail:
+            # …市长X致辞并签约，市领导Y参加: Y attends what the sentence told.
+            cs = max((c.end() for c in CLAUSE_SEP.finditer(text, last_act, tail.start())), default=last_act)
+            out.extend(_nobody_meets_themselves(_attendees(sent, tail, ctx, cs)))
         named = [h for h in made[-1].home if h.type == "Person"]
         if named:
             ctx.last_home = tuple(named)
