@@ -69,7 +69,7 @@ class MeetingContext:
     group: list[Meeting] = field(default_factory=list)
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
-    signed_in: tuple[int, int] = (-1, -1)  # the sentence that named them
+    signed_in: int = -1  # the paragraph that named them (where a signatory may follow)
 
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
@@ -108,7 +108,9 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")]
         country = next((x.side_country for x in item_spans if x.type == "Country"), "")
         clean = CP_END.split(item)[0].strip()
-        if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")):
+        if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
+                       or sent.rel(places[0])[0] == i0 and places[0].type in ("City", "Region")
+                       and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
             out.append(Party(x.written, x.type, country=x.side_country or country or _place_prefix(x.written)))
             continue
@@ -253,7 +255,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             post_s, post_e = pre_s, pre_e
         split = None
         for t in TO_COUNTERPART.finditer(text, pre_s, pre_e):
-            if t.start() == pre_s or sent.spans_in(pre_s, t.start()) or re.search(r"领导|市长|书记", text[pre_s : t.start()]):
+            if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or sent.spans_in(pre_s, t.start())
+                    or re.search(r"领导|市长|书记", text[pre_s : t.start()])):
                 split = t
                 break
         home_seg = (pre_s, split.start()) if split else (pre_s, pre_e)
@@ -270,7 +273,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         cps = [p for p in cps if p.country != "中国"]
         cps = [p for p in cps if p.name not in {h.name for h in homes}]
         signing = act in SIGNING_ACTS
-        if signing and homes and not cps and ctx.signed:
+        if signing and homes and not cps and ctx.signed and ctx.signed_in == sent.block.start:
             # …与A市、B市签署协议，市长X致辞并签约: X signs with the places just named.
             cps = list(ctx.signed)
         if not cps:
@@ -280,7 +283,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if signing and not homes:
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it.
-            key = (sent.block.start, sent.start)
+            key = sent.block.start
             ctx.signed = (ctx.signed if ctx.signed_in == key else ()) + tuple(cps)
             ctx.signed_in = key
             continue
