@@ -144,6 +144,15 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
     return "Organization", name, "", ""
 
 
+def _place_country(name: str, gaz: Gazetteer) -> str:
+    """The country of the place a body's name starts with (the longest known place)."""
+    for n in range(min(len(name) - 1, 8), 1, -1):
+        e = gaz.lookup(name[:n], ("City", "Region"))
+        if e is not None:
+            return e.country
+    return ""
+
+
 def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:
     written = written.strip("的")
     if not written:
@@ -163,6 +172,8 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         aliases.append(body)
     if written != body and written not in aliases:
         aliases.append(written)
+    if not (gaz_country or country) and typ in ("Organization", "Company"):
+        country = _place_country(body, gaz)  # 波士顿亚美联谊会: a body named after its place
     return Org(
         name=canonical,
         written=written,
