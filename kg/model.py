@@ -119,26 +119,6 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """An entity named in a text: the words, their span and what they refer to."""
-
-    text: str  # as written, padding removed
-    type: str  # one of ENTITY_TYPES
-    start: int  # offset in the original file
-    end: int
-    line: int
-    canonical: str = ""  # gazetteer canonical zh name, else the normalised text
-    country: str = ""  # zh name of the country it belongs to, where known
-    english: str = ""
-    wikidata: str = ""
-    source: str = ""  # which rule or gazetteer found it
-
-    @property
-    def name(self) -> str:
-        return self.canonical or self.text
-
-
-@dataclass(frozen=True)
 class Party:
     """One side's participant in a fact: a person, or the body/place met."""
 
@@ -197,14 +177,6 @@ class Position:
 
 
 @dataclass(frozen=True)
-class Agreement:
-    title: str
-    parties: tuple[Party, ...]
-    date: str
-    evidence: Evidence
-
-
-@dataclass(frozen=True)
 class EntityMention:
     """A mention of an entity, kept so that every entity has evidence."""
 
@@ -226,7 +198,6 @@ class Facts:
     attendances: tuple[Attendance, ...] = ()
     partner_links: tuple[PartnerLink, ...] = ()
     positions: tuple[Position, ...] = ()
-    agreements: tuple[Agreement, ...] = ()
 
 
 @dataclass(frozen=True)

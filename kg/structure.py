@@ -335,11 +335,6 @@ def blocks_have_title(blocks: list[Block]) -> bool:
     return any(b.kind in ("title", "heading") for b in blocks)
 
 
-def line_of(text: str, offset: int) -> int:
-    """1-based line number of ``offset`` in ``text``."""
-    return text.count("\n", 0, offset) + 1
-
-
 def line_finder(text: str):
     """A function giving the 1-based line of an offset, in O(log n) per call (for many look-ups)."""
     import bisect

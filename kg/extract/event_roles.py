@@ -2,8 +2,8 @@
 
 - organisers: the bodies between ``由`` and ``主办``/``承办``/``举办`` (``由市政府外办主办的…培训班``),
   or named right before the verb that holds the event (``市政府外办与市新闻办组织召开…发布会``);
-- the place that hosted it: ``在X举行``/``在X举办`` (``在清华大学举行``; ``在京`` is the
-  document's city);
+- the place that hosted it: ``在X举行``/``在X举办`` (``在清华大学举行``; ``在京``, ``在本市``
+  is the document's home place, by its abbreviation);
 - attendees: persons named before ``出席``/``参加`` with the event after it.
 
 Each is an :class:`~kg.model.Attendance` with role ``organised``, ``hosted`` or
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attendance, Party
+from .home import SELF_WORDS, home_abbreviations
 from .sentences import Sentence, Span
 
 _BY = re.compile(r"由([^。；;，,]{2,60}?)(?:共同)?(?:主办|承办|举办|联合主办)")
@@ -21,7 +22,6 @@ _HOLD = re.compile(r"(?:组织)?(?:召开|举办|主办|承办)")
 _AT = re.compile(r"在([^。；;，,在]{1,20}?)(?:举行|举办|召开|开幕)")
 _ATTEND = re.compile(r"(?:出席|参加|视频出席|线上出席)")
 _BODIES = ("Organization", "Company", "City", "Region", "Country")
-_HOME_ABBREVIATIONS = ("京", "本市")
 
 
 def _clause_start(text: str, pos: int, seps: str) -> int:
@@ -64,7 +64,7 @@ def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
             place = [sp for sp in sent.spans_in(m.start(1), m.end(1)) if sp.type in _BODIES]
             if place:
                 add(place[-1], event, "hosted")
-            elif m.group(1) in _HOME_ABBREVIATIONS:
+            elif m.group(1) in SELF_WORDS or m.group(1) in home_abbreviations(home_city):
                 add(home_city, event, "hosted")
         # Attendees: persons before 出席/参加 with the event after it in the same clause.
         for m in _ATTEND.finditer(text, 0, es):

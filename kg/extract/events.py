@@ -29,7 +29,3 @@ def event_core(name: str) -> str:
             break
         core = new
     return core
-
-
-def is_event_name(name: str) -> bool:
-    return bool(EVENT_SUFFIX.search(name.translate(_QUOTES)))

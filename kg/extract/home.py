@@ -80,3 +80,20 @@ def home_places_in(text: str, spans: list[Span], offset: int = 0) -> list[Span]:
 
 def place_party(sp: Span) -> Party:
     return Party(sp.name, sp.type, country=HOME_COUNTRY)
+
+
+# Words a text uses for its own place, whatever the place (本市, 我省).
+SELF_WORDS = ("本市", "我市", "本省", "我省", "本区", "我区", "本县", "我县")
+
+
+@lru_cache(maxsize=256)
+def home_abbreviations(home: Party) -> tuple[str, ...]:
+    """The one-character abbreviations of the home place and of its province (北京市 → 京;
+    沧州市 → 冀), from the gazetteer's GB/T 2260 data."""
+    gaz = load()
+    out: list[str] = []
+    entry = gaz.lookup(home.name, (home.type,)) if home.name else None
+    while entry is not None:
+        out.extend(a for a in entry.abbr if a not in out)
+        entry = gaz.lookup(entry.parent, ("Region", "City")) if entry.parent and entry.parent != entry.zh else None
+    return tuple(out)

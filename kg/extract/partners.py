@@ -30,10 +30,24 @@ from ..gazetteer import load
 from ..model import Meeting, Party, PartnerLink
 from .cues import pattern
 from .dates import parse_date
-from .home import home_places_in
+from .home import home_abbreviations, home_places_in
 from .sentences import SARS, Sentence, Span
 
-ABBREVIATION = re.compile(r"(?:京|北京·)(港澳|港|澳)|港澳(?=人士|两地|地区)")
+# Hong Kong and Macao by abbreviation, after the home place's own (京港, 沪澳) or alone before a
+# word that makes them places (港澳人士, 港澳地区).
+_SAR_ABBR = "(港澳|港|澳)"
+_SAR_ALONE = "港澳(?=人士|两地|地区)"
+
+
+@lru_cache(maxsize=256)
+def _abbreviation(home: Party) -> re.Pattern:
+    """Hong Kong and Macao written by abbreviation next to the home place's (京港, 北京·香港)."""
+    own = [re.escape(a) for a in home_abbreviations(home)]
+    if home.name:
+        short = home.name[:-1] if home.name.endswith(("市", "省")) and len(home.name) > 2 else home.name
+        own.append(re.escape(short) + "·")
+    lead = f"(?:{'|'.join(own)}){_SAR_ABBR}|" if own else ""
+    return re.compile(f"{lead}{_SAR_ALONE}")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
 UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
@@ -81,7 +95,7 @@ def _plausible_name(name: str) -> bool:
     return not any(len(t) >= 2 and (jieba.dt.FREQ.get(t) or 0) >= 50 for t in jieba.dt.lcut(stem))
 
 
-def _partner_spans(sent: Sentence) -> list[Span]:
+def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
     """Foreign places named in the sentence: the most specific place of a chain (德国北威州博特罗普市 → 博特罗普市)."""
     gaz = load()
     spans = sorted(sent.spans, key=lambda x: x.start)
@@ -121,7 +135,7 @@ def _partner_spans(sent: Sentence) -> list[Span]:
         if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w) and _plausible_name(w):
             out.append(Span(s0, e0, "City", w, w, country, "unknown-city"))
             taken.append((s0, e0))
-    for m in ABBREVIATION.finditer(sent.text):
+    for m in _abbreviation(home).finditer(sent.text):
         key = m.group(1) or "港澳"
         for place in ABBR_PLACES[key]:
             s = sent.start + m.start()
@@ -181,7 +195,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         seen.add(key)
         out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
-    for sp in _partner_spans(sent):
+    for sp in _partner_spans(sent, home_city):
         if sp.name.rstrip("市") == home_city.name.rstrip("市"):
             continue
         rs, re_ = sent.rel(sp)
