@@ -9,7 +9,7 @@ from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, Pa
 from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .event_roles import read_event_roles
-from ..nlp.bodies import expand_short_body
+from ..nlp.entities.bodies import expand_short_body
 from .home import document_home
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org

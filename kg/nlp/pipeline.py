@@ -20,7 +20,7 @@ The tokenizer (``kg.jieba_tokenizer.v1``), the components and the pattern
 functions are registered, and declared as entry points in pyproject.toml, so
 ``nlp.to_disk(path)`` then ``spacy.load(path)`` gives the same pipeline.
 
-Each component has its module: :mod:`.gazetteer_matcher`, :mod:`.name_rules`,
+Each component has its module: :mod:`.gazetteer_matcher`, :mod:`.entities.name_rules`,
 :mod:`.mentions`; the tokenizer is in :mod:`.tokenizer` (its segmenter, rjieba
 giving jieba's tokens, in :mod:`.segmenter`), what they share in
 :mod:`.common`. This module puts them together.
@@ -36,7 +36,7 @@ from spacy.language import Language
 from .common import GAZ_KEY, RULE_KEY, _cut, doc_text, is_chinese_surname, token_bounds  # noqa: F401 (re-exported)
 from .gazetteer_matcher import GazetteerMatcher, gazetteer_patterns, jieba_words  # noqa: F401
 from .mentions import MentionMerger  # noqa: F401
-from .name_rules import NameRules  # noqa: F401
+from .entities.name_rules import NameRules  # noqa: F401
 from .tokenizer import TextKeepingTokenizer, create_tokenizer  # noqa: F401
 
 

@@ -1,4 +1,4 @@
-"""The entity rules on a table of hand-written sentences (tests/extract/examples/entities.tsv).
+"""The entity rules on a table of hand-written sentences (kg/nlp/entities/examples.tsv).
 
 Each row: ``text``; ``entities`` (``name:Type`` joined by ``;``, names in simplified characters
 as the tool writes them, types as in corpus/gold/README.md); ``xfail`` (empty, or why the current
@@ -25,10 +25,12 @@ from pathlib import Path
 
 import pytest
 
+import kg
+
 from kg.documents import read_document
 from kg.extract.document import extract
 
-TABLE = Path(__file__).resolve().parent / "examples" / "entities.tsv"
+TABLE = Path(kg.__file__).resolve().parent / "nlp" / "entities" / "examples.tsv"
 PRECISION_TYPES = ("Person", "City", "Country", "Region")
 
 

@@ -1,4 +1,4 @@
-"""The meeting rules on a table of hand-written news phrasings (tests/extract/examples/meetings.tsv).
+"""The meeting rules on a table of hand-written news phrasings (kg/extract/meetings/examples.tsv).
 
 Each row: ``text``; ``date`` (ISO the meetings should get, empty: not checked); ``pairs``
 (``home>counterpart`` joined by ``;``, empty for no meeting); ``mode`` (empty: not checked);
@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+import kg
+
 from kg.documents import read_document
 from kg.extract.document import extract
 
-TABLE = Path(__file__).resolve().parent / "examples" / "meetings.tsv"
+TABLE = Path(kg.__file__).resolve().parent / "extract" / "meetings" / "examples.tsv"
 
 
 def _rows():

@@ -1,4 +1,4 @@
-"""The partner-link rules on a table of hand-written phrasings (tests/extract/examples/partners.tsv).
+"""The partner-link rules on a table of hand-written phrasings (kg/extract/partners/examples.tsv).
 
 Each row: ``text`` (one or two sentences); ``links`` (``home>partner>relation`` or, for a
 ``sister_city`` tie with a year, ``home>partner>sister_city>since``, joined by ``;``; empty for no
@@ -19,10 +19,12 @@ from pathlib import Path
 
 import pytest
 
+import kg
+
 from kg.documents import read_document
 from kg.extract.document import extract
 
-TABLE = Path(__file__).resolve().parent / "examples" / "partners.tsv"
+TABLE = Path(kg.__file__).resolve().parent / "extract" / "partners" / "examples.tsv"
 
 
 def _rows():

@@ -9,13 +9,13 @@ import jieba
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extract.cues import pattern as cue_pattern
-from ..extract.cues import words as cue_words
-from ..extract.events import EVENT_SUFFIX
-from ..extract.names import CJK, title_suffix
-from ..gazetteer import load
+from ...extract.cues import pattern as cue_pattern
+from ...extract.cues import words as cue_words
+from ...extract.events import EVENT_SUFFIX
+from ...extract.names import CJK, title_suffix
+from ...gazetteer import load
 from .bodies import find_bodies
-from .common import (
+from ..common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
     is_chinese_surname, person_words, token_bounds,
 )

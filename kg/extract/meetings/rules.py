@@ -24,14 +24,14 @@ import re
 
 from dataclasses import dataclass, field, replace
 
-from ..gazetteer import load
-from ..model import Meeting, Party
-from .cues import pattern, words
-from .home import VENUE_BEFORE, places_in
-from .names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase
-from .persons import person_phrase, phrase_country
-from .sentences import SARS, Sentence, Span
-from ..nlp.common import is_chinese_surname
+from ...gazetteer import load
+from ...model import Meeting, Party
+from ..cues import pattern, words
+from ..home import VENUE_BEFORE, places_in
+from ..names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase
+from ..persons import person_phrase, phrase_country
+from ..sentences import SARS, Sentence, Span
+from ...nlp.common import is_chinese_surname
 
 ACT = re.compile(
     "(?:" + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "in_person", "hosting", "signing")) + ")(?!会)"

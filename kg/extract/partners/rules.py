@@ -26,12 +26,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import load
-from ..model import Meeting, Party, PartnerLink
-from .cues import pattern
-from .dates import parse_date
-from .home import home_abbreviations, home_places_in
-from .sentences import SARS, Sentence, Span
+from ...gazetteer import load
+from ...model import Meeting, Party, PartnerLink
+from ..cues import pattern
+from ..dates import parse_date
+from ..home import home_abbreviations, home_places_in
+from ..sentences import SARS, Sentence, Span
 
 # Hong Kong and Macao by abbreviation, after the home place's own (京港, 沪澳) or alone before a
 # word that makes them places (港澳人士, 港澳地区).

@@ -11,7 +11,7 @@
   the home place's body, named in full by the document reader
   (:func:`expand_short_body`).
 
-The body names are data (``kg/extract/cues/bodies.toml``); the places come from
+The body names are data (``bodies.toml`` beside this module); the places come from
 the gazetteer spans already found. Results are (start, end, label, rule)
 character spans, as the other name rules keep theirs.
 """
@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..extract.cues import _table
-from ..gazetteer import Gazetteer
+from ...extract.cues import _table
+from ...gazetteer import Gazetteer
 
 CJK = "\u4e00-\u9fff"
 SARS = ("香港", "澳门")

@@ -1,0 +1,10 @@
+"""Meetings: who met whom, when, how, on whose behalf.
+
+- ``rules.py`` — the rules that read meetings from sentences;
+- ``cues.toml`` — their cue words (act words, video and letter words, attendance words …);
+- ``examples.tsv`` — sentences and the meetings they state, run by
+  ``tests/extract/test_meeting_examples.py``.
+"""
+from .rules import MeetingContext, read_meetings
+
+__all__ = ["MeetingContext", "read_meetings"]

@@ -1,0 +1,10 @@
+"""City-partner links: which places are tied, how and since when.
+
+- ``rules.py`` — the rules that read partner links from sentences, and the links of leader meetings;
+- ``cues.toml`` — their cue words (sister-city, plan, visit and tier words);
+- ``examples.tsv`` — sentences and the links they state, run by
+  ``tests/extract/test_partner_examples.py``.
+"""
+from .rules import _foreign_places_in, leader_links, read_partner_links
+
+__all__ = ["leader_links", "read_partner_links"]
