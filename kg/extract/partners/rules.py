@@ -31,6 +31,7 @@ from ...model import Meeting, Party, PartnerLink
 from ..cues import pattern
 from ..dates import parse_date
 from ..home import home_abbreviations, home_places_in
+from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS
 from ..sentences import SARS, Sentence, Span
 
 # Hong Kong and Macao by abbreviation, after the home place's own (京港, 沪澳) or alone before a
@@ -65,7 +66,7 @@ VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
 TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
-    r"[^，,。；;:：]{0,12}[:：]"
+    r"\s*(?:[(（]共?\d+[个座对家][)）])?\s*[:：]"
 )
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 HELD_TOGETHER = re.compile(r"共同举办|联合举办|共同主办|联合主办|两地联合|共同开展")
@@ -235,7 +236,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
         if LETTER_OF_INTENT.search(scope) and not planned:
             add(home, sp, "letter_of_intent", date=act_date if signed else "")
-        agreement = [m for m in AGREEMENT.finditer(scope) if not FRIENDLY_EXCHANGE.search(scope[max(0, m.start() - 6) : m.end()])]
+        agreement = [m for m in AGREEMENT.finditer(scope) if not FRIENDLY_EXCHANGE.search(scope[max(0, m.start() - 6) : m.end()])
+                     and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))]  # 意向书或备忘录: one text
         if agreement and not planned:
             add(home, sp, "cooperation_agreement", date=act_date if signed else "")
         if VISIT.search(text if sp.rule != "abbreviation" else text[rs:]):
@@ -257,8 +259,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
 
 def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:
     """A meeting between leaders ties their places: the counterpart's city, region or government body."""
-    if meeting.mode == "letter" or act == "接待":
-        return []
+    if meeting.mode == "letter" or act in HOSTING_ACTS or act in SIGNING_ACTS or act == "参加":
+        return []  # a letter, a hosted visit, a signing or its attendees tie no leaders
     gaz = load()
     places: list[Party] = []
 

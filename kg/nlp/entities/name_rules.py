@@ -292,13 +292,15 @@ class NameRules:
         (韩国忠清北道、忠清南道). A name must not start with an ordinary word (美国企业到广州)."""
         out = []
         for s, e, label, ent_id in gaz_spans:
+            entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id and label != "Country" else None
             if label in ("City", "Region") and not any(gs == e for gs, *_ in gaz_spans):
-                entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
                 m = _REGION_SUFFIX.match(text, e)
                 if entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()]):
                     out.append((s, m.end(), "Region", "place-after-country"))
             if label != "Country" or ent_id.endswith(":中国"):
-                continue
+                # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市.
+                if not (label == "Region" and entry is not None and entry.country not in ("", "中国") and _PLACE_SHAPE.match(text, e)):
+                    continue
             pos = e
             while True:
                 if text[pos : pos + 1] == " ":
