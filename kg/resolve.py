@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
@@ -130,6 +131,8 @@ class Resolver:
         # Keys of entities added since the last settle (persons named with no place, companies).
         self._pending: set[tuple[str, str]] = set()
         self._frozen = False  # IRIs assigned: a mention no longer makes a new person entity
+        # (document, person name) → the scope the person has in that document (see add_document).
+        self._doc_scope: dict[tuple[str, str], tuple[str, str]] = {}
 
     def __getstate__(self) -> dict:
         # Sent to worker processes without the gazetteer: each loads its own copy once.
@@ -219,11 +222,12 @@ class Resolver:
     def place_of(self, party: Party) -> tuple[str, str]:
         """(place, country) a party stands for: a city or region itself, a body by the place its name
         begins with (北京市人民政府 → 北京市), a country as a country only; else the body's country."""
+        # (From the mention and the gazetteers only: the same mention gives the same scope whenever read.)
         if party.type in ("City", "Region"):
             k = self.key(party.name, party.type)
-            ent = self._entities.get(k)
             e = self.gaz.lookup(k[1], (k[0],))
-            return k[1], (e.country if e else "") or (ent.country if ent else "") or self._country(party.country)
+            prefix = self.place_core(normalise(party.name))[1] if k[0] == "City" else ""
+            return k[1], (e.country if e else "") or prefix or self._country(party.country)
         if party.type == "Country":
             return "", self.key(party.name, "Country")[1]
         if party.type in _ORG:
@@ -235,8 +239,8 @@ class Resolver:
                 e = self.gaz.lookup(name[:n], ("City", "Region"))
                 if e is not None:
                     return e.zh, e.country
-            ent = self._entities.get(self.key(name, party.type))
-            return "", (ent.country if ent else "") or self._country(party.country)
+            e = self.gaz.lookup(name, _ORG)
+            return "", (e.country if e else "") or self._country(party.country)
         return "", ""
 
     def _country(self, name: str) -> str:
@@ -248,7 +252,8 @@ class Resolver:
     def person_scope(self, party: Party, home: Party | None = None, body: Party | None = None) -> tuple[str, str]:
         """(country, place) that tells a person apart from namesakes: the place of the first body they
         speak for that names one (their own city, 北京市人民政府's 北京市), else the home place of the
-        meeting (``home``, for the home side), else their country, else the body itself (``@特斯拉``)."""
+        meeting (``home``, for the home side); the country they or their body belong to. A body that
+        names no place (宣传部) tells nothing: a person holds several posts."""
         place = country = ""
         bodies = (*party.organizations, *((body,) if body is not None else ()))
         for o in bodies:
@@ -260,15 +265,13 @@ class Resolver:
         if not place and home is not None:
             place, c = self.place_of(home)
             country = country or c
-        country = self._country(party.country) or country
-        if not place and not country and bodies:
-            b = bodies[0]
-            place = "@" + self.org_core(normalise(b.name), b.type)[0]
-        return country, place
+        return self._country(party.country) or country, place
 
     def _person_key(self, name: str, scope: tuple[str, str] | None, doc: str | None) -> tuple[str, str]:
         if ("Person", name) in self.redirects:  # an alias or label a curation file gave
             return self._follow(("Person", name))
+        if doc and (doc, name) in self._doc_scope:
+            scope = self._doc_scope[(doc, name)]  # one person of a name in a document
         country, place = scope or ("", "")
         if place:
             return self._follow(_pkey(name, country, place))
@@ -279,7 +282,7 @@ class Resolver:
         k = _pkey(name, country, "", doc or "")
         if self._frozen and k not in self._entities and k not in self.redirects:
             # Read after IRIs were given (a correction's target): the entity it would have joined.
-            target = self._join(name, country, doc or "", level=1 if country else 0)
+            target = self._join(name, country, doc or "", level=1 if country else 0)[0]
             if target is not None:
                 return target.key
         return self._follow(k)
@@ -288,22 +291,24 @@ class Resolver:
         ents = self.entities
         return [ents[k] for k in sorted(self._by_name.get(name, ())) if k in ents]
 
-    def _join(self, name: str, country: str, doc: str, level: int) -> Entity | None:
-        """The one entity a person mention with no place joins (see :meth:`settle`), if there is one."""
+    def _join(self, name: str, country: str, doc: str, level: int) -> tuple[Entity | None, int]:
+        """The one entity a person mention with no place (``level`` 0) or only a country (1) joins, and
+        how many it could join: for 1, the entities of that name and country with a place; for 0, those
+        with a place or a country. The one named in its document comes first."""
         cands = []
         for k in sorted(self._by_name.get(name, ())):
             ent = self._entities.get(k)
-            if ent is None or k in self._pending:
+            if ent is None:
                 continue
-            _, c, p, d = _pkey_parts(k)
+            _, c, p, _ = _pkey_parts(k)
             if level == 1 and p and c == country or level == 0 and (p or c):
                 cands.append(ent)
         same = [e for e in cands if doc in e.docs]
         if len(same) == 1:
-            return same[0]
+            return same[0], len(cands)
         if len(cands) == 1:
-            return cands[0]
-        return None
+            return cands[0], 1
+        return None, len(cands)
 
     def _follow(self, k: tuple[str, str]) -> tuple[str, str]:
         seen = {k}
@@ -346,6 +351,29 @@ class Resolver:
         if party.type == "Person":
             return self.add(party.name, party.type, party.country, scope=self.person_scope(party, home, body), doc=doc)
         return self.add(party.name, party.type, party.country)
+
+    def add_document(self, doc: str, parties: list[tuple[Party, Party | None, Party | None]]) -> None:
+        """Add the parties of one document's facts, each as ``(party, home, body)`` (see :meth:`add_party`).
+
+        A name is one person within a document: their scope there is the place most of its mentions
+        give (the first in order of country and place on a tie), else the country most give, else none
+        (a text that calls the same 费连 a councillor of Boston and, by a misreading, of Guangzhou names one man).
+        """
+        scopes: dict[str, list[tuple[str, str]]] = {}
+        for p, home, body in parties:
+            if p.type == "Person":
+                scopes.setdefault(normalise(p.name), []).append(self.person_scope(p, home, body))
+        for name, found in scopes.items():
+            placed = Counter(s for s in found if s[1])
+            countries = Counter(s[0] for s in found if s[0])
+            if placed:
+                self._doc_scope[(doc, name)] = min(placed, key=lambda s: (-placed[s], s))
+            elif countries:
+                self._doc_scope[(doc, name)] = (min(countries, key=lambda c: (-countries[c], c)), "")
+            else:
+                self._doc_scope[(doc, name)] = ("", "")
+        for p, home, body in parties:
+            self.add_party(p, doc, home, body)
 
     def find(self, ref: str, type: str = "") -> list[Entity]:
         """Entities a user's reference names: an IRI, or a name (label, alias or written form), of ``type`` if given."""
@@ -428,14 +456,9 @@ class Resolver:
                 name, c, p, doc = _pkey_parts(k)
                 if (1 if c else 0) != level or k not in self._entities:
                     continue
-                target = self._join(name, c, doc or "", level)
+                target, n = self._join(name, c, doc or "", level)
                 if target is None:
-                    has_other = any(
-                        k2 in self._entities and (_pkey_parts(k2)[2] or (level == 0 and _pkey_parts(k2)[1]))
-                        and k2 not in pending
-                        for k2 in self._by_name.get(name, ())
-                    )
-                    if has_other:
+                    if n:
                         continue  # more than one it could be: the document's own
                     gk = _pkey(name, c)
                     target = self._entities.get(gk)

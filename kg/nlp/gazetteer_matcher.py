@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from ..gazetteer import load
-from .common import GAZ_KEY, token_bounds
+from .common import GAZ_KEY, doc_text, token_bounds
 
 
 @registry.misc("kg.gazetteer_patterns.v1")
@@ -124,12 +124,32 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         starts, ends = token_bounds(doc)
+        text = doc_text(doc)
         found = {}
         for match_id, s, e in self.matcher(doc):
             label, ent_id, label_hash, id_hash = self._label_id[match_id]
-            found[starts[s], ends[e - 1], label_hash, id_hash] = (starts[s], ends[e - 1], label, ent_id)
+            cs, ce = starts[s], ends[e - 1]
+            if ce - cs == 2 and _splits_a_word(text, cs, ce):
+                continue
+            found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
         doc.user_data[self.spans_key] = [found[k] for k in sorted(found)]
         return doc
+
+
+# How often jieba's own dictionary must know a word for a two-character name inside it to be
+# a cut across it (首都城市 holds no 都城, 成都东 no 都东).
+_WORD_FREQ = 100
+
+
+def _splits_a_word(text: str, s: int, e: int) -> bool:
+    """Whether a two-character name at ``text[s:e]`` cuts an ordinary word in two: the character
+    before it and its first, or its last and the character after it, are a word jieba's own
+    dictionary (without the gazetteer's words) knows well. The pipeline's segmenter, which favours
+    gazetteer forms, made the cut."""
+    freq = jieba.dt.FREQ
+    before = text[s - 1 : s + 1] if s > 0 else ""
+    after = text[e - 1 : e + 1] if e < len(text) else ""
+    return any(len(w) == 2 and (freq.get(w) or 0) >= _WORD_FREQ and (freq.get(text[s:e]) or 0) < (freq.get(w) or 0) for w in (before, after))
 
 
 @registry.misc("kg.jieba_words.v1")

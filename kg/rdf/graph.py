@@ -114,8 +114,10 @@ class _DocWriter:
                 self.add(iri, KG.curated, _lit(True))
         return iri
 
-    def entity(self, party: Party, ev: Evidence | None) -> Entity:
-        ent = self.r.add(party.name, party.type, party.country)
+    def entity(self, party: Party, ev: Evidence | None, home: Party | None = None, body: Party | None = None) -> Entity:
+        # A person is told from namesakes by the place they speak for (see Resolver.person_scope):
+        # ``home`` is the meeting's home place for the home side, ``body`` a position's body.
+        ent = self.r.add_party(party, self.facts.doc.id, home, body)
         iri = ent.iri
         assert iri is not None
         # A label the user fixed replaces the names as the extractor read them.
@@ -202,7 +204,7 @@ class _DocWriter:
                     self.add(node, KG.counterpartCountry, self.entity(Party(c, ctype), m.evidence).iri)
             if m.home_place is not None:
                 self.add(node, KG.homePlace, self.entity(m.home_place, m.evidence).iri)
-            homes = [self._participant(node, p, "home", m.evidence, m.date) for p in m.home]
+            homes = [self._participant(node, p, "home", m.evidence, m.date, m.home_place) for p in m.home]
             others = [self._participant(node, p, "counterpart", m.evidence, m.date) for p in m.counterparts]
             for h in homes:
                 self.add(node, KG.homeParticipant, h)
@@ -212,8 +214,9 @@ class _DocWriter:
             for o in others:
                 self.add(node, KG.counterpart, o)
 
-    def _participant(self, meeting: URIRef, p: Party, side: str, ev: Evidence, date: str) -> URIRef:
-        ent = self.entity(p, ev)
+    def _participant(self, meeting: URIRef, p: Party, side: str, ev: Evidence, date: str,
+                     home: Party | None = None) -> URIRef:
+        ent = self.entity(p, ev, home)
         part = ID[f"participation/{_h(meeting, side, ent.iri)}"]
         self.add(meeting, KG.participation, part)
         self.add(part, RDF.type, KG.Participation)
@@ -249,7 +252,7 @@ class _DocWriter:
 
     def positions(self) -> None:
         for p in self.facts.positions:
-            holder = self.entity(p.person, p.evidence)
+            holder = self.entity(p.person, p.evidence, body=p.organization)
             self.add(holder.iri, SCHEMA.jobTitle, _lit(p.title, lang="zh"))
             self._position(holder.iri, p.title, p.organization, p.date, p.evidence)
 
@@ -302,10 +305,10 @@ def fact_iri(doc_id: str, fact: Meeting | PartnerLink | Position, resolver: Reso
     if isinstance(fact, Meeting):
         return ID[f"meeting/{segment(doc_id)}/{fact.evidence.line}-{_h(fact.date, fact.home, fact.counterparts)}"]
     if isinstance(fact, PartnerLink):
-        home = resolver.lookup(fact.home.name, fact.home.type).iri
-        partner = resolver.lookup(fact.partner.name, fact.partner.type).iri
+        home = resolver.lookup_party(fact.home, doc_id).iri
+        partner = resolver.lookup_party(fact.partner, doc_id).iri
         return ID[f"partnership/{segment(doc_id)}/{fact.evidence.line}-{_h(home, partner, fact.relation, fact.date)}"]
-    holder = resolver.lookup(fact.person.name, fact.person.type).iri
+    holder = resolver.lookup_party(fact.person, doc_id, body=fact.organization).iri
     body = resolver.lookup(fact.organization.name, fact.organization.type).iri if fact.organization else None
     return _position_iri(holder, fact.title, body, fact.date)
 
@@ -317,20 +320,25 @@ def _written(name: str) -> str:
 def register(resolver: Resolver, facts: Facts) -> None:
     """Add the entities a document's facts name to the resolver (documents are registered in id order)."""
 
-    def reg(p: Party) -> None:
-        resolver.add(p.name, p.type, p.country)
+    parties: list[tuple[Party, Party | None, Party | None]] = []  # added together: see Resolver.add_document
+
+    def reg(p: Party, home: Party | None = None, body: Party | None = None) -> None:
+        # The same scope as _DocWriter.entity gives it: a person's home place or position's body.
+        parties.append((p, home, body))
         for o in p.organizations:
             reg(o)
         if p.country:
-            resolver.add(p.country, "Region" if p.country in ("香港", "澳门", "台湾") else "Country")
+            parties.append((Party(p.country, "Region" if p.country in ("香港", "澳门", "台湾") else "Country"), None, None))
 
     for m in facts.meetings:
-        for p in (*m.home, *m.counterparts):
+        for p in m.home:
+            reg(p, m.home_place)
+        for p in m.counterparts:
             reg(p)
         if m.home_place is not None:
             reg(m.home_place)
         for c in m.country.split(";") if m.country else ():
-            resolver.add(c, "Region" if c in ("香港", "澳门", "台湾") else "Country")
+            parties.append((Party(c, "Region" if c in ("香港", "澳门", "台湾") else "Country"), None, None))
     for link in facts.partner_links:
         reg(link.home)
         reg(link.partner)
@@ -338,13 +346,14 @@ def register(resolver: Resolver, facts: Facts) -> None:
         reg(a.person)
         reg(a.event)
     for pos in facts.positions:
-        reg(pos.person)
+        reg(pos.person, body=pos.organization)
         if pos.organization is not None:
             reg(pos.organization)
     for em in facts.mentions:
         reg(em.entity)
         for alias in em.aliases:
-            resolver.add(alias, em.entity.type, em.entity.country)
+            parties.append((Party(alias, em.entity.type, country=em.entity.country), None, None))
+    resolver.add_document(facts.doc.id, parties)
 
 
 def document_triples(facts: Facts, resolver: Resolver, curation: Curation | None = None) -> tuple[URIRef, set[tuple]]:

@@ -78,6 +78,8 @@ FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
 COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会)")
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
+# What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
+SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别)")
 GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)$")
 
 
@@ -176,6 +178,11 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
     for x in sorted(home_places_in(sent.block.text, sent.spans_in(cs, rs)), key=lambda x: -x.start):
         return Party(x.name, x.type, country="中国")
+    # No place in the clause: the place that is the subject of an earlier clause of the sentence
+    # (武进区申报了与A市缔结友城，并与B市签署了意向书).
+    for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=lambda x: -x.start):
+        if SUBJECT_AFTER.match(sent.block.text, x.end):
+            return Party(x.name, x.type, country="中国")
     return home_city
 
 

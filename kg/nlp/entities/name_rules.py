@@ -57,7 +57,7 @@ _PLACE_SHAPE = re.compile(
     rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
-_REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委])")
+_REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委督])")
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
 
@@ -324,7 +324,7 @@ class NameRules:
         if not toks:
             return False
         first = _cut(seg, stem)[0]
-        return (first == toks[0] and (seg.FREQ.get(first) or 0) > 1000) or any(len(t) >= 2 and (seg.FREQ.get(t) or 0) > 5000 for t in toks)
+        return (first == toks[0] and len(first) >= 2 and (seg.FREQ.get(first) or 0) > 1000) or any(len(t) >= 2 and (seg.FREQ.get(t) or 0) > 5000 for t in toks)
 
     def _name_before_title(self, text: str, idx: int, starts: list[int], seg) -> str:
         """A Chinese name written right before a title (章笑梅主任, 陈杰副市长): two or three
