@@ -410,7 +410,6 @@ class Resolver:
                     self._pending.add(k)
             else:
                 e = self.gaz.lookup(k[1], (k[0],))
-                prefix_country = self.place_core(written)[1] if k[0] == "City" and e is None else ""
                 ent = Entity(
                     key=k,
                     type=k[0],
@@ -418,7 +417,7 @@ class Resolver:
                     name=written.translate(_EVENT_QUOTES) if k[0] == "Event" else k[1],
                     english=e.en if e else "",
                     wikidata=e.wikidata if e else "",
-                    country=(e.country if e else "") or prefix_country or country,
+                    country=(e.country if e else "") or country,
                 )
                 if e is not None:
                     # The other names the gazetteer knows it by (东京 for 东京都) are aliases too.
@@ -430,6 +429,9 @@ class Resolver:
             ent.aliases.add(written)
         if k[0] == "Event" and k[1] != ent.name:
             ent.aliases.add(k[1])  # the core name an event is matched by (中关村论坛 for 2020中关村论坛)
+        if not ent.country and ent.type in ("City", *_ORG) and not ent.wikidata:
+            # A leading country says where a place or company no gazetteer knows is (芬兰卡莱瓦拉公司).
+            ent.country = self.place_core(written)[1] if ent.type == "City" else self.org_core(written, ent.type)[2]
         if not ent.country and country:
             ent.country = self._country(country) if ent.type == "Person" else country
         if ent.type == "Person" and doc is not None:

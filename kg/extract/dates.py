@@ -79,6 +79,19 @@ def _ref_day(ref: str) -> date | None:
         return None
 
 
+def _month_of(iso: str) -> tuple[int, int] | None:
+    """The (year, month) a stated date is in (the start of a span), if it gives a month."""
+    m = re.match(r"(\d{4})-(\d{2})", iso)
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def _in_month(month: tuple[int, int], d: int) -> date | None:
+    try:
+        return date(month[0], month[1], d)
+    except ValueError:
+        return None
+
+
 def _day_of(ref: date, d: int) -> date | None:
     """The day ``d`` of the page's month, or of the month before when ``d`` is after the page's day."""
     y, m = ref.year, ref.month
@@ -90,9 +103,11 @@ def _day_of(ref: date, d: int) -> date | None:
         return None
 
 
-def find_dates(text: str, year: int | None, ref: str = "") -> list[tuple[int, int, str]]:
+def find_dates(text: str, year: int | None, ref: str = "", context: str = "") -> list[tuple[int, int, str]]:
     """Every date expression in ``text``: (start, end, iso), in order. ``ref`` is the page's own
-    date (ISO day), against which days written alone and relative days are resolved."""
+    date (ISO day), against which relative days are resolved; a day written alone is in the
+    month of ``context`` (the date the text last stated: 10月23日至25日…。23日下午…), else in the
+    page's month (or the month before, for a day after the page's)."""
     out = []
     for m in DATE_EXPR.finditer(text):
         iso = parse_date(m.group(0), year)
@@ -106,15 +121,16 @@ def find_dates(text: str, year: int | None, ref: str = "") -> list[tuple[int, in
     day = _ref_day(ref)
     if day is not None:
         taken = [(s, e) for s, e, _ in out]
+        month = _month_of(context)
         for m in DAY_ONLY.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            first = _day_of(day, int(m["d"]))
+            first = _in_month(month, int(m["d"])) if month else _day_of(day, int(m["d"]))
             if first is None:
                 continue
             iso = first.isoformat()
             if m["d2"]:
-                last = _day_of(day, int(m["d2"]))
+                last = _in_month(month, int(m["d2"])) if month else _day_of(day, int(m["d2"]))
                 if last is not None and last > first:
                     iso = f"{iso}/{last.isoformat()}"
             out.append((m.start(), m.end(), iso))

@@ -43,6 +43,19 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     return sa[: len(sb)] <= eb and sb[: len(sa)] <= ea or sa.startswith(sb) or sb.startswith(sa)
 
 
+def _main_partner(block_spans: list[tuple]) -> Party | None:
+    """The foreign city or region the document names most (first named on ties)."""
+    counts: dict[str, list] = {}
+    for _, spans in block_spans:
+        for sp in spans:
+            if sp.type in ("City", "Region") and sp.foreign:
+                counts.setdefault(sp.name, [0, len(counts), sp])[0] += 1
+    if not counts:
+        return None
+    _, _, sp = max(counts.values(), key=lambda c: (c[0], -c[1]))
+    return Party(sp.name, sp.type, country=sp.side_country)
+
+
 def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     """The gazetteer places among the mentions found (what the document's home place is read from)."""
     out = []
@@ -161,8 +174,10 @@ def extract(doc: Document) -> Facts:
     links: list[PartnerLink] = []
     positions: list[Position] = []
     ctx = ""  # the date the text last stated (see split_sentences)
-    told = MeetingContext(city)
+    told = MeetingContext(city, main_partner=_main_partner(block_spans))
     for block, spans in block_spans:
+        if block.kind in ("heading", "entry"):
+            told.new_record()  # a yearbook entry or a section tells its own meetings
         if block.kind not in RELATION_KINDS:
             if block.kind == "heading":
                 ctx = ""

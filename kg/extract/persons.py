@@ -47,10 +47,10 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a
     mention for every later or earlier bare occurrence of a name the rules found, where no other
     mention covers it. (A document-wide memory no per-block spaCy component has.)"""
-    names = sorted(
-        {b.text[s:e] for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer" and 2 <= e - s <= 12},
-        key=lambda n: (-len(n), n),
-    )
+    found = {b.text[s:e] for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer" and 2 <= e - s <= 12}
+    # A transliterated name is written again by its last part alone (安德士·丹尼尔森 … 丹尼尔森一行).
+    found |= {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) >= 3}
+    names = sorted(found, key=lambda n: (-len(n), n))
     if not names:
         return blocks
     out = []

@@ -57,6 +57,7 @@ class Sentence:
     spans: tuple[Span, ...]
     date: str  # the date the sentence's acts happened, as precisely as the context gives it
     line_at: object  # callable: file offset → line
+    context: str = ""  # the date the text last stated before the sentence
 
     @property
     def text(self) -> str:
@@ -83,7 +84,7 @@ class Sentence:
     @cached_property
     def _dates(self) -> tuple:
         """The dates stated in the sentence, read once (the rules ask for them act by act)."""
-        return tuple(find_dates(self.text, self.doc.year, self.doc.date))
+        return tuple(find_dates(self.text, self.doc.year, self.doc.date, self.context))
 
 
 def block_date(doc: Document, block: Block) -> str:
@@ -113,8 +114,8 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
         seg = text[pos:end]
         if not seg.lstrip().startswith("【") and seg.strip():
             inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
-            dates = find_dates(seg, doc.year, doc.date)
-            out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at))
+            dates = find_dates(seg, doc.year, doc.date, ctx)
+            out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at, ctx))
             if dates:
                 ctx = dates[-1][2]
         pos = end

@@ -45,7 +45,9 @@ ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?$"
 ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended')})")
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
 # An attend word closing its clause (…杨学鹏参加。): the persons before it attend what was just told.
-ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?=[，,。；;]|$)")
+ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attend_then')})?(?=[，,。；;]|$)")
+# A letter named by its writer: 宣读了市长X的贺信.
+LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
@@ -62,11 +64,18 @@ class MeetingContext:
     meeting (for clauses with no subject) and the last meeting (for its attendees)."""
 
     home_place: Party
+    # The foreign place the document names most (whom a letter of the home side is written to
+    # when its sentence names nobody: 宣读了市长X的贺信).
+    main_partner: Party | None = None
     last_home: tuple[Party, ...] = ()
     last: list[Meeting] = field(default_factory=list)
     # The meetings told since the date last changed (a visit's meetings, one paragraph each):
     # attendees named after them (…参加活动) attend them all.
     group: list[Meeting] = field(default_factory=list)
+    def new_record(self) -> None:
+        """A new yearbook entry or section: what was told before is not carried into it."""
+        self.last_home, self.last, self.group, self.signed = (), [], [], ()
+
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
     signed_in: int = -1  # the paragraph that named them (where a signatory may follow)
@@ -214,6 +223,31 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
             if (cps := tuple(c for c in mt.counterparts if c.name not in {h.name for h in mt.home}))]
 
 
+def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
+    """Letters named by their writer (宣读了天津市市长张工的贺信): a home-side writer wrote to the
+    foreign places of the sentence, else to the document's main partner; a foreign writer to the
+    home place."""
+    out = []
+    text = sent.text
+    for m in LETTER_OF.finditer(text):
+        writer = next((sp for sp in sent.spans if sp.type == "Person" and sent.rel(sp)[1] == m.start()), None)
+        if writer is None:
+            continue
+        cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
+        p = _person(sent, writer, sent.start + cs)
+        if _foreign(p):
+            homes, cps = [ctx.home_place], [p]
+        else:
+            places = [Party(sp.name, sp.type, country=sp.country) for sp in sent.spans if sp.type in ("City", "Region") and sp.foreign]
+            homes, cps = [p], places or ([ctx.main_partner] if ctx.main_partner else [])
+        if not cps:
+            continue
+        out.append((Meeting(date=sent.date_before(m.start()), mode="letter", home=tuple(homes), counterparts=tuple(cps),
+                            evidence=sent.evidence(), country=";".join(dict.fromkeys(c.country for c in cps if c.country)),
+                            description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place)), "致信"))
+    return out
+
+
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Meetings stated in ``sent``, each with the act word that states it. ``ctx`` carries the
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
@@ -269,6 +303,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # Both sides named before the act word: tell them apart by country.
             cps = [p for p in homes if _foreign(p)]
             homes = [p for p in homes if not _foreign(p)]
+        if homes and cps and all(_foreign(p) for p in homes) and all(p.country == "中国" for p in cps):
+            homes, cps = cps, homes  # A外长和B市长签署…: the sides are named the other way round
         homes = [p for p in homes if not _foreign(p)]
         cps = [p for p in cps if p.country != "中国"]
         cps = [p for p in cps if p.name not in {h.name for h in homes}]
@@ -321,6 +357,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             home_place=home_place,
         )
         out.append((meeting, act))
+    out.extend(_letters_of(sent, ctx))
     out = _nobody_meets_themselves(out)
     made = [mt for mt, act in out if act != "参加"]
     if made:
@@ -328,7 +365,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             ctx.group = []
         ctx.group.extend(made)
         ctx.last = made
-        last_act = max(m.end() for m in ACT.finditer(text))
+        last_act = max((m.end() for m in ACT.finditer(text)), default=0)
         tail = ATTEND_END.search(text, last_act)
         if tail:
             # …市长X致辞并签约，市领导Y参加: Y attends what the sentence told.
