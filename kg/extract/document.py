@@ -191,7 +191,7 @@ def extract(doc: Document) -> Facts:
             positions.extend(read_positions(sent, city))
             attendances.extend(read_event_roles(sent, city))
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
-    named = [m for m, _ in prose_meetings if any(h.type == "Person" for h in m.home)]
+    named = [m for m, act in prose_meetings if act != "参加" and any(h.type == "Person" for h in m.home)]
     for m, act in prose_meetings:
         if all(h.type != "Person" for h in m.home) and any(_same_guests(m, k) for k in named):
             # 某总领事拜访省外办，主任X会见了他: the meeting is told once with its person.
