@@ -69,6 +69,9 @@ class MeetingContext:
     main_partner: Party | None = None
     last_home: tuple[Party, ...] = ()
     last: list[Meeting] = field(default_factory=list)
+    # Every person the document named with a title or body, by name and by the last part of a
+    # transliterated name: 丹尼尔森一行 is the 省督安德士·丹尼尔森 named before.
+    people: dict[str, Party] = field(default_factory=dict)
     # The meetings told since the date last changed (a visit's meetings, one paragraph each):
     # attendees named after them (…参加活动) attend them all.
     group: list[Meeting] = field(default_factory=list)
@@ -223,6 +226,26 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
             if (cps := tuple(c for c in mt.counterparts if c.name not in {h.name for h in mt.home}))]
 
 
+def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
+    for sp in sent.spans:
+        if sp.type == "Person" and sp.name not in ctx.people:
+            p = _person(sent, sp, sent.start)
+            if p.organizations or p.country:
+                ctx.people[p.name] = p
+                if "·" in p.name:
+                    ctx.people.setdefault(p.name.split("·")[-1], p)
+
+
+def _as_known(p: Party, ctx: MeetingContext) -> Party:
+    """A person named bare (丹尼尔森一行) with the title, bodies and country the document gave them."""
+    if p.type != "Person" or p.organizations:
+        return p
+    known = ctx.people.get(p.name)
+    if known is None:
+        return p
+    return replace(p, title=p.title or known.title, organizations=known.organizations, country=p.country or known.country)
+
+
 def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Letters named by their writer (宣读了天津市市长张工的贺信): a home-side writer wrote to the
     foreign places of the sentence, else to the document's main partner; a foreign writer to the
@@ -253,6 +276,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
     out: list[tuple[Meeting, str]] = []
     text = sent.text
+    _remember_people(sent, ctx)
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
     if attended and not ACT.search(text, 0, attended.start()):
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
@@ -316,6 +340,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             cps = [p for p in _places_and_bodies(sent, *(cp_seg if not signing or split else home_seg)) if _foreign(p)]
         if not cps:
             continue
+        cps = [_as_known(p, ctx) for p in cps]
         if signing and not homes:
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it.

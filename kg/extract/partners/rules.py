@@ -266,8 +266,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
 
 def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:
     """A meeting between leaders ties their places: the counterpart's city, region or government body."""
-    if meeting.mode == "letter" or act in HOSTING_ACTS or act in SIGNING_ACTS or act == "参加":
-        return []  # a letter, a hosted visit, a signing or its attendees tie no leaders
+    if meeting.mode == "letter" or act in HOSTING_ACTS or act == "参加":
+        return []  # a letter, a hosted visit or its attendees tie no leaders
+    if act in SIGNING_ACTS and any(cp.type != "Person" for cp in meeting.counterparts):
+        return []  # places signing with places: the partner rules read the tie
     gaz = load()
     places: list[Party] = []
 
