@@ -129,20 +129,20 @@ class GazetteerMatcher:
         for match_id, s, e in self.matcher(doc):
             label, ent_id, label_hash, id_hash = self._label_id[match_id]
             cs, ce = starts[s], ends[e - 1]
-            if ce - cs == 2 and _splits_a_word(text, cs, ce):
+            if ce - cs <= 3 and _splits_a_word(text, cs, ce):
                 continue
             found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
         doc.user_data[self.spans_key] = [found[k] for k in sorted(found)]
         return doc
 
 
-# How often jieba's own dictionary must know a word for a two-character name inside it to be
-# a cut across it (首都城市 holds no 都城, 成都东 no 都东).
+# How often jieba's own dictionary must know a word for a short name inside it to be a cut
+# across it (首都城市 holds no 都城 or 都城市, 成都东 no 都东).
 _WORD_FREQ = 100
 
 
 def _splits_a_word(text: str, s: int, e: int) -> bool:
-    """Whether a two-character name at ``text[s:e]`` cuts an ordinary word in two: the character
+    """Whether a short name at ``text[s:e]`` (two or three characters) cuts an ordinary word in two: the character
     before it and its first, or its last and the character after it, are a word jieba's own
     dictionary (without the gazetteer's words) knows well. The pipeline's segmenter, which favours
     gazetteer forms, made the cut."""

@@ -308,8 +308,9 @@ class NameRules:
                 m = _PLACE_SHAPE.match(text, pos)
                 if not m or self._ordinary_start(m.group(1), seg):
                     break
+                end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
                 if not self.gaz.lookup(m.group(0)):
-                    out.append((m.start(), m.end(), "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region", "place-after-country"))
+                    out.append((m.start(), end, "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region", "place-after-country"))
                 pos = m.end()
                 if pos < len(text) and text[pos] == "、":
                     pos += 1
