@@ -147,8 +147,10 @@ def _splits_a_word(text: str, s: int, e: int) -> bool:
     dictionary (without the gazetteer's words) knows well. The pipeline's segmenter, which favours
     gazetteer forms, made the cut."""
     freq = jieba.dt.FREQ
-    before = text[s - 1 : s + 1] if s > 0 else ""
-    after = text[e - 1 : e + 1] if e < len(text) else ""
+    # (Nor before it after a level word: 湖南省长沙市 holds 省长 but is 湖南省 + 长沙市.)
+    before = text[s - 1 : s + 1] if s > 0 and text[s - 1] not in "省市区县州" else ""
+    # (A name ending in a level word is not cut after it: 钟楼区区长 holds 区区 but is 钟楼区 + 区长.)
+    after = text[e - 1 : e + 1] if e < len(text) and text[e - 1] not in "市区县州省镇村" and e - s == 2 else ""
     return any(len(w) == 2 and (freq.get(w) or 0) >= _WORD_FREQ and (freq.get(text[s:e]) or 0) < (freq.get(w) or 0) for w in (before, after))
 
 
