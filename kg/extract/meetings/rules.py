@@ -228,7 +228,7 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     for sp in sent.spans:
-        if sp.type == "Person" and sp.name not in ctx.people:
+        if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start)
             if p.organizations or p.country:
                 ctx.people[p.name] = p
