@@ -58,7 +58,7 @@ FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})
 _NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛|意向)"
 TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TWINNED}")
 ANNIVERSARY = re.compile(r"结好(\d{1,3})周年")
-FRIENDLY_EXCHANGE = re.compile(r"友好交流(?:合作)?(?:备忘录|协议|协议书)")
+FRIENDLY_EXCHANGE = re.compile(r"友好交流(?:与?合作)?(?:关系)?(?:备忘录|协议|协议书)")
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(r"签署|签订|签约|云签")
@@ -80,6 +80,8 @@ COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|�
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 # What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
 SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别)")
+# Words that say leaders met, when neither side is a named person (市主要领导会见…城市领导人).
+LEADERS = re.compile(r"领导|市长|省长|州长|书记|主席|总统|总理")
 GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)$")
 
 
@@ -270,10 +272,14 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         return []  # a letter, a hosted visit or its attendees tie no leaders
     if act in SIGNING_ACTS and any(cp.type != "Person" for cp in meeting.counterparts):
         return []  # places signing with places: the partner rules read the tie
+    if all(p.type != "Person" for p in (*meeting.home, *meeting.counterparts)) and not LEADERS.search(meeting.description):
+        return []  # places' departments meeting (黑河市、珠海市和…外事部门举行会晤): no leaders named
     gaz = load()
     places: list[Party] = []
 
     def place_of(p: Party) -> Party | None:
+        if gaz.lookup(p.name, ("Country",)):
+            return None  # a city-state is a country: countries are not partners
         if p.type in ("City", "Region") and p.country and p.country != "中国":
             if gaz.lookup(p.name, ("City", "Region")) or _plausible_name(p.name):
                 return Party(p.name, p.type, country=p.country)
