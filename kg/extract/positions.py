@@ -1,7 +1,7 @@
 """Positions: every title written before a person's name, dated by the sentence that states it.
 
 ``市委常委、副市长殷勇`` on 6月16日 gives two positions of 殷勇 attested on that
-day; a title with no body written (``市长``) is held in the document's city
+day (a title after the name, ``黄文辉市长``, one held in the home place); a title with no body written (``市长``) is held in the document's city
 when the person is on the home side, so that "who was the mayor in 2020" can
 be asked. Titles of foreign persons keep the body written with them
 (``伦敦金融城市市长罗威`` → 市长 of 伦敦金融城).
@@ -12,7 +12,16 @@ import re
 
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country
+from ..gazetteer import load
 from .sentences import Sentence
+
+def gaz_titles() -> frozenset[str]:
+    return load().title_forms
+
+
+def gaz_title_lengths() -> tuple[int, ...]:
+    return load().title_lengths
+
 
 _JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
 
@@ -31,6 +40,12 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             left = max(left, m.end())
         pp = person_phrase(sent, sp, left)
         if pp is None or not pp.roles:
+            # A title written after the name (黄文辉市长): held in the home place.
+            after = sent.block.text[sp.end : sp.end + 8]
+            title = next((after[:n] for n in gaz_title_lengths() if after[:n] in gaz_titles()), "")
+            if title and sp.rule == "name+title":
+                out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
+                                    home_city, sent.date_before(sp.start - sent.start), sent.evidence()))
             continue
         country = phrase_country(pp) or sp.side_country
         person = Party(sp.written, "Person", country=country)
