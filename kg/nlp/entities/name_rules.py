@@ -43,6 +43,8 @@ _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九�
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = "论坛|大会|峰会|洽谈会|招待会|交流会|发布会|座谈会|研讨会|联席会议|培训班|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛|仪式"
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
+_JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
+_SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
@@ -188,9 +190,9 @@ class NameRules:
             inner = m.group(1)
             # A quoted name followed by an event word, or listed before one (“丝路一家亲”、“我与北京”等活动).
             tail = text[m.end() : m.end() + 40]
-            listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:系列)?活动", tail)
+            listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:[\u4e00-\u9fff]{0,6}?)(?:系列)?活动", tail)
             named = re.match(rf"^[{CJK}A-Za-z0-9]{{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
-            if named and "的" in named.group(0):
+            if named and ("的" in named.group(0) or "等" in named.group(0)):
                 named = None
             if named and not _GENERIC_TAIL.match(named.group(0)) and not self._place_at(tail, 0):
                 # The words after the quotes are part of the name: “一带一路”国际青年创新创业论坛.
@@ -210,6 +212,21 @@ class NameRules:
             tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
             if tail:
                 found.append((m.start() - left, tail.end(), "Event", "pair-event"))
+        # An event named by two places joined by 与 (天津市与神户市结好50周年纪念活动,
+        # 浦东新区与美国马里兰州蒙哥马利郡友好交流合作备忘录签约仪式).
+        places = [(s, e) for s, e, label, _ in doc.user_data.get(GAZ_KEY, ()) if label in ("City", "Region", "Country")]
+        place_ends = {e: s for s, e in places}
+        place_starts = {s: e for s, e in places}
+        for e, s in place_ends.items():
+            if text[e : e + 1] in ("与", "和") and e + 1 in place_starts:
+                m = _JOINED_EVENT.match(text, place_starts[e + 1])
+                # (Not when more places follow the second: their ties are read by the partner rules.)
+                more = m and any(place_starts[e + 1] < ps < m.end() for ps in place_starts) or m and _PLACE_SHAPE.search(m.group(0), place_starts[e + 1] - m.start() + 1)
+                if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
+                    found.append((s, m.end(), "Event", "joined-event"))
+        # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
+        for m in _SHORT_EXPO.finditer(text):
+            found.append((m.start(), m.end(), "Event", "short-expo"))
         for m in _SESSION_EVENT.finditer(text):
             cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
             start = _skip_leading(text, m.start() + cut, m.end(), seg, _VERBISH.match)
