@@ -21,11 +21,15 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
     for m in re.finditer(r"[，,]", text[seg_start : sp.start]):
         left = seg_start + m.end()
     # Start at the first place or body named before the person (完成安哥拉总统洛伦索 → 安哥拉总统洛伦索).
-    lead = [x for x in sent.spans if left <= x.start < sp.start and x.type != "Person"]
+    lead = [x for x in sent.spans if left <= x.start < sp.start and x.type not in ("Person", "Event")]
     if lead:
         first = min(lead, key=lambda x: x.start)
         if not re.search(r"[、]$", text[left : first.start]):
             left = first.start
+    # A modifier ending in 的 is not part of the person's bodies (前来参加哈洽会的菲律宾卡加延市市长埃马诺).
+    de = text.rfind("的", left, sp.start)
+    if de >= 0:
+        left = de + 1
     phrase = FRIENDSHIP_PREFIX.sub("", text[left : sp.end])
     for pp in reversed(parse_person_phrase(phrase)):
         if pp.name == sp.written:
