@@ -69,7 +69,7 @@ TIER = re.compile(
     r"\s*(?:[(（]共?\d+[个座对家][)）])?\s*[:：]"
 )
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
-HELD_TOGETHER = re.compile(r"共同举办|联合举办|共同主办|联合主办|两地联合|共同开展")
+HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好\d{1,3}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
@@ -80,6 +80,8 @@ COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|�
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 # What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
 SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别)")
+# The partner as the subject of holding an event (X将举办…, X举行…).
+PARTNER_HOLDS = re.compile(r"^(?:市|州|省)?(?:将|也|还|于\S{0,8})?(?:举办|举行|主办)")
 # Words that say leaders met, when neither side is a named person (市主要领导会见…城市领导人).
 LEADERS = re.compile(r"领导|市长|省长|州长|书记|主席|总统|总理")
 GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)$")
@@ -257,6 +259,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             or ANNIVERSARY_PROGRAMME.search(after)
             or (sp.rule == "in-event" and HELD.search(text))
             or (EVENT_AFTER.search(after) and HELD.search(text[cs:rs] + after[:20]))
+            # The partner holds an event named after the home place (特里尔将举办“…中国厦门友城节”).
+            or (PARTNER_HOLDS.match(after) and home.name[:2] in after[:40])
         )
         if joint:
             add(home, sp, "joint_activity", date=act_date)
