@@ -200,7 +200,7 @@ class NameRules:
                 if EVENT_SUFFIX.search(inner) or re.match(r"(?:19|20)\d\d", inner):
                     # …and the quoted name may be an event of its own: “2020地球一小时”北京主场熄灯仪式.
                     found.append((m.start(1), m.end(1), "Event", "quoted-event"))
-            elif listed and not re.match(r"^[、等]", tail):
+            elif listed and not re.match(r"^[、等“\"]", tail):
                 # A listed item runs to the next 、: “一带一路”文化之旅.
                 item = re.match(r"^[^、等]{1,12}", tail)
                 found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
@@ -235,6 +235,8 @@ class NameRules:
             if m.end() - start >= 8:
                 found.append((start, m.end(), "Event", "session-event"))
         for m in _YEAR_EVENT.finditer(text):
+            if "”“" in m.group(0):
+                continue  # two quoted names in a row (“2012新潟县物产展”“山形县风情节”): each is its own
             start = m.start()
             # A name that opens with a quoted year: “2020地球一小时”北京主场熄灯仪式.
             if start and text[start - 1] == "“" and "”" in m.group(0):
