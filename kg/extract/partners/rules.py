@@ -153,8 +153,15 @@ def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
 
 def _places_inside(ev: Span, gaz) -> list[Span]:
     """Foreign places named inside an event's name (2024年首尔友谊节 → 首尔)."""
-    return [Span(ev.start + i, ev.start + i + n, e.type, e.zh, ev.written[i : i + n], e.country, "in-event")
-            for i, n, e in _foreign_places_in(ev.written, gaz)]
+    out = []
+    for i, n, e in _foreign_places_in(ev.written, gaz):
+        w = ev.written
+        if e.type == "City" and w[i + n : i + n + 1] in ("县", "州", "省", "道") and w[i + n + 1 : i + n + 2] != "长":
+            # A city's name with a region's ending is its region (2012新潟县物产展 → 新潟县).
+            out.append(Span(ev.start + i, ev.start + i + n + 1, "Region", w[i : i + n + 1], w[i : i + n + 1], e.country, "in-event"))
+        else:
+            out.append(Span(ev.start + i, ev.start + i + n, e.type, e.zh, w[i : i + n], e.country, "in-event"))
+    return out
 
 
 @lru_cache(maxsize=1 << 14)
