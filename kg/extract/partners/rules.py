@@ -64,6 +64,7 @@ AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|�
 SIGNED = re.compile(r"签署|签订|签约|云签")
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
+VISITOR_AFTER = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
 TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     r"\s*(?:[(（]共?\d+[个座对家][)）])?\s*[:：]"
@@ -258,7 +259,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                      and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))]  # 意向书或备忘录: one text
         if agreement and not planned:
             add(home, sp, "cooperation_agreement", date=act_date if signed else "")
-        if VISIT.search(text if sp.rule != "abbreviation" else text[rs:]):
+        if VISIT.search(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
             HELD_TOGETHER.search(text)
