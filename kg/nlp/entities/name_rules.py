@@ -316,6 +316,8 @@ class NameRules:
                 m = _REGION_SUFFIX.match(text, e)
                 if entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()]):
                     out.append((s, m.end(), "Region", "place-after-country"))
+                elif label == "Region" and entry is not None and entry.country not in ("", "中国") and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
+                    out.append((s, e + 1, "City", "place-after-country"))  # 波尔图市: the city of a region's name
             if label != "Country" or ent_id.endswith(":中国"):
                 # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市.
                 if not (label == "Region" and entry is not None and entry.country not in ("", "中国") and _PLACE_SHAPE.match(text, e)):
