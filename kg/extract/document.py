@@ -91,6 +91,16 @@ def _country_before(text: str, chosen: list[tuple], pos: int, gaz) -> str:
     return ""
 
 
+def _sentence_country(text: str, chosen: list[tuple], pos: int) -> str:
+    """The foreign country named last before ``pos`` in its sentence (由俄罗斯…,外贝加尔边区政府…)."""
+    start = max(text.rfind(c, 0, pos) for c in "。；;！？") + 1
+    found = [(e, ent_id) for s, e, label, rule, ent_id in chosen if label == "Country" and start <= s and e <= pos and ent_id]
+    if not found:
+        return ""
+    name = max(found)[1].split(":", 1)[1]
+    return "" if name == "中国" else name
+
+
 def _body_country(written: str, gaz) -> str:
     """The country a body belongs to: that of the first country or place its name starts with."""
     name = written[2:] if written.startswith("中共") else written
@@ -145,7 +155,7 @@ def extract(doc: Document) -> Facts:
             elif rule in ("body-of-place", "mission"):
                 country = _body_country(written, gaz)
             elif rule == "place-after-country":
-                country = _country_before(block.text, chosen, s, gaz)
+                country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
             if (s, e, label, rule, ent_id) not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)

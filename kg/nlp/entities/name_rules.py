@@ -59,6 +59,10 @@ _PLACE_SHAPE = re.compile(
     rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
+_PLACE_BEFORE_OFFICE = re.compile(
+    rf"(?<=[，,、由])((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
+    r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
+)
 _REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委督])")
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
@@ -260,6 +264,7 @@ class NameRules:
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + 1
         found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
+        found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
         found.extend(find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts))
         found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
         found.extend(self._listed_after(text, found, seg))
@@ -337,6 +342,23 @@ class NameRules:
                     pos += 1
                 if any(gs == pos and gl == "Country" for gs, _, gl, _ in gaz_spans):
                     break  # the next item names its own country
+        return out
+
+    def _places_before_offices(self, text: str, gaz_spans, seg) -> list:
+        """Foreign places no gazetteer lists, named before their government or an office of theirs
+        in a sentence that names a foreign country before them (由俄罗斯…,外贝加尔边区政府副主席…,
+        萨哈共和国政府副主席…率领的代表团)."""
+        countries = [e for s, e, label, ent_id in gaz_spans if label == "Country" and not ent_id.endswith(":中国")]
+        if not countries:
+            return []
+        out = []
+        for m in _PLACE_BEFORE_OFFICE.finditer(text):
+            first = min(countries)
+            if first > m.start() or "。" in text[first : m.start()] or self._ordinary_start(m.group(1), seg):
+                continue
+            if self.gaz.lookup(m.group(0)) or any(gs <= m.start() < ge for gs, ge, *_ in gaz_spans):
+                continue
+            out.append((m.start(), m.end(), "City" if m.group(2) == "市" else "Region", "place-after-country"))
         return out
 
     def _ordinary_start(self, stem: str, seg) -> bool:
