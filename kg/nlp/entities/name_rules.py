@@ -293,6 +293,10 @@ class NameRules:
         dot = max(text.rfind("·", s, e), text.rfind("•", s, e))
         if dot >= 0:
             first_end = min(i for i in (text.find("·", s, e), text.find("•", s, e)) if i >= 0)
+            # A word before the name that runs into it (…代表|克里斯蒂安, 市代表基里尔): the name starts after it.
+            for m in _NAME_LEAD.finditer(text, max(0, s - 3), first_end - 1):
+                if m.start() < first_end - 1 and m.end() > s and first_end - m.end() >= 1 and len(m.group(0)) >= 2:
+                    s = m.end()
             while first_end - s > 1 and (m := _NAME_LEAD.match(text, s, first_end - 1)):
                 s = m.end()
         # A name keeps at least two characters (one after the dot of a transliteration).
