@@ -139,6 +139,15 @@ def extract(doc: Document) -> Facts:
         found.append((block, list(ext.mentions), set(ext.nested)))
     found = known_names_again(found)
     city = document_home(doc, _gazetteer_places(found, gaz), gaz)
+    # The countries of places no gazetteer lists, from where the document names them after their
+    # country: their bare mentions elsewhere (known-place) take the same.
+    place_country: dict[str, str] = {}
+    for block, chosen, _ in found:
+        for s, e, label, rule, ent_id in chosen:
+            if rule == "place-after-country":
+                c = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
+                if c:
+                    place_country.setdefault(block.text[s:e], c)
     city_entry = gaz.lookup(city.name, (city.type,))
     for block, chosen, nested in found:
         spans: list[Span] = []
@@ -156,6 +165,8 @@ def extract(doc: Document) -> Facts:
                 country = _body_country(written, gaz)
             elif rule == "place-after-country":
                 country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
+            elif rule == "known-place":
+                country = place_country.get(written, "")
             if (s, e, label, rule, ent_id) not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)

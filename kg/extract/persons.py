@@ -54,7 +54,13 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     found = {b.text[s:e] for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer" and 2 <= e - s <= 12}
     # A transliterated name is written again by its last part alone (安德士·丹尼尔森 … 丹尼尔森一行).
     found |= {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) >= 3}
-    names = sorted(found, key=lambda n: (-len(n), n))
+    labels = dict.fromkeys(found, "Person")
+    # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…).
+    for b, ms, _ in blocks:
+        for s, e, label, rule, _ in ms:
+            if rule == "place-after-country" and e - s >= 3:
+                labels.setdefault(b.text[s:e], label)
+    names = sorted(labels, key=lambda n: (-len(n), n))
     if not names:
         return blocks
     out = []
@@ -70,7 +76,7 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
                 e = i + len(name)
                 if not any(taken[i:e]):
                     taken[i:e] = [True] * (e - i)
-                    added.append((i, e, "Person", "known-name", ""))
+                    added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
                 i = text.find(name, e)
         out.append((block, sorted(mentions + added), nested) if added else (block, mentions, nested))
     return out

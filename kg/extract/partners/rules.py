@@ -64,6 +64,7 @@ AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|�
 SIGNED = re.compile(r"签署|签订|签约|云签")
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
+DESCRIBED = re.compile(f"(?:{pattern('partners', 'places.described_by')})")
 VISITOR_AFTER = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
 TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
@@ -219,6 +220,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         if sp.name.rstrip("市") == home_city.name.rstrip("市"):
             continue
         rs, re_ = sent.rel(sp)
+        if DESCRIBED.match(text, re_):
+            continue  # 莫吉廖夫州首府: where the partner lies, not a partner
         # Words before a place are read past its country: 在英国伦敦, 为越南河内市.
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
