@@ -126,12 +126,29 @@ class GazetteerMatcher:
         starts, ends = token_bounds(doc)
         text = doc_text(doc)
         found = {}
+        matched_tokens = set()
         for match_id, s, e in self.matcher(doc):
             label, ent_id, label_hash, id_hash = self._label_id[match_id]
             cs, ce = starts[s], ends[e - 1]
             if ce - cs <= 3 and _splits_a_word(text, cs, ce):
                 continue
+            matched_tokens.update(range(s, e))
             found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
+        # jieba's own dictionary holds some names together with a word before them (日本共同社):
+        # a token made of two gazetteer forms is read as both (日本 + 共同社).
+        single, strings = self.matcher.single, self.nlp.vocab.strings
+        for i, (ts, te) in enumerate(zip(starts, ends)):
+            if te - ts < 4 or i in matched_tokens:
+                continue
+            tok = text[ts:te]
+            for k in range(2, len(tok) - 1):
+                left, right = single.get(strings[tok[:k]]), single.get(strings[tok[k:]])
+                if left and right:
+                    for part_ids, ps, pe in ((left, ts, ts + k), (right, ts + k, te)):
+                        for match_id in part_ids:
+                            label, ent_id, label_hash, id_hash = self._label_id[match_id]
+                            found[ps, pe, label_hash, id_hash] = (ps, pe, label, ent_id)
+                    break
         doc.user_data[self.spans_key] = [found[k] for k in sorted(found)]
         return doc
 

@@ -99,7 +99,10 @@ def test_gazetteer_gives_the_spans_spacys_span_ruler_would(nlp):
         theirs = [(sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in doc.spans["ruler"]
                   if not (sp.end_char - sp.start_char <= 3 and _splits_a_word(block, sp.start_char, sp.end_char))]
         ours = gazetteer(nlp.make_doc(block)).user_data[GAZ_KEY]
-        assert ours == theirs, block
+        # (Plus the names read inside a token made of two of them, 日本共同社, which the ruler cannot see.)
+        extra = [sp for sp in ours if sp not in theirs]
+        assert all(any(a <= sp[0] and sp[1] <= b and (a, b) != sp[:2] for a, b in _tokens(nlp, block)) for sp in extra), block
+        assert [sp for sp in ours if sp in theirs] == theirs, block
         found += len(ours)
     assert found > 300
 
@@ -117,3 +120,16 @@ def test_a_short_name_that_cuts_a_word_in_two_is_no_match(nlp, text, name, found
     doc = nlp(text)
     got = {text[s:e] for s, e, *_ in doc.user_data[GAZ_KEY]}
     assert any(name in g for g in got) is found
+
+
+def _tokens(nlp, text):
+    doc = nlp.make_doc(text)
+    return list(zip(*token_bounds(doc)))
+
+
+def test_a_token_made_of_two_names_is_read_as_both(nlp):
+    text = "组织日本共同社等境外媒体"
+    doc = nlp(text)
+    assert "日本共同社" in [t.text for t in doc]  # jieba's own dictionary holds them together
+    got = {(text[s:e], label) for s, e, label, *_ in doc.user_data[GAZ_KEY]}
+    assert ("日本", "Country") in got and ("共同社", "Organization") in got
