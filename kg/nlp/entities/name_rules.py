@@ -44,6 +44,8 @@ _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = "论坛|大会|峰会|洽谈会|招待会|交流会|发布会|座谈会|研讨会|联席会议|培训班|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛|仪式"
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
+# Words that make a quoted phrase a description of a kind of event rather than its name.
+_DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
 _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
@@ -192,6 +194,8 @@ class NameRules:
         found.extend(orgs)
         for m in _QUOTED_EVENT.finditer(text):
             inner = m.group(1)
+            if _DESCRIPTIVE.search(inner):
+                continue  # “中央部委主办的重大专业性国际活动”: a kind of event, not a name
             # A quoted name followed by an event word, or listed before one (“丝路一家亲”、“我与北京”等活动).
             tail = text[m.end() : m.end() + 40]
             listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:[\u4e00-\u9fff]{0,6}?)(?:系列)?活动", tail)
