@@ -44,6 +44,9 @@ _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = "论坛|大会|峰会|洽谈会|招待会|交流会|发布会|座谈会|研讨会|联席会议|培训班|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛|仪式"
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
+# Endings of bodies that are named only by what they do (专项工作组); such a short name needs a
+# proper part (城市国际化服务工作组 is a name: long enough to say which group).
+_GENERIC_BODY = re.compile(r"(?:工作组|领导小组|小组|商协会|指挥部)$")
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
 _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
@@ -184,7 +187,12 @@ class NameRules:
                 # A closing quote first: the name starts after it.
                 start += name.index("”") + 1
                 name = text[start : m.end()]
-            bare = len(_ORG_SUFFIX.sub("", name)) < 2
+            core = _ORG_SUFFIX.sub("", name)
+            bare = len(core) < 2
+            if _GENERIC_BODY.search(name) and len(core) <= 4 and all(
+                _is_common(t, seg) and not self.gaz.lookup(t) for t in _cut(seg, core)
+            ):
+                bare = True  # 专项工作组, 境外商协会: ordinary words before a generic ending, no name
             if len(name) >= 4 and not bare and name.count("“") == name.count("”") and not name.startswith("“"):
                 label = "Company" if re.search(r"公司|集团|银行|证券", name) else "Organization"
                 # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
