@@ -202,6 +202,12 @@ class Resolver:
                     core, stripped, changed = core[: -len(s)], True, True
                     break
         if type != "Company" and not stripped:
+            # A body keeps its name, with its leading place written in full (北京民间组织国际交流促进会
+            # is 北京市民间组织国际交流促进会).
+            for n in range(min(len(name) - 2, 8), 1, -1):
+                e = self.gaz.lookup(name[:n], ("City", "Region"))
+                if e is not None and e.zh != name[:n] and e.zh.startswith(name[:n]) and not name[n:].startswith(e.zh[n:]):
+                    return e.zh + name[n:], "", ""
             return name, "", ""
         place = country = ""
         for n in range(min(len(core) - 2, 12), 1, -1):
