@@ -48,6 +48,10 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# A department written right after a body (…民宗侨外办, …国际处): a few characters, no function word.
+_SUB_BODY = re.compile(r"[^与和及同等在对向为的、，,。；;：:\s（(）)]{1,5}?(?:办公室|办|处|室|中心)")
+
+
 def expand_short_body(written: str, home_name: str, home_type: str, home_parent: str = "") -> str:
     """The full name of a body written with its level word only (``市外办`` in a document of
     重庆市 → 重庆市人民政府外事办公室), or ``""`` when the level does not fit the home place."""
@@ -107,6 +111,11 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         if m.group(2) in ("委", "政府") or len(m.group(1) + m.group(2)) < 3:
             if _title_after(text, m.end(), title_forms) or len(m.group(1) + m.group(2)) < 2:
                 continue
+        sub = _SUB_BODY.match(text, m.end())
+        if sub and (sub.end() in starts or sub.end() == len(text)) and not _title_after(text, m.end(), title_forms):
+            # A department of the body (市人大常委会民宗侨外办): one name, kept as written.
+            out.append((m.start(), sub.end(), "Organization", "body-of-place"))
+            continue
         out.append((m.start(), m.end(), "Organization", "body-short"))
     return out
 
