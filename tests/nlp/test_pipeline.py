@@ -133,3 +133,18 @@ def test_a_token_made_of_two_names_is_read_as_both(nlp):
     assert "日本共同社" in [t.text for t in doc]  # jieba's own dictionary holds them together
     got = {(text[s:e], label) for s, e, label, *_ in doc.user_data[GAZ_KEY]}
     assert ("日本", "Country") in got and ("共同社", "Organization") in got
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("与市人大常委会民宗侨外办开展合作", "市人大常委会民宗侨外办"),  # a department of the body
+        ("由市政府外办主办的培训班举行", "市政府外办"),  # 主办 is a verb, not a department
+        ("重庆市人民政府外事侨务办公室正式挂牌", "重庆市人民政府外事侨务办公室"),
+        ("新任法国驻武汉总领事拜访省外办", "省外办"),
+        ("韩国驻青总领馆总领事柳昌秀参加会见", "韩国驻青总领馆"),
+    ],
+)
+def test_bodies_by_their_shape(nlp, text, body):
+    doc = nlp(text)
+    assert body in {text[s:e] for s, e, label, *_ in doc._.mentions if label == "Organization"}

@@ -52,6 +52,9 @@ def _patterns() -> dict[str, re.Pattern]:
 _SUB_BODY = re.compile(r"[^与和及同等在对向为的、，,。；;：:\s（(）)]{1,5}?(?:办公室|办|处|室|中心)")
 
 
+_HOLDING = re.compile(r"(?:主办|承办|举办|协办|开办|创办|合办|联办|督办|交办)$")
+
+
 def expand_short_body(written: str, home_name: str, home_type: str, home_parent: str = "") -> str:
     """The full name of a body written with its level word only (``市外办`` in a document of
     重庆市 → 重庆市人民政府外事办公室), or ``""`` when the level does not fit the home place."""
@@ -112,6 +115,8 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             if _title_after(text, m.end(), title_forms) or len(m.group(1) + m.group(2)) < 2:
                 continue
         sub = _SUB_BODY.match(text, m.end())
+        if sub and _HOLDING.search(sub.group(0)):
+            sub = None  # 市政府外办主办: a verb, not a department
         if sub and (sub.end() in starts or sub.end() == len(text)) and not _title_after(text, m.end(), title_forms):
             # A department of the body (市人大常委会民宗侨外办): one name, kept as written.
             out.append((m.start(), sub.end(), "Organization", "body-of-place"))
