@@ -20,26 +20,19 @@ the right name with the wrong type (新加坡 as City) fails both ways.
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 import kg
 
-from kg.documents import read_document
-from kg.extract.document import extract
+
+from .examples import facts_of, rows
 
 TABLE = Path(kg.__file__).resolve().parent / "nlp" / "entities" / "examples.tsv"
 PRECISION_TYPES = ("Person", "City", "Country", "Region")
 
 
-def _rows():
-    with TABLE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for i, row in enumerate(rows, 2):
-        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row["xfail"].strip() else []
-        yield pytest.param(row, id=f"line{i}", marks=marks)
 
 
 def _norm(name: str, type_: str) -> str:
@@ -47,11 +40,9 @@ def _norm(name: str, type_: str) -> str:
     return name.removesuffix("市") if type_ == "City" else name
 
 
-@pytest.mark.parametrize("row", _rows())
+@pytest.mark.parametrize("row", rows(TABLE))
 def test_entity_example(row, tmp_path):
-    path = tmp_path / "example.txt"
-    path.write_text(row["text"] + "\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = facts_of(row["text"], tmp_path)
     got = [({_norm(n, m.entity.type) for n in (m.entity.name, *m.aliases)}, m.entity.type) for m in facts.mentions]
     want = {(_norm(n, t), t) for n, t in (e.rsplit(":", 1) for e in row["entities"].split(";") if e.strip())}
     missing = sorted((n, t) for n, t in want if not any(n in names and t == gt for names, gt in got))

@@ -26,7 +26,6 @@ them); parties' names with a trailing 市 stripped (南京 = 南京市).
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import opencc
@@ -34,20 +33,14 @@ import pytest
 
 import kg
 
-from kg.documents import read_document
-from kg.extract.document import extract
+
+from .examples import facts_of, rows
 
 TABLE = Path(kg.__file__).resolve().parent / "extract" / "events_examples.tsv"
 _T2S = opencc.OpenCC("t2s")
 _QUOTES = str.maketrans("", "", "“”\"")
 
 
-def _rows():
-    with TABLE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for i, row in enumerate(rows, 2):
-        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row["xfail"].strip() else []
-        yield pytest.param(row, id=f"line{i}", marks=marks)
 
 
 def _s(name: str) -> str:
@@ -58,11 +51,9 @@ def _party(name: str) -> str:
     return _s(name).removesuffix("市")
 
 
-@pytest.mark.parametrize("row", _rows())
+@pytest.mark.parametrize("row", rows(TABLE))
 def test_event_example(row, tmp_path):
-    path = tmp_path / "example.txt"
-    path.write_text(row["text"] + "\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = facts_of(row["text"], tmp_path)
     events = [[_s(n) for n in e.split("|")] for e in row["events"].split(";") if e.strip()]
 
     def canonical(name: str) -> str:

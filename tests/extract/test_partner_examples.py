@@ -14,36 +14,27 @@ Relations and ``since`` follow corpus/dev/README.md, "Conventions" → "Partner 
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 import kg
 
-from kg.documents import read_document
-from kg.extract.document import extract
+
+from .examples import facts_of, rows
 
 TABLE = Path(kg.__file__).resolve().parent / "extract" / "partners" / "examples.tsv"
 
 
-def _rows():
-    with TABLE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for i, row in enumerate(rows, 2):
-        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row["xfail"].strip() else []
-        yield pytest.param(row, id=f"line{i}", marks=marks)
 
 
 def _key(home: str, partner: str, relation: str, since: str = "") -> tuple[str, str, str, str]:
     return (home.removesuffix("市"), partner.removesuffix("市"), relation, since if relation == "sister_city" else "")
 
 
-@pytest.mark.parametrize("row", _rows())
+@pytest.mark.parametrize("row", rows(TABLE))
 def test_partner_example(row, tmp_path):
-    path = tmp_path / "example.txt"
-    path.write_text(row["text"] + "\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = facts_of(row["text"], tmp_path)
     got = {_key(l.home.name, l.partner.name, l.relation, l.since) for l in facts.partner_links}
     want = {_key(*link.split(">")) for link in row["links"].split(";") if link.strip()}
     assert got == want, sorted(got)

@@ -24,7 +24,6 @@ found, no other position read).
 """
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -33,20 +32,14 @@ import pytest
 
 import kg
 
-from kg.documents import read_document
-from kg.extract.document import extract
+
+from .examples import facts_of, rows
 
 TABLE = Path(kg.__file__).resolve().parent / "extract" / "positions_examples.tsv"
 _T2S = opencc.OpenCC("t2s")
 _PARENT = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|市|自治区)")
 
 
-def _rows():
-    with TABLE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for i, row in enumerate(rows, 2):
-        marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row["xfail"].strip() else []
-        yield pytest.param(row, id=f"line{i}", marks=marks)
 
 
 def _norm(name: str) -> str:
@@ -63,11 +56,9 @@ def _want(cell: str) -> list[tuple[set[str], set[str], set[str]]]:
     return out
 
 
-@pytest.mark.parametrize("row", _rows())
+@pytest.mark.parametrize("row", rows(TABLE))
 def test_position_example(row, tmp_path):
-    path = tmp_path / "example.txt"
-    path.write_text(row["text"] + "\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = facts_of(row["text"], tmp_path)
     got = {
         (p.person.name, p.title, p.organization.name if p.organization is not None else "") for p in facts.positions
     }
