@@ -26,7 +26,6 @@ import pytest
 
 import kg
 
-
 from .examples import facts_of, rows
 
 TABLE = Path(kg.__file__).resolve().parent / "nlp" / "entities" / "examples.tsv"

@@ -20,7 +20,6 @@ import pytest
 
 import kg
 
-
 from .examples import facts_of, rows
 
 TABLE = Path(kg.__file__).resolve().parent / "extract" / "partners" / "examples.tsv"

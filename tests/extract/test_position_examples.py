@@ -32,7 +32,6 @@ import pytest
 
 import kg
 
-
 from .examples import facts_of, rows
 
 TABLE = Path(kg.__file__).resolve().parent / "extract" / "positions_examples.tsv"
