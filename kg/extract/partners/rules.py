@@ -64,7 +64,9 @@ AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|�
 SIGNED = re.compile(r"签署|签订|签约|云签")
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
-DESCRIBED = re.compile(f"(?:{pattern('partners', 'places.described_by')})")
+DESCRIBED = re.compile(
+    f"(?:{pattern('partners', 'places.described_by')}|(?:{pattern('partners', 'places.described_city_by')})[\u4e00-\u9fff]{{0,4}}城市)"
+)
 VISITOR_AFTER = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
 TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
