@@ -142,14 +142,15 @@ def extract(doc: Document) -> Facts:
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
     place_country: dict[str, str] = {}
-    for block, chosen, _ in found:
+    country_at: dict[tuple[int, int], str] = {}
+    for i, (block, chosen, _) in enumerate(found):
         for s, e, label, rule, ent_id in chosen:
             if rule == "place-after-country":
-                c = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
+                c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
                 if c:
                     place_country.setdefault(block.text[s:e], c)
     city_entry = gaz.lookup(city.name, (city.type,))
-    for block, chosen, nested in found:
+    for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
         for s, e, label, rule, ent_id in sorted(set(chosen) | nested):
@@ -164,7 +165,10 @@ def extract(doc: Document) -> Facts:
             elif rule in ("body-of-place", "mission"):
                 country = _body_country(written, gaz)
             elif rule == "place-after-country":
-                country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
+                # (Read once above for the mentions chosen; a name nested in another is read here.)
+                country = country_at.get((i, s))
+                if country is None:
+                    country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
             elif rule == "known-place":
                 country = place_country.get(written, "")
             if (s, e, label, rule, ent_id) not in nested:

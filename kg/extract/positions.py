@@ -15,14 +15,6 @@ from .persons import person_phrase, phrase_country
 from ..gazetteer import load
 from .sentences import Sentence
 
-def gaz_titles() -> frozenset[str]:
-    return load().title_forms
-
-
-def gaz_title_lengths() -> tuple[int, ...]:
-    return load().title_lengths
-
-
 _JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
 
 
@@ -42,7 +34,8 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
         if pp is None or not pp.roles:
             # A title written after the name (黄文辉市长): held in the home place.
             after = sent.block.text[sp.end : sp.end + 8]
-            title = next((after[:n] for n in gaz_title_lengths() if after[:n] in gaz_titles()), "")
+            gaz = load()
+            title = next((after[:n] for n in gaz.title_lengths if after[:n] in gaz.title_forms), "")
             if title and sp.rule == "name+title":
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
                                     home_city, sent.date_before(sp.start - sent.start), sent.evidence()))

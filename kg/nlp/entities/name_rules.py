@@ -380,10 +380,11 @@ class NameRules:
     def _ordinary_start(self, stem: str, seg) -> bool:
         """Whether ``stem`` starts with, or holds, an ordinary word (gazetteer names are not ordinary
         words, although the pipeline's jieba knows them as frequent ones)."""
-        toks = [t for t in _cut(seg, stem) if not self.gaz.lookup(t)]
+        cut = _cut(seg, stem)
+        toks = [t for t in cut if not self.gaz.lookup(t)]
         if not toks:
             return False
-        first = _cut(seg, stem)[0]
+        first = cut[0]
         return (first == toks[0] and len(first) >= 2 and (seg.FREQ.get(first) or 0) > 1000) or any(len(t) >= 2 and (seg.FREQ.get(t) or 0) > 5000 for t in toks)
 
     def _name_before_title(self, text: str, idx: int, starts: list[int], seg) -> str:
