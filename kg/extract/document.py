@@ -3,18 +3,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from ..gazetteer import load
 from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
 from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .event_roles import read_event_roles
-from ..nlp.entities.bodies import expand_short_body
+from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import document_home
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
-from .persons import known_names_again
+from .persons import known_names_again, phrases_in
 from .positions import read_positions
 from .sentences import Span, split_sentences
 from .tables import table_facts
@@ -120,7 +121,7 @@ def _same_guests(a: Meeting, b: Meeting) -> bool:
 def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
     classes, places inside event names): for a benchmark that starts as a build's first pass does."""
-    for memo in (_cut, classify_org, _foreign_places_in):
+    for memo in (_cut, classify_org, _foreign_places_in, phrases_in):
         memo.cache_clear()
 
 
@@ -158,11 +159,15 @@ def extract(doc: Document) -> Facts:
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
             name = entry.zh if entry else written
             country = entry.country if entry else ""
-            if rule == "body-short":
-                # 市外办 in a document of 重庆市 is 重庆市人民政府外事办公室.
-                name = expand_short_body(written, city.name, city.type, city_entry.parent if city_entry else "") or written
-                country = "中国"
-            elif rule in ("body-of-place", "mission"):
+            if rule in ("body-short", "body-of-place"):
+                # 北京市政府外办 is 北京市人民政府外事办公室; 市外办, in a document of 重庆市, 重庆市人民政府外事办公室.
+                name = full_body_name(written, gaz)
+                expanded = expand_short_body(written, city.name, city.type, city_entry.parent if city_entry else "") if name == written else ""
+                if expanded or rule == "body-short":
+                    name, country = expanded or written, "中国"
+                else:
+                    country = _body_country(written, gaz)
+            elif rule == "mission":
                 country = _body_country(written, gaz)
             elif rule == "place-after-country":
                 # (Read once above for the mentions chosen; a name nested in another is read here.)
@@ -226,12 +231,36 @@ def extract(doc: Document) -> Facts:
             merged.append((m, act))
     for m, act in merged:
         links.extend(leader_links(m, city, act))
+    full = _BodyNames(city, city_entry.parent if city_entry else "", gaz)
     return Facts(
         doc=doc,
         blocks=tuple(blocks),
         mentions=tuple(mentions),
-        meetings=tuple(m for m, _ in merged),
-        attendances=tuple(dict.fromkeys(attendances)),
+        meetings=tuple(replace(m, home=tuple(map(full.party, m.home)), counterparts=tuple(map(full.party, m.counterparts)))
+                       for m, _ in merged),
+        attendances=tuple(dict.fromkeys(replace(a, person=full.party(a.person)) for a in attendances)),
         partner_links=tuple(links),
-        positions=tuple(positions),
+        positions=tuple(replace(p, person=full.party(p.person), organization=p.organization and full.party(p.organization))
+                        for p in positions),
     )
+
+
+class _BodyNames:
+    """The bodies persons speak for, by their standard names, as the mentions have them
+    (市政府外办 in a document of 重庆市 → 重庆市人民政府外事办公室, 黑龙江省委 → 中共黑龙江省委)."""
+
+    def __init__(self, city: Party, parent: str, gaz) -> None:
+        self.city, self.parent, self.gaz = city, parent, gaz
+
+    def body(self, o: Party) -> Party:
+        if o.type != "Organization":
+            return o
+        name = full_body_name(o.name, self.gaz)
+        if name == o.name:
+            name = expand_short_body(o.name, self.city.name, self.city.type, self.parent) or name
+        return o if name == o.name else replace(o, name=name, country=o.country or "中国")
+
+    def party(self, p: Party) -> Party:
+        if p.organizations:
+            return replace(p, organizations=tuple(map(self.body, p.organizations)))
+        return self.body(p)

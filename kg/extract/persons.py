@@ -7,6 +7,7 @@ both read persons this way.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .names import PersonPhrase, parse_person_phrase
 from .sentences import SARS, Sentence, Span
@@ -31,10 +32,17 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
     if de >= 0:
         left = de + 1
     phrase = FRIENDSHIP_PREFIX.sub("", text[left : sp.end])
-    for pp in reversed(parse_person_phrase(phrase)):
+    for pp in reversed(phrases_in(phrase)):
         if pp.name == sp.written:
             return pp
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def phrases_in(phrase: str) -> tuple[PersonPhrase, ...]:
+    """``parse_person_phrase(phrase)``, remembered: the meeting and position rules read the same
+    person's phrase several times, and documents repeat their officials' phrases."""
+    return tuple(parse_person_phrase(phrase))
 
 
 def phrase_country(pp: PersonPhrase) -> str:

@@ -73,11 +73,13 @@ class MentionMerger:
         for s, e, label, rule, ent_id in chosen:
             if label not in _CONTAINERS:
                 continue
+            # (A place's body names the place only as part of its name: 南京市 in 南京市政府外办 is no mention.)
+            skip = ("City", "Region") if rule == "body-of-place" else ()
             # Gazetteer names anywhere inside; a rule's name only where the outer name starts with it
             # (市委外事工作委员会 in 市委外事工作委员会第二次全体会议, not 北京代表处 in …基金会北京代表处).
             inner = [
                 c for c in cands
-                if s <= c[0] and c[1] <= e and (c[0], c[1]) != (s, e) and c[2] != "Person" and (c[3] == "gazetteer" or c[0] == s)
+                if s <= c[0] and c[1] <= e and (c[0], c[1]) != (s, e) and c[2] != "Person" and c[2] not in skip and (c[3] == "gazetteer" or c[0] == s)
             ]
             used = [False] * (e - s)
             for c in inner:

@@ -93,6 +93,14 @@ class Segmenter:
             self.rs = rs
         self._jieba_cut = lru_cache(maxsize=1 << 14)(self._cut_by_jieba)
 
+    @property
+    def FREQ(self) -> dict[str, int]:  # noqa: N802 - jieba's name, so that a Segmenter stands in for a Tokenizer
+        """jieba's word frequencies (with the added words), for the rules that weigh words."""
+        return self.jieba.FREQ
+
+    def check_initialized(self) -> None:
+        """(jieba's Tokenizer interface: the dictionary is loaded when the Segmenter is made.)"""
+
     def _cut_by_jieba(self, text: str) -> tuple[str, ...]:
         return tuple(self.jieba.cut(text, cut_all=False))
 

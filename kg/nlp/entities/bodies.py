@@ -35,7 +35,7 @@ def _alternation(forms) -> str:
 def _patterns() -> dict[str, re.Pattern]:
     t = _table("bodies")
     levels = list(t["levels"])
-    local = list(t["local"]["full"])
+    local = list(t["local"]["full"]) + list(t["local"]["media"])
     party = list(t["local"]["party"])
     # A place may be written with or without its level word (重庆 / 重庆市): the body may start with it.
     local_forms = local + [lv + f for lv in levels for f in local] + [lv + p for lv in levels for p in party]
@@ -60,9 +60,11 @@ def expand_short_body(written: str, home_name: str, home_type: str, home_parent:
     重庆市 → 重庆市人民政府外事办公室), or ``""`` when the level does not fit the home place."""
     t = _table("bodies")
     m = re.fullmatch(rf"(?:中共)?({_alternation(t['levels'])})(.+)", written)
-    if not m or m.group(2) not in t["local"]["short"]:
+    if not m:
         return ""
-    level, full = m.group(1), t["local"]["short"][m.group(2)]
+    level, full = m.group(1), _standard_body(m.group(2))
+    if full == m.group(2) and full not in t["local"]["short"] and full not in t["local"]["full"]:
+        return ""  # (not a body's name a level word stands before)
     place = ""
     if home_name.endswith(level):
         place = home_name
@@ -75,12 +77,53 @@ def expand_short_body(written: str, home_name: str, home_type: str, home_parent:
     return ("中共" + place + full) if full.startswith("委") else place + full
 
 
-def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str], token_starts=()) -> list[tuple[int, int, str, str]]:
+def _standard_body(body: str) -> str:
+    """A body's name after its place in standard form: 外办 → 人民政府外事办公室, 政府外事侨务办公室 →
+    人民政府外事侨务办公室 (a government's office), others as written."""
+    short = _table("bodies")["local"]["short"]
+    if body in short:
+        return short[body]
+    if body.startswith("政府") and body != "政府":
+        return "人民政府" + body[2:]
+    return body
+
+
+def full_body_name(written: str, gaz: Gazetteer) -> str:
+    """The standard name of a mainland place's body written in a short form with its place
+    (北京市政府外办 → 北京市人民政府外事办公室, 黑龙江省委 → 中共黑龙江省委); other names as written."""
+    levels = tuple(_table("bodies")["levels"])
+    rest = written[2:] if written.startswith("中共") else written
+    for n in range(min(len(rest) - 1, 10), 1, -1):
+        entry = gaz.lookup(rest[:n], ("City", "Region"))
+        if entry is None or entry.country != "中国" or entry.zh in SARS:
+            continue
+        place, body = rest[:n], rest[n:]
+        if body[:1] in levels and not place.endswith(levels):
+            place, body = place + body[0], body[1:]
+        full = _standard_body(body)
+        return ("中共" + place + full) if full.startswith("委") else place + full
+    return written
+
+
+def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str], token_starts=(),
+                token_ends=()) -> list[tuple[int, int, str, str]]:
     """Bodies in ``text`` (see the module doc), given the gazetteer spans of the text and where its
-    tokens start (a short form starts a word: 拜访省外办, not 城市政府)."""
+    tokens start and end (a short form starts a word: 拜访省外办, not 城市政府)."""
     pats = _patterns()
     out: list[tuple[int, int, str, str]] = []
     ends: dict[int, int] = {}
+    # jieba's dictionary holds some bodies as one word (广州日报, 南京日报): no place is matched inside
+    # such a token, so a token made of a mainland place and a body's name is read here.
+    for ts, te in zip(token_starts, token_ends):
+        if te - ts < 4:
+            continue
+        tok = text[ts:te]
+        for k in range(2, len(tok) - 1):
+            entry = gaz.lookup(tok[:k], ("City", "Region"))
+            m = pats["local"].match(text, ts + k) if entry is not None else None
+            if m and m.end() >= te and entry.country == "中国" and entry.zh not in SARS:
+                out.append((ts, _department_after(text, m, pats), "Organization", "body-of-place"))
+                break
     for s, e, label, ent_id in gaz_spans:
         if label not in ("City", "Region", "Country", "Organization"):
             continue
@@ -91,13 +134,13 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         if label == "Organization":
             m = None
         elif mainland:
+            # (A body named with its place inside a title is a body too: 天津市委 in 天津市委副书记;
+            # written bare, 市委副书记, it is left out below.)
             m = pats["local"].match(text, e)
-            if m and _title_after(text, m.end(), title_forms) and m.group(0).endswith(("委", "政府")):
-                m = None  # 市委副书记, 省政府秘书长: a title's place, left out (as the gold conventions ask)
         else:
             m = pats["foreign"].match(text, e) or (pats["local"].match(text, e) if entry.zh in SARS else None)
         start = s - 2 if s >= 2 and text[s - 2 : s] == "中共" else s
-        end = m.end() if m else e
+        end = _department_after(text, m, pats) if m else e
         if m:
             out.append((start, end, "Organization", "body-of-place"))
         mission = pats["mission"].match(text, end)
@@ -123,6 +166,15 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             continue
         out.append((m.start(), m.end(), "Organization", "body-short"))
     return out
+
+
+def _department_after(text: str, m: re.Match, pats) -> int:
+    """Where a place's body ends: a government's office may follow it (北京市政府 + 外事办公室)."""
+    if m.group(0).endswith("政府"):
+        dept = pats["local"].match(text, m.end())
+        if dept and not dept.group(0).endswith("政府") and dept.group(0)[0] not in "省市区县":
+            return dept.end()
+    return m.end()
 
 
 def _title_after(text: str, pos: int, title_forms: frozenset[str]) -> bool:

@@ -94,9 +94,9 @@ class NameRules:
 
     @property
     def seg(self):
-        """The pipeline's own jieba segmenter (its dictionary knows the gazetteer's words)."""
+        """The pipeline's own segmenter (its dictionary knows the gazetteer's words; rjieba cuts)."""
         if self._seg is None:
-            seg = getattr(self.tokenizer, "jieba_seg", None) or jieba.dt
+            seg = getattr(self.tokenizer, "kg_segmenter", None) or getattr(self.tokenizer, "jieba_seg", None) or jieba.dt
             seg.check_initialized()
             self._seg = seg
         return self._seg
@@ -277,7 +277,7 @@ class NameRules:
                 pos += len(item) + 1
         found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
         found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
-        found.extend(find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts))
+        found.extend(find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends))
         found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
         found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found
