@@ -14,7 +14,8 @@ are run-time dependencies already):
   Statistics' division codes with coordinates): provinces, prefectures,
   counties and districts, with their parent and the GB/T 2260 one-character
   abbreviation of each province-level division.
-- ``macroregions.tsv``: continents and world regions of UN M49 with their CLDR
+- ``macroregions.tsv``: China's regions that are no division (CHINA_REGIONS), and
+  continents and world regions of UN M49 with their CLDR
   names from ``babel`` (BSD licence);
 - ``subdivisions.tsv``: foreign first-level subdivisions of ISO 3166-2 from
   ``pycountry`` (LGPL-2.1) with the iso-codes zh_CN translation (LGPL-2.1).
@@ -387,6 +388,58 @@ def macroregions(freq, tags) -> list[dict]:
     return rows
 
 
+# China's regions that are no administrative division, as the State Council names them (gov.cn):
+# - the seven geographical divisions (七大地理分区) of the national standard atlas, each written
+#   with 地区; the four whose bare name is no compass word are written bare too (华南; not 西南);
+# - the national new areas (国家级新区) that are no division of GB/T 2260 (浦东新区 and 滨海新区 are
+#   districts in china.tsv), all of them as approved up to 2017 (雄安新区, the last);
+# - the regions of the national regional strategies (京津冀协同发展, 长江三角洲区域一体化,
+#   粤港澳大湾区建设) and the Pearl River Delta.
+# (No package holds these lists; they are complete for their classes.)
+CHINA_REGIONS = [
+    # zh, en, aliases, parent
+    ("华北地区", "North China", "华北", ""),
+    ("东北地区", "Northeast China", "", ""),
+    ("华东地区", "East China", "华东", ""),
+    ("华中地区", "Central China", "华中", ""),
+    ("华南地区", "South China", "华南", ""),
+    ("西南地区", "Southwest China", "", ""),
+    ("西北地区", "Northwest China", "", ""),
+    ("两江新区", "Liangjiang New Area", "", "重庆市"),
+    ("舟山群岛新区", "Zhoushan Archipelago New Area", "", "浙江省"),
+    ("兰州新区", "Lanzhou New Area", "", "甘肃省"),
+    ("南沙新区", "Nansha New Area", "", "广东省"),
+    ("西咸新区", "Xixian New Area", "", "陕西省"),
+    ("贵安新区", "Gui'an New Area", "", "贵州省"),
+    ("西海岸新区", "West Coast New Area", "青岛西海岸新区", "山东省"),
+    ("金普新区", "Jinpu New Area", "大连金普新区", "辽宁省"),
+    ("天府新区", "Tianfu New Area", "四川天府新区", "四川省"),
+    ("湘江新区", "Xiangjiang New Area", "", "湖南省"),
+    ("江北新区", "Jiangbei New Area", "南京江北新区", "江苏省"),
+    ("福州新区", "Fuzhou New Area", "", "福建省"),
+    ("滇中新区", "Dianzhong New Area", "", "云南省"),
+    ("哈尔滨新区", "Harbin New Area", "", "黑龙江省"),
+    ("长春新区", "Changchun New Area", "", "吉林省"),
+    ("赣江新区", "Ganjiang New Area", "", "江西省"),
+    ("雄安新区", "Xiong'an New Area", "河北雄安新区", "河北省"),
+    ("京津冀", "Beijing-Tianjin-Hebei", "京津冀地区", ""),
+    ("长江三角洲", "Yangtze River Delta", "长三角|长三角地区|长江三角洲地区", ""),
+    ("珠江三角洲", "Pearl River Delta", "珠三角|珠三角地区|珠江三角洲地区", ""),
+    ("粤港澳大湾区", "Guangdong-Hong Kong-Macao Greater Bay Area", "大湾区", ""),
+]
+
+
+def china_regions(taken: set[str]) -> list[dict]:
+    """China's regions that are no administrative division (see CHINA_REGIONS), less any form a
+    division already has."""
+    rows = []
+    for zh, en, aliases, parent in CHINA_REGIONS:
+        forms = [a for a in aliases.split("|") if a and a not in taken]
+        rows.append({"zh": zh, "en": en, "country": "CN", "type": "Region", "aliases": "|".join(forms),
+                     "parent": parent, "wikidata": "", "m49": ""})
+    return rows
+
+
 def write(path: Path, rows: list[dict], columns: list[str]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, columns, delimiter="\t", lineterminator="\n", extrasaction="ignore")
@@ -420,7 +473,7 @@ def main() -> None:
     write(args.out / "china.tsv", cn, ["zh", "en", "country", "type", "aliases", "parent", "abbr", "adcode", "lat", "lon"])
     write(args.out / "cities.tsv", cities, ["zh", "en", "country", "type", "aliases", "geonames", "lat", "lon", "population"])
     write(args.out / "subdivisions.tsv", subs, ["zh", "en", "country", "type", "aliases", "iso"])
-    write(args.out / "macroregions.tsv", macroregions(freq, tags), ["zh", "en", "country", "type", "aliases", "parent", "wikidata", "m49"])
+    write(args.out / "macroregions.tsv", macroregions(freq, tags) + china_regions(cn_forms), ["zh", "en", "country", "type", "aliases", "parent", "wikidata", "m49"])
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
         for s, e, label, rule, ent_id in chosen:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
-                if entry is not None:
+                if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
                     out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, rule, entry.parent))
     return out
 

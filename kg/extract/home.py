@@ -36,7 +36,7 @@ def places_in(text: str, gaz: Gazetteer | None = None) -> tuple[tuple[int, int, 
     while i < len(text):
         for n in range(min(12, len(text) - i), 1, -1):
             e = gaz.lookup(text[i : i + n], PLACE_TYPES)
-            if e is not None and e.country == HOME_COUNTRY and e.zh not in SARS:
+            if e is not None and e.country == HOME_COUNTRY and e.code and e.zh not in SARS:  # (a division, not 华南地区)
                 out.append((i, i + n, e.zh, e.type))
                 i += n
                 break

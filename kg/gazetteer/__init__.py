@@ -12,7 +12,8 @@
 - ``subdivisions.tsv``: foreign first-level subdivisions (states, provinces,
   prefectures …) with a Chinese name (generated from pycountry's ISO 3166-2
   and its zh_CN translation by ``scripts/build_places.py``);
-- ``macroregions.tsv``: continents and macro-regions (非洲, 拉丁美洲 …);
+- ``macroregions.tsv``: continents and macro-regions (非洲, 拉丁美洲 …) and China's regions
+  that are no division (华南地区, 雄安新区, 京津冀);
 - ``bodies.tsv``: Chinese and foreign government bodies, international
   organisations, universities, media;
 - ``companies.tsv``: well-known companies;

@@ -77,6 +77,12 @@ def expand_short_body(written: str, home_name: str, home_type: str, home_parent:
     return ("中共" + place + full) if full.startswith("委") else place + full
 
 
+def _division(entry) -> bool:
+    """Whether a gazetteer entry is a mainland administrative division (it has an adcode): a place
+    with a government of its own."""
+    return entry.country == "中国" and bool(entry.code) and entry.zh not in SARS
+
+
 def _standard_body(body: str) -> str:
     """A body's name after its place in standard form: 外办 → 人民政府外事办公室, 政府外事侨务办公室 →
     人民政府外事侨务办公室 (a government's office), others as written."""
@@ -95,7 +101,7 @@ def full_body_name(written: str, gaz: Gazetteer) -> str:
     rest = written[2:] if written.startswith("中共") else written
     for n in range(min(len(rest) - 1, 10), 1, -1):
         entry = gaz.lookup(rest[:n], ("City", "Region"))
-        if entry is None or entry.country != "中国" or entry.zh in SARS:
+        if entry is None or not _division(entry):
             continue
         place, body = rest[:n], rest[n:]
         if body[:1] in levels and not place.endswith(levels):
@@ -120,8 +126,8 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         tok = text[ts:te]
         for k in range(2, len(tok) - 1):
             entry = gaz.lookup(tok[:k], ("City", "Region"))
-            m = pats["local"].match(text, ts + k) if entry is not None else None
-            if m and m.end() >= te and entry.country == "中国" and entry.zh not in SARS:
+            m = pats["local"].match(text, ts + k) if entry is not None and _division(entry) else None
+            if m and m.end() >= te:
                 out.append((ts, _department_after(text, m, pats), "Organization", "body-of-place"))
                 break
     for s, e, label, ent_id in gaz_spans:
@@ -130,7 +136,9 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
         if entry is None:
             continue
-        mainland = entry.country == "中国" and entry.zh not in SARS and label in ("City", "Region")
+        mainland = _division(entry)
+        if entry.country == "中国" and not mainland and entry.zh not in SARS and label != "Organization":
+            continue  # a region that is no division (京津冀, 华南地区) has no government
         if label == "Organization":
             m = None
         elif mainland:
