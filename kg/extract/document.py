@@ -102,6 +102,15 @@ def _sentence_country(text: str, chosen: list[tuple], pos: int) -> str:
     return "" if name == "中国" else name
 
 
+def _of_country_before(entry, written: str, country_id: str, gaz):
+    """The place written ``written`` right after the country ``country_id`` (a gazetteer id): the
+    entry of that country among its homonyms, else ``None`` when none is of that country."""
+    country = gaz.lookup(country_id.split(":", 1)[1], ("Country",))
+    if country is None or entry.country == country.zh:
+        return entry
+    return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
+
+
 def _body_country(written: str, gaz) -> str:
     """The country a body belongs to: that of the first country or place its name starts with."""
     name = written[2:] if written.startswith("中共") else written
@@ -154,9 +163,18 @@ def extract(doc: Document) -> Facts:
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
-        for s, e, label, rule, ent_id in sorted(set(chosen) | nested):
+        country_ending = {ce: cid for cs, ce, clabel, _, cid in chosen if clabel == "Country" and cid}
+        for key in sorted(set(chosen) | nested):
+            s, e, label, rule, ent_id = key
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+            if entry is not None and entry.country and label in ("City", "Region") and s in country_ending:
+                entry = _of_country_before(entry, written, country_ending[s], gaz)
+                if entry is None:
+                    # 新西兰奥克兰市: the country written before the name says which place it is; no
+                    # entry of that country is written so (the gazetteer's 奥克兰 is Oakland).
+                    before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
+                    rule, country_at[i, s] = "place-after-country", before.zh if before else ""
             name = entry.zh if entry else written
             country = entry.country if entry else ""
             if rule in ("body-short", "body-of-place"):
@@ -176,7 +194,7 @@ def extract(doc: Document) -> Facts:
                     country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
             elif rule == "known-place":
                 country = place_country.get(written, "")
-            if (s, e, label, rule, ent_id) not in nested:
+            if key not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)
             start, end = block.source_offset(ss), block.source_offset(se - 1) + 1

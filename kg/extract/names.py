@@ -168,6 +168,10 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         body = m["name"]
         aliases.append(m["alias"])
     typ, canonical, gaz_country, _ = classify_org(body, gaz)
+    if country and gaz_country and gaz_country != country and typ in ("City", "Region"):
+        # 新西兰奥克兰市: the country written first says which place of the name it is.
+        other = next((e for e in gaz.lookup_all(canonical) if e.type == typ and e.country == country), None)
+        canonical, gaz_country = (other.zh, other.country) if other else (body, country)
     if canonical != body:
         aliases.append(body)
     if written != body and written not in aliases:

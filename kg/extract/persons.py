@@ -12,6 +12,7 @@ from functools import lru_cache
 from .names import PersonPhrase, parse_person_phrase
 from .sentences import SARS, Sentence, Span
 
+_JOINED = re.compile(r"(?:一行)?(?:以及|和|与|及|同)")
 FRIENDSHIP_PREFIX = re.compile(r"^(?:友好城市|友城|姊妹城市|姐妹城市)")
 
 
@@ -21,6 +22,13 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
     left = seg_start
     for m in re.finditer(r"[，,]", text[seg_start : sp.start]):
         left = seg_start + m.end()
+    # A person joined to the one before by a word (英国驻华大使吴百纳和新加坡驻华大使孙海燕): the
+    # phrase starts after the word (a list joined by 、 shares its bodies, and is read whole).
+    for other in sent.spans:
+        if other.type == "Person" and left <= other.end < sp.start:
+            j = _JOINED.match(text, other.end)
+            if j and j.end() <= sp.start:
+                left = j.end()
     # Start at the first place or body named before the person (完成安哥拉总统洛伦索 → 安哥拉总统洛伦索).
     lead = [x for x in sent.spans if left <= x.start < sp.start and x.type not in ("Person", "Event")]
     if lead:

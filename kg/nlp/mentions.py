@@ -54,8 +54,9 @@ class MentionMerger:
             cands.append((s, e, label, "gazetteer", ent_id))
         for s, e, label, rule in doc.user_data.get(RULE_KEY, []):
             cands.append((s, e, label, rule, ""))
-        # Longest first; on ties, gazetteer before rules.
-        cands.sort(key=lambda c: (-(c[1] - c[0]), c[3] != "gazetteer", c[0]))
+        # Longest first; on ties, gazetteer before rules, and a country before a place of its name
+        # (新加坡, 摩纳哥: the city-state is the country).
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[3] != "gazetteer", c[0], c[2] != "Country"))
         taken = [False] * (len(doc_text(doc)) + 1)
         chosen = []
         for s, e, label, rule, ent_id in cands:

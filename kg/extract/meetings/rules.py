@@ -339,6 +339,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if not cps:
             cps = [p for p in _places_and_bodies(sent, *(cp_seg if not signing or split else home_seg)) if _foreign(p)]
         if not cps:
+            if homes and not signing:
+                # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
+                ctx.last_home = tuple(homes)
             continue
         cps = [_as_known(p, ctx) for p in cps]
         if signing and not homes:
