@@ -81,6 +81,11 @@ class Sentence:
         dates = [iso for s, e, iso in self._dates if s < pos]
         return dates[-1] if dates else self.date
 
+    def stated_date_before(self, pos: int) -> str:
+        """The last date the sentence itself writes before ``pos`` ("" when it writes none there)."""
+        dates = [iso for s, e, iso in self._dates if s < pos and e <= pos]
+        return dates[-1] if dates else ""
+
     @cached_property
     def _dates(self) -> tuple:
         """The dates stated in the sentence, read once (the rules ask for them act by act)."""

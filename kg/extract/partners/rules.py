@@ -30,7 +30,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party, PartnerLink
 from ..cues import pattern
 from ..dates import parse_date
-from ..home import home_abbreviations, home_places_in
+from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS
 from ..sentences import SARS, Sentence, Span
 
@@ -57,7 +57,9 @@ FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})
 # A tier that is not sister cities: 友好交流城市, 友好合作城市(关系意向书), 友城交流周 (an event).
 _NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛|意向)"
 TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TWINNED}")
-ANNIVERSARY = re.compile(r"结好(\d{1,3})周年")
+ANNIVERSARY = re.compile(r"结好([\d一二三四五六七八九十百零两]{1,5})周年")
+YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
+FOUNDED = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
 FRIENDLY_EXCHANGE = re.compile(r"友好交流(?:与?合作)?(?:关系)?(?:备忘录|协议|协议书)")
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
@@ -75,7 +77,7 @@ TIER = re.compile(
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
-ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好\d{1,3}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
+ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 FOR_PLACE = re.compile(r"为$")
@@ -94,6 +96,16 @@ GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|议会|市政厅)
 _NOT_IN_PLACE = re.compile(pattern("names", "not_in_place"))
 
 
+def _number(written: str) -> int:
+    """A number written in digits or in Chinese numerals (25, 二十五); 0 if it is neither."""
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(written.replace("两", "二"), "smart"))
+    except ValueError:
+        return 0
+
+
 def _plausible_name(name: str) -> bool:
     """Whether a place no gazetteer knows can be a name: no word that never stands in one (驻成都,
     是国际城市), and not an ordinary word (友城关系 → 关系, 今年)."""
@@ -106,6 +118,22 @@ def _plausible_name(name: str) -> bool:
     return not any(len(t) >= 2 and (jieba.dt.FREQ.get(t) or 0) >= 50 for t in jieba.dt.lcut(stem))
 
 
+def _governed(sp: Span, gaz, text: str) -> Span | None:
+    """The place a government body stands for, as a span of its own (英国巴斯市政府 → 巴斯,
+    扬州市人民政府 → 扬州市): in a tie between governments, their places are partners. (Not a
+    building where something happens: 在波士顿市政厅举行.)"""
+    if sp.type != "Organization" or sp.rule != "body-of-place" or not GOVERNMENT_BODY.search(sp.name):
+        return None
+    if VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
+        return None
+    w = sp.written
+    for n in range(min(8, len(w) - 1), 1, -1):
+        e = gaz.lookup(w[:n], ("City", "Region"))
+        if e is not None and (e.country or e.zh in SARS):
+            return Span(sp.start, sp.start + n, e.type, e.zh, w[:n], e.country, "government-of", e.parent)
+    return None
+
+
 def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
     """Foreign places named in the sentence: the most specific place of a chain (德国北威州博特罗普市 → 博特罗普市)."""
     gaz = load()
@@ -116,6 +144,7 @@ def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
         if sp.type == "Event":
             out.extend(_places_inside(sp, gaz))
             continue
+        sp = _governed(sp, gaz, text) or sp
         if sp.type not in ("City", "Region") or not sp.foreign:
             continue
         if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
@@ -191,7 +220,9 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     钟楼区与德国…), else the document's home place."""
     rs, _ = sent.rel(sp)
     cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
-    for x in sorted(home_places_in(sent.block.text, sent.spans_in(cs, rs)), key=lambda x: -x.start):
+    gaz = load()
+    before = [_governed(x, gaz, sent.block.text) or x for x in sent.spans_in(cs, rs)]
+    for x in sorted(home_places_in(sent.block.text, before), key=lambda x: -x.start):
         return Party(x.name, x.type, country="中国")
     # No place in the clause: the place that is the subject of an earlier clause of the sentence
     # (武进区申报了与A市缔结友城，并与B市签署了意向书).
@@ -251,7 +282,13 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         twinned = TWINNED.search(scope) and not LETTER_OF_INTENT.search(scope) and not PLANS.search(scope)
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
-            since = str(year - int(m.group(1))) if m and year else ""
+            since = str(year - _number(m.group(1))) if m and year and _number(m.group(1)) else ""
+            founded = FOUNDED.search(clause)
+            if not since and founded and not PLANS.search(clause):
+                # The tie founded on the date written before its words (in the sentence, not the context).
+                stated = sent.stated_date_before(cs + founded.start())
+                years = YEAR_IN_CLAUSE.findall(clause, 0, founded.start())
+                since = stated[:4] if stated[:4].isdigit() else years[-1] if years else ""
             add(home, sp, "sister_city", since=since)
         planned = PLANS.search(scope)
         signed = bool(SIGNED.search(scope))
