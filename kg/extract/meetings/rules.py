@@ -49,6 +49,11 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # A letter named by its writer: 宣读了市长X的贺信.
 LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
+GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')}))[，,。；;]?$")
+GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
+# The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
+_GROUP = Party("", "Person")
+LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
@@ -77,11 +82,18 @@ class MeetingContext:
     group: list[Meeting] = field(default_factory=list)
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
-        self.last_home, self.last, self.group, self.signed = (), [], [], ()
+        self.last_home, self.last, self.group, self.signed, self.pending = (), [], [], (), []
 
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
     signed_in: int = -1  # the paragraph that named them (where a signatory may follow)
+    # The foreign persons last named as coming with a group (X率代表团访问…), whom a meeting of
+    # "the delegation" meets; and the paragraph that named them.
+    visitors: tuple[Party, ...] = ()
+    visitors_in: int = -1
+    # Meetings of a group whose members are not named yet (会见了访问团一行): its head, named later
+    # in the record (访问团团长、…总领事X表示), is whom they met.
+    pending: list[tuple[Meeting, str]] = field(default_factory=list)
 
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
@@ -271,12 +283,27 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
     return out
 
 
+def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
+    """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行)."""
+    return [_person(sent, sp, sent.start) for sp in sent.spans_in(s, e)
+            if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
+
+
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Meetings stated in ``sent``, each with the act word that states it. ``ctx`` carries the
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
     out: list[tuple[Meeting, str]] = []
     text = sent.text
     _remember_people(sent, ctx)
+    visitors = tuple(p for p in _visitors(sent, 0, len(text)) if _foreign(p))
+    if ctx.pending:
+        heads = [p for sp in sent.spans if sp.type == "Person"
+                 for p in (_person(sent, sp, sent.start),)
+                 if _foreign(p) and GROUP_HEAD.search(text[_clause_start(sent, sent.rel(sp)[0]) : sent.rel(sp)[0]])]
+        if heads:
+            for mt, act in ctx.pending:
+                out.append((replace(mt, counterparts=tuple(heads), country=";".join(dict.fromkeys(p.country for p in heads))), act))
+            ctx.pending = []
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
     if attended and not ACT.search(text, 0, attended.start()):
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
@@ -338,6 +365,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             cps = list(ctx.signed)
         if not cps:
             cps = [p for p in _places_and_bodies(sent, *(cp_seg if not signing or split else home_seg)) if _foreign(p)]
+        if not cps and GUESTS_DESCRIBED.match(text[cp_seg[0] : cp_seg[1]]):
+            # 会见了代表团一行: the foreign persons named as coming with it, in this sentence or the paragraph's last.
+            cps = [p for p in _visitors(sent, 0, pre_s) if _foreign(p)] or (
+                list(ctx.visitors) if ctx.visitors_in == sent.block.start else []) or [_GROUP]
         if not cps:
             if homes and not signing:
                 # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
@@ -384,9 +415,14 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             description=text.strip(),
             home_place=home_place,
         )
+        if cps == [_GROUP]:
+            ctx.pending.append((meeting, act))  # its guests are named later, if at all
+            continue
         out.append((meeting, act))
     out.extend(_letters_of(sent, ctx))
     out = _nobody_meets_themselves(out)
+    if visitors:
+        ctx.visitors, ctx.visitors_in = visitors, sent.block.start
     made = [mt for mt, act in out if act != "参加"]
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:
