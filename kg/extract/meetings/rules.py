@@ -50,6 +50,7 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')}))[，,。；;]?$")
+WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 # The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
 _GROUP = Party("", "Person")
@@ -283,6 +284,22 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
     return out
 
 
+def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
+    """Witnesses of one act, one of each side (在A和B的共同见证下…): they meet in person."""
+    out = []
+    for m in WITNESSED.finditer(sent.text):
+        people = [_as_known(_person(sent, sp, sent.start + m.start("who")), ctx)
+                  for sp in sent.spans_in(*m.span("who")) if sp.type == "Person"]
+        homes = [p for p in people if not _foreign(p)]
+        cps = [p for p in people if _foreign(p)]
+        if homes and cps:
+            out.append((Meeting(date=sent.date_before(m.start()), mode="in_person", home=tuple(homes), counterparts=tuple(cps),
+                                evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                                description=sent.text.strip(),
+                                home_place=_home_place(sent, m.start("who"), m.end("who"), ctx.home_place)), "见证"))
+    return out
+
+
 def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行)."""
     return [_person(sent, sp, sent.start) for sp in sent.spans_in(s, e)
@@ -420,6 +437,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue
         out.append((meeting, act))
     out.extend(_letters_of(sent, ctx))
+    out.extend(_witnesses(sent, ctx))
     out = _nobody_meets_themselves(out)
     if visitors:
         ctx.visitors, ctx.visitors_in = visitors, sent.block.start
