@@ -68,14 +68,16 @@ class MentionMerger:
         chosen.sort()
         ext = doc._  # (each ``doc._`` makes a new object)
         ext.mentions = chosen
-        # Names inside a chosen name are mentions too (亚投行 in 亚投行新年招待会, 西班牙 in 中国—西班牙论坛),
+        # Bodies inside a chosen name are mentions too (亚投行 in 亚投行新年招待会),
         # kept apart so that relation rules still see one span per stretch of text.
         nested = []
         for s, e, label, rule, ent_id in chosen:
             if label not in _CONTAINERS:
                 continue
-            # (A place's body names the place only as part of its name: 南京市 in 南京市政府外办 is no mention.)
-            skip = ("City", "Region") if rule == "body-of-place" else ()
+            # A place or country written inside an event's name or a place's own body is part of the
+            # name (中国 in 第六届中国国际进口博览会, 南京市 in 南京市政府外办), no mention of its own; the
+            # country of a mission (英国驻广州总领事馆) and the places an organisation is named after are.
+            skip = ("City", "Region", "Country") if label == "Event" or rule == "body-of-place" else ()
             # Gazetteer names anywhere inside; a rule's name only where the outer name starts with it
             # (市委外事工作委员会 in 市委外事工作委员会第二次全体会议, not 北京代表处 in …基金会北京代表处).
             inner = [

@@ -56,7 +56,9 @@ def test_names_inside_names_are_nested_mentions(nlp):
     text = "出席2021年亚投行理事会大会和中国—法国论坛。"
     top = _names(nlp, text)
     nested = _names(nlp, text, "nested")
-    assert ("亚投行", "Organization") in nested and ("法国", "Country") in nested
+    assert ("亚投行", "Organization") in nested
+    # A country inside an event's name is part of the name (corpus/dev/README.md, conventions).
+    assert ("法国", "Country") not in nested and ("法国", "Country") not in top
     # The relation rules see one span per stretch of text.
     assert not top & nested
 
