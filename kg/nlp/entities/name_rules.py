@@ -69,7 +69,7 @@ _PLACE_BEFORE_OFFICE = re.compile(
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
 _REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委督])")
-_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
+_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
 
 @Language.factory("kg_names", requires=["doc.user_data"], assigns=["doc.user_data"], default_config={"spans_key": RULE_KEY})
@@ -100,6 +100,18 @@ class NameRules:
             seg.check_initialized()
             self._seg = seg
         return self._seg
+
+    def _past_country(self, text: str, start: int, end: int, seg) -> int:
+        """Where a company's name starts after a foreign country written before it as a modifier
+        (瑞典沃尔沃汽车公司 → 沃尔沃汽车公司, 韩国现代汽车集团 → 现代汽车集团); a country followed by
+        ordinary words is part of the name (哈萨克斯坦国家石油天然气公司), and so is 中国."""
+        prefix, country = self.gaz.country_of_prefix(text[start:end])
+        if not prefix or country == "中国" or end - start - len(prefix) < 4:
+            return start
+        rest = text[start + len(prefix) : end]
+        known = any(self.gaz.lookup(rest[:n], ("Company", "Organization")) for n in range(len(rest), 1, -1))
+        first = next(iter(_cut(seg, rest)), "")
+        return start + len(prefix) if known or not _is_common(first, seg) else start
 
     def _place_at(self, text: str, pos: int, backwards: bool = False) -> int:
         """Length of the longest place name ending (or starting) at ``pos``; 0 if none."""
@@ -182,6 +194,7 @@ class NameRules:
             start = _skip_leading(text, start, m.end(), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
             if text[start] in "以经由" and self._place_at(text, start + 1):
                 start += 1  # a preposition before a place: 以北京推进…领导小组组建一周年为契机
+            start = self._past_country(text, start, m.end(), seg)
             name = text[start : m.end()]
             if "”" in name and name.index("”") < name.find("“") % (len(name) + 1):
                 # A closing quote first: the name starts after it.
