@@ -52,6 +52,8 @@ def _patterns() -> dict[str, re.Pattern]:
 _SUB_BODY = re.compile(r"[^与和及同等在对向为的、，,。；;：:\s（(）)]{1,5}?(?:办公室|办|处|室|中心)")
 
 
+# Characters that stand before a body as words of their own (由市外办主持, 与省政府签署).
+_FUNCTION_CHARS = frozenset("由与和同向对经在及为据请受是把将被让给从")
 _HOLDING = re.compile(r"(?:主办|承办|举办|协办|开办|创办|合办|联办|督办|交办)$")
 
 
@@ -158,8 +160,9 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
     # A body written with its level word alone: 市外办, 省政府外办 (not 市委书记: a title's place).
     starts = set(token_starts)
     for m in pats["short_after_word"].finditer(text):
-        if m.start() > 0 and re.match(rf"[{CJK}]", text[m.start() - 1]) and m.start() not in starts:
-            continue
+        if (m.start() > 0 and re.match(rf"[{CJK}]", text[m.start() - 1]) and m.start() not in starts
+                and text[m.start() - 1] not in _FUNCTION_CHARS):
+            continue  # (jieba cuts 由市 as one word: a function word before a body does not hide it)
         if any(a <= m.start() < b for a, b, *_ in out) or any(a <= m.start() < b for a, b, *_ in gaz_spans):
             continue
         if m.group(2) in ("委", "政府") or len(m.group(1) + m.group(2)) < 3:
