@@ -254,12 +254,10 @@ def extract(doc: Document) -> Facts:
         doc=doc,
         blocks=tuple(blocks),
         mentions=tuple(mentions),
-        meetings=tuple(replace(m, home=tuple(map(full.party, m.home)), counterparts=tuple(map(full.party, m.counterparts)))
-                       for m, _ in merged),
-        attendances=tuple(dict.fromkeys(replace(a, person=full.party(a.person)) for a in attendances)),
+        meetings=tuple(full.meeting(m) for m, _ in merged),
+        attendances=tuple(dict.fromkeys(full.attendance(a) for a in attendances)),
         partner_links=tuple(links),
-        positions=tuple(replace(p, person=full.party(p.person), organization=p.organization and full.party(p.organization))
-                        for p in positions),
+        positions=tuple(full.position(p) for p in positions),
     )
 
 
@@ -269,16 +267,34 @@ class _BodyNames:
 
     def __init__(self, city: Party, parent: str, gaz) -> None:
         self.city, self.parent, self.gaz = city, parent, gaz
+        self.memo: dict[str, str] = {}
 
     def body(self, o: Party) -> Party:
         if o.type != "Organization":
             return o
+        if o.name in self.memo:
+            return o if self.memo[o.name] == o.name else replace(o, name=self.memo[o.name], country=o.country or "中国")
         name = full_body_name(o.name, self.gaz)
         if name == o.name:
             name = expand_short_body(o.name, self.city.name, self.city.type, self.parent) or name
+        self.memo[o.name] = name
         return o if name == o.name else replace(o, name=name, country=o.country or "中国")
 
     def party(self, p: Party) -> Party:
         if p.organizations:
-            return replace(p, organizations=tuple(map(self.body, p.organizations)))
+            orgs = tuple(map(self.body, p.organizations))
+            return p if orgs == p.organizations else replace(p, organizations=orgs)
         return self.body(p)
+
+    def meeting(self, m: Meeting) -> Meeting:
+        home, cps = tuple(map(self.party, m.home)), tuple(map(self.party, m.counterparts))
+        return m if (home, cps) == (m.home, m.counterparts) else replace(m, home=home, counterparts=cps)
+
+    def attendance(self, a):
+        person = self.party(a.person)
+        return a if person == a.person else replace(a, person=person)
+
+    def position(self, p: Position) -> Position:
+        person = self.party(p.person)
+        org = p.organization and self.party(p.organization)
+        return p if (person, org) == (p.person, p.organization) else replace(p, person=person, organization=org)
