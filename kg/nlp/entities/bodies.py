@@ -122,8 +122,9 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
     ends: dict[int, int] = {}
     # jieba's dictionary holds some bodies as one word (广州日报, 南京日报): no place is matched inside
     # such a token, so a token made of a mainland place and a body's name is read here.
+    last_chars = _last_chars()
     for ts, te in zip(token_starts, token_ends):
-        if te - ts < 4:
+        if te - ts < 4 or text[te - 1] not in last_chars:
             continue
         tok = text[ts:te]
         for k in range(2, len(tok) - 1):
@@ -177,6 +178,13 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             continue
         out.append((m.start(), m.end(), "Organization", "body-short"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _last_chars() -> frozenset[str]:
+    """The characters a place's body's name can end with (会, 府, 室, 报 …)."""
+    t = _table("bodies")
+    return frozenset(f[-1] for f in (*t["local"]["full"], *t["local"]["media"], *t["local"]["party"]))
 
 
 def _department_after(text: str, m: re.Match, pats) -> int:

@@ -344,9 +344,13 @@ class NameRules:
         another such place (以色列希弗谷区, 意大利曼托瓦省圭迪佐洛市), and in a list after one
         (韩国忠清北道、忠清南道). A name must not start with an ordinary word (美国企业到广州)."""
         out = []
+        span_starts = {gs for gs, *_ in gaz_spans}
+        country_starts = {gs for gs, _, gl, _ in gaz_spans if gl == "Country"}
         for s, e, label, ent_id in gaz_spans:
+            if label not in ("City", "Region", "Country"):
+                continue
             entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id and label != "Country" else None
-            if label in ("City", "Region") and not any(gs == e for gs, *_ in gaz_spans):
+            if label in ("City", "Region") and e not in span_starts:
                 m = _REGION_SUFFIX.match(text, e)
                 if entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()]):
                     out.append((s, m.end(), "Region", "place-after-country"))
@@ -369,7 +373,7 @@ class NameRules:
                 pos = m.end()
                 if pos < len(text) and text[pos] == "、":
                     pos += 1
-                if any(gs == pos and gl == "Country" for gs, _, gl, _ in gaz_spans):
+                if pos in country_starts:
                     break  # the next item names its own country
         return out
 
