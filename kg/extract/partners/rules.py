@@ -51,6 +51,8 @@ def _abbreviation(home: Party) -> re.Pattern:
     return re.compile(f"{lead}{_SAR_ALONE}")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
+# A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
+PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
 FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(?=的)))")
 FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})(?:的)?$")
@@ -60,7 +62,11 @@ TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TW
 ANNIVERSARY = re.compile(r"结好([\d一二三四五六七八九十百零两]{1,5})周年")
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
 FOUNDED = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
-FRIENDLY_EXCHANGE = re.compile(r"友好交流(?:与?合作)?(?:关系)?(?:备忘录|协议|协议书)")
+FRIENDLY_EXCHANGE = re.compile(
+    r"友好交流(?:与?合作)?(?:关系)?(?:备忘录|协议|协议书)"
+    # A tie founded as the tier below sister cities (结为国际友好合作交流城市, 建立友好交流城市关系).
+    f"|(?:{pattern('partners', 'friendly_exchange.founded')})了?(?:国际)?(?:{pattern('partners', 'tiers.friendly_exchange')})"
+)
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(r"签署|签订|签约|云签")
@@ -261,6 +267,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
+        while ce < len(text) and PAIR_GOES_ON.match(text, ce + 1):
+            # …与X市结为友好交流城市，双方签署…备忘录: the next clause tells the same pair's acts.
+            nxt = CLAUSE.search(text, ce + 1)
+            ce = nxt.start() if nxt else len(text)
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
         act_date = sent.date_before(rs)
