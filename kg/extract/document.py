@@ -192,6 +192,10 @@ def extract(doc: Document) -> Facts:
                 country = country_at.get((i, s))
                 if country is None:
                     country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
+            elif rule == "region-of-city":
+                # 伊尔库茨克州: the region of a foreign city's name lies in the city's country.
+                city_of = gaz.lookup(written.rstrip("州省县道郡府区"), ("City",))
+                country = city_of.country if city_of else ""
             elif rule == "known-place":
                 country = place_country.get(written, "")
             if key not in nested:

@@ -290,6 +290,7 @@ class NameRules:
                 pos += len(item) + 1
         found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
         found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
+        found.extend(self._regions_of_cities(text, starts, ends))
         found.extend(find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends))
         found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
         found.extend(self._listed_after(text, found, seg))
@@ -375,6 +376,22 @@ class NameRules:
                     pos += 1
                 if pos in country_starts:
                     break  # the next item names its own country
+        return out
+
+    def _regions_of_cities(self, text: str, starts, ends) -> list:
+        """A region named after its foreign city, written as one jieba word (伊尔库茨克州, 新潟县): the
+        word is the city's name and a region's ending, and no gazetteer lists it."""
+        out = []
+        for ts, te in zip(starts, ends):
+            if te - ts < 3:
+                continue
+            m = _REGION_SUFFIX.fullmatch(text, ts + 2, te) or next(
+                (x for k in range(3, te - ts) if (x := _REGION_SUFFIX.fullmatch(text, ts + k, te))), None)
+            if m is None or self.gaz.lookup(text[ts:te]):
+                continue
+            city = self.gaz.lookup(text[ts : m.start()], ("City",))
+            if city is not None and city.country not in ("", "中国"):
+                out.append((ts, te, "Region", "region-of-city"))
         return out
 
     def _places_before_offices(self, text: str, gaz_spans, seg) -> list:
