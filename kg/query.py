@@ -200,22 +200,48 @@ def parse_header(text: str, name: str, path: str) -> NamedQuery:
     return NamedQuery(name=name, path=path, text=text, params=params, **fields)
 
 
+# rdflib's SPARQL parser (pyparsing) keeps state in its grammar objects and is not safe across
+# threads: parsed concurrently (a server's clients), queries fail at random or hang. One parse at
+# a time; a parse takes milliseconds.
+_PARSE_LOCK = threading.Lock()
+
+
 def check_query(text: str, origin: str, allow_service: bool = False):
-    """Refuse updates, and ``SERVICE`` (a query reaching other hosts) unless ``allow_service``; the parse tree."""
+    """Refuse updates, and ``SERVICE`` (a query reaching other hosts) unless ``allow_service``; the parse tree.
+    Safe to call from several threads."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    try:
-        tree = parseQuery(text)
-    except ParseException as exc:
+    with _PARSE_LOCK:
         try:
-            parseUpdate(text)
-        except ParseException:
-            raise QueryError(MESSAGES["bad_query"].format(path=origin, detail=f"not valid SPARQL: {exc}")) from exc
-        raise QueryRefused(MESSAGES["update_refused"].format(path=origin)) from exc
-    if not allow_service and _uses_service(tree):
+            tree = parseQuery(text)
+        except ParseException as exc:
+            try:
+                parseUpdate(text)
+            except ParseException:
+                raise QueryError(MESSAGES["bad_query"].format(path=origin, detail=f"not valid SPARQL: {exc}")) from exc
+            raise QueryRefused(MESSAGES["update_refused"].format(path=origin)) from exc
+        uses_service = _uses_service(tree)
+    if not allow_service and uses_service:
         raise QueryRefused(MESSAGES["service_refused"].format(path=origin))
     return tree
+
+
+def check_query_text(text: str, origin: str, allow_service: bool = False) -> None:
+    """:func:`check_query` for a server: the verdict on each text is remembered (rdflib's parser
+    takes up to a third of a second on a long query, and clients send the same queries again)."""
+    error = _verdict(text, origin, allow_service)
+    if error is not None:
+        raise error[0](error[1])
+
+
+@lru_cache(maxsize=1024)
+def _verdict(text: str, origin: str, allow_service: bool) -> tuple[type, str] | None:
+    try:
+        check_query(text, origin, allow_service=allow_service)
+    except (QueryRefused, QueryError) as exc:
+        return type(exc), str(exc).removeprefix(f"[{exc.code}] ")
+    return None
 
 
 def _uses_service(node: object) -> bool:

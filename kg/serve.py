@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .outputs import STORE_DIR
 from .errors import MESSAGES, GraphNotFound, QueryError, QueryRefused
-from .query import check_query, ox_to_rdflib, term_json
+from .query import check_query_text, ox_to_rdflib, term_json
 
 QUERY_PATHS = ("/query", "/sparql")
 
@@ -51,7 +51,7 @@ def open_store(graph_dir: str | Path) -> ox.Store:
 
 def answer(store: ox.Store, text: str, config: ServeConfig) -> tuple[str, bytes]:
     """(content type, body) for one query; raises QueryRefused, QueryError or TimeoutError."""
-    check_query(text, "query", allow_service=config.allow_service)
+    check_query_text(text, "query", allow_service=config.allow_service)
 
     cancel = threading.Event()
 

@@ -274,3 +274,31 @@ def test_english_names_are_english_only(seed_build):
     assert rows["康林松"]["englishName"] == "" and rows["康林松"]["pinyinName"] == "Kang Linsong"
     places = {r["name"]: r for r in run_query("entities", out, {"type": "City"}).rows}
     assert places["莫斯科"]["englishName"] == "Moscow"
+
+
+def test_queries_are_checked_safely_from_many_threads():
+    """rdflib's SPARQL parser is not thread-safe (a server checks its clients' queries in worker
+    threads): checked at once from 16 threads, every valid query passes and every update is refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.query import check_query, check_query_text
+
+    valid = ["SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "SELECT ?s WHERE { ?s a ?t } LIMIT 3", "ASK { ?a ?b ?c }",
+             "SELECT ?x { ?x <http://example.org/p> ?y FILTER(?y > 3) }"]
+
+    def work(i: int) -> list[str]:
+        problems = []
+        for k in range(20):
+            text = valid[(i + k) % len(valid)]
+            try:
+                check_query(text, "t")
+                check_query_text(text, "t")
+            except Exception as exc:  # noqa: BLE001 - any failure is the finding
+                problems.append(f"{text}: {exc}")
+            with pytest.raises(QueryRefused):
+                check_query_text("INSERT DATA { <a:a> <a:b> <a:c> }", "t")
+        return problems
+
+    with ThreadPoolExecutor(16) as ex:
+        problems = [p for ps in ex.map(work, range(32)) for p in ps]
+    assert problems == []
