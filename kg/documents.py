@@ -90,22 +90,30 @@ def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES, by_i
             continue
         doc_id = _doc_id(item)
         if doc_id in seen:
-            yield Skipped(str(item), f"document id {doc_id!r} is already taken by {seen[doc_id]}; rename one of them")
+            yield Skipped(shown(str(item)), f"document id {doc_id!r} is already taken by {seen[doc_id]}; rename one of them")
             continue
         try:
             doc = read_document(item, max_bytes)
         except (UnreadableFile, MetadataError) as exc:
-            yield Skipped(str(item), str(exc))
+            yield Skipped(shown(str(item)), shown(str(exc)))
             continue
         except Exception as exc:  # a reader bug must not stop the build either
-            yield Skipped(str(item), f"could not be read: {type(exc).__name__}: {exc}")
+            yield Skipped(shown(str(item)), shown(f"could not be read: {type(exc).__name__}: {exc}"))
             continue
-        seen[doc_id] = str(item)
+        seen[doc_id] = shown(str(item))
         yield doc
 
 
+def shown(text: str) -> str:
+    """A file name or path as text that can be written anywhere: bytes of the name that are not
+    UTF-8 (read by Python as surrogate escapes) are written as ``\\xff``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _doc_id(path: Path) -> str:
-    return path.name[: -len(path.suffix)] if path.suffix else path.name
+    """The document's id: its file name without the suffix (a name that is not UTF-8 under its
+    escaped form, ``bad\\xff``)."""
+    return shown(path.name[: -len(path.suffix)] if path.suffix else path.name)
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
@@ -140,7 +148,7 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     normal = normalise_text(text)
     doc = Document(
         id=_doc_id(path),
-        path=str(path),
+        path=shown(str(path)),
         text=normal,
         original=text if normal != text else "",
         encoding=encoding,

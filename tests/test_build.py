@@ -152,6 +152,20 @@ def test_unreadable_file_is_skipped_and_reported(tmp_path):
     ]
 
 
+def test_a_file_name_that_is_not_utf8_is_built_under_an_escaped_id(tmp_path):
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.txt").write_text("2024年5月8日，市长王五会见了法国里昂市市长格雷戈里·杜塞。\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(src), b"bad\xff\xfe.txt"), "wb") as fh:
+        fh.write("2024年5月9日，市长王五会见了德国汉堡市市长彼得·岑切尔。\n".encode("utf-8"))
+    result = build([src], tmp_path / "out")
+    assert not result.skipped
+    rows = run_query("who-met-whom", tmp_path / "out").rows
+    assert {(r["counterpartName"], r["doc"]) for r in rows} == {("格雷戈里·杜塞", "good"), ("彼得·岑切尔", "bad\\xff\\xfe")}
+
+
 # -- interruption and incremental builds ---------------------------------------
 
 def _state(out):
