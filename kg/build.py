@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from .cache import FactCache, read_facts
 from .curation import load as load_curation
 from .documents import MAX_BYTES, iter_documents, iter_files
-from .errors import MESSAGES, NoDocuments
+from .errors import MESSAGES, BuildBusy, NoDocuments
 from .model import Block, Document, Facts, Skipped
 from .outputs import GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VIEWS_DIR, atomic_write, stage_file, staging_path
 from .parallel import Mapper
@@ -246,14 +246,42 @@ def build(
     A ``curation`` file (see :mod:`kg.curation`) is checked first and applied;
     any problem with it raises :class:`~kg.errors.CurationError` before anything is written.
     """
-    t0 = time.perf_counter()
     out = Path(out)
-    sources = list(sources)
     cur = load_curation(curation) if curation is not None else None
+    out.mkdir(parents=True, exist_ok=True)
+    with _output_lock(out):
+        return _build(sources, out, cur, store=store, progress=progress, endpoint=endpoint, graph_store=graph_store,
+                      views=views, max_bytes=max_bytes, incremental=incremental, jobs=jobs, scheduler=scheduler)
+
+
+LOCK_FILE = ".kg-build.lock"
+
+
+@contextmanager
+def _output_lock(out: Path):
+    """Hold ``out/.kg-build.lock`` for the build: a second build into the same folder stops at once
+    with :class:`~kg.errors.BuildBusy` (its clean-up would delete the first one's working files).
+    The lock is the kernel's (``flock``): it goes with the process, even one that is killed."""
+    import fcntl
+
+    fd = os.open(out / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildBusy(MESSAGES["build_busy"].format(out=out)) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, views, max_bytes, incremental, jobs,
+           scheduler) -> BuildResult:
+    t0 = time.perf_counter()
+    sources = list(sources)
     if progress is None:
         progress = sys.stderr.isatty() and sum(1 for _ in iter_files(sources)) > 20
     _clean_stale(out)
-    out.mkdir(parents=True, exist_ok=True)
     cache = FactCache(out)
     result = BuildResult(out=out)
     staged: list[tuple[Path, Path]] = []  # (temporary, final)

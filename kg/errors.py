@@ -37,6 +37,13 @@ class MetadataError(InputError):
     code = "E004"
 
 
+class BuildBusy(KgError):
+    """Another build is writing into the same output folder."""
+
+    code = "E006"
+    exit_code = 9
+
+
 class GraphNotFound(KgError):
     code = "E010"
     exit_code = 3
@@ -92,6 +99,7 @@ MESSAGES = {
     "no_documents": "no .txt, .md or .html documents found in {paths}; give files or folders holding them",
     "not_found": "{path} does not exist; check the path",
     "empty": "{path} is empty",
+    "build_busy": "another kg build is writing into {out}; wait for it to finish, or build into another folder",
     "binary": "{path} looks binary ({detail}), not text",
     "undecodable": "{path} is not text in UTF-8, UTF-16, GB18030/GBK or Big5 ({detail}); save it as UTF-8",
     "too_large": "{path} is too large ({size:.1f} MB, more than {limit:.0f} MB); split it, or raise the limit with --max-size",

@@ -166,6 +166,31 @@ def test_a_file_name_that_is_not_utf8_is_built_under_an_escaped_id(tmp_path):
     assert {(r["counterpartName"], r["doc"]) for r in rows} == {("格雷戈里·杜塞", "good"), ("彼得·岑切尔", "bad\\xff\\xfe")}
 
 
+def test_a_second_build_into_the_same_folder_stops_at_once(tmp_path):
+    """A build holds a lock on its output folder: another build into it stops with E006 (exit 9)
+    and touches nothing; once the first is done, the folder builds again."""
+    from click.testing import CliRunner
+
+    from kg.build import _output_lock
+    from kg.cli import main
+    from kg.errors import BuildBusy
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("2024年5月8日，市长王五会见了法国里昂市市长格雷戈里·杜塞。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".graph.ttl.tmp-1234").write_text("a build's working file")
+    with _output_lock(out):  # a build in progress
+        with pytest.raises(BuildBusy):
+            build([src], out)
+        res = CliRunner().invoke(main, ["build", str(src), "--out", str(out)])
+        assert res.exit_code == 9 and "E006" in res.output
+        assert (out / ".graph.ttl.tmp-1234").exists()  # its working files are left alone
+    assert not build([src], out).skipped
+    assert run_query("who-met-whom", out).rows
+
+
 # -- interruption and incremental builds ---------------------------------------
 
 def _state(out):
