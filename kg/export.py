@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -60,6 +61,25 @@ def network(graph_dir: str | Path) -> nx.MultiGraph:
     return g
 
 
+# Characters XML 1.0 cannot carry (control characters, surrogates, U+FFFE and U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _clean(value):
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def _xml_safe(g: nx.MultiGraph) -> nx.MultiGraph:
+    """``g`` with the characters XML cannot carry dropped from node ids and attributes (a name read
+    from a document may hold one): GEXF and GraphML files that any XML reader loads."""
+    out = nx.MultiGraph(**{k: _clean(v) for k, v in g.graph.items()})
+    for n, d in g.nodes(data=True):
+        out.add_node(_clean(n), **{k: _clean(v) for k, v in d.items()})
+    for u, v, d in g.edges(data=True):
+        out.add_edge(_clean(u), _clean(v), **{k: _clean(x) for k, x in d.items()})
+    return out
+
+
 def _csv(rows: list[dict], columns: list[str]) -> bytes:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
@@ -85,6 +105,7 @@ def export(graph_dir: str | Path, fmt: str, out: str | Path) -> list[Path]:
             atomic_write(paths[0], _csv(nodes, ["id", "label_zh", "label_en", "type", "country"]))
             atomic_write(paths[1], _csv(edges, ["source", "target", "kind", "count", "dates", "first", "since"]))
             return paths
+        g = _xml_safe(g)
         buf = io.BytesIO()
         if fmt == "gexf":
             nx.write_gexf(g, buf)

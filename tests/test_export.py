@@ -71,6 +71,30 @@ def test_network_exports_load_in_networkx_with_attributes(seed_build, tmp_path, 
     assert met and int(met[0]["count"]) == 2 and "2020-01-22" in met[0]["dates"]
 
 
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_names_xml_cannot_carry_are_cleaned_from_network_exports(seed_build, tmp_path, monkeypatch, fmt):
+    """A control character or U+FFFE in a name (a document can hold one) does not break the XML."""
+    from xml.etree import ElementTree
+
+    import kg.export
+
+    out, _ = seed_build
+    real = kg.export.network
+
+    def hostile(graph_dir):
+        g = real(graph_dir)
+        n = next(iter(g.nodes))
+        g.nodes[n]["label_zh"] = "王\x01五\ufffe\x1f"
+        g.add_edge("urn:x:a\x02", n, kind="met", count=1)
+        return g
+
+    monkeypatch.setattr(kg.export, "network", hostile)
+    (path,) = export(out, fmt, tmp_path / f"g.{fmt}")
+    ElementTree.parse(path)  # well-formed XML
+    g = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+    assert "王五" in {d.get("label_zh") for _, d in g.nodes(data=True)} and "urn:x:a" in g
+
+
 def test_csv_node_and_edge_lists(seed_build, tmp_path):
     out, _ = seed_build
     res = CliRunner().invoke(main, ["export", "--graph", str(out), "--format", "csv", "-o", str(tmp_path / "kg.csv")])
