@@ -93,8 +93,9 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 # What a retraction's name fields must resolve to.
 _REF_TYPE = {"person": "Person", "event": "Event"}
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_WIKIDATA = re.compile(r"^Q\d+$")
+_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+# Values become IRIs and typed literals: ids and dates in ASCII digits only (not ٢٠٢٠), nothing after them ("Q1\n").
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 
 
 @dataclass(frozen=True)
@@ -483,6 +484,8 @@ def load(path: str | Path) -> Curation:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CurationError(f"{path}: not valid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise CurationError(f"{path}: not a curation file: its tables or arrays are nested too deep to read") from exc
     errors: list[str] = []
     places = _table_places(text)
     actions: list[Action] = []
@@ -566,7 +569,7 @@ def _check(a: Action) -> list[str]:
         problems.append(f"'mode' must be one of {', '.join(MEETING_MODES)}, not {f['mode']!r}")
     if f.get("relation") and f["relation"] not in PARTNER_RELATIONS:
         problems.append(f"'relation' must be one of {', '.join(PARTNER_RELATIONS)}, not {f['relation']!r}")
-    if f.get("wikidata") and not _WIKIDATA.match(str(f["wikidata"])):
+    if f.get("wikidata") and not _WIKIDATA.fullmatch(str(f["wikidata"])):
         problems.append(f"'wikidata' must be an id like Q956, not {f['wikidata']!r}")
     if "line" in f and (not isinstance(f["line"], int) or isinstance(f["line"], bool) or f["line"] < 1):
         problems.append(f"'line' must be a line number (1 or more), not {f['line']!r}")
@@ -605,8 +608,8 @@ def _check_date(value: Any, year_only: bool = False) -> str:
     if not isinstance(value, str):
         return f"must be an ISO date (2024, 2024-03 or 2024-03-05), not {value!r}"
     if year_only:
-        return "" if re.fullmatch(r"\d{4}", value) else f"must be a year, like 2014, not {value!r}"
-    if not _DATE.match(value):
+        return "" if re.fullmatch(r"[0-9]{4}", value) else f"must be a year, like 2014, not {value!r}"
+    if not _DATE.fullmatch(value):
         return f"must be an ISO date (2024, 2024-03 or 2024-03-05), not {value!r}"
     parts = [int(x) for x in value.split("-")]
     try:

@@ -203,6 +203,14 @@ def test_unknown_entities_and_unmatched_retraction_are_errors(tmp_path):
         ('[[retract]]\nfact = "rumour"\nreason = "x"\n', "'fact' must be one of"),
         ('[[rename]]\nentity = "x"\n', "unknown section 'rename'"),
         ('[[merge\ninto = 1', "not valid TOML"),
+        # Values are checked for what they become: an IRI, an xsd:gYear (issue 19, item 8).
+        ('[[fix]]\nentity = "洛伦索"\nwikidata = "Q1\\n"\n', "'wikidata' must be an id like Q956"),
+        ('[[fix]]\nentity = "洛伦索"\nwikidata = "Q١٢"\n', "'wikidata' must be an id like Q956"),
+        ('[[add]]\nfact = "partner"\nhome = "北京"\npartner = "巴黎"\nrelation = "sister_city"\nsince = "٢٠٢٠"\nsource = "n"\n',
+         "'since': must be a year"),
+        ('[[add]]\nfact = "meeting"\ndate = "２０２４-０１"\nhome = "北京"\ncounterpart = "巴黎"\nsource = "n"\n',
+         "'date': must be an ISO date"),
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deep"),
     ],
 )
 def test_file_is_checked_before_anything_is_read(tmp_path, text, expected):
