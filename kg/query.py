@@ -326,12 +326,17 @@ def run_query(
     endpoint: str | None = None,
     allow_service: bool = False,
     terms: bool = True,
+    memory: int | None = None,
 ) -> QueryResult:
     """Run a named query (or .rq file) with parameters bound by the engine.
 
     ``dataset`` is a build directory or an open Dataset; with ``endpoint`` the
     query goes to that SPARQL 1.1 endpoint instead. ``timeout`` (seconds)
-    raises :class:`~kg.errors.QueryTimeout` when exceeded. With ``terms``
+    raises :class:`~kg.errors.QueryTimeout` when exceeded: on a build directory
+    the query runs in a process of its own that is ended then, with its
+    address space capped at ``memory`` bytes (:mod:`kg.bounded`; past it,
+    :class:`~kg.errors.QueryMemory`); on an open Dataset, in a thread that
+    stops at its next row. With ``terms``
     false, a local result keeps only its rows of strings, not the RDF terms
     behind them (for the SPARQL JSON format): a third of the memory of a
     large result.
@@ -349,6 +354,15 @@ def run_query(
     else:
         if dataset is None:
             raise GraphNotFound(MESSAGES["no_graph"].format(path="(none given)"))
+        if timeout and not isinstance(dataset, Dataset):
+            # A build folder: the query runs in a process of its own, ended at the deadline (kg.bounded).
+            store_dir = Path(dataset) / STORE_DIR
+            if not store_dir.is_dir():
+                raise GraphNotFound(MESSAGES["no_graph"].format(path=dataset))
+            from .bounded import DEFAULT_MEMORY, run_bounded
+
+            return run_bounded(_run_in_store, (q, str(store_dir), params, limit, terms), timeout,
+                               memory or DEFAULT_MEMORY, what=q.name)
         ds = dataset if isinstance(dataset, Dataset) else open_dataset(dataset)
         run = lambda: _run_local(q, ds, params, limit, cancel, terms)  # noqa: E731
     if not timeout:
@@ -362,6 +376,11 @@ def run_query(
         raise QueryTimeout(MESSAGES["timeout"].format(query=q.name, seconds=timeout)) from None
     finally:
         pool.shutdown(wait=False)
+
+
+def _run_in_store(q: NamedQuery, store_dir: str, params: Mapping[str, str], limit: int | None, terms: bool) -> QueryResult:
+    """A query on a build's store opened in this process (the child of :func:`kg.bounded.run_bounded`)."""
+    return _run_local(q, open_store(store_dir), params, limit, None, terms)
 
 
 def ox_to_rdflib(t) -> Node | None:

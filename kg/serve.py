@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .outputs import STORE_DIR
-from .errors import MESSAGES, GraphNotFound, QueryError, QueryRefused
+from .errors import MESSAGES, GraphNotFound, QueryError, QueryMemory, QueryRefused, QueryTimeout
 from .query import check_query_text, ox_to_rdflib, term_json
 
 QUERY_PATHS = ("/query", "/sparql")
@@ -36,6 +36,7 @@ class ServeConfig:
     timeout: float = 30.0
     limit: int = 10000
     allow_service: bool = False
+    memory: int = 4 * 2**30  # the cap on one query's process (bytes)
 
 
 def ox_term_json(t) -> dict:
@@ -49,12 +50,33 @@ def open_store(graph_dir: str | Path) -> ox.Store:
     return ox.Store.read_only(str(path))
 
 
-def answer(store: ox.Store, text: str, config: ServeConfig) -> tuple[str, bytes]:
-    """(content type, body) for one query; raises QueryRefused, QueryError or TimeoutError."""
+def answer(store: ox.Store | str, text: str, config: ServeConfig) -> tuple[str, bytes]:
+    """(content type, body) for one query; raises QueryRefused, QueryError or TimeoutError.
+
+    With ``store`` a store's directory, the query runs in a process of its own, ended at the
+    timeout and capped at ``config.memory`` bytes (:mod:`kg.bounded`): a query that runs away
+    stops and gives its memory back, and the server goes on. With an open store, in a thread."""
     check_query_text(text, "query", allow_service=config.allow_service)
+    if isinstance(store, str):
+        from .bounded import run_bounded
 
+        try:
+            return run_bounded(_answer_in_store, (store, text, config.limit), config.timeout, config.memory)
+        except QueryTimeout:
+            raise TimeoutError(f"no answer within {config.timeout} s") from None
     cancel = threading.Event()
+    return _answer(store, text, config.limit, cancel, config.timeout)
 
+
+def _answer_in_store(store_dir: str, text: str, limit: int) -> tuple[str, bytes]:
+    """One query on the store opened in this process (the child of :func:`kg.bounded.run_bounded`)."""
+    try:
+        return _answer(ox.Store.read_only(store_dir), text, limit, threading.Event(), None)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(str(exc)) from exc
+
+
+def _answer(store: ox.Store, text: str, limit: int, cancel: threading.Event, timeout: float | None) -> tuple[str, bytes]:
     def run() -> tuple[str, bytes]:
         res = store.query(text, use_default_graph_as_union=True)
         if isinstance(res, ox.QueryBoolean):
@@ -66,32 +88,34 @@ def answer(store: ox.Store, text: str, config: ServeConfig) -> tuple[str, bytes]
                 if cancel.is_set():
                     break
                 rows.append({n: ox_term_json(sol[n]) for n in names if sol[n] is not None})
-                if len(rows) >= config.limit:
+                if len(rows) >= limit:
                     break
             del res  # Oxigraph's solutions belong to this thread
             body = {"head": {"vars": names}, "results": {"bindings": rows}}
             return "application/sparql-results+json", json.dumps(body, ensure_ascii=False).encode("utf-8")
         lines = []
         for i, t in enumerate(res):
-            if i >= config.limit or cancel.is_set():
+            if i >= limit or cancel.is_set():
                 break
             lines.append(f"{t.subject} {t.predicate} {t.object} .")
         del res
         return "application/n-triples", ("\n".join(lines) + "\n").encode("utf-8")
 
+    if timeout is None:
+        return run()
     pool = ThreadPoolExecutor(max_workers=1)
     try:
-        return pool.submit(run).result(timeout=config.timeout)
+        return pool.submit(run).result(timeout=timeout)
     except FutureTimeout:
         cancel.set()  # solutions are read one by one; the reader stops at the next
-        raise TimeoutError(f"no answer within {config.timeout} s") from None
+        raise TimeoutError(f"no answer within {timeout} s") from None
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(str(exc)) from exc
     finally:
         pool.shutdown(wait=False)
 
 
-def make_handler(store: ox.Store, config: ServeConfig):
+def make_handler(store: ox.Store | str, config: ServeConfig):
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-serve"
 
@@ -116,6 +140,8 @@ def make_handler(store: ox.Store, config: ServeConfig):
                 ctype, body = answer(store, text, config)
             except QueryRefused as exc:
                 self._error(403, str(exc))
+            except QueryMemory as exc:
+                self._error(503, str(exc))
             except QueryError as exc:
                 self._error(400, str(exc))
             except TimeoutError as exc:
@@ -168,8 +194,9 @@ class Server:
     """A running endpoint; ``url`` is its query URL. Use as a context manager or call ``close()``."""
 
     def __init__(self, graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7879, config: ServeConfig | None = None) -> None:
-        self.store = open_store(graph_dir)
-        self.httpd = ThreadingHTTPServer((host, port), make_handler(self.store, config or ServeConfig()))
+        self.store = open_store(graph_dir)  # (opened once here: a graph folder that is no build fails at once)
+        store_dir = str(Path(graph_dir) / STORE_DIR)
+        self.httpd = ThreadingHTTPServer((host, port), make_handler(store_dir, config or ServeConfig()))
         self.httpd.daemon_threads = True
         h, p = self.httpd.server_address[:2]
         self.url = f"http://{h}:{p}/query"

@@ -144,18 +144,19 @@ for task in ("meetings", "partners", "entities"):
     print(f"{task}: precision {scores[task].precision:.2f} recall {scores[task].recall:.2f}")
 """,
 "MD: The same from the shell: `kg build DOCS --out OUT && kg eval --graph OUT --gold GOLD --verbose`.",
-"MD: ## Fix what the extractor got wrong\n\nThe extractor read 西门子 (a gazetteer name) and 德国西门子股份公司 (a company-name shape) as two companies. A curation file, kept beside your documents, says they are one; every later build applies it. It can also add aliases, fix labels and types, retract wrong facts and add missed ones (see the README).",
+"MD: ## Add what the extractor cannot know\n\nNo gazetteer gives 博乐仁 an English name (the pinyin of a name is no English name). A curation file, kept beside your documents, gives it; every later build applies it. It can also merge entities, add aliases, fix labels and types, retract wrong facts and add missed ones (see the README).",
 """
 CURATION = WORK / "corrections.toml"
 CURATION.write_text(
-    '[[merge]]\\n'
-    'into = "德国西门子股份公司"\\n'
-    'from = ["西门子"]\\n'
-    'note = "one company"\\n',
+    '[[fix]]\\n'
+    'entity = "博乐仁"\\n'
+    'english = "Roland Busch"\\n'
+    'note = "the president of Siemens AG"\\n',
     encoding="utf-8",
 )
 result = build([DOCS], OUT, curation=CURATION)
 print(next(line for line in result.summary().splitlines() if line.startswith("curation")))
+print([r["englishName"] for r in KnowledgeGraph(OUT).query("entities", type="Person").rows if r["name"] == "博乐仁"])
 scores = evaluate(OUT, GOLD)
 for task in ("meetings", "partners", "entities"):
     print(f"curated {task}: precision {scores[task].precision:.2f} recall {scores[task].recall:.2f}")
