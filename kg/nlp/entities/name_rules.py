@@ -366,7 +366,7 @@ class NameRules:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
                 m = _PLACE_SHAPE.match(text, pos)
-                if not m or self._ordinary_start(m.group(1), seg):
+                if not m or self._ordinary_start(m.group(1), seg) or self._title_over(text, m.start(), m.end()):
                     break
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
                 if not self.gaz.lookup(m.group(0)):
@@ -377,6 +377,11 @@ class NameRules:
                 if pos in country_starts:
                     break  # the next item names its own country
         return out
+
+    def _title_over(self, text: str, start: int, end: int) -> bool:
+        """Whether a title starts at ``start`` and runs past ``end`` (副府 in 清迈府副府尹 is the title 副府尹)."""
+        forms = self.gaz.title_forms
+        return any(n > end - start and text[start : start + n] in forms for n in self.gaz.title_lengths)
 
     def _regions_of_cities(self, text: str, starts, ends) -> list:
         """A region named after its foreign city, written as one jieba word (伊尔库茨克州, 新潟县): the
