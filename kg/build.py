@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from .cache import FactCache, read_facts
 from .curation import load as load_curation
-from .documents import MAX_BYTES, iter_documents, iter_files
+from .documents import FILE_TIMEOUT, MAX_BYTES, iter_documents, iter_files
 from .errors import MESSAGES, BuildBusy, NoDocuments
 from .model import Block, Document, Facts, Skipped
 from .outputs import GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VIEWS_DIR, atomic_write, stage_file, staging_path
@@ -140,10 +140,39 @@ def extract(doc: Document) -> Facts:
     return run(doc)
 
 
-def _extract_one(_context, doc):
-    """Extract one document (in this process, a worker process or a Dask worker): its Facts, or why it failed."""
+class FileTimeout(Exception):
+    """A document's extraction ran past the per-file time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Raise :class:`FileTimeout` in this thread after ``seconds`` (a real-time timer; only in a
+    process's main thread, where signals arrive: the build and its worker processes, not Dask's
+    worker threads). Python code is stopped at once; a C call when it returns."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeout(f"took more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        facts = extract(doc)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract_one(file_timeout, doc):
+    """Extract one document (in this process, a worker process or a Dask worker): its Facts, or why it
+    failed. ``file_timeout`` (seconds) is the per-file time limit."""
+    try:
+        with _time_limit(file_timeout):
+            facts = extract(doc)
+    except FileTimeout as exc:
+        return Skipped(doc.path, MESSAGES["file_timeout"].format(path=doc.path, step="extract", detail=exc))
     except Exception as exc:  # one bad document must not stop the build
         return Skipped(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
     # Blocks are only counted from here on: keep their kind and place, not their text and offset maps.
@@ -156,6 +185,7 @@ def iter_facts(
     cache: FactCache | None = None,
     max_bytes: int = MAX_BYTES,
     progress: bool = False,
+    file_timeout: float | None = FILE_TIMEOUT,
 ) -> Iterator[Skipped | Facts | tuple[Facts]]:
     """Each document's facts in document-id order: ``Facts`` newly extracted, ``(Facts,)`` from
     the ``cache`` (the document is unchanged since), or why a file was skipped.
@@ -163,7 +193,7 @@ def iter_facts(
     Files are read here one at a time and extracted by ``mapper`` (here, over
     processes or on a Dask cluster), a bounded number at once.
     """
-    items: Iterable = iter_documents(sources, max_bytes, by_id=True)
+    items: Iterable = iter_documents(sources, max_bytes, by_id=True, file_timeout=file_timeout)
     if progress:
         from tqdm import tqdm
 
@@ -174,7 +204,7 @@ def iter_facts(
             cached = cache.get(item) if cache is not None and isinstance(item, Document) else None
             yield item if cached is None else (cached,)
 
-    yield from mapper.map(_extract_one, prepared(), local=lambda item: not isinstance(item, Document))
+    yield from mapper.map(_extract_one, prepared(), context=file_timeout, local=lambda item: not isinstance(item, Document))
 
 
 _TERMS = rdf_out.TermCache()  # per process: the IRIs and literals documents share are converted once
@@ -219,6 +249,7 @@ def build(
     incremental: bool = True,
     jobs: int = 1,
     scheduler: str | None = None,
+    file_timeout: float | None = FILE_TIMEOUT,
 ) -> BuildResult:
     """Read ``sources``, extract facts, and write ``out/graph.ttl``, ``out/graph.trig``, ``out/store``
     and the who-met-whom and city-partners views in ``out/views/``.
@@ -251,7 +282,8 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     with _output_lock(out):
         return _build(sources, out, cur, store=store, progress=progress, endpoint=endpoint, graph_store=graph_store,
-                      views=views, max_bytes=max_bytes, incremental=incremental, jobs=jobs, scheduler=scheduler)
+                      views=views, max_bytes=max_bytes, incremental=incremental, jobs=jobs, scheduler=scheduler,
+                      file_timeout=file_timeout)
 
 
 LOCK_FILE = ".kg-build.lock"
@@ -276,7 +308,7 @@ def _output_lock(out: Path):
 
 
 def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, views, max_bytes, incremental, jobs,
-           scheduler) -> BuildResult:
+           scheduler, file_timeout) -> BuildResult:
     t0 = time.perf_counter()
     sources = list(sources)
     if progress is None:
@@ -293,7 +325,7 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
         from .extract import document  # noqa: F401 (imported once here, not in each forked worker)
     try:
         with Mapper(jobs, scheduler, tmpdir=out) as mapper:
-            resolver, ids = _first_pass(sources, mapper, cache, incremental, max_bytes, progress, result)
+            resolver, ids = _first_pass(sources, mapper, cache, incremental, max_bytes, progress, result, file_timeout)
             own = None
             retracting = None  # the resolver a curation's retractions are matched with
             if cur is not None:
@@ -388,11 +420,11 @@ def _release_memory() -> None:
 
 
 def _first_pass(sources, mapper: Mapper, cache: FactCache, incremental: bool, max_bytes: int, progress: bool,
-                result: BuildResult) -> tuple[Resolver, list[str]]:
+                result: BuildResult, file_timeout: float | None = FILE_TIMEOUT) -> tuple[Resolver, list[str]]:
     """Extract (or reuse) every document's facts, keep them in the cache, register their entities."""
     resolver = Resolver()
     ids: list[str] = []
-    for item in iter_facts(sources, mapper, cache if incremental else None, max_bytes, progress):
+    for item in iter_facts(sources, mapper, cache if incremental else None, max_bytes, progress, file_timeout):
         if isinstance(item, Skipped):
             result.skipped.append(item)
             continue

@@ -13,7 +13,7 @@ import sys
 import click
 
 from .build import build as build_graph
-from .documents import MAX_BYTES
+from .documents import FILE_TIMEOUT, MAX_BYTES
 from . import query as query_mod
 from .evaluate import evaluate
 from .errors import KgError
@@ -43,14 +43,17 @@ def main() -> None:
               help="A TOML file of corrections (merge, alias, fix, retract, add) to apply; see the README.")
 @click.option("--max-size", type=float, default=MAX_BYTES / 2**20, show_default=True,
               help="Skip (and report) files larger than this many MB.")
+@click.option("--file-timeout", type=click.FloatRange(min=0, min_open=True), default=FILE_TIMEOUT, show_default=True,
+              help="Skip (and report) a file that takes longer than this many seconds to read or extract.")
 @click.option("--full", is_flag=True, help="Extract every document again, even those unchanged since the last build.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True, help="Extract documents over this many processes.")
 @click.option("--scheduler", default=None, help="Extract documents on the Dask cluster at this scheduler address (tcp://host:8786).")
 def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | None, endpoint: str | None,
-          graph_store: str | None, curation: str | None, max_size: float, full: bool, jobs: int, scheduler: str | None) -> None:
+          graph_store: str | None, curation: str | None, max_size: float, file_timeout: float, full: bool, jobs: int,
+          scheduler: str | None) -> None:
     try:
         result = build_graph(sources, out, store=not no_store, progress=progress, endpoint=endpoint,
-                             graph_store=graph_store, curation=curation, max_bytes=int(max_size * 2**20),
+                             graph_store=graph_store, curation=curation, max_bytes=int(max_size * 2**20), file_timeout=file_timeout,
                              incremental=not full, jobs=jobs, scheduler=scheduler)
     except KgError as exc:
         _fail(exc)

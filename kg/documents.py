@@ -37,6 +37,8 @@ SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 # Files larger than this are reported and skipped, never read whole (override with max_bytes / --max-size).
 MAX_BYTES = 16 * 1024 * 1024
+# The per-file time limit (seconds): a file that takes longer to read or to extract is skipped.
+FILE_TIMEOUT = 60.0
 SIDECAR_SUFFIX = ".meta.toml"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -74,7 +76,8 @@ def read_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> t
     return docs, skipped
 
 
-def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES, by_id: bool = False) -> Iterator[Document | Skipped]:
+def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES, by_id: bool = False,
+                   file_timeout: float | None = None) -> Iterator[Document | Skipped]:
     """Each document under ``paths`` in turn (or the reason it was skipped): one file in memory at a time.
 
     Files come in path order, or with ``by_id`` in the order of the document ids
@@ -93,7 +96,7 @@ def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES, by_i
             yield Skipped(shown(str(item)), f"document id {doc_id!r} is already taken by {seen[doc_id]}; rename one of them")
             continue
         try:
-            doc = read_document(item, max_bytes)
+            doc = _read_bounded(item, max_bytes, file_timeout)
         except (UnreadableFile, MetadataError) as exc:
             yield Skipped(shown(str(item)), shown(str(exc)))
             continue
@@ -102,6 +105,21 @@ def iter_documents(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES, by_i
             continue
         seen[doc_id] = shown(str(item))
         yield doc
+
+
+def _read_bounded(path: Path, max_bytes: int, file_timeout: float | None) -> Document:
+    """:func:`read_document`; an HTML page (whose parse runs in C and cannot be interrupted) in a
+    process of its own, ended past ``file_timeout`` seconds (:mod:`kg.bounded`)."""
+    if not file_timeout or path.suffix.lower() not in HTML_SUFFIXES:
+        return read_document(path, max_bytes)
+    from .bounded import run_bounded
+    from .errors import QueryError
+
+    try:
+        return run_bounded(read_document, (path, max_bytes), file_timeout, memory=None, what=str(path))
+    except QueryError as exc:  # past the time limit, or the reading process died
+        raise UnreadableFile(MESSAGES["file_timeout"].format(path=shown(str(path)), step="read",
+                                                             detail=str(exc).split(": ", 1)[-1])) from exc
 
 
 def shown(text: str) -> str:

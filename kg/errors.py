@@ -120,6 +120,7 @@ MESSAGES = {
     "update_refused": "{path}: updates are refused; kg's graph is read-only here",
     "service_refused": "{path}: SERVICE (a query that reaches another host) is refused; pass --allow-service to run it",
     "timeout": "{query}: no answer within {seconds} s; narrow it with parameters or raise --timeout",
+    "file_timeout": "{path}: skipped, could not {step} it within the per-file time limit ({detail}); raise it with --file-timeout",
     "query_memory": "{query}: stopped at its memory cap ({memory:.1f} GB) without an answer; narrow it with parameters or LIMIT",
     "query_died": "{query}: its process ended without an answer (exit code {code}; memory cap {memory:.1f} GB); narrow it with parameters or LIMIT",
     "endpoint": "SPARQL endpoint {url}: {detail}",

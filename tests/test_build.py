@@ -191,6 +191,50 @@ def test_a_second_build_into_the_same_folder_stops_at_once(tmp_path):
     assert run_query("who-met-whom", out).rows
 
 
+def test_a_file_past_the_per_file_time_limit_is_skipped(tmp_path, monkeypatch):
+    """No file holds a build longer than --file-timeout: one whose extraction, or whose HTML page's
+    reading (in C, in a process of its own), runs past it is skipped with the reason (issue 19, item 3)."""
+    import importlib
+    import time
+
+    build_module = importlib.import_module("kg.build")
+    documents = importlib.import_module("kg.documents")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("2024年5月8日，市长王五会见了法国里昂市市长格雷戈里·杜塞。\n", encoding="utf-8")
+    (src / "slow.txt").write_text("2024年5月9日，市长王五会见了德国汉堡市市长彼得·岑切尔。\n", encoding="utf-8")
+    (src / "slow-page.html").write_text("<html><body><p>2024年5月10日，市长王五会见了客人。</p></body></html>", encoding="utf-8")
+    real_extract, real_main_text = build_module.extract, documents.main_text
+
+    def extract(doc):
+        if doc.id == "slow":
+            time.sleep(600)
+        return real_extract(doc)
+
+    def main_text(html):
+        time.sleep(600)
+        return real_main_text(html)
+
+    monkeypatch.setattr(build_module, "extract", extract)
+    monkeypatch.setattr(documents, "main_text", main_text)
+    result = build([src], tmp_path / "out", file_timeout=2)
+    reasons = {s.path.split("/")[-1]: s.reason for s in result.skipped}
+    assert set(reasons) == {"slow.txt", "slow-page.html"}
+    assert "could not extract it within the per-file time limit" in reasons["slow.txt"]
+    assert "could not read it within the per-file time limit" in reasons["slow-page.html"]
+    assert result.extracted == ["a"]
+
+
+def test_a_tag_with_thousands_of_attributes_is_read_without_them():
+    """libxml2 parses a tag with 200,000 attributes in quadratic time: such a tag loses them first."""
+    from kg.html_text import _HUGE_TAG, main_text
+
+    attrs = " ".join(f'a{i}="v"' for i in range(2000))
+    page = f"<html><body><div {attrs}><p>北京市市长殷勇会见了纽约市市长埃里克·亚当斯。</p></div></body></html>"
+    assert _HUGE_TAG.sub(r"<\1>", page).startswith("<html><body><div><p>")
+    assert "北京市市长殷勇会见了纽约市市长埃里克·亚当斯。" in main_text(page)[0]
+
+
 # -- interruption and incremental builds ---------------------------------------
 
 def _state(out):
