@@ -17,6 +17,8 @@ for _ext in ("mentions", "nested"):
 SPANS_KEY = "kg_mentions"
 NESTED_KEY = "kg_nested"
 
+# Rules whose spans are taken before the gazetteer's of the same stretch (省督奥斯汀一行: a person).
+_BEFORE_GAZETTEER = frozenset({"title+name-over-place"})
 # Spans whose inner names are kept as nested mentions.
 _CONTAINERS = ("Event", "Organization", "Company")
 
@@ -54,9 +56,11 @@ class MentionMerger:
             cands.append((s, e, label, "gazetteer", ent_id))
         for s, e, label, rule in doc.user_data.get(RULE_KEY, []):
             cands.append((s, e, label, rule, ""))
-        # Longest first; on ties, gazetteer before rules, and a country before a place of its name
+        # Longest first; on ties, gazetteer before rules (but for a person's name after a title that
+        # is also a place's: _BEFORE_GAZETTEER), and a country before a place of its name
         # (新加坡, 摩纳哥: the city-state is the country).
-        cands.sort(key=lambda c: (-(c[1] - c[0]), c[3] != "gazetteer", c[0], c[2] != "Country"))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), 0 if c[3] in _BEFORE_GAZETTEER else 1 if c[3] == "gazetteer" else 2, c[0],
+                                  c[2] != "Country"))
         taken = [False] * (len(doc_text(doc)) + 1)
         chosen = []
         for s, e, label, rule, ent_id in cands:

@@ -25,7 +25,10 @@ _NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（�
 # What may stand right before a name written before its title (…，章笑梅主任; 与陈杰副市长).
 _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]")
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
-_TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[·•][{CJK}]{{1,8}})+")
+# (A part may be hyphenated: 让-克洛德·戈丹.)
+_TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
+# What follows a person's name and never a place's (省督奥斯汀一行: 奥斯汀 is a person, not Austin).
+_AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|[，,。、；])")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
 _ORG_SUFFIXES = (
@@ -162,8 +165,11 @@ class NameRules:
             m = _PERSON_AFTER_TITLE.match(text, end)
             if m and m.group(0)[0] not in _NOT_NAME_START:
                 name = self._trim_name(m.group(0), text, m.end(), seg, self._foreign_before(text, idx, gaz_spans))
-                if name and not self.gaz.lookup(name):
-                    found.append((end, end + len(name), "Person", "title+name"))
+                known = self.gaz.lookup(name) if name else None
+                if name and (known is None or known.type in ("City", "Region") and _AFTER_PERSON.match(text, end + len(name))):
+                    # (A place's name after a title and before words that follow persons is a person's:
+                    # the rule's span takes the place of the gazetteer's.)
+                    found.append((end, end + len(name), "Person", "title+name" if known is None else "title+name-over-place"))
         for m in _TRANSLIT.finditer(text):
             start = m.start()
             first = re.split(r"[·•]", m.group(0))[0]
