@@ -56,9 +56,10 @@ _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
-_HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办)((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
+_HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办|参加|出席|参观)了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
-_GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动)$")
+# Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
+_GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动)$")
 _FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(]|$)")
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
@@ -283,7 +284,8 @@ class NameRules:
                 found.append((start, more.end(), "Event", "event-shape"))
         for m in _HELD_EVENT.finditer(text):
             pos = m.start(1)
-            for item in m.group(1).split("、"):
+            # Events listed with 、, 和 or 及 after an event word (…理事会大会和中国—法国论坛): one each.
+            for item in re.split(r"(?<=[坛会节周赛班式动展])[、和及]|、", m.group(1)):
                 if item:
                     s = _skip_leading(text, pos, pos + len(item), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
                     e = pos + len(item)
@@ -291,7 +293,10 @@ class NameRules:
                     named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or any(
                         a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in doc.user_data.get(GAZ_KEY, ())
                     )
-                    if e - s >= 6 and named and item.count("“") == item.count("”"):
+                    counted = re.match(r"[\d十百千几数]+[余多]?[场个次项届]", text[s:e])  # 出席10余场发布会: how many, not which
+                    # (A quoted name and a part of its event, “…”开展仪式: the quoted-name rule reads it.)
+                    counted = counted or re.match(r"^“[^”]+”(?:开展仪式|开幕仪式|开幕式|闭幕式|启动仪式)$", text[s:e])
+                    if e - s >= 6 and named and not counted and item.count("“") == item.count("”"):
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + 1
         found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
