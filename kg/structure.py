@@ -19,6 +19,13 @@ _ITEM = re.compile(r"^第\s*(\d+)\s*项")
 _LEAD_DEPT = re.compile(r"[(（]\s*牵头(?:部门|单位)\s*[:：]\s*([^)）]+?)\s*[)）]")
 _PROGRESS = re.compile(r"^(?:\*\*)?进展情况")
 _META = re.compile(r"^(日期|来源|字号|作者|发布时间|发布日期)\s*[:：]")
+_BARE_DATE = re.compile(r"(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+# A news page's dateline: a date (and time) and what the site says of the item, on a line of its own
+# (2024-05-22 10:15 来源：金华日报): never joined to the paragraph after it.
+_DATELINE = re.compile(
+    r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*$|(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+\S{0,20}?(?:来源|作者|编辑|发布|字号|浏览|点击|[|｜丨]))"
+)
 _NOTE = re.compile(r"^(?:\*\*)?注\s*[:：]")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")
 _PAREN_OPEN = re.compile(r"^[(（]")
@@ -186,12 +193,21 @@ def parse_blocks(doc: Document) -> list[Block]:
                 i = j + 1
                 break
 
+    def _is_dateline(j: int) -> bool:
+        """A dateline: a date with a time or the site's words, or a date alone among the page's
+        first lines (where a page states its own date; further down a date alone is a list's cell)."""
+        t = lines[j].stripped
+        return bool(_DATELINE.match(t) or (j < 4 and _BARE_DATE.fullmatch(t)))
+
     def take_paragraph(j: int) -> int:
         """Index after a paragraph starting at j: consecutive lines, and lines after a
-        blank when the text so far does not end a sentence (page-break continuations)."""
+        blank when the text so far does not end a sentence (page-break continuations).
+        A dateline is a paragraph of its own."""
+        if _is_dateline(j):
+            return j + 1
         k = j + 1
         while True:
-            while k < n and not lines[k].blank and not _is_structural(lines[k].stripped):
+            while k < n and not lines[k].blank and not _is_structural(lines[k].stripped) and not _is_dateline(k):
                 k += 1
             last = lines[k - 1].text.rstrip()
             if last.endswith(_TERMINAL) or last.endswith("**"):

@@ -91,3 +91,21 @@ def test_hand_made_document():
     for b in parse_blocks(doc):
         if b.kind != "table_row":
             assert text[b.start : b.end].replace("**", "").startswith(b.text[:3])
+
+
+def test_a_dateline_is_no_part_of_the_paragraph_after_it(tmp_path):
+    """A news page's dateline (a date and time or the site's words, or a date alone among the first
+    lines) is a block of its own: the first sentence's evidence does not quote it."""
+    p = tmp_path / "news.txt"
+    p.write_text("市领导会见日本富山县代表团\n2024-05-22 10:15 来源：金华日报\n5月21日下午，市委书记朱重烈会见了客人。\n"
+                 "第二行接着写。\n", encoding="utf-8")
+    blocks = parse_blocks(read_document(p))
+    assert [(b.kind, b.line, b.text) for b in blocks] == [
+        ("title", 1, "市领导会见日本富山县代表团"),
+        ("paragraph", 2, "2024-05-22 10:15 来源：金华日报"),
+        ("paragraph", 3, "5月21日下午，市委书记朱重烈会见了客人。第二行接着写。"),
+    ]
+    q = tmp_path / "list.txt"
+    q.write_text("友好城市一览\n\n横滨市\n日本\n1973-11-30\n大阪市\n日本\n1974-04-18\n", encoding="utf-8")
+    listed = [b for b in parse_blocks(read_document(q)) if b.kind == "paragraph"]
+    assert len(listed) == 1  # a date alone further down is a list's cell, joined as before
