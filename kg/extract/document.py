@@ -160,6 +160,8 @@ def extract(doc: Document) -> Facts:
                 if c:
                     place_country.setdefault(block.text[s:e], c)
     city_entry = gaz.lookup(city.name, (city.type,))
+    city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
+                          if rule == "place-after-country" and label == "City"}
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
@@ -175,7 +177,14 @@ def extract(doc: Document) -> Facts:
                     # entry of that country is written so (the gazetteer's 奥克兰 is Oakland).
                     before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
                     rule, country_at[i, s] = "place-after-country", before.zh if before else ""
-            name = entry.zh if entry else written
+            if entry is not None and label == "Region" and written + "市" in city_after_country:
+                # 葡萄牙波尔图市 … 波尔图: the document names the city; its bare name is the city too
+                # (the gazetteer's 波尔图 is the district of that name).
+                label, rule, ent_id, entry = "City", "known-place", "", None
+                written_as = written + "市"
+            else:
+                written_as = written
+            name = entry.zh if entry else written_as
             country = entry.country if entry else ""
             if rule in ("body-short", "body-of-place"):
                 # 北京市政府外办 is 北京市人民政府外事办公室; 市外办, in a document of 重庆市, 重庆市人民政府外事办公室.
@@ -197,7 +206,7 @@ def extract(doc: Document) -> Facts:
                 city_of = gaz.lookup(written.rstrip("州省县道郡府区"), ("City",))
                 country = city_of.country if city_of else ""
             elif rule == "known-place":
-                country = place_country.get(written, "")
+                country = place_country.get(written_as, "")
             if key not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)

@@ -138,6 +138,8 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
     if PLACE_SUFFIX.search(name) and len(name) <= 8 and not ORG_BODY.search(name):
         base = name[:-1]
         e = gaz.lookup(base, ("City", "Region"))
+        if e is not None and e.type == "Region" and name.endswith("市") and e.country != "中国":
+            return "City", name, e.country, ""  # 波尔图市: the city of a region's name (as the name rules read it)
         if e is not None:
             return e.type, e.zh, e.country, e.en
         return ("City" if name.endswith(("市", "都")) else "Region"), name, "", ""
