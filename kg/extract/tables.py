@@ -19,9 +19,11 @@ from .events import event_core
 from .names import Org, make_org, parse_person_phrase, split_leaders
 
 DATE_COLS = ("时间", "日期")
-LEADER_COLS = ("市领导", "领导", "出席领导", "参加领导", "区领导")
+LEADER_COLS = ("市领导", "领导", "出席领导", "参加领导", "区领导", "省领导", "县领导", "会见领导", "我方领导", "我方人员")
 COUNTRY_COLS = ("国别", "国家", "国家/地区", "国家(地区)")
-CONTENT_COLS = ("活动内容", "会见内容", "内容", "活动", "事项")
+CONTENT_COLS = ("活动内容", "会见内容", "内容", "活动", "事项", "事由", "形式")
+# A column of its own naming whom the leaders met (外宾: 法国驻成都总领事贝文).
+GUEST_COLS = ("外宾", "来宾", "外方", "外方人员", "外方嘉宾", "会见对象", "外宾姓名及职务", "外宾姓名", "客人", "外宾及职务")
 
 MEETING_VERB = re.compile(r"(?:视频|线上|在线|云)?(?:会见|会谈|会晤|座谈|通话|连线)")
 LETTER_VERB = re.compile(r"致(?:贺信|贺电|信|函|电)")
@@ -122,6 +124,12 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                     e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
                     default_country = e.zh if e else country_c.text.strip()
                 persons = parse_person_phrase(after, gaz, default_country=default_country)
+                guest_c = _cell(row, GUEST_COLS)
+                if not persons and guest_c is not None and guest_c.text.strip():
+                    # The guests in a column of their own; the content says only how they met (会见, 视频会见).
+                    persons = parse_person_phrase(guest_c.text.strip(), gaz, default_country=default_country)
+                    if not persons:
+                        after = guest_c.text.strip()
                 counterparts: list[Party] = []
                 orgs: list[Org] = []
                 if persons:
