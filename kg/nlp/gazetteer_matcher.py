@@ -127,10 +127,13 @@ class GazetteerMatcher:
         text = doc_text(doc)
         found = {}
         matched_tokens = set()
-        for match_id, s, e in self.matcher(doc):
+        matches = list(self.matcher(doc))
+        # (A name right after another, 日本|金泽市, cuts no word with the character before it: 本金.)
+        match_ends = {ends[e - 1] for _, _, e in matches}
+        for match_id, s, e in matches:
             label, ent_id, label_hash, id_hash = self._label_id[match_id]
             cs, ce = starts[s], ends[e - 1]
-            if ce - cs <= 3 and _splits_a_word(text, cs, ce):
+            if ce - cs <= 3 and _splits_a_word(text, cs, ce, cs in match_ends):
                 continue
             matched_tokens.update(range(s, e))
             found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
@@ -158,14 +161,14 @@ class GazetteerMatcher:
 _WORD_FREQ = 100
 
 
-def _splits_a_word(text: str, s: int, e: int) -> bool:
+def _splits_a_word(text: str, s: int, e: int, after_a_name: bool = False) -> bool:
     """Whether a short name at ``text[s:e]`` (two or three characters) cuts an ordinary word in two: the character
     before it and its first, or its last and the character after it, are a word jieba's own
     dictionary (without the gazetteer's words) knows well. The pipeline's segmenter, which favours
     gazetteer forms, made the cut."""
     freq = jieba.dt.FREQ
     # (Nor before it after a level word: 湖南省长沙市 holds 省长 but is 湖南省 + 长沙市.)
-    before = text[s - 1 : s + 1] if s > 0 and text[s - 1] not in "省市区县州" else ""
+    before = text[s - 1 : s + 1] if s > 0 and text[s - 1] not in "省市区县州" and not after_a_name else ""
     # (A name ending in a level word is not cut after it: 钟楼区区长 holds 区区 but is 钟楼区 + 区长.)
     after = text[e - 1 : e + 1] if e < len(text) and text[e - 1] not in "市区县州省镇村" and e - s == 2 else ""
     return any(len(w) == 2 and (freq.get(w) or 0) >= _WORD_FREQ and (freq.get(text[s:e]) or 0) < (freq.get(w) or 0) for w in (before, after))

@@ -203,6 +203,10 @@ def _places_inside(ev: Span, gaz) -> list[Span]:
     return out
 
 
+# Characters after which a place's name starts inside an event's name (2024年首尔友谊节, 第二届…).
+_NAME_JOINS = frozenset("年届次与和及暨")
+
+
 @lru_cache(maxsize=1 << 14)
 def _foreign_places_in(w: str, gaz) -> tuple:
     """``(offset, length, gazetteer entry)`` of each foreign place in the name ``w``, longest first
@@ -210,6 +214,10 @@ def _foreign_places_in(w: str, gaz) -> tuple:
     out = []
     i = 0
     while i < len(w):
+        if (i and "\u4e00" <= w[i - 1] <= "\u9fff" and w[i - 1] not in _NAME_JOINS
+                and not any(w[max(0, i - k) : i] in gaz.country_names for k in range(2, 7))):
+            i += 1  # inside a word: 尼斯 in 苏州—威尼斯双城文化周 is no place (日本新潟县… is)
+            continue
         for n in range(min(8, len(w) - i), 1, -1):
             e = gaz.lookup(w[i : i + n], ("City", "Region"))
             if e is not None and (e.country not in ("", "中国") or e.zh in SARS):
