@@ -51,6 +51,7 @@ LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')}))[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
+WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 # The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
 _GROUP = Party("", "Person")
@@ -83,7 +84,7 @@ class MeetingContext:
     group: list[Meeting] = field(default_factory=list)
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
-        self.last_home, self.last, self.group, self.signed, self.pending = (), [], [], (), []
+        self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
 
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
@@ -300,10 +301,50 @@ def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]
     return out
 
 
+def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
+    """A welcome (X对代表团的到来表示热烈欢迎, X对伊格一行的到来表示欢迎): X meets the guests named
+    there, else those who came with the group (see :func:`_visitors`), else its head named later."""
+    out = []
+    text = sent.text
+    for m in WELCOMED.finditer(text):
+        cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
+        homes = [p for sp in sent.spans_in(cs, m.start()) if sp.type == "Person"
+                 for p in (_person(sent, sp, sent.start + cs),) if not _foreign(p)]
+        if not homes and NO_SUBJECT.match(text[cs : m.start()].replace("代表", "")):
+            homes = list(ctx.last_home)
+        told = {h.name for mt in (*ctx.group, *ctx.last) for h in mt.home}
+        if not homes or any(h.name in told for h in homes):
+            continue  # (X会见了Y。X对Y的到来表示欢迎: the meeting is told already)
+        ws, we = m.span("who")
+        cps = [_as_known(_person(sent, sp, sent.start + ws), ctx) for sp in sent.spans_in(ws, we) if sp.type == "Person"]
+        cps = [p for p in cps if _foreign(p)] or [p for p in _places_and_bodies(sent, ws, we) if _foreign(p)]
+        if not cps and GUESTS_DESCRIBED.match(text[ws:we]):
+            cps = [p for p in _visitors(sent, 0, m.start()) if _foreign(p)] or list(ctx.visitors)
+        # (The date written before the welcome, else the one the text stated before the sentence.)
+        date = sent.stated_date_before(m.start()) or sent.context or sent.date
+        meeting = Meeting(date=date, mode="in_person", home=tuple(homes), counterparts=tuple(cps),
+                          evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                          description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place))
+        if cps:
+            out.append((meeting, "欢迎"))
+        elif GUESTS_DESCRIBED.match(text[ws:we]):
+            ctx.pending.append((meeting, "欢迎"))  # its guests are named later, if at all
+    return out
+
+
 def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
-    """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行)."""
-    return [_person(sent, sp, sent.start) for sp in sent.spans_in(s, e)
-            if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
+    """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行), and the
+    places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
+    out = [_person(sent, sp, sent.start) for sp in sent.spans_in(s, e)
+           if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
+    text = sent.block.text
+    for sp in sent.spans_in(s, e):
+        if sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
+            # The place, or a list of places joined by 、/和/及, right before the group's word.
+            m = re.match(r"(?:[、和及][^，,。；;、和及]{2,12}?)*(?:政府|市政府)?(?:代表团|访问团|考察团|友好代表团|友好访问团)", text[sp.end : sp.end + 60])
+            if m:
+                out.append(Party(sp.name, sp.type, country=sp.side_country))
+    return out
 
 
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
@@ -438,6 +479,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         out.append((meeting, act))
     out.extend(_letters_of(sent, ctx))
     out.extend(_witnesses(sent, ctx))
+    out.extend(_welcomes(sent, ctx))
     out = _nobody_meets_themselves(out)
     if visitors:
         ctx.visitors, ctx.visitors_in = visitors, sent.block.start

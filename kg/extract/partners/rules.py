@@ -340,8 +340,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
 
 def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:
     """A meeting between leaders ties their places: the counterpart's city, region or government body."""
-    if meeting.mode == "letter" or act in HOSTING_ACTS or act == "参加":
-        return []  # a letter, a hosted visit or its attendees tie no leaders
+    if meeting.mode == "letter" or act in HOSTING_ACTS or act in ("参加", "欢迎"):
+        return []  # a letter, a hosted visit, its attendees or a welcome tie no leaders
     if act in SIGNING_ACTS and any(cp.type != "Person" for cp in meeting.counterparts):
         return []  # places signing with places: the partner rules read the tie
     if all(p.type != "Person" for p in (*meeting.home, *meeting.counterparts)) and not LEADERS.search(meeting.description):
