@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..gazetteer import load
 from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
+from ..nlp.common import GAZ_KEY
 from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .event_roles import read_event_roles
@@ -102,6 +103,16 @@ def _sentence_country(text: str, chosen: list[tuple], pos: int) -> str:
     return "" if name == "中国" else name
 
 
+def _title_places(doc: Document, nlp) -> frozenset[str] | None:
+    """The places the gazetteer finds in the document's title, but for those inside a person's name."""
+    if not doc.title:
+        return None
+    sdoc = nlp(doc.title)
+    persons = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person"]
+    return frozenset(doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
+                     if label in ("City", "Region") and not any(a < e and s < b for a, b in persons))
+
+
 def _of_country_before(entry, written: str, country_id: str, gaz):
     """The place written ``written`` right after the country ``country_id`` (a gazetteer id): the
     entry of that country among its homonyms, else ``None`` when none is of that country."""
@@ -148,7 +159,7 @@ def extract(doc: Document) -> Facts:
         ext = sdoc._
         found.append((block, list(ext.mentions), set(ext.nested)))
     found = known_names_again(found)
-    city = document_home(doc, _gazetteer_places(found, gaz), gaz)
+    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
     place_country: dict[str, str] = {}

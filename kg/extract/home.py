@@ -45,12 +45,16 @@ def places_in(text: str, gaz: Gazetteer | None = None) -> tuple[tuple[int, int, 
     return tuple(out)
 
 
-def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None) -> Party:
+def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None,
+                  title_names: frozenset[str] | None = None) -> Party:
     """The place the document speaks for: named in its publisher or title, else its most named
-    Chinese place (cities before regions on ties), else China itself."""
+    Chinese place (cities before regions on ties), else China itself. ``title_names`` are the
+    stretches of the title the pipeline reads as names of any kind: a place must be one of them
+    (横山 in a title naming 横山英幸 is no place)."""
     gaz = gaz or load()
     for text in (doc.publisher, doc.title):
-        found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])]
+        found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])
+                 and (title_names is None or text is not doc.title or text[p[0] : p[1]] in title_names)]
         if found:
             _, _, name, typ = found[0]
             return Party(name, typ, country=HOME_COUNTRY)

@@ -176,7 +176,10 @@ def _clause_start(sent: Sentence, pos: int) -> int:
 def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
     """The Chinese place named in ``sent.text[s:e]`` (the home persons' words), not as a venue."""
     text = sent.text[s:e]
+    persons = [sent.rel(sp) for sp in sent.spans if sp.type == "Person"]
     for ps, pe, name, typ in places_in(text):
+        if any(a < s + pe and s + ps < b for a, b in persons):
+            continue  # inside a name: 横山 in 横山英幸
         if not VENUE_BEFORE.search(text[:ps]):
             return Party(name, typ, country="中国")
     return default
@@ -412,7 +415,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # Both sides named before the act word: tell them apart by country.
             cps = [p for p in homes if _foreign(p)]
             homes = [p for p in homes if not _foreign(p)]
-        if homes and cps and all(_foreign(p) for p in homes) and all(p.country == "中国" for p in cps):
+        if homes and cps and all(_foreign(p) for p in homes) and not any(_foreign(p) for p in cps):
             homes, cps = cps, homes  # A外长和B市长签署…: the sides are named the other way round
         homes = [p for p in homes if not _foreign(p)]
         cps = [p for p in cps if p.country != "中国"]

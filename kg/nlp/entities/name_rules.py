@@ -56,6 +56,7 @@ _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
+_HELD_AT = re.compile(r"在[^，,。；;]{1,12}?(?:举行|举办|召开|开幕)的")
 _HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办|参加|出席|参观)了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
@@ -288,6 +289,9 @@ class NameRules:
             for item in re.split(r"(?<=[坛会节周赛班式动展])[、和及]|、", m.group(1)):
                 if item:
                     s = _skip_leading(text, pos, pos + len(item), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
+                    venue = _HELD_AT.match(text, s, pos + len(item))
+                    if venue:
+                        s = venue.end()  # 出席了在东京举行的…大会: the venue is no part of the name
                     e = pos + len(item)
                     # A held event is named: a number, a place, quotes or a joint name in it, or a long name.
                     named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or any(
