@@ -481,8 +481,13 @@ class NameRules:
             # The name ends where a frequent ordinary word starts (高桥健司宣读; not 报道集沧州市).
             # (Rarer words are parts of transliterations: 百合 in 小池百合子, 尼亚 in 埃斯帕尼亚.)
             pos = 0
-            for tok in _cut(seg, name):
+            toks = _cut(seg, name)
+            for i, tok in enumerate(toks):
                 if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
+                    if pos == 0 and foreign and i + 1 < len(toks) and not _is_common(toks[i + 1], seg):
+                        # A Japanese surname that is also a word (山下晃正, 中村正人): the name goes on.
+                        pos += len(tok)
+                        continue
                     name = name[:pos] if pos >= 2 else ""
                     break
                 pos += len(tok)
