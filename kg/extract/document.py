@@ -12,7 +12,7 @@ from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .event_roles import read_event_roles
 from ..nlp.entities.bodies import expand_short_body, full_body_name
-from .home import document_home
+from .home import document_home, places_in
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
@@ -105,8 +105,8 @@ def _sentence_country(text: str, chosen: list[tuple], pos: int) -> str:
 
 def _title_places(doc: Document, nlp) -> frozenset[str] | None:
     """The places the gazetteer finds in the document's title, but for those inside a person's name."""
-    if not doc.title:
-        return None
+    if not doc.title or not places_in(doc.title):
+        return None  # (no place in the title to check: the pipeline is not run on it)
     sdoc = nlp(doc.title)
     persons = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person"]
     return frozenset(doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
