@@ -57,6 +57,24 @@ def _is_common(word: str, seg) -> bool:
 
 
 @lru_cache(maxsize=1)
+def noun_words() -> frozenset[str]:
+    """The words of 500 uses or more that jieba's own dictionary tags as nouns or place words (n, ns,
+    nr, nz, s): words that can also be names (山下), unlike 首次 (m), 再次 (d) or 此次 (r)."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in ("n", "ns", "nr", "nz", "s") and int(parts[1]) >= 500:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def person_words() -> frozenset[str]:
     """The words jieba's own dictionary tags as persons' names (``nr``, ``nrfg``, ``nrt``)."""
     import os

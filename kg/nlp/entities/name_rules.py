@@ -17,7 +17,7 @@ from ...gazetteer import load
 from .bodies import find_bodies
 from ..common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
-    is_chinese_surname, person_words, token_bounds,
+    is_chinese_surname, noun_words, person_words, token_bounds,
 )
 
 # Characters that may not start a person's name after a title.
@@ -56,6 +56,9 @@ _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
+# Words that follow a name as words of their own (…在珠海, …于4月, …与X): a two-character word jieba
+# ends with one of them may be a name's last character and the word (健在 in 袁家健在珠海).
+_PREPOSITIONS = frozenset("在于与和同向对赴从到")
 _HELD_AT = re.compile(r"在[^，,。；;]{1,12}?(?:举行|举办|召开|开幕)的")
 _HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办|参加|出席|参观)了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
@@ -484,7 +487,7 @@ class NameRules:
             toks = _cut(seg, name)
             for i, tok in enumerate(toks):
                 if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
-                    if pos == 0 and foreign and i + 1 < len(toks) and not _is_common(toks[i + 1], seg):
+                    if pos == 0 and foreign and tok in noun_words() and i + 1 < len(toks) and not _is_common(toks[i + 1], seg):
                         # A Japanese surname that is also a word (山下晃正, 中村正人): the name goes on.
                         pos += len(tok)
                         continue
@@ -505,6 +508,10 @@ class NameRules:
             if pos >= len(text) or text[pos] in _NOT_NAME_START or not re.match(rf"[{CJK}]", text[pos]):
                 return True
             first = next(iter(_cut(seg, text[pos : pos + 6])), "")
+            if len(first) == 2 and first[1] in _PREPOSITIONS and pos - start == 2 and (seg.FREQ.get(first) or 0) < 300:
+                # 袁家健在珠海: jieba reads 健在 (a rare word); the name's third character, then 在. (Not
+                # 王伟正在…: 正在 is a word of its own.)
+                return False
             return len(first) >= 2 and (seg.FREQ.get(first) or 0) >= 50
 
         for k in (2, 3):
