@@ -29,7 +29,8 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             if other.type == "Person" and other.end <= sp.start:
                 left = max(left, other.end)
         for m in _JOIN.finditer(sent.block.text, left, sp.start):
-            left = max(left, m.end())
+            if not any(o.start <= m.start() < o.end for o in sent.spans):  # (not 和 in 呼和浩特)
+                left = max(left, m.end())
         pp = person_phrase(sent, sp, left)
         if pp is None or not pp.roles:
             # A title written after the name (黄文辉市长): held in the home place.

@@ -401,6 +401,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             post_s, post_e = pre_s, pre_e
         split = None
         for t in TO_COUNTERPART.finditer(text, pre_s, pre_e):
+            if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
+                continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
             if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or sent.spans_in(pre_s, t.start())
                     or re.search(r"领导|市长|书记", text[pre_s : t.start()])):
                 split = t
