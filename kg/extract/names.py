@@ -140,6 +140,8 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
         e = gaz.lookup(base, ("City", "Region"))
         if e is not None and e.type == "Region" and name.endswith("市") and e.country != "中国":
             return "City", name, e.country, ""  # 波尔图市: the city of a region's name (as the name rules read it)
+        if e is not None and e.type == "City" and not name.endswith(("市", "都")) and e.country not in ("", "中国"):
+            return "Region", name, e.country, ""  # 撒马尔罕州: the region of a city's name (伊尔库茨克州)
         if e is not None:
             return e.type, e.zh, e.country, e.en
         return ("City" if name.endswith(("市", "都")) else "Region"), name, "", ""

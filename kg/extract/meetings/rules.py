@@ -103,7 +103,12 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     pp = person_phrase(sent, sp, seg_start)
     if pp is None:
         return Party(sp.written, "Person", country=sp.side_country)
-    orgs = tuple(Party(o.name, o.type, country=o.country) for o in pp.orgs)
+    # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
+    # found after its country) is that place.
+    places = {x.written: x for x in sent.spans if x.type in ("City", "Region")}
+    orgs = tuple(Party(o.name, places[o.name].type, country=o.country or places[o.name].side_country)
+                 if o.type == "Organization" and o.name in places else Party(o.name, o.type, country=o.country)
+                 for o in pp.orgs)
     return Party(sp.written, "Person", title=pp.title, organizations=orgs, country=phrase_country(pp))
 
 

@@ -353,7 +353,7 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         if gaz.lookup(p.name, ("Country",)):
             return None  # a city-state is a country: countries are not partners
         if p.type in ("City", "Region") and p.country and p.country != "中国":
-            if gaz.lookup(p.name, ("City", "Region")) or _plausible_name(p.name):
+            if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name):
                 return Party(p.name, p.type, country=p.country)
             return None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
