@@ -171,6 +171,7 @@ def extract(doc: Document) -> Facts:
                 if c:
                     place_country.setdefault(block.text[s:e], c)
     city_entry = gaz.lookup(city.name, (city.type,))
+    bodies = _BodyNames(city, city_entry.parent if city_entry else "", gaz)
     city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
                           if rule == "place-after-country" and label == "City"}
     for i, (block, chosen, nested) in enumerate(found):
@@ -199,12 +200,8 @@ def extract(doc: Document) -> Facts:
             country = entry.country if entry else ""
             if rule in ("body-short", "body-of-place"):
                 # 北京市政府外办 is 北京市人民政府外事办公室; 市外办, in a document of 重庆市, 重庆市人民政府外事办公室.
-                name = full_body_name(written, gaz)
-                expanded = expand_short_body(written, city.name, city.type, city_entry.parent if city_entry else "") if name == written else ""
-                if expanded or rule == "body-short":
-                    name, country = expanded or written, "中国"
-                else:
-                    country = _body_country(written, gaz)
+                name, expanded = bodies.standard(written)
+                country = "中国" if expanded or rule == "body-short" else _body_country(written, gaz)
             elif rule == "mission":
                 country = _body_country(written, gaz)
             elif rule == "place-after-country":
@@ -273,15 +270,14 @@ def extract(doc: Document) -> Facts:
             merged.append((m, act))
     for m, act in merged:
         links.extend(leader_links(m, city, act))
-    full = _BodyNames(city, city_entry.parent if city_entry else "", gaz)
     return Facts(
         doc=doc,
         blocks=tuple(blocks),
         mentions=tuple(mentions),
-        meetings=tuple(full.meeting(m) for m, _ in merged),
-        attendances=tuple(dict.fromkeys(full.attendance(a) for a in attendances)),
+        meetings=tuple(bodies.meeting(m) for m, _ in merged),
+        attendances=tuple(dict.fromkeys(bodies.attendance(a) for a in attendances)),
         partner_links=tuple(links),
-        positions=tuple(full.position(p) for p in positions),
+        positions=tuple(bodies.position(p) for p in positions),
     )
 
 
@@ -291,17 +287,22 @@ class _BodyNames:
 
     def __init__(self, city: Party, parent: str, gaz) -> None:
         self.city, self.parent, self.gaz = city, parent, gaz
-        self.memo: dict[str, str] = {}
+        self.memo: dict[str, tuple[str, bool]] = {}
+
+    def standard(self, written: str) -> tuple[str, bool]:
+        """A body's standard name, and whether it was written with its level word alone (市外办, the
+        home place's): its place's own short form (北京市政府外办), else the home place's, else as written."""
+        found = self.memo.get(written)
+        if found is None:
+            name = full_body_name(written, self.gaz)
+            expanded = expand_short_body(written, self.city.name, self.city.type, self.parent) if name == written else ""
+            found = self.memo[written] = (expanded, True) if expanded else (name, False)
+        return found
 
     def body(self, o: Party) -> Party:
         if o.type != "Organization":
             return o
-        if o.name in self.memo:
-            return o if self.memo[o.name] == o.name else replace(o, name=self.memo[o.name], country=o.country or "中国")
-        name = full_body_name(o.name, self.gaz)
-        if name == o.name:
-            name = expand_short_body(o.name, self.city.name, self.city.type, self.parent) or name
-        self.memo[o.name] = name
+        name, _ = self.standard(o.name)
         return o if name == o.name else replace(o, name=name, country=o.country or "中国")
 
     def party(self, p: Party) -> Party:

@@ -101,6 +101,11 @@ def title_suffix(text: str, gaz: Gazetteer) -> str:
     return ""
 
 
+def title_prefix(text: str, pos: int, gaz: Gazetteer) -> str:
+    """The longest title written at ``text[pos:]`` ("" if none)."""
+    return next((text[pos : pos + n] for n in gaz.title_lengths if text[pos : pos + n] in gaz.title_forms), "")
+
+
 def _strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
     """Split ``text`` into (organisation part, title chain) by peeling titles, 兼 and scope words off its end."""
     rest = text

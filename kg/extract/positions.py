@@ -12,6 +12,7 @@ import re
 
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country
+from .names import title_prefix
 from ..gazetteer import load
 from .sentences import Sentence
 
@@ -36,7 +37,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             # A title written after the name (黄文辉市长): held in the home place.
             after = sent.block.text[sp.end : sp.end + 8]
             gaz = load()
-            title = next((after[:n] for n in gaz.title_lengths if after[:n] in gaz.title_forms), "")
+            title = title_prefix(after, 0, gaz)
             if title and sp.rule == "name+title":
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
                                     home_city, sent.date_before(sp.start - sent.start), sent.evidence()))

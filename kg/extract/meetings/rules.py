@@ -52,6 +52,8 @@ CLAUSE_SEP = re.compile(r"[，,：:]")
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')}))[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
+# A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
+_GROUP_AFTER_PLACES = re.compile(r"(?:[、和及][^，,。；;、和及]{2,12}?)*(?:政府|市政府)?(?:代表团|访问团|考察团|友好代表团|友好访问团)")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 # The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
 _GROUP = Party("", "Person")
@@ -349,8 +351,7 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     for sp in sent.spans_in(s, e):
         if sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
             # The place, or a list of places joined by 、/和/及, right before the group's word.
-            m = re.match(r"(?:[、和及][^，,。；;、和及]{2,12}?)*(?:政府|市政府)?(?:代表团|访问团|考察团|友好代表团|友好访问团)", text[sp.end : sp.end + 60])
-            if m:
+            if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
                 out.append(Party(sp.name, sp.type, country=sp.side_country))
     return out
 

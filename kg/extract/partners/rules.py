@@ -133,11 +133,18 @@ def _governed(sp: Span, gaz, text: str) -> Span | None:
     if VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
         return None
     w = sp.written
-    for n in range(min(8, len(w) - 1), 1, -1):
-        e = gaz.lookup(w[:n], ("City", "Region"))
-        if e is not None and (e.country or e.zh in SARS):
-            return Span(sp.start, sp.start + n, e.type, e.zh, w[:n], e.country, "government-of", e.parent)
-    return None
+    n, e = _place_prefix(w, gaz, lambda e: bool(e.country) or e.zh in SARS)
+    return Span(sp.start, sp.start + n, e.type, e.zh, w[:n], e.country, "government-of", e.parent) if e else None
+
+
+def _place_prefix(name: str, gaz, accept) -> tuple[int, object]:
+    """The longest gazetteer city or region ``name`` starts with that ``accept`` takes: (its length,
+    its entry), or (0, None)."""
+    for n in range(min(8, len(name) - 1), 1, -1):
+        e = gaz.lookup(name[:n], ("City", "Region"))
+        if e is not None and accept(e):
+            return n, e
+    return 0, None
 
 
 def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
@@ -357,10 +364,9 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                 return Party(p.name, p.type, country=p.country)
             return None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
-            for n in range(min(8, len(p.name) - 1), 1, -1):
-                e = gaz.lookup(p.name[:n], ("City", "Region"))
-                if e is not None and (e.country not in ("", "中国") or e.zh in SARS):
-                    return Party(p.name[:n], e.type, country=e.zh if e.zh in SARS else e.country)
+            n, e = _place_prefix(p.name, gaz, lambda e: e.country not in ("", "中国") or e.zh in SARS)
+            if e is not None:
+                return Party(p.name[:n], e.type, country=e.zh if e.zh in SARS else e.country)
             # A place no gazetteer lists, named by its government (外贝加尔边区政府, 萨哈共和国政府).
             m = PLACE_BEFORE_BODY.match(p.name)
             if m and p.country and p.country != "中国" and _plausible_name(m.group(1)):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ...extract.cues import pattern as cue_pattern
 from ...extract.cues import words as cue_words
 from ...extract.events import EVENT_SUFFIX
-from ...extract.names import CJK, title_suffix
+from ...extract.names import CJK, title_prefix, title_suffix
 from ...gazetteer import load
 from .bodies import find_bodies
 from ..common import (
@@ -398,8 +398,7 @@ class NameRules:
 
     def _title_over(self, text: str, start: int, end: int) -> bool:
         """Whether a title starts at ``start`` and runs past ``end`` (副府 in 清迈府副府尹 is the title 副府尹)."""
-        forms = self.gaz.title_forms
-        return any(n > end - start and text[start : start + n] in forms for n in self.gaz.title_lengths)
+        return len(title_prefix(text, start, self.gaz)) > end - start
 
     def _regions_of_cities(self, text: str, starts, ends) -> list:
         """A region named after its foreign city, written as one jieba word (伊尔库茨克州, 新潟县): the
@@ -408,8 +407,7 @@ class NameRules:
         for ts, te in zip(starts, ends):
             if te - ts < 3:
                 continue
-            m = _REGION_SUFFIX.fullmatch(text, ts + 2, te) or next(
-                (x for k in range(3, te - ts) if (x := _REGION_SUFFIX.fullmatch(text, ts + k, te))), None)
+            m = next((x for k in range(2, te - ts) if (x := _REGION_SUFFIX.fullmatch(text, ts + k, te))), None)
             if m is None or self.gaz.lookup(text[ts:te]):
                 continue
             city = self.gaz.lookup(text[ts : m.start()], ("City",))
