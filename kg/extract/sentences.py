@@ -58,6 +58,7 @@ class Sentence:
     date: str  # the date the sentence's acts happened, as precisely as the context gives it
     line_at: object  # callable: file offset → line
     context: str = ""  # the date the text last stated before the sentence
+    stated: tuple | None = None  # the dates written in it, when the caller has read them (see _dates)
 
     @property
     def text(self) -> str:
@@ -89,6 +90,8 @@ class Sentence:
     @cached_property
     def _dates(self) -> tuple:
         """The dates stated in the sentence, read once (the rules ask for them act by act)."""
+        if self.stated is not None:
+            return self.stated
         return tuple(find_dates(self.text, self.doc.year, self.doc.date, self.context))
 
 
@@ -119,8 +122,8 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
         seg = text[pos:end]
         if not seg.lstrip().startswith("【") and seg.strip():
             inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
-            dates = find_dates(seg, doc.year, doc.date, ctx)
-            out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at, ctx))
+            dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
+            out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at, ctx, dates))
             if dates:
                 ctx = dates[-1][2]
         pos = end
