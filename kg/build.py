@@ -29,6 +29,7 @@ from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, r
 from .rdf.vocab import GRAPH, ONTOLOGY_GRAPH, segment
 from .rdf.writers import GraphChunk, StoreLoader, TrigWriter, TurtleWriter, make_chunk
 from .resolve import Resolver
+from .terminal import printable
 
 MAX_VIEW_NODES = 5000  # default views with more nodes are not written
 
@@ -71,7 +72,8 @@ class BuildResult:
         if self.endpoint:
             lines.append(f"loaded {len(self.loaded)} graphs into {self.endpoint}"
                          + (f", deleted {len(self.deleted)}" if self.deleted else ""))
-        return "\n".join(lines)
+        # For a terminal: file names and skip reasons may hold escape sequences; each line shows them as text.
+        return "\n".join(printable(line) for line in lines)
 
 
 def serialize_turtle(ds) -> bytes:

@@ -17,12 +17,13 @@ from .documents import FILE_TIMEOUT, MAX_BYTES
 from . import query as query_mod
 from .evaluate import evaluate
 from .errors import KgError
+from .terminal import printable_lines
 
 SKIPPED_EXIT = 8
 
 
 def _fail(exc: KgError) -> None:
-    click.echo(f"kg: {exc}", err=True)
+    click.echo(printable_lines(f"kg: {exc}"), err=True)  # the message may quote a file name or a query's text
     sys.exit(exc.exit_code)
 
 

@@ -51,6 +51,7 @@ from rdflib.term import Node
 
 from .outputs import STORE_DIR
 from .errors import MESSAGES, EndpointError, GraphNotFound, ParameterError, QueryError, QueryRefused, QueryTimeout, UnknownQuery
+from .terminal import printable
 
 _PARAM = re.compile(r"^#\+\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*)$")
 _FIELD = re.compile(r"^#\+\s*(summary|description|example)\s*:\s*(.*)$")
@@ -86,11 +87,14 @@ class QueryResult:
         return self.terms
 
     def as_table(self) -> str:
-        widths = [max([_w(c)] + [_w(r.get(c, "")) for r in self.rows]) for c in self.columns]
-        out = ["  ".join(_pad(c, w) for c, w in zip(self.columns, widths))]
+        """The rows for a terminal: aligned columns; escape sequences and controls in values are shown, not obeyed."""
+        head = [printable(c) for c in self.columns]
+        cells = [[printable(r.get(c, "")) for c in self.columns] for r in self.rows]
+        widths = [max([_w(h)] + [_w(row[i]) for row in cells]) for i, h in enumerate(head)]
+        out = ["  ".join(_pad(h, w) for h, w in zip(head, widths))]
         out.append("  ".join("-" * w for w in widths))
-        for r in self.rows:
-            out.append("  ".join(_pad(r.get(c, ""), w) for c, w in zip(self.columns, widths)))
+        for row in cells:
+            out.append("  ".join(_pad(v, w) for v, w in zip(row, widths)))
         return "\n".join(out)
 
     def as_delimited(self, delimiter: str) -> str:
@@ -205,13 +209,50 @@ def parse_header(text: str, name: str, path: str) -> NamedQuery:
 # a time; a parse takes milliseconds.
 _PARSE_LOCK = threading.Lock()
 
+# The deepest nesting of braces, brackets and parentheses a query may have. rdflib's parser recurses some
+# forty Python frames a level and gives up at 20 to 40 levels (a RecursionError); Oxigraph's overflows its
+# stack at a few thousand, and the process dies. Counted before parsing, so neither gets such a text.
+MAX_NESTING = 100
+_TOO_DEEP = "nested too deeply for the SPARQL parser (groups or parentheses inside each other); flatten the query"
+
+# What the count skips, as whole tokens: strings (the long forms first), comments, and IRIs without brackets
+# (with them, ``<`` may be less-than: in ``((?a<1))&&?b>2`` there is no IRI; an IRI's brackets balance anyway).
+_NESTING_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20()\[\]]*>'
+    r"|#[^\n]*"
+    r"|[(){}\[\]]",
+    re.DOTALL,
+)
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the braces, brackets and parentheses of a SPARQL text go, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for m in _NESTING_TOKEN.finditer(text):
+        token = m.group()
+        if token in ("(", "{", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in (")", "}", "]"):
+            depth = max(depth - 1, 0)
+    return deepest
+
 
 def check_query(text: str, origin: str, allow_service: bool = False):
     """Refuse updates, and ``SERVICE`` (a query reaching other hosts) unless ``allow_service``; the parse tree.
+    A text nested deeper than :data:`MAX_NESTING`, or than the parser can follow, is a :class:`QueryError`.
     Safe to call from several threads."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        detail = f"nested {depth} levels deep (braces, brackets, parentheses); at most {MAX_NESTING} are accepted, flatten the query"
+        raise QueryError(MESSAGES["bad_query"].format(path=origin, detail=detail))
     with _PARSE_LOCK:
         try:
             tree = parseQuery(text)
@@ -220,7 +261,12 @@ def check_query(text: str, origin: str, allow_service: bool = False):
                 parseUpdate(text)
             except ParseException:
                 raise QueryError(MESSAGES["bad_query"].format(path=origin, detail=f"not valid SPARQL: {exc}")) from exc
+            except RecursionError:
+                raise QueryError(MESSAGES["bad_query"].format(path=origin, detail=_TOO_DEEP)) from None
             raise QueryRefused(MESSAGES["update_refused"].format(path=origin)) from exc
+        except RecursionError:
+            # The stack is unwound by the time it gets here, and the parser keeps no state between parses.
+            raise QueryError(MESSAGES["bad_query"].format(path=origin, detail=_TOO_DEEP)) from None
         uses_service = _uses_service(tree)
     if not allow_service and uses_service:
         raise QueryRefused(MESSAGES["service_refused"].format(path=origin))

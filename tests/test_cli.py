@@ -1,3 +1,6 @@
+import shutil
+from pathlib import Path
+
 from click.testing import CliRunner
 
 import kg
@@ -44,3 +47,42 @@ def test_reading_a_build_does_not_load_the_pipeline():
         "assert kg.extract is kg.build.__globals__['extract'], kg.extract  # still the function, not the package\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ``color=True``: the output a terminal gets (click strips ANSI styles only from output that goes elsewhere).
+
+ESC = "\x1b[31m"
+
+
+def test_deeply_nested_rq_file_is_a_clean_query_error(seed_build, tmp_path):
+    out, _ = seed_build
+    for i, text in enumerate(["SELECT * WHERE " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000,
+                              "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"]):
+        rq = tmp_path / f"deep{i}.rq"
+        rq.write_text(text, encoding="utf-8")
+        res = CliRunner().invoke(main, ["query", str(rq), "--graph", str(out)])
+        assert res.exit_code == 4 and "[E020]" in res.output and "nested" in res.output, res.output
+        assert res.exception is None or isinstance(res.exception, SystemExit)
+
+
+def test_query_table_shows_escape_sequences_as_text(seed_build, tmp_path):
+    out, _ = seed_build
+    rq = tmp_path / "escape.rq"
+    # ESC and BEL as they are in the file; a carriage return as SPARQL's escape (no short string holds one).
+    rq.write_text(f'SELECT ?x WHERE {{ BIND("red{ESC}text\x07\\r" AS ?x) }}', encoding="utf-8")
+    table = CliRunner().invoke(main, ["query", str(rq), "--graph", str(out)], color=True)
+    assert table.exit_code == 0 and "\x1b" not in table.output and "\r" not in table.output
+    assert "red\\x1b[31mtext\\x07\\x0d" in table.output
+    csv = CliRunner().invoke(main, ["query", str(rq), "--graph", str(out), "--format", "csv"], color=True)
+    assert csv.exit_code == 0 and f"red{ESC}text\x07" in csv.output  # data formats keep the value as it is
+
+
+def test_build_summary_shows_escape_sequences_in_file_names_as_text(tmp_path):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(min(seeds.glob("*.txt"), key=lambda p: p.stat().st_size), src)
+    (src / f"bad{ESC}name.txt").write_bytes(b"")  # empty: skipped, and named in the summary with its reason
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-store"], color=True)
+    assert res.exit_code == 8, res.output
+    assert "\x1b" not in res.output and "bad\\x1b[31mname.txt" in res.output
