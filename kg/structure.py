@@ -23,9 +23,12 @@ _BARE_DATE = re.compile(r"(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月
 # A news page's dateline: a date (and time) and what the site says of the item, on a line of its own
 # (2024-05-22 10:15 来源：金华日报): never joined to the paragraph after it.
 _DATELINE = re.compile(
-    r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
+    r"^(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?\s*$|(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+\S{0,20}?(?:来源|作者|编辑|发布|字号|浏览|点击|[|｜丨]))"
 )
+# The longest line without a comma or colon read as a caption or a headline (see take_paragraph).
+_CAPTION_MAX = 30
+_CLAUSE_MARK = re.compile(r"[，,、；;：:]")
 _NOTE = re.compile(r"^(?:\*\*)?注\s*[:：]")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")
 _PAREN_OPEN = re.compile(r"^[(（]")
@@ -215,7 +218,10 @@ def parse_blocks(doc: Document) -> list[Block]:
             m = k
             while m < n and lines[m].blank:
                 m += 1
-            if m < n and m > k and not _is_structural(lines[m].stripped) and m - k <= 2:
+            # (A short line with no clause in it is a caption or a headline, not a sentence cut by a
+            # page break: 张源副主任陪同埼玉县知事参观图片展.)
+            cut = len(last.strip()) >= _CAPTION_MAX or _CLAUSE_MARK.search(last)
+            if cut and m < n and m > k and not _is_structural(lines[m].stripped) and m - k <= 2:
                 k = m + 1
                 continue
             return k

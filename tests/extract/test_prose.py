@@ -66,3 +66,14 @@ def test_anniversary_gives_since_and_district_is_home(tmp_path):
     assert ("北京市", "开罗", "sister_city", "1990") in links
     assert ("北京市", "开罗", "joint_activity", "") in links
     assert ("朝阳区", "布达佩斯市", "letter_of_intent", "") in links
+
+
+def test_a_year_told_in_passing_dates_no_later_act(tmp_path):
+    """On a dated page, a sentence about a past year (1985年，…结为友好城市) does not date the acts
+    told after it: they take the page's year (its date is when it was written, not when they were)."""
+    path = tmp_path / "news.txt"
+    path.write_text("2024-05-08 10:00 来源：长沙晚报\n\n1985年，长沙市与日本鹿儿岛市结为友好城市。开幕式上，长沙市副市长刘伟会见了鹿儿岛市市长下鹤隆央。\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2024", "刘伟", "下鹤隆央")]
+    assert {(l.partner.name, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("鹿儿岛市", "sister_city", "1985")}

@@ -49,6 +49,7 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # A letter named by its writer: 宣读了市长X的贺信.
 LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
+LIST_BREAK = re.compile(r"[，,：:；;。]")  # between two persons: they are in two lists
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')}))[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
@@ -213,7 +214,8 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0)
     side of their country."""
     if not ctx.last:
         return []
-    persons = [_person(sent, sp, sent.start + start) for sp in sent.spans_in(start, m.start()) if sp.type == "Person"]
+    spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person"]
+    persons = _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])
     out = []
     for last in ctx.group:
         home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
@@ -224,6 +226,28 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0)
         if guests and principals:
             out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
+    return out
+
+
+def _with_listed_country(sent: Sentence, spans: list[Span], persons: list[Party]) -> list[Party]:
+    """``persons`` (named at ``spans``), where one list joined by 、/和/及 names foreign persons and
+    no Chinese one: a person whose country the text does not tell stands with the foreign ones listed
+    with them (波士顿亚美联谊会会长潘飞、新英格兰华人联盟会长俞国梁等侨领出席)."""
+    runs: list[list[int]] = []
+    for i, sp in enumerate(spans):
+        if i and not LIST_BREAK.search(sent.block.text, spans[i - 1].end, sp.start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = list(persons)
+    for run in runs:
+        listed = [persons[i] for i in run]
+        if any(p.country == "中国" for p in listed):
+            continue
+        country = next((p.country for p in listed if _foreign(p)), "")
+        for i in run:
+            if country and not out[i].country:
+                out[i] = replace(out[i], country=country)
     return out
 
 

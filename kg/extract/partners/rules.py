@@ -169,8 +169,14 @@ def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue  # 北威州 before 博特罗普市
         m = re.match(r"[\u4e00-\u9fff]{2,6}?区", text[sp.end : sp.end + 7])
         if sp.type == "City" and m and not gaz.lookup(m.group(0)):
-            # A district of a foreign city: 塔什干市奥尔马佐尔区.
-            out.append(Span(sp.end, sp.end + len(m.group(0)), "Region", m.group(0), m.group(0), sp.country, "district-of", sp.name))
+            # A district of a foreign city: 塔什干市奥尔马佐尔区. A numbered one (格拉茨第二区) is named
+            # with its city: 第二区 alone names no place.
+            d = m.group(0)
+            if d.startswith("第"):
+                name = sp.name.removesuffix("市") + d
+                out.append(Span(sp.start, sp.end + len(d), "Region", name, text[sp.start : sp.end + len(d)], sp.country, "district-of", sp.name))
+            else:
+                out.append(Span(sp.end, sp.end + len(d), "Region", d, d, sp.country, "district-of", sp.name))
             continue
         out.append(sp)
     # Places no gazetteer knows: a city after its country (芬兰埃斯波市), or after 友好城市 (友好城市鹿特丹的市长).

@@ -175,7 +175,11 @@ class NameRules:
                     # (A place's name after a title and before words that follow persons is a person's:
                     # the rule's span takes the place of the gazetteer's.)
                     found.append((end, end + len(name), "Person", "title+name" if known is None else "title+name-over-place"))
+        # A ·-joined place's name (萨图·马雷) is no transliterated person's.
+        dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
         for m in _TRANSLIT.finditer(text):
+            if any(gs >= m.start() and ge == m.end() for gs, ge in dotted_places):
+                continue
             start = m.start()
             first = re.split(r"[·•]", m.group(0))[0]
             # A title written before the name is not part of it: 首席执行官布莱恩·罗伯兹.
@@ -479,6 +483,11 @@ class NameRules:
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = _FOREIGN_NAME.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
+            # No word that follows names within seven characters: the name still ends where an
+            # ordinary word starts (知事上田清司参观…), if one does.
+            bounded = bool(name)
+            if not name and foreign:
+                name = re.match(rf"[{CJK}]{{0,7}}", text[start:]).group(0)
             # The name ends where a frequent ordinary word starts (高桥健司宣读; not 报道集沧州市).
             # (Rarer words are parts of transliterations: 百合 in 小池百合子, 尼亚 in 埃斯帕尼亚.)
             pos = 0
@@ -490,8 +499,11 @@ class NameRules:
                         pos += len(tok)
                         continue
                     name = name[:pos] if pos >= 2 else ""
+                    bounded = True
                     break
                 pos += len(tok)
+            if not bounded:
+                name = ""
             if name and text[start + len(name) : start + len(name) + 1] in ("了", "着", "过"):
                 name = ""  # 总领事宣介了…: a verb, not a name
         else:
