@@ -494,7 +494,9 @@ class NameRules:
             toks = _cut(seg, name)
             for i, tok in enumerate(toks):
                 if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
-                    if pos == 0 and foreign and tok in noun_words() and i + 1 < len(toks) and not _is_common(toks[i + 1], seg):
+                    given = toks[i + 1] if i + 1 < len(toks) else ""
+                    if (pos == 0 and foreign and tok in noun_words() and given and not _is_common(given, seg)
+                            and not (len(given) >= 3 and seg.FREQ.get(given))):  # (参观|图片展: a word, no given name)
                         # A Japanese surname that is also a word (山下晃正, 中村正人): the name goes on.
                         pos += len(tok)
                         continue
