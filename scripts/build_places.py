@@ -166,8 +166,11 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
             # The same name with or without 市 (长井市 / 长井, 伦敦 / 伦敦市); names that end in another
             # unit word (东京都, 长野县, 中区) take no 市.
             if f.endswith("市"):
-                if not f.endswith(_CITY_UNITS):
+                unit = next((u for u in _CITY_UNITS if f.endswith(u)), "")
+                if not unit:
                     forms.append(f[:-1])
+                elif len(f) - len(unit) >= 2:
+                    forms.append(f[: -len(unit)])  # 大邱广域市 is written 大邱 too (not 大邱广域)
             elif f[-1] not in "市县区州都府道郡镇村乡省城":  # 伦敦金融城 + 市 would read 伦敦金融城市长
                 forms.append(f + "市")
         forms = [f for f in dict.fromkeys(forms) if len(f) >= 2]

@@ -53,13 +53,17 @@ ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳
 CLAUSE = re.compile(r"[，,：:]")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
+# …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
+PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,8}}?(?:{pattern('partners', 'pair.named_later')})")
 UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
 FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(?=的)))")
 FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})(?:的)?$")
 # A tier that is not sister cities: 友好交流城市, 友好合作城市(关系意向书), 友城交流周 (an event).
 _NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛|意向)"
 TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TWINNED}")
-ANNIVERSARY = re.compile(r"结好([\d一二三四五六七八九十百零两]{1,5})周年")
+# How long a tie has held (结好30周年, 结为友城已有26年): the number of years.
+ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:关系)?(?:{pattern('partners', 'sister_city.lasted')})?"
+                         r"([\d一二三四五六七八九十百零两]{1,5})(?:周年|年)(?![\d月])")
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
 FOUNDED = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
 FRIENDLY_EXCHANGE = re.compile(
@@ -288,10 +292,15 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
-        while ce < len(text) and PAIR_GOES_ON.match(text, ce + 1):
-            # …与X市结为友好交流城市，双方签署…备忘录: the next clause tells the same pair's acts.
+        while ce < len(text) and (PAIR_GOES_ON.match(text, ce + 1) or PAIR_NAMED_LATER.match(text, ce + 1)):
+            # …与X市结为友好交流城市，双方签署…备忘录 (or 上海正按两市签订的…备忘录): the next clause
+            # tells the same pair's acts, unless it names another place.
             nxt = CLAUSE.search(text, ce + 1)
-            ce = nxt.start() if nxt else len(text)
+            end = nxt.start() if nxt else len(text)
+            if not PAIR_GOES_ON.match(text, ce + 1) and any(
+                    x.type in ("City", "Region") and x.foreign for x in sent.spans_in(ce + 1, end)):
+                break
+            ce = end
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
         act_date = sent.date_before(rs)
@@ -313,7 +322,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         twinned = TWINNED.search(scope) and not LETTER_OF_INTENT.search(scope) and not PLANS.search(scope)
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
-            since = str(year - _number(m.group(1))) if m and year and _number(m.group(1)) else ""
+            lasted = _number(m.group(1)) if m else 0
+            since = str(year - lasted) if year and 0 < lasted < 200 else ""
             founded = FOUNDED.search(clause)
             if not since and founded and not PLANS.search(clause):
                 # The tie founded on the date written before its words (in the sentence, not the context).
