@@ -10,6 +10,7 @@ from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, Pa
 from ..nlp.common import GAZ_KEY
 from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
+from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import document_home, places_in
@@ -24,6 +25,8 @@ from .tables import table_facts
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading", "meta")
 RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+# A description between a country and its place's name (意大利|历史名城|帕尔马市).
+_DESCRIBED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names', 'place_described_by')})")
 
 
 def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
@@ -177,7 +180,14 @@ def extract(doc: Document) -> Facts:
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
-        country_ending = {ce: cid for cs, ce, clabel, _, cid in chosen if clabel == "Country" and cid}
+        country_ending = {}
+        for cs, ce, clabel, _, cid in chosen:
+            if clabel == "Country" and cid:
+                country_ending[ce] = cid
+                # (Also after a description of the place: 意大利历史名城帕尔马市 is Italy's 帕尔马.)
+                d = _DESCRIBED_AFTER.match(block.text, ce)
+                if d:
+                    country_ending.setdefault(d.end(), cid)
         for key in sorted(set(chosen) | nested):
             s, e, label, rule, ent_id = key
             written = block.text[s:e]

@@ -76,6 +76,7 @@ _PLACE_BEFORE_OFFICE = re.compile(
     rf"(?<=[，,、由])((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
+_PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 _REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委督])")
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
@@ -388,6 +389,9 @@ class NameRules:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
                 m = _PLACE_SHAPE.match(text, pos)
+                described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0) if m else 0
+                if described and m.end(1) - (m.start() + described) >= 2:
+                    m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
                 if not m or self._ordinary_start(m.group(1), seg) or self._title_over(text, m.start(), m.end()):
                     break
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
