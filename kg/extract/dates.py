@@ -23,7 +23,7 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 # A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.
-YEAR_WORD = re.compile(r"(?:(?:^|(?<=[，,。；;]))(?P<y>(?:19|20)\d\d)\s*年(?=[，,])|年内|全年|本年度)")
+YEAR_WORD = re.compile(r"(?:(?:^|(?<=[，,。；;]))(?P<y>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?(?=[，,])|年内|全年|本年度)")
 YEAR_ONLY = re.compile(r"^(?:(?P<y>\d{4})\s*年|年内|全年|上半年|下半年|年初|年底)")
 
 

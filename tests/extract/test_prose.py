@@ -77,3 +77,15 @@ def test_a_year_told_in_passing_dates_no_later_act(tmp_path):
     facts = extract(read_document(path))
     assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2024", "刘伟", "下鹤隆央")]
     assert {(l.partner.name, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("鹿儿岛市", "sister_city", "1985")}
+
+
+def test_our_city_writes_letters_and_attendees_join_the_talks_not_the_letter(tmp_path):
+    """我市 is the document's home place; 书信往来 with a place is a meeting by letter; attendees
+    named after it join the meeting told in person, not the letter."""
+    path = tmp_path / "news.txt"
+    path.write_text("长春市副市长会见日本高冈市市长\n\n2005年6月15日，长春市副市长王伟会见了日本高冈市市长高桥正树一行。"
+                    "2004年初，我市与日本高冈市建立联系并多次进行书信往来。\n\n市领导李明、赵刚参加会谈。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    got = {(m.date, tuple(p.name for p in m.home), tuple(p.name for p in m.counterparts), m.mode) for m in facts.meetings}
+    assert ("2004", ("长春市",), ("高冈市",), "letter") in got
+    assert ("2005-06-15", ("李明", "赵刚"), ("高桥正树",), "in_person") in got

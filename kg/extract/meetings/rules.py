@@ -27,8 +27,8 @@ from dataclasses import dataclass, field, replace
 from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
-from ..home import VENUE_BEFORE, places_in
-from ..names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase
+from ..home import SELF_WORDS, VENUE_BEFORE, places_in
+from ..names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
 from ..persons import person_phrase, phrase_country
 from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
@@ -142,8 +142,12 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")]
         country = next((x.side_country for x in item_spans if x.type == "Country"), "")
         clean = CP_END.split(item)[0].strip()
+        # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
+        lead = next((sent.rel(x)[1] for x in item_spans if x.type == "Country" and sent.rel(x)[0] == i0), i0)
+        if lead != i0 and places and title_prefix(sent.text, sent.rel(places[0])[1], load()):
+            lead = i0  # 美国夏威夷州州长伊格: a person's phrase, not the place
         if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
-                       or sent.rel(places[0])[0] == i0 and places[0].type in ("City", "Region")
+                       or sent.rel(places[0])[0] in (i0, lead) and places[0].type in ("City", "Region")
                        and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
             out.append(Party(x.written, x.type, country=x.side_country or country or _place_prefix(x.written)))
@@ -434,7 +438,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
                 continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
             if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or sent.spans_in(pre_s, t.start())
-                    or re.search(r"领导|市长|书记", text[pre_s : t.start()])):
+                    or re.search(r"领导|市长|书记", text[pre_s : t.start()]) or text[pre_s : t.start()].endswith(SELF_WORDS)):
                 split = t
                 break
         home_seg = (pre_s, split.start()) if split else (pre_s, pre_e)
@@ -518,7 +522,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out = _nobody_meets_themselves(out)
     if visitors:
         ctx.visitors, ctx.visitors_in = visitors, sent.block.start
-    made = [mt for mt, act in out if act != "参加"]
+    made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:
             ctx.group = []
