@@ -6,7 +6,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -22,7 +21,8 @@ from .curation import load as load_curation
 from .documents import FILE_TIMEOUT, MAX_BYTES, iter_documents, iter_files
 from .errors import MESSAGES, BuildBusy, NoDocuments
 from .model import Block, Document, Facts, Skipped
-from .outputs import GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VIEWS_DIR, atomic_write, stage_file, staging_path
+from .outputs import (GRAPH_TRIG, GRAPH_TTL, STORE_DIR, VIEWS_DIR, atomic_write, cannot_write, is_write_error,
+                      new_generation, remove_stale, shown_path, switch)
 from .parallel import Mapper
 from .rdf import serialize as rdf_out
 from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, register
@@ -95,43 +95,10 @@ def _dataset_quads(ds) -> list:
     return rdf_out.to_quads(graphs)
 
 
-def _swap_store(gen: Path, out: Path) -> Path:
-    """Point ``out/store`` at ``gen`` in one atomic step (a symlink replaced), then remove the store it pointed to."""
-    final = out / STORE_DIR
-    old_target = None
-    if final.is_symlink():
-        old_target = out / os.readlink(final)
-    elif final.exists():  # a store directory from an older kg: moved aside first
-        old_target = out / f".{STORE_DIR}.old-{os.getpid()}"
-        os.replace(final, old_target)
-    link = out / f".{STORE_DIR}.link-{os.getpid()}"
-    link.unlink(missing_ok=True)
-    os.symlink(gen.name, link)
-    os.replace(link, final)
-    if old_target is not None and old_target.resolve() != gen.resolve() and old_target.exists():
-        shutil.rmtree(old_target, ignore_errors=True)
-    return final
-
-
 def _clean_stale(out: Path) -> None:
-    """Remove what an interrupted build left behind: temporary files and stores no ``store`` link points to."""
-    if not out.is_dir():
-        return
-    live = (out / os.readlink(out / STORE_DIR)).name if (out / STORE_DIR).is_symlink() else None
-    for p in out.iterdir():
-        if not p.name.startswith("."):
-            continue
-        stale = ".tmp-" in p.name or p.name.startswith((f".{STORE_DIR}.old-", f".{STORE_DIR}.link-", ".ttl-runs-", ".kg-context-"))
-        stale = stale or (p.name.startswith(f".{STORE_DIR}-") and p.name != live)
-        if stale:
-            if p.is_dir() and not p.is_symlink():
-                shutil.rmtree(p, ignore_errors=True)
-            else:
-                p.unlink(missing_ok=True)
-    views = out / VIEWS_DIR
-    if views.is_dir():
-        for p in views.glob(".*.tmp-*"):
-            p.unlink(missing_ok=True)
+    """Remove what an interrupted build left behind: its working files, and generations no ``current`` points to."""
+    if out.is_dir():
+        remove_stale(out)
 
 
 def extract(doc: Document) -> Facts:
@@ -263,10 +230,13 @@ def build(
     store. Memory follows the largest document and the number of distinct
     entities, not the size of the corpus.
 
-    Everything is written to temporary files and a new store first, then swapped
-    in together: a build that fails or is interrupted leaves the previous
-    outputs as they were. With ``incremental``, documents unchanged since the
-    last build into ``out`` are not extracted again (see :mod:`kg.cache`).
+    Everything is written into a new generation folder first, then switched in
+    with one link (``out/current``; see :mod:`kg.outputs`): a reader sees all
+    the old outputs or all the new, and a build that fails, is interrupted or
+    killed leaves the previous ones as they were. With ``incremental``,
+    documents unchanged since the last build into ``out`` are not extracted
+    again (see :mod:`kg.cache`). A folder that cannot be written (a full disk,
+    no permission) raises :class:`~kg.errors.OutputError`.
 
     With ``endpoint`` (a SPARQL query endpoint), each document's named graph is
     also loaded into that server with the Graph Store Protocol (at
@@ -281,11 +251,17 @@ def build(
     """
     out = Path(out)
     cur = load_curation(curation) if curation is not None else None
-    out.mkdir(parents=True, exist_ok=True)
-    with _output_lock(out):
-        return _build(sources, out, cur, store=store, progress=progress, endpoint=endpoint, graph_store=graph_store,
-                      views=views, max_bytes=max_bytes, incremental=incremental, jobs=jobs, scheduler=scheduler,
-                      file_timeout=file_timeout)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with _output_lock(out):
+            return _build(sources, out, cur, store=store, progress=progress, endpoint=endpoint, graph_store=graph_store,
+                          views=views, max_bytes=max_bytes, incremental=incremental, jobs=jobs, scheduler=scheduler,
+                          file_timeout=file_timeout)
+    except OSError as exc:
+        # A full disk, a read-only folder (also Oxigraph's RocksDB errors): one line, not a traceback.
+        if not is_write_error(exc):
+            raise
+        raise cannot_write(shown_path(out, exc), exc) from exc
 
 
 LOCK_FILE = ".kg-build.lock"
@@ -318,9 +294,7 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
     _clean_stale(out)
     cache = FactCache(out)
     result = BuildResult(out=out)
-    staged: list[tuple[Path, Path]] = []  # (temporary, final)
-    removed: list[Path] = []  # outputs of the previous build that this one does not write
-    gen: Path | None = None
+    gen: Path | None = None  # this build's generation, until it is current
     loader: StoreLoader | None = None
     ttl: TurtleWriter | None = None
     if jobs > 1 and scheduler is None:
@@ -340,13 +314,12 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
                     result.curation["facts retracted"] = retracted
             resolver.assign_iris()
 
-            # Second pass: each document's graph, in graph-IRI order, into the files and the store.
-            trig_tmp, ttl_tmp = staging_path(out / GRAPH_TRIG), staging_path(out / GRAPH_TTL)
-            staged += [(trig_tmp, out / GRAPH_TRIG), (ttl_tmp, out / GRAPH_TTL)]
+            # Second pass: each document's graph, in graph-IRI order, into the files and the store, all in
+            # a generation folder of its own that no reader sees until it is switched in.
+            gen = new_generation(out)
             ttl = TurtleWriter(out, PREFIXES)
             if store:
-                gen = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", dir=out))
-                loader = StoreLoader(ox.Store(str(gen)), PREFIXES)
+                loader = StoreLoader(ox.Store(str(gen / STORE_DIR)), PREFIXES)
             classes = {str(cls): name for name, cls in TYPE_CLASS.items()}
             typed: set[tuple[str, str]] = set()
             items = _graph_items(ids, cache, mapper, resolver, cur, own, retracting)
@@ -354,7 +327,7 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
                 from tqdm import tqdm
 
                 items = tqdm(items, desc="writing", unit="graph", total=len(ids) + 1 + (cur is not None))
-            with open(trig_tmp, "wb") as fh:
+            with open(gen / GRAPH_TRIG, "wb") as fh:
                 trig = TrigWriter(fh, PREFIXES)
                 for chunk in mapper.map(_graph_chunk, items, context=resolver, local=lambda x: isinstance(x, GraphChunk)):
                     trig.add(chunk)
@@ -365,40 +338,33 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
                     typed.update((classes[c], e) for c, e in chunk.typed if c in classes)
                 fh.flush()
                 os.fsync(fh.fileno())
-        ttl.write(ttl_tmp)
+        ttl.write(gen / GRAPH_TTL)
         result.entities.update(name for name, _ in typed)
         del typed
         if loader is not None:
             loader.finish()
             loader = None  # the store is closed: the views open it again
         _release_memory()
-        if store and views:
-            staged += _stage_views(out, gen, result, removed)
+        drawn = _write_views(gen, result) if store and views else []
         with _signals_deferred():
-            for tmp, final in staged:
-                os.replace(tmp, final)
-            for final in removed:
-                final.unlink(missing_ok=True)
-            staged = []
-            if gen is not None:
-                _swap_store(gen, out)
-                gen = None
+            switch(out, gen)
+            gen = None
     finally:
         if loader is not None:
             loader.abandon()
         if ttl is not None:
             ttl.close()
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)
+    try:
+        remove_stale(out)  # the previous generation
+    except OSError:  # the build has landed: the next one removes it
+        pass
     result.documents = ids
     result.files = [out / GRAPH_TTL, out / GRAPH_TRIG]
     if store:
         result.files.append(out / STORE_DIR)
-        if views:
-            result.files += [out / VIEWS_DIR / f"{name}.html" for name in ("who-met-whom", "city-partners")
-                             if out / VIEWS_DIR / f"{name}.html" not in removed]
+        result.files += [out / VIEWS_DIR / f"{name}.html" for name in drawn]
     cache.prune(set(ids))  # only once the build has landed
     if endpoint:
         _load_endpoint(out, endpoint, graph_store, incremental, result)
@@ -485,33 +451,37 @@ def _graph_items(ids: list[str], cache: FactCache, mapper: Mapper, resolver: Res
             yield str(cache.path(doc_id))
 
 
-def _stage_views(out: Path, gen: Path, result: BuildResult, removed: list[Path]) -> list[tuple[Path, Path]]:
-    """The default views, staged beside their final paths; a network too large for a browser is not drawn."""
+def _write_views(gen: Path, result: BuildResult) -> list[str]:
+    """The default views, written into the generation ``gen``; the names of those written. A network too
+    large for a browser is not drawn (and, being in no generation, no stale page of it is left)."""
     from . import views as views_mod
     from .query import open_store, run_query
 
-    staged = []
-    ds_read = open_store(gen)
+    drawn = []
+    ds_read = open_store(gen / STORE_DIR)
     try:
         sizes = run_query("network-size", ds_read).rows[0]
         for name, size in (("who-met-whom", sizes["whoMetWhom"]), ("city-partners", sizes["cityPartners"])):
-            final = out / VIEWS_DIR / f"{name}.html"
             if int(size or 0) > MAX_VIEW_NODES:
                 # (At least that many nodes.) No browser draws that many; a stale page would mislead.
                 result.notes.append(f"view {name} not written: {int(size):,} nodes, more than {MAX_VIEW_NODES:,}; "
                                     f"write a narrower one with kg view {name} --param from=… --param country=…")
-                removed.append(final)
                 continue
-            view = views_mod.make(name, ds_read)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            staged.append((stage_file(final, view.html().encode("utf-8")), final))
-    except BaseException:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        raise
+            page = views_mod.make(name, ds_read).html().encode("utf-8")
+            _write_synced(gen / VIEWS_DIR / f"{name}.html", page)
+            drawn.append(name)
     finally:
         del ds_read
-    return staged
+    return drawn
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """``data`` written to ``path`` and synced: on disk before the generation holding it is switched in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _load_endpoint(out: Path, endpoint: str, graph_store: str | None, incremental: bool, result: BuildResult) -> None:

@@ -3,8 +3,10 @@
 Exit codes: 0 success; 1 unexpected kg error; 2 bad input; 3 no graph at the given directory; 4 a query
 or parameter error (also a refused or timed-out query); 5 a gold file error;
 6 a remote SPARQL endpoint error; 7 a curation file error; 8 ``build``
-wrote the graph but skipped some files (each named, with its reason); 130
-interrupted.
+wrote the graph but skipped some files (each named, with its reason); 9
+another build is writing into the same folder; 10 an output cannot be written
+(a full disk, a read-only folder: the previous outputs are left as they
+were); 130 interrupted.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from .documents import FILE_TIMEOUT, MAX_BYTES
 from . import query as query_mod
 from .evaluate import evaluate
 from .errors import KgError
+from .outputs import cannot_write
 from .terminal import printable_lines
 
 SKIPPED_EXIT = 8
@@ -131,6 +134,8 @@ def view(name: str, graph: str, out: str, params: tuple[str, ...]) -> None:
         path = views.write(views.make(name, graph, **query_mod.parse_params(params)), out)
     except KgError as exc:
         _fail(exc)
+    except OSError as exc:  # its folder cannot be made (the file itself raises OutputError)
+        _fail(cannot_write(out, exc))
     click.echo(f"wrote {path}")
 
 
@@ -145,6 +150,8 @@ def export(graph: str, fmt: str, out: str) -> None:
         paths = export_graph(graph, fmt, out)
     except KgError as exc:
         _fail(exc)
+    except OSError as exc:  # its folder cannot be made (the files themselves raise OutputError)
+        _fail(cannot_write(out, exc))
     for p in paths:
         click.echo(f"wrote {p}")
 

@@ -47,6 +47,7 @@ _SOURCE_LINE = re.compile(r"^\s*来源\s*[:：]\s*(\S.*?)\s*$", re.M)
 # A page's own date near its top: ``2015-10-14 09:15``, ``时间:2024-03-19``, ``2019年11月05日``.
 _TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})(?!\d)")
 _TOP_LINES = 15
+MIN_YEAR, MAX_YEAR = 1000, 9999  # the years a document may cover: four digits, as dates and xsd:gYear write them
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -193,12 +194,10 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
         source = m.group(1)
     if m and not publisher:
         publisher = m.group(1)
-    year = meta.get("covers") or meta.get("year")
-    if year is not None:
-        try:
-            year = int(year)
-        except (TypeError, ValueError) as exc:
-            raise MetadataError(f"{doc.path}: 'covers' must be a year, not {year!r}") from exc
+    key = "covers" if meta.get("covers") not in (None, "") else "year"
+    year = meta.get(key)
+    if year not in (None, ""):
+        year = _covered_year(doc.path, key, year)
     else:
         year = infer_year(body, date)
     return replace(
@@ -210,6 +209,19 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
         year=year,
         language=str(meta.get("language") or "zh"),
     )
+
+
+def _covered_year(path: str, key: str, value) -> int:
+    """The year a metadata field (``covers``) gives, written with four digits: undated mentions are
+    dated by it, and no date or xsd:gYear holds a year of fewer digits or below zero (``covers: -5``
+    gave ``-005-10-16``). Anything else raises :class:`MetadataError`: the file is skipped, named."""
+    try:
+        year = None if isinstance(value, bool) else int(value)
+    except (TypeError, ValueError):
+        year = None
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        raise MetadataError(f"{path}: {key!r} must be a year from {MIN_YEAR} to {MAX_YEAR}, not {value!r}")
+    return year
 
 
 def _top_date(body: str) -> re.Match | None:

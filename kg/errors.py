@@ -44,6 +44,14 @@ class BuildBusy(KgError):
     exit_code = 9
 
 
+class OutputError(KgError):
+    """An output (a build's folder, a view, an export) cannot be written: the disk is full or
+    read-only, or the folder is not writable. What was there before is left as it was."""
+
+    code = "E007"
+    exit_code = 10
+
+
 class GraphNotFound(KgError):
     code = "E010"
     exit_code = 3
@@ -124,4 +132,5 @@ MESSAGES = {
     "query_memory": "{query}: stopped at its memory cap ({memory:.1f} GB) without an answer; narrow it with parameters or LIMIT",
     "query_died": "{query}: its process ended without an answer (exit code {code}; memory cap {memory:.1f} GB); narrow it with parameters or LIMIT",
     "endpoint": "SPARQL endpoint {url}: {detail}",
+    "cannot_write": "cannot write {path}: {reason}",
 }

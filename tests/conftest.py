@@ -22,3 +22,7 @@ def seed_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     result = build([SEEDS], out)
     return out, result
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes more than ten seconds (deselect with -m 'not slow')")

@@ -258,7 +258,7 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch, wher
     out = tmp_path / "out"
     build([SEEDS / "beijing-fao-2024-h1-progress.txt"], out)
     before = _state(out)
-    stores = sorted(p.name for p in out.iterdir() if p.name.startswith(".store-"))
+    generations = sorted(p.name for p in out.iterdir() if p.name.startswith(".gen-"))
 
     def interrupt(*a, **k):
         raise KeyboardInterrupt
@@ -290,7 +290,7 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch, wher
     monkeypatch.undo()
     assert _state(out) == before
     assert _leftovers(out) == []
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".store-")) == stores
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".gen-")) == generations
 
 
 def test_killed_build_leaves_the_previous_graph(tmp_path):
@@ -326,7 +326,7 @@ def test_killed_build_leaves_the_previous_graph(tmp_path):
     # The next build cleans up what the killed ones left, and lands.
     build([SEEDS], out)
     assert _state(out) == before
-    assert _leftovers(out) == [] and len([p for p in out.iterdir() if p.name.startswith(".store-")]) == 1
+    assert _leftovers(out) == [] and len([p for p in out.iterdir() if p.name.startswith(".gen-")]) == 1
 
 
 def test_rebuild_after_an_edit_re_extracts_only_that_document(tmp_path):
@@ -391,3 +391,176 @@ def test_a_network_too_large_for_a_browser_is_not_drawn(tmp_path, monkeypatch):
     assert (out / "views" / "city-partners.html").exists()
     assert any(n.startswith("view who-met-whom not written: 50 nodes, more than 30") for n in result.notes)
     assert out / "views" / "who-met-whom.html" not in result.files
+
+
+# -- one generation at a time (issue 19, item 9) --------------------------------
+
+FAO = SEEDS / "beijing-fao-2024-h1-progress.txt"
+
+
+def _seen(out):
+    """What a reader sees of a build: both graph files, a view, and the store's count of who-met-whom rows."""
+    return ((out / "graph.ttl").read_bytes(), (out / "graph.trig").read_bytes(),
+            (out / "views" / "who-met-whom.html").read_bytes(), len(run_query("who-met-whom", out).rows))
+
+
+@pytest.fixture(scope="module")
+def two_generations(tmp_path_factory):
+    """A build of one seed (the first generation), and what a reader sees of it and of a build of both."""
+    root = tmp_path_factory.mktemp("generations")
+    build([FAO], root / "first")
+    build([SEEDS], root / "second")
+    first, second = _seen(root / "first"), _seen(root / "second")
+    assert first != second and all(a != b for a, b in zip(first, second))
+    return root / "first", first, second
+
+
+def _older_layout(build_dir, to):
+    """``build_dir`` copied as kg wrote builds before generations: real files and views folder, and
+    ``store`` a link to a ``.store-…`` folder."""
+    import shutil
+
+    gen = build_dir / os.readlink(build_dir / "current")
+    to.mkdir()
+    shutil.copytree(build_dir / ".cache", to / ".cache")
+    for name in ("graph.ttl", "graph.trig"):
+        shutil.copy(gen / name, to / name)
+    shutil.copytree(gen / "views", to / "views")
+    (to / "views" / ".who-met-whom.html.tmp-99").write_text("a killed build's staged view")
+    shutil.copytree(gen / "store", to / ".store-abc123")
+    os.symlink(".store-abc123", to / "store")
+
+
+class Killed(BaseException):
+    """The build stopped at a step of its final swap, as if killed there."""
+
+
+def _swap_stopping_at(monkeypatch, k):
+    """Make the next build's final swap stop at its ``k``-th step: a rename, replace, symlink or exchange
+    (``k`` = 0: none). The list it returns collects the steps taken."""
+    import importlib
+
+    kb, ko = importlib.import_module("kg.build"), importlib.import_module("kg.outputs")
+    steps = []
+
+    def step(name, real):
+        def run(*a, **kw):
+            steps.append(name)
+            if len(steps) == k:
+                raise Killed(name)
+            return real(*a, **kw)
+        return run
+
+    real_switch = kb.switch
+
+    def switch(out, gen):
+        with pytest.MonkeyPatch.context() as mp:
+            for module, name in ((os, "replace"), (os, "rename"), (os, "symlink"), (ko, "exchange")):
+                mp.setattr(module, name, step(name, getattr(module, name)))
+            real_switch(out, gen)
+
+    monkeypatch.setattr(kb, "switch", switch)
+    return steps
+
+
+def _only_the_live_generation(out):
+    names = sorted(p.name for p in out.iterdir())
+    gens = [n for n in names if n.startswith(".gen-")]
+    assert gens == [os.readlink(out / "current")], names
+    assert [n for n in names if n.startswith(".") and n not in gens] == [".cache", ".kg-build.lock"], names
+    assert sorted(n for n in names if not n.startswith(".")) == ["current", "graph.trig", "graph.ttl", "store", "views"]
+    assert all((out / n).is_symlink() for n in ("graph.trig", "graph.ttl", "store", "views"))
+    assert not [p.name for p in (out / "views").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["generations", "older"])
+def test_a_build_stopped_at_any_step_of_its_swap_shows_one_generation(two_generations, tmp_path, monkeypatch, layout):
+    """Stopped at each rename of the final swap, a build leaves the outputs all old or all new, never
+    a new graph.trig with the old graph.ttl (issue 19, item 9); the next build lands. Also for a
+    folder of the older layout, which the swap first moves to generations without changing what it shows."""
+    import shutil
+
+    first, old, new = two_generations
+    template = tmp_path / "template"
+    if layout == "older":
+        _older_layout(first, template)
+    else:
+        shutil.copytree(first, template, symlinks=True)
+    assert _seen(template) == old
+
+    def folder(name):
+        out = tmp_path / name
+        shutil.copytree(template, out, symlinks=True)
+        return out
+
+    out = folder("whole")
+    steps = _swap_stopping_at(monkeypatch, 0)
+    build([SEEDS], out)
+    monkeypatch.undo()
+    assert _seen(out) == new
+    _only_the_live_generation(out)
+    # One link replaced switches a generation; the older layout first becomes one (each output a link).
+    assert steps == (["symlink", "replace"] if layout == "generations" else
+                     ["symlink", "replace"] * 4 + ["symlink", "exchange", "symlink", "replace"])
+
+    for k in range(1, len(steps) + 1):
+        out = folder(f"stopped-{k}")
+        _swap_stopping_at(monkeypatch, k)
+        with pytest.raises(Killed):
+            build([SEEDS], out)
+        monkeypatch.undo()
+        assert _seen(out) in (old, new), f"stopped at step {k} ({steps[k - 1]})"
+        build([SEEDS], out)
+        assert _seen(out) == new
+        _only_the_live_generation(out)
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_each_step_of_its_swap_shows_one_generation(two_generations, tmp_path):
+    """The same with a real SIGKILL: nothing of the build's own clean-up runs."""
+    import shutil
+    import signal
+
+    first, old, new = two_generations
+    code = """if True:
+        import importlib, os, signal, sys
+        kb, ko = importlib.import_module("kg.build"), importlib.import_module("kg.outputs")
+        k, steps, real_switch = int(sys.argv[3]), [], kb.switch
+
+        def step(real):
+            def run(*a, **kw):
+                steps.append(1)
+                if len(steps) == k:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return real(*a, **kw)
+            return run
+
+        def switch(out, gen):
+            os.replace, os.rename, os.symlink = step(os.replace), step(os.rename), step(os.symlink)
+            ko.exchange = step(ko.exchange)
+            real_switch(out, gen)
+
+        kb.switch = switch
+        kb.build([sys.argv[1]], sys.argv[2])
+    """
+    for k in (1, 2):  # the new link made, then renamed over ``current``
+        out = tmp_path / f"killed-{k}"
+        shutil.copytree(first, out, symlinks=True)
+        proc = subprocess.run([sys.executable, "-c", code, str(SEEDS), str(out), str(k)], capture_output=True)
+        assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+        assert _seen(out) == old
+        build([SEEDS], out)
+        assert _seen(out) == new
+        _only_the_live_generation(out)
+
+
+def test_a_build_into_a_folder_of_the_older_layout_keeps_its_cache(two_generations, tmp_path):
+    """The build cache is kept across the change of layout: nothing is extracted again."""
+    first, _, new = two_generations
+    out = tmp_path / "older"
+    _older_layout(first, out)
+    again = build([FAO], out)
+    assert again.extracted == [] and again.reused == ["beijing-fao-2024-h1-progress"]
+    _only_the_live_generation(out)
+    assert not [p for p in out.iterdir() if p.name.startswith(".store-")]

@@ -6,6 +6,7 @@ derived from their content (no blank nodes), so the output is deterministic.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 from functools import lru_cache
 from importlib import resources
@@ -66,15 +67,26 @@ RDF, RDFS, OWL, PROV, SKOS, XSD, KG, SCHEMA = map(_Terms, (RDF, RDFS, OWL, PROV,
 
 
 def date_literal(iso: str) -> Literal | None:
-    """A typed literal for the start of an ISO date as precise as known."""
-    iso = iso.split("/")[0]
-    if len(iso) == 10:
-        return _lit(iso, datatype=XSD.date)
-    if len(iso) == 7:
-        return _lit(iso, datatype=XSD.gYearMonth)
-    if len(iso) == 4:
-        return _lit(iso, datatype=XSD.gYear)
-    return None
+    """A typed literal for the start of an ISO date as precise as known, or for as much of it as
+    the calendar has: a day it has not (``2021-02-30``, ``2021-04-31``) leaves the month
+    (xsd:gYearMonth), a month it has not (``2021-13``) the year; a year outside 0001–9999 (``-005``)
+    none. (The date as read stays in kg:date as plain text.) Never an invalid typed literal, which
+    rdflib would log with a traceback and other tools reject."""
+    parts = iso.split("/")[0].split("-")
+    if len(parts) > 3 or not all(p.isascii() and p.isdigit() and len(p) == n for p, n in zip(parts, (4, 2, 2))):
+        return None
+    year, month, day = (int(p) for p in parts + ["0"] * (3 - len(parts)))
+    if year < 1:
+        return None
+    if not 1 <= month <= 12:
+        return _lit(parts[0], datatype=XSD.gYear)
+    if len(parts) == 3:
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            return _lit(f"{parts[0]}-{parts[1]}", datatype=XSD.gYearMonth)
+        return _lit("-".join(parts), datatype=XSD.date)
+    return _lit("-".join(parts), datatype=XSD.gYearMonth)
 
 
 def _h(*parts: object) -> str:
