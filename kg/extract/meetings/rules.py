@@ -233,6 +233,20 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0)
     return out
 
 
+def _one_country(cps: list[Party]) -> list[Party]:
+    """Counterparts met together, where all those whose country is told share one (由俄罗斯犹太自治州政府
+    副主席X,外贝加尔边区政府副主席Y…率领的代表团): the others, and their bodies, are of it too."""
+    countries = {p.country for p in cps if p.country}
+    if len(countries) != 1 or "中国" in countries or all(p.country for p in cps):
+        return cps
+    country = next(iter(countries))
+
+    def of(p: Party) -> Party:
+        return replace(p, country=p.country or country, organizations=tuple(of(o) for o in p.organizations))
+
+    return [of(p) if p.type == "Person" and not p.country else p for p in cps]
+
+
 def _with_listed_country(sent: Sentence, spans: list[Span], persons: list[Party]) -> list[Party]:
     """``persons`` (named at ``spans``), where one list joined by 、/和/及 names foreign persons and
     no Chinese one: a person whose country the text does not tell stands with the foreign ones listed
@@ -471,7 +485,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
                 ctx.last_home = tuple(homes)
             continue
-        cps = [_as_known(p, ctx) for p in cps]
+        cps = _one_country([_as_known(p, ctx) for p in cps])
         if signing and not homes:
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it.

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ...gazetteer import load
 from ...model import Meeting, Party, PartnerLink
-from ..cues import pattern
+from ..cues import pattern, words
 from ..dates import parse_date
 from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS
@@ -114,6 +114,17 @@ def _number(written: str) -> int:
         return int(cn2an.cn2an(written.replace("两", "二"), "smart"))
     except ValueError:
         return 0
+
+
+# Units of two characters or more (自治州, 共和国, 边疆区): a name ending in one is a place's, whatever
+# words its stem is made of (犹太自治州).
+_LONG_UNIT = tuple(sorted((u for u in words("names", "place_suffix") if len(u) >= 2), key=len, reverse=True))
+
+
+def _named_by_unit(name: str) -> bool:
+    """Whether ``name`` is a stem of two characters or more and a unit of two or more (犹太自治州)."""
+    unit = next((u for u in _LONG_UNIT if name.endswith(u)), "")
+    return bool(unit) and len(name) - len(unit) >= 2 and not _NOT_IN_PLACE.search(name[: -len(unit)])
 
 
 def _plausible_name(name: str) -> bool:
@@ -385,7 +396,7 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                 return Party(p.name[:n], e.type, country=e.zh if e.zh in SARS else e.country)
             # A place no gazetteer lists, named by its government (外贝加尔边区政府, 萨哈共和国政府).
             m = PLACE_BEFORE_BODY.match(p.name)
-            if m and p.country and p.country != "中国" and _plausible_name(m.group(1)):
+            if m and p.country and p.country != "中国" and (_plausible_name(m.group(1)) or _named_by_unit(m.group(1))):
                 return Party(m.group(1), "City" if m.group(1).endswith("市") else "Region", country=p.country)
         return None
 
