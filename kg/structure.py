@@ -221,7 +221,7 @@ def parse_blocks(doc: Document) -> list[Block]:
             # (A short line with no clause in it is a caption or a headline, not a sentence cut by a
             # page break: 张源副主任陪同埼玉县知事参观图片展.)
             cut = len(last.strip()) >= _CAPTION_MAX or _CLAUSE_MARK.search(last)
-            if cut and m < n and m > k and not _is_structural(lines[m].stripped) and m - k <= 2:
+            if cut and m < n and m > k and not _is_structural(lines[m].stripped) and not _is_dateline(m) and m - k <= 2:
                 k = m + 1
                 continue
             return k

@@ -19,6 +19,7 @@ from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
 from .persons import known_names_again, phrases_in
 from .positions import read_positions
+from .press import press_country, press_names
 from .sentences import Span, past_year, split_sentences
 from .tables import table_facts
 
@@ -240,6 +241,14 @@ def extract(doc: Document) -> Facts:
                 )
             )
         block_spans.append((block, spans))
+        for s, e, name in press_names(block):
+            # The page's publisher (来源：南方网, 中新社天津…电), unless a rule read a body there already.
+            if any(cs < e and s < ce and clabel in ("Organization", "Company") for cs, ce, clabel, _, _ in chosen):
+                continue
+            ss, se = _sentence(block.text, s, e, ends)
+            start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
+            evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.quote(start, end))
+            mentions.append(EntityMention(Party(name, "Organization", country=press_country(name)), evidence))
         lead = block.attr("lead") if block.kind == "report_item" else ""
         if lead and lead in block.text:
             # The leading department of a report item (牵头部门:国际处) is a body of the reporting office.

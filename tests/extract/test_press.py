@@ -1,0 +1,37 @@
+"""The press a page names as its publisher: source lines and leads (kg.extract.press)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import read_document
+from kg.extract.document import extract
+from kg.extract.press import press_country, press_names
+from kg.model import Block
+
+
+@pytest.mark.parametrize("text, names", [
+    ("新华社北京3月5日电 (记者 张三)国务院总理…", ["新华社"]),
+    ("中新社上海6月24日电 为纪念…", ["中新社"]),
+    ("扬子晚报讯 (记者 李四)昨天下午,…", ["扬子晚报"]),
+    ("QMG青岛广电11月20日讯 今天下午,…", ["QMG青岛广电"]),
+    ("澳门日报讯(记者 王五)…", ["澳门日报"]),
+    ("来源:宁波日报/甬派   2022-07-06 14:25:00", ["宁波日报", "甬派"]),
+    ("2015-10-14 09:15 来源:大洋网 赵六", ["大洋网"]),
+    ("喜讯传来，我市获奖。", []),  # no outlet's ending before 讯
+    ("通讯员王七报道：昨日…", []),
+])
+def test_press_names(text, names):
+    assert [n for _, _, n in press_names(Block("d", "paragraph", 1, 0, len(text), text))] == names
+
+
+def test_press_country():
+    assert (press_country("香港文汇报"), press_country("新华社")) == ("香港", "中国")
+
+
+def test_publishers_are_organizations_of_the_page(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("市长会见德国客人\n\n2024-05-08 10:00 来源：长沙晚报\n\n新华社长沙5月7日电 5月7日，长沙市市长会见了德国客人。\n",
+                    encoding="utf-8")
+    names = {(m.entity.name, m.entity.type, m.entity.country, m.evidence.line) for m in extract(read_document(path)).mentions}
+    assert ("长沙晚报", "Organization", "中国", 3) in names
+    assert ("新华社", "Organization", "中国", 5) in names
