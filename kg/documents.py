@@ -46,6 +46,7 @@ _DATE_LINE = re.compile(r"^\s*(?:日期|发布日期|时间|发布时间)\s*[:�
 _SOURCE_LINE = re.compile(r"^\s*来源\s*[:：]\s*(\S.*?)\s*$", re.M)
 # A page's own date near its top: ``2015-10-14 09:15``, ``时间:2024-03-19``, ``2019年11月05日``.
 _TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})(?!\d)")
+_TOP_DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
 _TOP_LINES = 15
 MIN_YEAR, MAX_YEAR = 1000, 9999  # the years a document may cover: four digits, as dates and xsd:gYear write them
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
@@ -184,9 +185,10 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
     title = str(meta.get("title") or "").strip() or _first_line_title(body)
     date = str(meta.get("date") or "").strip()
     if not date:
-        m = _DATE_LINE.search(body) or _top_date(body)
-        if m:
-            date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        m = _DATE_LINE.search(body)
+        ymd = (m.group(1), m.group(2), m.group(3)) if m else _top_date(body)
+        if ymd:
+            date = f"{ymd[0]}-{int(ymd[1]):02d}-{int(ymd[2]):02d}"
     source = str(meta.get("source") or "").strip()
     publisher = str(meta.get("publisher") or "").strip()
     m = _SOURCE_LINE.search(body)
@@ -224,12 +226,15 @@ def _covered_year(path: str, key: str, value) -> int:
     return year
 
 
-def _top_date(body: str) -> re.Match | None:
-    """The first full date written in the page's first lines (a news page's dateline or time stamp)."""
+def _top_date(body: str) -> tuple[str, str, str] | None:
+    """(year, month, day) of the first full date written in the page's first lines (a news page's
+    dateline or time stamp): year first (2017-11-28), or day first with dots (28.11.2017)."""
     head = "\n".join(body.splitlines()[:_TOP_LINES])
-    for m in _TOP_DATE.finditer(head):
-        if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
-            return m
+    found = [(m.start(), (m.group(1), m.group(2), m.group(3))) for m in _TOP_DATE.finditer(head)]
+    found += [(m.start(), (m.group(3), m.group(2), m.group(1))) for m in _TOP_DATE_DMY.finditer(head)]
+    for _, (y, mo, d) in sorted(found):
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            return y, mo, d
     return None
 
 
