@@ -162,8 +162,16 @@ def _place_country(name: str, gaz: Gazetteer) -> str:
     return ""
 
 
+# Function words before a body's name are no part of it (由市长X率领: 由 is no body).
+_LEADING_WORDS = re.compile(r"^[由与和同向对在将把被为经从及]+")
+
+
 def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:
     written = written.strip("的")
+    lead = _LEADING_WORDS.match(written)
+    if lead and len(written) - lead.end() != 1:  # (not 在 of a one-character body: there is none)
+        start += lead.end()
+        written = written[lead.end() :]
     if not written:
         return None
     prefix, country = gaz.country_of_prefix(written)

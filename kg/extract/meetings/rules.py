@@ -59,6 +59,8 @@ GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 # The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
 _GROUP = Party("", "Person")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
+# A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
+LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:代表团|访问团|考察团)")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
@@ -109,10 +111,23 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
     # found after its country) is that place.
     places = {x.written: x for x in sent.spans if x.type in ("City", "Region")}
-    orgs = tuple(Party(o.name, places[o.name].type, country=o.country or places[o.name].side_country)
-                 if o.type == "Organization" and o.name in places else Party(o.name, o.type, country=o.country)
+    # (A place no gazetteer lists takes the country the sentence gives it: 美国…圣何塞市 … 圣何塞市市长X.)
+    orgs = tuple(Party(o.name, places[o.name].type if o.type == "Organization" else o.type,
+                       country=o.country or places[o.name].side_country)
+                 if o.type in ("Organization", "City", "Region") and o.name in places else Party(o.name, o.type, country=o.country)
                  for o in pp.orgs)
-    return Party(sp.written, "Person", title=pp.title, organizations=orgs, country=phrase_country(pp))
+    country = phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
+    return Party(sp.written, "Person", title=pp.title, organizations=orgs, country=country)
+
+
+def _led_group_country(sent: Sentence, sp: Span) -> str:
+    """The foreign country of the group a person is written as leading (由市长X率领的法国图卢兹市政府
+    代表团 → 法国), "" if none."""
+    m = LED_GROUP.match(sent.block.text, sp.end)
+    if m is None:
+        return ""
+    return next((x.side_country for x in sent.spans if sp.end <= x.start and x.end <= m.end() and x.foreign
+                 and x.type in ("Country", "City", "Region", "Organization")), "")
 
 
 def _foreign(p: Party) -> bool:

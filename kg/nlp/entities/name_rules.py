@@ -76,6 +76,7 @@ _PLACE_BEFORE_OFFICE = re.compile(
     rf"(?<=[，,、由])((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
+_CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 _REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委督])")
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
@@ -165,6 +166,8 @@ class NameRules:
                 if before:
                     found.append((idx - len(before), idx, "Person", "name+title"))
             m = _TRANSLIT.match(text, end)
+            if m and title_prefix(text, end + (text[end : end + 1] == "兼"), self.gaz):
+                m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
             if m and not self._place_part(m.group(0)):
                 found.append((m.start(), m.end(), "Person", "title+translit"))
                 continue
@@ -350,7 +353,9 @@ class NameRules:
                 s = m.end()
         # A name keeps at least two characters (one after the dot of a transliteration).
         for i in range(dot + 2 if dot >= 0 else s + 2, e):
-            if _NAME_TAIL.match(text, i):
+            t = _NAME_TAIL.match(text, i)
+            if t and not (dot < 0 and i - s == 2 and t.end() == e and t.end() - i == 1 and _CLAUSE_END.match(text, e)):
+                # (A one-character tail word closing the clause is the name's last character: 姜有为。)
                 e = i
                 break
         if dot >= 0 and e - dot > 3:
@@ -474,12 +479,17 @@ class NameRules:
         """Whether the clause before ``pos`` names a foreign country or place (the title after it is
         a foreign office, and the name after the title a foreign name: 俄罗斯…副主席古列维奇)."""
         clause = max(text.rfind(c, 0, pos) for c in "，,。；;：:、") + 1
-        for s, e, label, ent_id in gaz_spans:
+        # (The place nearest the title says whose office it is: 韩国驻沈阳总领事金振铉拜会了辽宁省副省长
+        # 姜有为 — 副省长 is 辽宁省's, a Chinese name follows.)
+        foreign = False
+        for s, e, label, ent_id in sorted(gaz_spans, key=lambda x: -x[1]):
             if clause <= s and e <= pos and label in ("Country", "City", "Region"):
                 entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
-                if entry is not None and entry.country not in ("", "中国"):
-                    return True
-        return False
+                here = entry is not None and entry.country not in ("", "中国")
+                if e == pos and text[s - 1 : s] != "驻":
+                    return here  # the place the title is of, right before it (not where a mission sits)
+                foreign = foreign or here
+        return foreign
 
     def _trim_name(self, cand: str, text: str, end: int, seg, foreign: bool = False) -> str:
         start = end - len(cand)
@@ -521,8 +531,11 @@ class NameRules:
         """Two or three characters, four for a double surname (林郑月娥): up to where a common word begins."""
 
         def boundary(pos: int) -> bool:
-            if pos >= len(text) or text[pos] in _NOT_NAME_START or not re.match(rf"[{CJK}]", text[pos]):
+            if pos >= len(text) or not re.match(rf"[{CJK}]", text[pos]):
                 return True
+            if text[pos] in _NOT_NAME_START:
+                # (A third character that closes the clause is the name's: 副省长姜有为。)
+                return not (pos - start == 2 and _CLAUSE_END.match(text, pos + 1))
             first = next(iter(_cut(seg, text[pos : pos + 6])), "")
             if len(first) == 2 and first[1] in _PREPOSITIONS and pos - start == 2 and (seg.FREQ.get(first) or 0) < 300:
                 # 袁家健在珠海: jieba reads 健在 (a rare word); the name's third character, then 在. (Not
