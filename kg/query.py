@@ -458,7 +458,7 @@ def _run_local(q: NamedQuery, ds: Dataset, params: Mapping[str, str], limit: int
     subs = {ox.Variable(f"_{k}"): ox.Literal(v) for k, v in params.items()}
     out = QueryResult([], [], [])
     try:
-        res = store.query(q.text, substitutions=subs)
+        res = store.query(q.text, substitutions=subs, use_default_graph_as_union=True)
         columns = [v.value for v in res.variables]
         # Parameters are projected so that the engine can bind them; they are not result columns.
         out.columns = [c for c in columns if not c.startswith("_")]

@@ -302,3 +302,13 @@ def test_queries_are_checked_safely_from_many_threads():
     with ThreadPoolExecutor(16) as ex:
         problems = [p for ps in ex.map(work, range(32)) for p in ps]
     assert problems == []
+
+
+def test_the_default_graph_is_the_union_of_the_named_graphs(seed_build, tmp_path):
+    """A user's query without GRAPH sees every document's triples, locally as through kg serve."""
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n", encoding="utf-8")
+    out, _ = seed_build
+    n = int(run_query(rq, out).rows[0]["n"])
+    rq.write_text("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }\n", encoding="utf-8")
+    assert n > 1000 and n == int(run_query(rq, out).rows[0]["n"])
