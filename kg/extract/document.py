@@ -68,6 +68,8 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     for block, chosen, _ in found:
         for s, e, label, rule, ent_id in chosen:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
+                if block.text[s - 1 : s] == "驻" and s > 0:
+                    continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
                     out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, rule, entry.parent))

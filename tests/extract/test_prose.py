@@ -89,3 +89,14 @@ def test_our_city_writes_letters_and_attendees_join_the_talks_not_the_letter(tmp
     got = {(m.date, tuple(p.name for p in m.home), tuple(p.name for p in m.counterparts), m.mode) for m in facts.meetings}
     assert ("2004", ("长春市",), ("高冈市",), "letter") in got
     assert ("2005-06-15", ("李明", "赵刚"), ("高桥正树",), "in_person") in got
+
+
+def test_where_a_mission_sits_is_not_the_documents_home(tmp_path):
+    """A yearbook chapter that never names its city: 驻南宁 (where a consulate sits) does not make
+    南宁 the home place; the meetings keep the officials and their guests."""
+    path = tmp_path / "yearbook.txt"
+    path.write_text("外事工作\n\n【外事接待】 5月18日，副市长王刚会见来访的越南驻南宁总领事黎光明一行。"
+                    "11月，市委书记赵强会见了老挝驻昆明总领事宋蓬·西萨万。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.home[0].name, m.counterparts[0].name) for m in facts.meetings} == {("王刚", "黎光明"), ("赵强", "宋蓬·西萨万")}
+    assert {m.home_place.name for m in facts.meetings} == {"中国"}

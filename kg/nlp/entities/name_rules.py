@@ -505,7 +505,9 @@ class NameRules:
             # The name ends where a frequent ordinary word starts (高桥健司宣读; not 报道集沧州市).
             # (Rarer words are parts of transliterations: 百合 in 小池百合子, 尼亚 in 埃斯帕尼亚.)
             pos = 0
-            toks = _cut(seg, name)
+            # (A name of two to four characters closed by a word that follows names and led by a
+            # surname is whole: 越南驻南宁总领事黎光明一行 — 光明 is a word, and this name's.)
+            toks = () if bounded and 2 <= len(name) <= 4 and is_chinese_surname(name[:2]) else _cut(seg, name)
             for i, tok in enumerate(toks):
                 if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
                     given = toks[i + 1] if i + 1 < len(toks) else ""
