@@ -202,6 +202,17 @@ def parse_blocks(doc: Document) -> list[Block]:
         t = lines[j].stripped
         return bool(_DATELINE.match(t) or (j < 4 and _BARE_DATE.fullmatch(t)))
 
+    def _starts_table(j: int) -> bool:
+        """Whether a line of tab-separated cells starts a table no caption announces: the next line
+        (past at most one blank) has as many cells."""
+        cells = lines[j].text.rstrip().split("\t")
+        if sum(1 for c in cells if c.strip()) < 2:
+            return False
+        k = j + 1
+        if k < n and lines[k].blank:
+            k += 1
+        return k < n and len(lines[k].text.rstrip().split("\t")) == len(cells)
+
     def take_paragraph(j: int) -> int:
         """Index after a paragraph starting at j: consecutive lines, and lines after a
         blank when the text so far does not end a sentence (page-break continuations).
@@ -232,6 +243,8 @@ def parse_blocks(doc: Document) -> list[Block]:
         if not s:
             i += 1
             continue
+        if "\t" in ln.text and not table and _starts_table(i):
+            table, header = f"~{ln.no}", ()  # a table with no caption, named by its first line
         if "\t" in ln.text and table:  # a row with empty trailing cells ("4月2日\t") is still a row
             if not header:
                 header = tuple(squeeze(c) for c in ln.text.split("\t"))

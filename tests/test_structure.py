@@ -128,3 +128,12 @@ def test_a_sentence_cut_by_a_page_break_is_still_joined(tmp_path):
     path.write_text("市长会见德国客人\n\n2023年5月16日，市长会见了来访的德国汉堡市代表团，双方就深化两市在港口物流\n\n领域的合作交换了意见。\n", encoding="utf-8")
     texts = [b.text for b in parse_blocks(read_document(path)) if b.kind == "paragraph"]
     assert texts == ["2023年5月16日，市长会见了来访的德国汉堡市代表团，双方就深化两市在港口物流领域的合作交换了意见。"]
+
+
+def test_a_table_no_caption_announces(tmp_path):
+    """Lines of tab-separated cells, the first a header, are a table without a 表N caption."""
+    path = tmp_path / "list.txt"
+    path.write_text("友好城市一览\n\n序号\t国家\t城市\n1\t日本\t高松市\n2\t美国\t圣路易斯市\n\n后记：以上为全部。\n", encoding="utf-8")
+    kinds = [(b.kind, b.text) for b in parse_blocks(read_document(path))]
+    assert kinds[1:] == [("table_header", "序号\t国家\t城市"), ("table_row", "1\t日本\t高松市"),
+                         ("table_row", "2\t美国\t圣路易斯市"), ("paragraph", "后记：以上为全部。")]

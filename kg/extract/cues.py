@@ -2,7 +2,7 @@
 
 ``meetings`` → ``kg/extract/meetings/cues.toml``, ``partners`` →
 ``kg/extract/partners/cues.toml``, ``names`` and ``bodies`` →
-``kg/nlp/entities/``. Each file holds lists of words (``[section] key = ["…", …]``).
+``kg/nlp/entities/``, ``tables`` (column names) → ``kg/extract/tables.toml``. Each file holds lists of words (``[section] key = ["…", …]``).
 The rules read them through :func:`words` (a list) or :func:`pattern` (an
 alternation, longest word first, ready for ``re``). No place, person or body is
 a cue: names come from the gazetteers.
@@ -21,6 +21,7 @@ CUE_FILES = {
     "partners": ("kg.extract.partners", "cues.toml"),
     "names": ("kg.nlp.entities", "names.toml"),
     "bodies": ("kg.nlp.entities", "bodies.toml"),
+    "tables": ("kg.extract", "tables.toml"),
 }
 
 

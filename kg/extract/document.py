@@ -21,7 +21,7 @@ from .persons import known_names_again, phrases_in
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import Span, past_year, split_sentences
-from .tables import table_facts
+from .tables import partner_table_links, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading", "meta")
 RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note")
@@ -261,7 +261,7 @@ def extract(doc: Document) -> Facts:
     meetings, table_attendances = table_facts(doc, blocks, city)
     attendances = list(table_attendances)
     prose_meetings: list[tuple[Meeting, str]] = []
-    links: list[PartnerLink] = []
+    links: list[PartnerLink] = partner_table_links(doc, blocks, city)
     positions: list[Position] = []
     ctx = ""  # the date the text last stated (see split_sentences)
     told = MeetingContext(city, main_partner=_main_partner(block_spans))

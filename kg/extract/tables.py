@@ -1,4 +1,5 @@
-"""Facts from leaders' tables: meetings (会见, 视频会见, 座谈 …) and event attendance.
+"""Facts from tables: leaders' meetings (会见, 视频会见, 座谈 …), event attendance, and lists of
+partner places (:func:`partner_table_links`).
 
 A table is a caption (``表N …``), a header row naming its columns (时间,
 市领导, 国别, 活动内容 or 会见内容) and data rows. Each data row gives a date,
@@ -13,17 +14,21 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer, load
-from ..model import Attendance, Block, Document, Evidence, Meeting, Party
+from ..model import Attendance, Block, Document, Evidence, Meeting, Party, PartnerLink
+from .cues import pattern, words
 from .dates import parse_date
 from .events import event_core
 from .names import Org, make_org, parse_person_phrase, split_leaders
 
-DATE_COLS = ("时间", "日期")
-LEADER_COLS = ("市领导", "领导", "出席领导", "参加领导", "区领导", "省领导", "县领导", "会见领导", "我方领导", "我方人员")
-COUNTRY_COLS = ("国别", "国家", "国家/地区", "国家(地区)")
-CONTENT_COLS = ("活动内容", "会见内容", "内容", "活动", "事项", "事由", "形式")
-# A column of its own naming whom the leaders met (外宾: 法国驻成都总领事贝文).
-GUEST_COLS = ("外宾", "来宾", "外方", "外方人员", "外方嘉宾", "会见对象", "外宾姓名及职务", "外宾姓名", "客人", "外宾及职务")
+DATE_COLS = words("tables", "leaders.date")
+LEADER_COLS = words("tables", "leaders.leader")
+COUNTRY_COLS = words("tables", "leaders.country")
+CONTENT_COLS = words("tables", "leaders.content")
+GUEST_COLS = words("tables", "leaders.guest")
+PARTNER_COLS = words("tables", "partners.place")
+PARTNER_COUNTRY_COLS = words("tables", "partners.country")
+SINCE_COLS = words("tables", "partners.since")
+PARTNER_HOME_COLS = words("tables", "partners.home")
 
 MEETING_VERB = re.compile(r"(?:视频|线上|在线|云)?(?:会见|会谈|会晤|座谈|通话|连线)")
 LETTER_VERB = re.compile(r"致(?:贺信|贺电|信|函|电)")
@@ -31,6 +36,13 @@ VIDEO = re.compile(r"视频|线上|在线|云|连线|通话")
 ATTEND_PREFIX = re.compile(r"^(?:视频|线上|在线)?(?:出席|参加|参观|考察|主持|陪同[^为]*为)")
 ATTEND_SUFFIX = re.compile(r"(?:录制致辞|并致辞|并讲话|致辞)$")
 SAR = {"港": "香港", "澳": "澳门"}
+# A caption naming the tier below sister places (友好交流城市一览表): its ties are friendly exchanges.
+_FRIENDLY_TIER = re.compile(pattern("partners", "tiers.friendly_exchange"))
+_REGION_END = re.compile(f"(?:{pattern('names', 'region_suffix')})$")
+
+
+# The longest line read as what a table without a caption is called.
+_CAPTION_MAX = 40
 
 
 @dataclass
@@ -42,14 +54,23 @@ class _Table:
 
 
 def group_tables(blocks: list[Block]) -> list[_Table]:
+    """The document's tables: each with its caption (``表N …``), or, for a table no caption
+    announces, the short line before it (南昌市国际友好城市一览表), and its header and rows."""
     tables: dict[str, _Table] = {}
     order: list[str] = []
+    before = ""  # the last short line of text: what a table without a caption is called
     for b in blocks:
         if b.kind == "table_caption":
             key = f"{b.table}@{b.line}"
             tables[key] = _Table(b.table, b.attr("title"), (), [])
             order.append(key)
-        elif b.kind in ("table_header", "table_row") and order:
+        elif b.kind == "table_header" and b.table.startswith("~"):
+            key = f"{b.table}@{b.line}"
+            tables[key] = _Table(b.table, before, (), [])
+            order.append(key)
+        if b.kind in ("title", "heading", "paragraph") and b.text and len(b.text) <= _CAPTION_MAX:
+            before = b.text
+        if b.kind in ("table_header", "table_row") and order:
             t = tables[order[-1]]
             if b.kind == "table_header":
                 t.header = tuple(c.column for c in b.cells)
@@ -173,3 +194,43 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 for h in home:
                     attendances.append(Attendance(person=h, event=event, date=date, role="attended", evidence=evidence, mode=mode))
     return meetings, attendances
+
+
+def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, gaz: Gazetteer | None = None) -> list[PartnerLink]:
+    """Partner ties from every list of partner places of ``doc`` (a table with a column naming the
+    foreign place: 城市, 友好城市 …; see ``tables.toml``). Each row ties the row's home place (a
+    column of its own in a province's list, else ``home_place``) to its place; the caption says the
+    tier (友好交流城市 → friendly_exchange, else sister_city), a date column when the tie was made."""
+    gaz = gaz or load()
+    links: list[PartnerLink] = []
+    for table in group_tables(blocks):
+        if not any(h in PARTNER_COLS for h in table.header) or any(h in LEADER_COLS for h in table.header):
+            continue
+        relation = "friendly_exchange" if _FRIENDLY_TIER.search(table.caption) else "sister_city"
+        for row in table.rows:
+            place_c = _cell(row, PARTNER_COLS)
+            name = place_c.text.strip() if place_c else ""
+            if not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff·\-]{1,20}", name):
+                continue
+            country_c = _cell(row, PARTNER_COUNTRY_COLS)
+            country = ""
+            if country_c and country_c.text.strip():
+                e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
+                country = e.zh if e else country_c.text.strip()
+            entry = gaz.lookup(name, ("City", "Region"))
+            if entry is not None and country and entry.country not in (country, ""):
+                entry = next((x for x in gaz.lookup_all(name) if x.type in ("City", "Region") and x.country == country), None)
+            if entry is not None and entry.country == "中国" or country == "中国":
+                continue  # (a Chinese place is no partner)
+            typ = entry.type if entry else ("Region" if _REGION_END.search(name) else "City")
+            home = home_place
+            home_c = _cell(row, PARTNER_HOME_COLS)
+            if home_c and home_c.text.strip():
+                h = gaz.lookup(home_c.text.strip(), ("City", "Region"))
+                home = Party(h.zh, h.type, country="中国") if h and h.country == "中国" else Party(home_c.text.strip(), "City", country="中国")
+            since_c = _cell(row, SINCE_COLS)
+            date = parse_date(since_c.text, None) if since_c and since_c.text.strip() else ""
+            evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
+            links.append(PartnerLink(home, Party(name, typ, country=country or (entry.country if entry else "")), relation, evidence,
+                                     since=date[:4] if relation == "sister_city" else "", date=date))
+    return links

@@ -24,3 +24,30 @@ def test_a_provinces_leaders_table(tmp_path):
     assert [(m.date, [h.name for h in m.home], [c.name for c in m.counterparts]) for m in facts.meetings] == [
         ("2023-05-08", ["王宁"], ["阿沙庞·坦马冯"])
     ]
+
+
+def _links(facts):
+    return sorted((l.home.name, l.partner.name, l.partner.type, l.partner.country, l.relation, l.since, l.date)
+                  for l in facts.partner_links)
+
+
+def test_a_list_of_partner_places_without_a_caption(tmp_path):
+    """A list of sister places as a table no 表N caption announces: its title line names it; each
+    row ties the home place to its place, of the row's country, since the row's date."""
+    text = ("长沙市国际友好城市一览表\n\n序号\t国家\t城市\t结好时间\n1\t日本\t鹿儿岛市\t1982年10月\n"
+            "2\t美国\t圣保罗市\t1988年5月\n3\t法国\t卢瓦雷省\t2012年10月\n")
+    assert _links(facts_of(text, tmp_path)) == [
+        ("长沙市", "卢瓦雷省", "Region", "法国", "sister_city", "2012", "2012-10"),
+        ("长沙市", "圣保罗市", "City", "美国", "sister_city", "1988", "1988-05"),
+        ("长沙市", "鹿儿岛市", "City", "日本", "sister_city", "1982", "1982-10"),
+    ]
+
+
+def test_a_provinces_list_of_friendly_exchange_places(tmp_path):
+    """A caption naming the tier below sister places, and a column for the province's own city."""
+    text = ("表3 湖南省友好交流城市\n\n中方城市\t外方城市\t国家\t时间\n株洲市\t奥克兰市\t新西兰\t2016年\n"
+            "湘潭市\t大田广域市\t韩国\t2019年6月\n")
+    assert _links(facts_of(text, tmp_path)) == [
+        ("株洲市", "奥克兰市", "City", "新西兰", "friendly_exchange", "", "2016"),
+        ("湘潭市", "大田广域市", "City", "韩国", "friendly_exchange", "", "2019-06"),
+    ]
