@@ -62,6 +62,9 @@ def phrase_country(pp: PersonPhrase) -> str:
     return country
 
 
+_PLACE_LABELS = ("City", "Region", "Country")
+
+
 def known_names_again(blocks: list[tuple]) -> list[tuple]:
     """Persons named once with a title are the same names wherever the document writes them again
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a
@@ -86,13 +89,22 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
         for s, e, *_ in mentions:
             taken[s:e] = [True] * (e - s)
         added = []
+        dropped = set()
         for name in names:
             i = text.find(name)
             while i >= 0:
                 e = i + len(name)
+                inside = [m for m in mentions if i <= m[0] and m[1] <= e and m not in dropped]
+                # (A place's name inside a known person's, 卡亚 in 卡亚斯 of 尤西·卡亚斯, is the person's.)
+                if labels[name] == "Person" and inside and all(m[3] == "gazetteer" and m[2] in _PLACE_LABELS for m in inside) \
+                        and not any(taken[j] for j in range(i, e) if not any(m[0] <= j < m[1] for m in inside)):
+                    dropped.update(inside)
+                    for m in inside:
+                        taken[m[0]:m[1]] = [False] * (m[1] - m[0])
                 if not any(taken[i:e]):
                     taken[i:e] = [True] * (e - i)
                     added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
                 i = text.find(name, e)
-        out.append((block, sorted(mentions + added), nested) if added else (block, mentions, nested))
+        kept = [m for m in mentions if m not in dropped]
+        out.append((block, sorted(kept + added), nested) if added or dropped else (block, mentions, nested))
     return out

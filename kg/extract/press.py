@@ -10,7 +10,7 @@ import re
 
 from ..gazetteer import load
 from ..model import Block
-from .cues import pattern
+from .cues import pattern, words
 
 # 来源：南京日报/紫金山新闻 (the names up to a space; several joined by / or 、).
 SOURCE = re.compile(rf"(?:{pattern('bodies', 'press.source')})\s*[:：]\s*(?P<names>[^\s:：|｜]+)")
@@ -22,6 +22,7 @@ LEAD = re.compile(
 OUTLET_END = re.compile(rf"(?:{pattern('bodies', 'press.outlet_end')})$")
 _NAME = re.compile(r"[A-Za-z]{0,6}[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,24}")
 SARS = ("香港", "澳门")
+SELF = frozenset(words("bodies", "press.self"))
 
 
 def press_names(block: Block) -> list[tuple[int, int, str]]:
@@ -37,7 +38,7 @@ def press_names(block: Block) -> list[tuple[int, int, str]]:
     m = LEAD.match(text)
     if m:
         name = _without_place(m.group("names"))
-        if OUTLET_END.search(name):
+        if OUTLET_END.search(name) and name not in SELF:
             out.append((0, len(name), name))
     return out
 

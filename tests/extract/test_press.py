@@ -17,7 +17,8 @@ from kg.model import Block
     ("澳门日报讯(记者 王五)…", ["澳门日报"]),
     ("来源:宁波日报/甬派   2022-07-06 14:25:00", ["宁波日报", "甬派"]),
     ("2015-10-14 09:15 来源:大洋网 赵六", ["大洋网"]),
-    ("喜讯传来，我市获奖。", []),  # no outlet's ending before 讯
+    ("喜讯传来，我市获奖。", []),
+    ("本报讯（记者 张三）12日下午，…", []),  # the paper calling itself  # no outlet's ending before 讯
     ("通讯员王七报道：昨日…", []),
 ])
 def test_press_names(text, names):
