@@ -201,7 +201,7 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
     if year not in (None, ""):
         year = _covered_year(doc.path, key, year)
     else:
-        year = infer_year(body, date)
+        year = infer_year(body, date) or title_year(title)
     return replace(
         doc,
         title=title,
@@ -236,6 +236,21 @@ def _top_date(body: str) -> tuple[str, str, str] | None:
         if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
             return y, mo, d
     return None
+
+
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A yearbook's title names the year it is published in (宁波年鉴2019): it tells the year before.
+_YEARBOOK = re.compile(r"年鉴")
+
+
+def title_year(title: str) -> int | None:
+    """The year a title gives a text that writes none (宁波年鉴2019 → 2018, a yearbook reporting
+    its previous year; 2019年度报告 → 2019), or None."""
+    m = _TITLE_YEAR.search(title or "")
+    if m is None:
+        return None
+    year = int(m.group(1))
+    return year - 1 if _YEARBOOK.search(title) and not re.search(rf"{year}\s*年", title) else year
 
 
 def infer_year(text: str, date: str = "") -> int | None:

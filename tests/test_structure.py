@@ -1,3 +1,4 @@
+import pytest
 from kg.documents import read_document
 from kg.model import Document
 from kg.structure import parse_blocks
@@ -137,3 +138,15 @@ def test_a_table_no_caption_announces(tmp_path):
     kinds = [(b.kind, b.text) for b in parse_blocks(read_document(path))]
     assert kinds[1:] == [("table_header", "序号\t国家\t城市"), ("table_row", "1\t日本\t高松市"),
                          ("table_row", "2\t美国\t圣路易斯市"), ("paragraph", "后记：以上为全部。")]
+
+
+@pytest.mark.parametrize("title, year", [
+    ("宁波年鉴2019 外事", 2018),  # a yearbook reports the year before it is published
+    ("2019年宁波年鉴", 2019),
+    ("外事工作总结2020", 2020),
+    ("外事工作", None),
+])
+def test_a_titles_year_dates_a_text_that_writes_none(title, year):
+    from kg.documents import title_year
+
+    assert title_year(title) == year
