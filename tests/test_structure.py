@@ -1,4 +1,5 @@
 import pytest
+
 from kg.documents import read_document
 from kg.model import Document
 from kg.structure import parse_blocks
