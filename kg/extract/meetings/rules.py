@@ -463,7 +463,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if hosted_before:
             post_s, post_e = pre_s, pre_e
         split = None
-        for t in TO_COUNTERPART.finditer(text, pre_s, pre_e):
+        # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
+        met_after = any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e))
+        for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
             if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
                 continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
             if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or sent.spans_in(pre_s, t.start())
