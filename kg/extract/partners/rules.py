@@ -66,6 +66,7 @@ ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:�
                          r"([\d一二三四五六七八九十百零两]{1,5})(?:周年|年)(?![\d月])")
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
 FOUNDED = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
+FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
 FRIENDLY_EXCHANGE = re.compile(
     r"友好交流(?:与?合作)?(?:关系)?(?:备忘录|协议|协议书)"
     # A tie founded as the tier below sister cities (结为国际友好合作交流城市, 建立友好交流城市关系).
@@ -344,8 +345,11 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             add(home, sp, "sister_city", since=since)
         planned = PLANS.search(scope)
         signed = bool(SIGNED.search(scope))
-        if FRIENDLY_EXCHANGE.search(scope) and not planned:
-            add(home, sp, "friendly_exchange", date=act_date if signed else "")
+        fe = FRIENDLY_EXCHANGE.search(scope)
+        if fe and not planned:
+            # (Dated when signed, or founded in so many words: 2018年，青岛市与…建立友好合作关系.)
+            founded_fe = FRIENDLY_FOUNDED.match(fe.group(0))
+            add(home, sp, "friendly_exchange", date=act_date if signed or founded_fe else "")
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
         if LETTER_OF_INTENT.search(scope) and not planned:
             add(home, sp, "letter_of_intent", date=act_date if signed else "")
