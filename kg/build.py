@@ -247,9 +247,16 @@ def build(
     cluster. Either way the output is byte-identical to a serial build.
 
     A ``curation`` file (see :mod:`kg.curation`) is checked first and applied;
-    any problem with it raises :class:`~kg.errors.CurationError` before anything is written.
+    any problem with it raises :class:`~kg.errors.CurationError` before anything is written, and so
+    does a source path that does not exist (:class:`~kg.errors.NoDocuments`, E003).
     """
     out = Path(out)
+    sources = list(sources)
+    for src in sources:
+        # A source that does not exist is a mistyped path: nothing is built (an unreadable file in a
+        # folder, by contrast, is skipped and named).
+        if not Path(src).exists():
+            raise NoDocuments(MESSAGES["not_found"].format(path=src))
     cur = load_curation(curation) if curation is not None else None
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ were); 130 interrupted.
 from __future__ import annotations
 
 import sys
+import textwrap
 
 import click
 
@@ -69,7 +70,9 @@ def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | N
         sys.exit(SKIPPED_EXIT)
 
 
-@main.command(help="Run a named query (see --list) or a .rq file against a build or a SPARQL endpoint.")
+@main.command(help="Run a named query (see --list) or a .rq file against a build or a SPARQL endpoint. "
+                    "`kg query NAME --help` describes that query and its parameters.",
+              context_settings={"help_option_names": []})
 @click.argument("name", required=False)
 @click.option("--graph", "graph", type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead of a build directory.")
@@ -80,8 +83,13 @@ def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | N
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds (exit 4).")
 @click.option("--allow-service", is_flag=True, help="Run a .rq file that uses SERVICE (refused by default).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries with their descriptions.")
-def query(name, graph, endpoint, params, fmt, limit, timeout, allow_service, list_) -> None:
+@click.option("--help", "help_", is_flag=True, help="Show this message, or with NAME that query's description and parameters.")
+@click.pass_context
+def query(ctx, name, graph, endpoint, params, fmt, limit, timeout, allow_service, list_, help_) -> None:
     try:
+        if help_:
+            click.echo(_query_help(query_mod.load_query(name, allow_service=True)) if name else ctx.get_help())
+            return
         if list_:
             for q in query_mod.list_queries():
                 click.echo(f"{q.name:<20} {q.summary}")
@@ -91,11 +99,26 @@ def query(name, graph, endpoint, params, fmt, limit, timeout, allow_service, lis
         if not name or not (graph or endpoint):
             raise click.UsageError("give a query NAME and --graph DIR or --endpoint URL (or --list)")
         result = query_mod.run_query(
-            name, graph, query_mod.parse_params(params), limit=limit, timeout=timeout, endpoint=endpoint, allow_service=allow_service
+            name, graph, query_mod.parse_params(params), limit=limit, timeout=timeout, endpoint=endpoint, allow_service=allow_service,
+            check_names=True,
         )
     except KgError as exc:
         _fail(exc)
     click.echo(result.format(fmt))
+
+
+def _query_help(q) -> str:
+    """A named query's summary, description, parameters and example, for ``kg query NAME --help``."""
+    lines = [f"kg query {q.name}: {q.summary}".rstrip(": "), ""]
+    if q.description:
+        lines += [textwrap.fill(q.description, 88), ""]
+    if q.params:
+        lines.append("Parameters (--param name=value; repeat a name to match any of its values):")
+        lines += [f"  {p:<14} {d}" for p, d in sorted(q.params.items())]
+        lines.append("")
+    if q.example:
+        lines.append(f"Example: {q.example}")
+    return "\n".join(lines).rstrip()
 
 
 @main.command(help="Serve a build as a read-only SPARQL endpoint (updates and SERVICE refused).")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import threading
@@ -49,8 +50,10 @@ from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from .outputs import STORE_DIR
 from .errors import MESSAGES, EndpointError, GraphNotFound, ParameterError, QueryError, QueryRefused, QueryTimeout, UnknownQuery
+from .outputs import STORE_DIR
+from .params import LABELS, check_values
+from .params import check_names as _check_names
 from .terminal import printable
 
 _PARAM = re.compile(r"^#\+\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*)$")
@@ -333,13 +336,19 @@ def _read_query(path: Path, allow_service: bool) -> NamedQuery:
     return q
 
 
-def parse_params(raw: Iterable[str]) -> dict[str, str]:
-    out = {}
+def parse_params(raw: Iterable[str]) -> dict[str, str | list[str]]:
+    """``name=value`` pairs; a name given several times has the list of its values (either matches)."""
+    out: dict[str, str | list[str]] = {}
     for item in raw:
         if "=" not in item:
             raise ParameterError(MESSAGES["bad_param"].format(raw=item))
         k, v = item.split("=", 1)
-        out[k.strip()] = v
+        k = k.strip()
+        if k in out:
+            prev = out[k]
+            out[k] = [*prev, v] if isinstance(prev, list) else [prev, v]
+        else:
+            out[k] = v
     return out
 
 
@@ -366,13 +375,14 @@ def memory_dataset(trig: bytes | str) -> Dataset:
 def run_query(
     query: str | Path | NamedQuery,
     dataset: Dataset | str | Path | None = None,
-    params: Mapping[str, str] | None = None,
+    params: Mapping[str, str | list[str]] | None = None,
     limit: int | None = None,
     timeout: float | None = None,
     endpoint: str | None = None,
     allow_service: bool = False,
     terms: bool = True,
     memory: int | None = None,
+    check_names: bool = False,
 ) -> QueryResult:
     """Run a named query (or .rq file) with parameters bound by the engine.
 
@@ -386,14 +396,58 @@ def run_query(
     false, a local result keeps only its rows of strings, not the RDF terms
     behind them (for the SPARQL JSON format): a third of the memory of a
     large result.
+
+    Parameter values are checked against the query's header (:mod:`kg.params`): a value outside a
+    listed vocabulary or a date that is no date raises :class:`~kg.errors.ParameterError`; so, with
+    ``check_names``, does a name that matches nothing when no row is found (with the nearest names).
+    A parameter given a list of values matches any of them.
     """
     q = query if isinstance(query, NamedQuery) else load_query(query, allow_service=allow_service)
-    params = dict(params or {})
-    for k in params:
+    values = {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in (params or {}).items()}
+    for k in values:
         if k not in q.params:
             raise ParameterError(
                 MESSAGES["unknown_param"].format(query=q.name, name=k, known=", ".join(sorted(q.params)) or "none")
             )
+    check_values(q.name, q.params, values)
+    combos = list(itertools.product(*values.values()))
+    if len(combos) == 1:
+        out = _run_one(q, dataset, dict(zip(values, combos[0])), limit, timeout, endpoint, terms, memory)
+    else:
+        # A parameter given several values matches any of them: the query runs once for each, and
+        # the rows are merged, each once, in the order found.
+        out = None
+        seen: set[tuple] = set()
+        for combo in combos:
+            one = _run_one(q, dataset, dict(zip(values, combo)), limit, timeout, endpoint, terms, memory)
+            if out is None:
+                out = QueryResult(one.columns, [], [])
+            for i, row in enumerate(one.rows):
+                key = tuple(row.get(c, "") for c in one.columns)
+                if key not in seen and (limit is None or len(out.rows) < limit):
+                    seen.add(key)
+                    out.rows.append(row)
+                    if one.raw:
+                        out.raw.append(one.raw[i])
+                    elif one.terms:
+                        out.terms.append(one.terms[i])
+    if check_names and not out.rows and values and not endpoint and dataset is not None:
+        _check_names(q.name, q.params, values, _labels(dataset))
+    return out
+
+
+def _labels(dataset: Dataset | str | Path) -> list[tuple[str, str]]:
+    """(label, Chinese name) of every entity of the graph (to say which name was meant)."""
+    ds = dataset if isinstance(dataset, Dataset) else open_dataset(dataset)
+    store = oxigraph_store(ds)
+    if store is None:
+        return []
+    return [(sol["label"].value, sol["zh"].value if sol["zh"] is not None else "")
+            for sol in store.query(LABELS, use_default_graph_as_union=True)]
+
+
+def _run_one(q: NamedQuery, dataset, params: dict[str, str], limit, timeout, endpoint, terms, memory) -> QueryResult:
+    """One run of ``q`` with one value for each parameter (see :func:`run_query`)."""
     cancel = threading.Event()
     if endpoint:
         run = lambda: _run_remote(q, endpoint, params, limit, timeout)  # noqa: E731

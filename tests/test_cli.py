@@ -29,6 +29,13 @@ def test_missing_graph_is_a_clean_error(tmp_path):
     assert res.exit_code == 3 and "kg build" in res.output
 
 
+def test_a_missing_source_is_a_clean_error_and_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "no-such-folder"), "--out", str(out)])
+    assert res.exit_code == 2 and "[E003]" in res.output and "no-such-folder" in res.output
+    assert not out.exists()
+
+
 def test_public_api():
     assert set(kg.__all__) == {n for n in dir(kg) if not n.startswith("_")} & set(kg.__all__)
     for name in kg.__all__:

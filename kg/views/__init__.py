@@ -262,7 +262,7 @@ def entity(graph, name: str, depth: int = 1) -> View:
     """One entity and the entities that share a fact with it, ``depth`` steps out (1 or 2)."""
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
     en = _English(ds)
-    first = run_query("neighbours", ds, {"name": name}).rows
+    first = run_query("neighbours", ds, {"name": name}, check_names=True).rows
     view = View(f"{name}")
     if not first:
         return _finish(view)
