@@ -312,3 +312,15 @@ def test_the_default_graph_is_the_union_of_the_named_graphs(seed_build, tmp_path
     n = int(run_query(rq, out).rows[0]["n"])
     rq.write_text("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }\n", encoding="utf-8")
     assert n > 1000 and n == int(run_query(rq, out).rows[0]["n"])
+
+
+def test_each_counterpart_of_a_group_meeting_has_its_own_country(seed_build):
+    """市主要领导会见西班牙马德里、意大利罗马、美国旧金山…: 旧金山 is of 美国 alone, and Italy had one
+    counterpart, not five (issue 18 item 2)."""
+    out, _ = seed_build
+    italian = {r["counterpartName"] for r in run_query("who-met-whom", out, {"country": "意大利"}).rows}
+    assert "罗马" in italian and "旧金山" not in italian
+    for r in run_query("who-met-whom", out, {"counterpart": "旧金山"}).rows:
+        assert r["countryName"] == "美国"
+    by_country = {r["countryName"]: r for r in run_query("meetings-by-country", out).rows}
+    assert by_country["意大利"]["counterparts"] == "1"

@@ -158,7 +158,8 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                         porgs = tuple(_party_of_org(o) for o in p.orgs)
                         orgs.extend(p.orgs)
                         counterparts.append(
-                            Party(name=p.name, type="Person", title=p.title, organizations=porgs, country=p.country or default_country)
+                            # (The table's 国别 column is what the source states: it wins over a body's country.)
+                            Party(name=p.name, type="Person", title=p.title, organizations=porgs, country=default_country or p.country)
                         )
                 else:
                     # 与市政协港澳委员和港澳台侨工作顾问座谈: the bodies met.

@@ -234,6 +234,11 @@ class _DocWriter:
         self.add(part, RDF.type, KG.Participation)
         self.add(part, KG.agent, ent.iri)
         self.add(part, KG.side, _lit(side))
+        country = p.country or next((o.country for o in p.organizations if o.country), "")
+        if side == "counterpart" and country and p.type != "Country":
+            # Each counterpart's own country (a meeting with guests of five countries gives each its own).
+            ctype = "Region" if country in ("香港", "澳门", "台湾") else "Country"
+            self.add(part, KG.country, self.entity(Party(country, ctype), ev).iri)
         if p.title:
             self.add(part, KG.title, _lit(p.title, lang="zh"))
             self.add(ent.iri, SCHEMA.jobTitle, _lit(p.title, lang="zh"))
