@@ -10,6 +10,7 @@ were); 130 interrupted.
 """
 from __future__ import annotations
 
+import shutil
 import sys
 import textwrap
 
@@ -82,10 +83,12 @@ def build(sources: tuple[str, ...], out: str, no_store: bool, progress: bool | N
 @click.option("--limit", type=int, default=None, help="Return at most this many rows.")
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds (exit 4).")
 @click.option("--allow-service", is_flag=True, help="Run a .rq file that uses SERVICE (refused by default).")
+@click.option("--iris", is_flag=True, help="In the table, show the IRI columns too (CSV, TSV and JSON always have them).")
+@click.option("--columns", default=None, help="In the table, these columns only, in this order (comma-separated).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries with their descriptions.")
 @click.option("--help", "help_", is_flag=True, help="Show this message, or with NAME that query's description and parameters.")
 @click.pass_context
-def query(ctx, name, graph, endpoint, params, fmt, limit, timeout, allow_service, list_, help_) -> None:
+def query(ctx, name, graph, endpoint, params, fmt, limit, timeout, allow_service, iris, columns, list_, help_) -> None:
     try:
         if help_:
             click.echo(_query_help(query_mod.load_query(name, allow_service=True)) if name else ctx.get_help())
@@ -102,9 +105,12 @@ def query(ctx, name, graph, endpoint, params, fmt, limit, timeout, allow_service
             name, graph, query_mod.parse_params(params), limit=limit, timeout=timeout, endpoint=endpoint, allow_service=allow_service,
             check_names=True,
         )
+        width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else None
+        shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+        text = result.format(fmt, width=width, iris=iris, columns=shown)
     except KgError as exc:
         _fail(exc)
-    click.echo(result.format(fmt))
+    click.echo(text)
 
 
 def _query_help(q) -> str:

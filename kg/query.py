@@ -89,16 +89,30 @@ class QueryResult:
             self.terms = [{c: ox_to_rdflib(t) for c, t in zip(self.columns, row)} for row in self.raw]
         return self.terms
 
-    def as_table(self) -> str:
-        """The rows for a terminal: aligned columns; escape sequences and controls in values are shown, not obeyed."""
-        head = [printable(c) for c in self.columns]
-        cells = [[printable(r.get(c, "")) for c in self.columns] for r in self.rows]
+    def as_table(self, width: int | None = None, iris: bool = False, columns: list[str] | None = None) -> str:
+        """The rows for a terminal: aligned columns of labels, fitted to ``width`` display columns
+        (a CJK character counts two), long values cut with …. IRI columns are left out unless
+        ``iris``; ``columns`` picks and orders the columns. Tabs and line breaks inside a value show
+        as spaces; escape sequences and controls are shown, not obeyed."""
+        cols = list(columns) if columns else [c for c in self.columns if iris or not self._iri_column(c)]
+        unknown = [c for c in cols if c not in self.columns]
+        if unknown:
+            raise ParameterError(f"no column {', '.join(unknown)}; the columns are {', '.join(self.columns)}")
+        head = [printable(c) for c in cols]
+        cells = [[printable(_ONE_LINE.sub(" ", r.get(c, ""))) for c in cols] for r in self.rows]
         widths = [max([_w(h)] + [_w(row[i]) for row in cells]) for i, h in enumerate(head)]
-        out = ["  ".join(_pad(h, w) for h, w in zip(head, widths))]
+        if width:
+            widths = _fit(widths, [_w(h) for h in head], width)
+        out = ["  ".join(_pad(_cut(h, w), w) for h, w in zip(head, widths)).rstrip()]
         out.append("  ".join("-" * w for w in widths))
         for row in cells:
-            out.append("  ".join(_pad(v, w) for v, w in zip(row, widths)))
+            out.append("  ".join(_pad(_cut(v, w), w) for v, w in zip(row, widths)).rstrip())
         return "\n".join(out)
+
+    def _iri_column(self, column: str) -> bool:
+        """Whether every value of ``column`` is an IRI (the labels beside it say the same for a reader)."""
+        values = [r.get(column, "") for r in self.rows]
+        return any(values) and all(not v or v.startswith(("http://", "https://", "urn:")) for v in values)
 
     def as_delimited(self, delimiter: str) -> str:
         buf = io.StringIO()
@@ -123,9 +137,11 @@ class QueryResult:
             bindings.append(b)
         return json.dumps({"head": {"vars": self.columns}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2)
 
-    def format(self, fmt: str) -> str:
+    def format(self, fmt: str, width: int | None = None, iris: bool = False, columns: list[str] | None = None) -> str:
+        """The rows in ``fmt``; ``width``, ``iris`` and ``columns`` shape the terminal table (the other
+        formats keep every column)."""
         if fmt == "table":
-            return self.as_table()
+            return self.as_table(width, iris, columns)
         if fmt == "csv":
             return self.as_delimited(",")
         if fmt == "tsv":
@@ -145,6 +161,51 @@ def _w(s: str) -> int:
 
 def _pad(s: str, width: int) -> str:
     return s + " " * (width - _w(s))
+
+
+_ONE_LINE = re.compile(r"[\t\r\n\u2028\u2029]+")
+_MIN_COLUMN = 6
+
+
+def _cut(s: str, width: int) -> str:
+    """``s`` cut to ``width`` display columns, with … where it was cut."""
+    if _w(s) <= width:
+        return s
+    out, used = [], 0
+    for ch in s:
+        w = _w(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _fit(widths: list[int], heads: list[int], total: int) -> list[int]:
+    """Column widths that fit ``total`` display columns (two between columns): every column wider
+    than a common cap is cut to it (the widest, a quote, keeps the most room), none below its
+    heading's width or a few characters."""
+    gaps = 2 * (len(widths) - 1)
+    if sum(widths) + gaps <= total:
+        return list(widths)
+    floor = [min(w, max(_MIN_COLUMN, min(h, 8))) for w, h in zip(widths, heads)]
+
+    def fitted(cap: int) -> list[int]:
+        return [min(w, max(cap, f)) for w, f in zip(widths, floor)]
+
+    lo, hi = 0, max(widths)
+    while lo < hi:  # the largest cap that fits
+        mid = (lo + hi + 1) // 2
+        if sum(fitted(mid)) + gaps <= total:
+            lo = mid
+        else:
+            hi = mid - 1
+    out = fitted(lo)
+    # What the cap leaves over goes to the widest column.
+    spare = total - gaps - sum(out)
+    widest = max(range(len(widths)), key=lambda i: widths[i])
+    out[widest] = min(widths[widest], out[widest] + max(0, spare))
+    return out
 
 
 def term_json(t: Node) -> dict[str, str]:

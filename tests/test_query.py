@@ -324,3 +324,22 @@ def test_each_counterpart_of_a_group_meeting_has_its_own_country(seed_build):
         assert r["countryName"] == "美国"
     by_country = {r["countryName"]: r for r in run_query("meetings-by-country", out).rows}
     assert by_country["意大利"]["counterparts"] == "1"
+
+
+def test_the_terminal_table_shows_labels_and_fits_the_width():
+    """Labels, not IRIs, by default; every line within the width, a CJK character counting two; a
+    tab or line break inside a quote shows as a space; cut values end with …; CSV keeps it all."""
+    from kg.query import QueryResult, _w
+
+    quote = "市长会见了来访的德国汉堡市代表团，\t双方就深化合作交换了意见。\n" * 3
+    rows = [{"person": "https://kg.example.org/id/person/a", "personName": "陈吉宁", "quote": quote, "line": "12"}]
+    r = QueryResult(["person", "personName", "line", "quote"], rows)
+    table = r.format("table", width=60)
+    lines = table.splitlines()
+    assert "person " not in lines[0] + " " and "personName" in lines[0] and "https://" not in table
+    assert all(_w(line) <= 60 for line in lines) and lines[2].endswith("…") and "\t" not in table
+    assert "https://kg.example.org/id/person/a" in r.format("table", iris=True)
+    assert r.format("table", columns=["quote", "personName"]).splitlines()[0].startswith("quote")
+    assert quote.strip() in r.format("csv").replace('"', "") or "\t" in r.format("csv")
+    with pytest.raises(ParameterError, match="no column"):
+        r.format("table", columns=["nope"])
