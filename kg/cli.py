@@ -172,11 +172,12 @@ def view(name: str, graph: str, out: str, params: tuple[str, ...]) -> None:
 @click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("--format", "fmt", required=True, type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "gexf", "graphml", "csv"]))
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="File to write (csv: FILE-nodes.csv and FILE-edges.csv).")
-def export(graph: str, fmt: str, out: str) -> None:
+@click.option("--named-graphs", is_flag=True, help="jsonld: the dataset of document graphs, not their union as one graph.")
+def export(graph: str, fmt: str, out: str, named_graphs: bool) -> None:
     from .export import export as export_graph
 
     try:
-        paths = export_graph(graph, fmt, out)
+        paths = export_graph(graph, fmt, out, named_graphs=named_graphs)
     except KgError as exc:
         _fail(exc)
     except OSError as exc:  # its folder cannot be made (the files themselves raise OutputError)

@@ -101,10 +101,49 @@ def test_csv_node_and_edge_lists(seed_build, tmp_path):
     assert res.exit_code == 0, res.output
     nodes = list(csv.DictReader(open(tmp_path / "kg-nodes.csv", encoding="utf-8")))
     edges = list(csv.DictReader(open(tmp_path / "kg-edges.csv", encoding="utf-8")))
-    ids = {n["id"] for n in nodes}
-    assert all(e["source"] in ids and e["target"] in ids for e in edges)
+    # Gephi's headers: Id and Label; Source, Target, Type and Weight.
+    assert list(nodes[0])[:2] == ["Id", "Label"] and list(edges[0])[:4] == ["Source", "Target", "Type", "Weight"]
+    ids = {n["Id"] for n in nodes}
+    assert all(e["Source"] in ids and e["Target"] in ids for e in edges)
+    assert all(n["Label"] and not n["Label"].startswith("http") for n in nodes)
     rows = run_query("who-met-whom", out).rows
-    assert len([e for e in edges if e["kind"] == "met"]) == len({(r["person"], r["counterpart"]) for r in rows})
+    met = [e for e in edges if e["kind"] == "met"]
+    assert len(met) == len({(r["person"], r["counterpart"]) for r in rows})
+    assert sum(int(e["Weight"]) for e in met) == len(rows)  # (a weight counts the pair's meeting rows)
+
+
+def test_gexf_and_graphml_load_with_labels_weights_and_time_spells(seed_build, tmp_path):
+    """What Gephi needs, checked with networkx: the Chinese name as label, the English name, type
+    and country as attributes, a weight per edge and its dates as a time spell (GEXF)."""
+    import networkx as nx
+
+    out, _ = seed_build
+    for fmt in ("gexf", "graphml"):
+        CliRunner().invoke(main, ["export", "--graph", str(out), "--format", fmt, "-o", str(tmp_path / f"kg.{fmt}")])
+    g = nx.read_gexf(tmp_path / "kg.gexf")
+    beijing = g.nodes["https://kg.example.org/id/place/beijing"]
+    assert (beijing["label"], beijing["label_en"], beijing["type"], beijing["country"]) == ("北京", "Beijing", "City", "中国")
+    edges = list(g.edges(data=True))
+    assert all(d["weight"] >= 1 for _, _, d in edges)
+    assert any(d["weight"] > 1 for _, _, d in edges)
+    assert all(len(d["start"]) == 10 and d["start"] <= d["end"] for _, _, d in edges if "start" in d)
+    assert {d["kind"] for _, _, d in edges} >= {"met", "sister_city"}
+    h = nx.read_graphml(tmp_path / "kg.graphml")
+    assert h.nodes["https://kg.example.org/id/place/beijing"]["label"] == "北京"
+
+
+def test_jsonld_is_one_graph_unless_named_graphs_are_asked_for(seed_build, tmp_path):
+    import rdflib
+
+    out, _ = seed_build
+    CliRunner().invoke(main, ["export", "--graph", str(out), "--format", "jsonld", "-o", str(tmp_path / "g.jsonld")])
+    CliRunner().invoke(main, ["export", "--graph", str(out), "--format", "ttl", "-o", str(tmp_path / "g.ttl")])
+    union = rdflib.Graph().parse(tmp_path / "g.jsonld")
+    assert len(union) == len(rdflib.Graph().parse(tmp_path / "g.ttl")) > 1000
+    CliRunner().invoke(main, ["export", "--graph", str(out), "--format", "jsonld", "--named-graphs", "-o", str(tmp_path / "d.jsonld")])
+    ds = rdflib.Dataset()
+    ds.parse(tmp_path / "d.jsonld", format="json-ld")
+    assert len([g for g in ds.graphs() if "/graph/beijing" in str(g.identifier)]) == 2
 
 
 def test_networks_and_stats(seed_build):
