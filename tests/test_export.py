@@ -162,3 +162,11 @@ def test_networks_and_stats(seed_build):
     assert sum(len(c) for c in s.communities) == g.number_of_nodes()
     res = CliRunner().invoke(main, ["stats", "--graph", str(out)])
     assert res.exit_code == 0 and "most connected" in res.output and "殷勇" in res.output
+
+
+def test_turtle_names_each_kind_by_its_prefix(seed_build, tmp_path):
+    """person:yin-yong, not id:person\\/yin-yong; rdfs: declared."""
+    out, _ = seed_build
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "person:yin-yong" in text and "@prefix rdfs:" in text and "rdfs:label" in text
+    assert "id:person\\/" not in text and "<http://www.w3.org/2000/01/rdf-schema#label>" not in text

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, SKOS, XSD
 
 from ..model import Evidence, Facts, Meeting, PartnerLink, Party, Position
@@ -37,9 +37,16 @@ TYPE_CLASS = {
     "Organization": SCHEMA.Organization,
     "Event": SCHEMA.Event,
 }
+# One prefix per kind of thing kg names (person:yin-yong, place:beijing, meeting:…), so that Turtle
+# reads as what it says; ``id:`` for the rest.
+ID_KINDS = ("person", "place", "org", "event", "meeting", "partnership", "position", "attendance",
+            "participation", "evidence", "doc")
+
 PREFIXES = {
     "kg": KG._NS,
     "id": ID,
+    **{kind: Namespace(f"{ID}{kind}/") for kind in ID_KINDS},
+    "rdfs": RDFS._NS,
     "schema": SCHEMA,
     "prov": PROV,
     "skos": SKOS,
