@@ -44,7 +44,7 @@ _VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推�
 _PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动)")
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
-_EVENT_WORDS = "论坛|大会|峰会|洽谈会|招待会|交流会|发布会|座谈会|研讨会|联席会议|培训班|展览会|博览会|交易会|友谊节|活动周|周|节|足球赛|大赛|仪式"
+_EVENT_WORDS = cue_pattern("names", "event_end")
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
 # Endings of bodies that are named only by what they do (专项工作组); such a short name needs a
@@ -60,7 +60,7 @@ _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{
 # ends with one of them may be a name's last character and the word (健在 in 袁家健在珠海).
 _PREPOSITIONS = frozenset("在于与和同向对赴从到")
 _HELD_AT = re.compile(r"在[^，,。；;]{1,12}?(?:举行|举办|召开|开幕)的")
-_HELD_EVENT = re.compile(rf"(?:举办|召开|办好|承办|主办|参加|出席|参观)了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
+_HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
 _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动)$")
