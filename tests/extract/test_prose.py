@@ -109,3 +109,12 @@ def test_a_known_persons_name_is_no_place_inside_it(tmp_path):
                     encoding="utf-8")
     names = {(m.entity.name, m.entity.type) for m in extract(read_document(path)).mentions}
     assert ("卡亚斯", "Person") in names and not any(t != "Person" and n.startswith("卡亚") for n, t in names)
+
+
+def test_persons_met_during_a_stay_abroad_are_of_that_country():
+    """在德国期间，…与汉高集团董事会主席卡斯滕·克诺贝尔进行了座谈: the company is in no gazetteer,
+    the stay says whose he is (a hand-written visit abroad, tests/fixtures/other/visit-abroad.txt)."""
+    facts = extract(read_document(FIXTURES / "visit-abroad.txt"))
+    got = {(m.home[0].name, c.name, c.country) for m in facts.meetings for c in m.counterparts}
+    assert got == {("刘伟", "斯特凡·凯勒", "德国"), ("刘伟", "卡斯滕·克诺贝尔", "德国"), ("刘伟", "格雷瓜尔·杜塞", "法国")}
+    assert {m.date for m in facts.meetings} == {"2023-06-12/2023-06-18"}

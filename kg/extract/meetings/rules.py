@@ -248,6 +248,26 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0)
     return out
 
 
+# 在德国期间, 在法国访问期间: the stay abroad the paragraph tells of.
+STAY = re.compile(r"在([\u4e00-\u9fff]{2,12}?)(?:访问|考察|出访)?期间")
+
+
+def _in_stay(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
+    """Counterparts whose country the text does not tell, met during a stay in a foreign country or
+    place named before in the paragraph (在德国期间，…与汉高集团董事会主席X座谈): of that country."""
+    if all(p.country for p in cps):
+        return cps
+    text = sent.block.text
+    stays = [m for m in STAY.finditer(text, 0, sent.start + pos)]
+    if not stays:
+        return cps
+    e = load().lookup(stays[-1].group(1), ("Country", "City", "Region"))
+    country = (e.zh if e.type == "Country" else e.country) if e is not None else ""
+    if not country or country == "中国":
+        return cps
+    return [p if p.country or p.type != "Person" else replace(p, country=country) for p in cps]
+
+
 def _one_country(cps: list[Party]) -> list[Party]:
     """Counterparts met together, where all those whose country is told share one (由俄罗斯犹太自治州政府
     副主席X,外贝加尔边区政府副主席Y…率领的代表团): the others, and their bodies, are of it too."""
@@ -502,7 +522,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
                 ctx.last_home = tuple(homes)
             continue
-        cps = _one_country([_as_known(p, ctx) for p in cps])
+        cps = _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps]))
         if signing and not homes:
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it.
