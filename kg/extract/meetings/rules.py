@@ -467,6 +467,11 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         post_s = m.end()
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
+        # …会见了A并转交B的信: what follows 并 is another act, not more persons met.
+        also = next((a for a in re.finditer("并", text[post_s:post_e]) if not any(
+            sent.rel(sp)[0] <= post_s + a.start() < sent.rel(sp)[1] for sp in sent.spans)), None)
+        if also is not None and any(sp.type == "Person" for sp in sent.spans_in(post_s, post_s + also.start())):
+            post_e = post_s + also.start()
         attend = ATTENDED.search(text, post_s, post_e)
         if attend:
             # …会见韩国驻华大使张惠参加会见 (a headline run into the next line): the persons before

@@ -49,6 +49,8 @@ _EVENT_WORDS = cue_pattern("names", "event_end")
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
 # Endings of bodies that are named only by what they do (专项工作组); such a short name needs a
 # proper part (城市国际化服务工作组 is a name: long enough to say which group).
+# The last character of a body's name (宣传部, 办公厅, 委员会): such a word is no person's.
+_BODY_END = re.compile(r"[部厅局委办处会院所署司]$")
 _GENERIC_BODY = re.compile(r"(?:工作组|领导小组|小组|商协会|指挥部)$")
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
@@ -460,12 +462,17 @@ class NameRules:
         characters from a surname, where a token starts, and not ordinary words or a known name."""
         for n in (3, 2):
             s = idx - n
-            if s < 0 or not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
+            if s < 0:
                 continue
             k = bisect_left(starts, s)
             if k == len(starts) or starts[k] != s:
                 continue
             name = text[s:idx]
+            if (n == 3 and name in person_words() and not self.gaz.lookup(name) and not _BODY_END.search(name)
+                    and (seg.FREQ.get(name[:2]) or 0) < 100):  # (not 金融|城, 宣传|部: words, not a surname and a name)
+                return name  # a person jieba's dictionary knows (习近平主席, 转交楼阳生省长…): a word of its own
+            if not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
+                continue
             if not re.fullmatch(rf"[{CJK}]+", name) or _is_common_words(name, seg) or self.gaz.lookup(name):
                 continue
             if s > 0 and not _BEFORE_NAME.match(text[s - 1]):
