@@ -1,19 +1,72 @@
-"""Write notebooks/explore.ipynb and notebooks/your-documents.ipynb from the cell sources below (run from the repository root)."""
+"""Write notebooks/explore.ipynb and notebooks/your-documents.ipynb from the cell sources below, executed, with their
+outputs (the chart too), so that a reader on GitHub sees them run.
+
+    python scripts/make_notebooks.py               # write and execute both (builds the seeds into build/notebook)
+    python scripts/make_notebooks.py --no-execute  # write the cells only, without outputs
+
+The execution is kept as reproducible as it can be: each notebook runs from a clean output folder (build/notebook,
+build/your-documents, which it builds itself as from a fresh clone), and the file has fixed cell ids, no timing metadata,
+no Python version, no object addresses; the paths are relative to notebooks/. The build's own ``time:`` line still
+changes from run to run.
+"""
+import argparse
+import os
+import re
+import shutil
+from pathlib import Path
+
 import nbformat as nbf
 
-def nb(cells):
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def nb(stem, cells):
     n = nbf.v4.new_notebook()
     n.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    n.cells = [nbf.v4.new_markdown_cell(c[1:]) if c.startswith("#") and c.startswith("# ") is False and c.startswith("#MD") else
-               (nbf.v4.new_markdown_cell(c[3:].strip()) if c.startswith("MD:") else nbf.v4.new_code_cell(c.strip())) for c in cells]
+    n.cells = [nbf.v4.new_markdown_cell(c[3:].strip()) if c.startswith("MD:") else nbf.v4.new_code_cell(c.strip()) for c in cells]
+    for i, cell in enumerate(n.cells):
+        cell.id = f"{stem}-{i:02d}"
     return n
+
+
+# The first code cell of a notebook with charts: inline charts, and a font that has Chinese glyphs if one is installed.
+CHARTS = """
+%matplotlib inline
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+CJK_FONTS = ["WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
+             "Noto Sans CJK JP", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN", "AR PL UKai CN"]
+
+def cjk_font():
+    \"\"\"The first of CJK_FONTS that is installed, or None (fonts installed after matplotlib cached its list are added).\"\"\"
+    fonts = font_manager.fontManager
+    if not {f.name for f in fonts.ttflist} & set(CJK_FONTS):
+        known = {f.fname for f in fonts.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    fonts.addfont(path)
+                except Exception:
+                    pass
+    names = {f.name for f in fonts.ttflist}
+    return next((name for name in CJK_FONTS if name in names), None)
+
+if font := cjk_font():
+    plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
+else:
+    print("No CJK font found: Chinese labels will show as boxes (install one, e.g. apt install fonts-wqy-microhei).")
+plt.rcParams["axes.unicode_minus"] = False
+"""
 
 explore = [
 "MD: # Exploring the seed graph\n\nBuild the graph of the two bundled documents, ask the named queries, look at the networks, and answer a few questions an analyst of city diplomacy asks first. Run it top to bottom from the repository (or set `KG_ROOT`).",
+CHARTS,
 """
 import os
 from pathlib import Path
-ROOT = Path(os.environ.get("KG_ROOT", Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()))
+ROOT = Path(os.environ.get("KG_ROOT", ".." if Path.cwd().name == "notebooks" else "."))
 OUT = Path(os.environ.get("KG_NOTEBOOK_OUT", ROOT / "build" / "notebook"))
 from kg import build, KnowledgeGraph
 result = build([ROOT / "seeds"], OUT)
@@ -44,9 +97,6 @@ for name, n in executives.most_common(5):
 """,
 "MD: ## Which countries recur?",
 """
-import matplotlib
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 by_country = g.query("meetings-by-country").rows
 for r in by_country[:5]:
     print(f"country: {r['countryName']} {r['meetings']}")
@@ -63,11 +113,12 @@ ties = {}
 for r in g.query("city-partners", relation="sister_city").rows:
     if r["since"]:
         ties[r["partnerName"]] = min(int(r["since"]), ties.get(r["partnerName"], 9999))
-for name, year in sorted(ties.items(), key=lambda x: x[1]):
+ties = sorted(ties.items(), key=lambda x: x[1])
+for name, year in ties:
     print(f"sister city since: {name} {year}")
 fig, ax = plt.subplots(figsize=(7, 2.5))
-ax.scatter(list(ties.values()), range(len(ties)))
-ax.set_yticks(range(len(ties)), [f"tie {i + 1}" for i in range(len(ties))])
+ax.scatter([year for _, year in ties], range(len(ties)))
+ax.set_yticks(range(len(ties)), [name for name, _ in ties])
 ax.set_xlabel("year the sister-city tie began")
 plt.show()
 """,
@@ -92,7 +143,7 @@ yours = [
 """
 import os
 from pathlib import Path
-ROOT = Path(os.environ.get("KG_ROOT", Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()))
+ROOT = Path(os.environ.get("KG_ROOT", ".." if Path.cwd().name == "notebooks" else "."))
 WORK = Path(os.environ.get("KG_NOTEBOOK_OUT", ROOT / "build" / "your-documents"))
 DOCS, GOLD, OUT = WORK / "docs", WORK / "gold", WORK / "graph"
 DOCS.mkdir(parents=True, exist_ok=True); GOLD.mkdir(parents=True, exist_ok=True)
@@ -164,5 +215,46 @@ for task in ("meetings", "partners", "entities"):
 "MD: From the shell: `kg build DOCS --out OUT --curation corrections.toml`.",
 ]
 
-nbf.write(nb(explore), "notebooks/explore.ipynb")
-nbf.write(nb(yours), "notebooks/your-documents.ipynb")
+
+
+def notebooks():
+    """{file name: notebook} as written, before execution."""
+    return {"explore.ipynb": nb("explore", explore), "your-documents.ipynb": nb("your-documents", yours)}
+
+
+# Where each notebook writes when KG_NOTEBOOK_OUT is not set (its second code cell says so).
+OUTPUTS = {"explore.ipynb": ROOT / "build" / "notebook", "your-documents.ipynb": ROOT / "build" / "your-documents"}
+
+
+def execute(notebook, name):
+    """Run the notebook in notebooks/ with a fresh kernel and a clean output folder (its default paths, not KG_ROOT or
+    KG_NOTEBOOK_OUT) and keep its outputs, less what changes from run to run for no reason."""
+    from nbclient import NotebookClient
+
+    shutil.rmtree(OUTPUTS[name], ignore_errors=True)
+    env = {k: os.environ.pop(k) for k in ("KG_ROOT", "KG_NOTEBOOK_OUT") if k in os.environ}
+    try:
+        NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
+                       resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    finally:
+        os.environ.update(env)
+    notebook.metadata.get("language_info", {}).pop("version", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        for out in cell.get("outputs", []):
+            assert out.output_type != "error", f"{cell.id}: {out.ename}: {out.evalue}"
+            if "text/plain" in out.get("data", {}):
+                out.data["text/plain"] = re.sub(r" at 0x[0-9a-f]+>", ">", out.data["text/plain"])
+    return notebook
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-execute", action="store_true", help="write the cells without running them")
+    args = parser.parse_args()
+    for name, notebook in notebooks().items():
+        if not args.no_execute:
+            print(f"executing {name}")
+            execute(notebook, name)
+        nbf.write(notebook, NOTEBOOKS / name)
+        print(f"wrote notebooks/{name}")
