@@ -5,6 +5,7 @@ inside :mod:`kg.nlp`, and RDF code never sees anything but these.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,7 +76,9 @@ class Block:
     start: int  # character offset in the original file
     end: int  # exclusive
     text: str
-    offsets: tuple[int, ...] = field(repr=False, default=())
+    # Where the text's characters are in the file, as runs of consecutive ones: (index in ``text``,
+    # offset in the file) where each run begins (see :meth:`source_offset`).
+    offsets: tuple[tuple[int, int], ...] = field(repr=False, default=())
     attrs: tuple[tuple[str, str], ...] = ()  # e.g. (("title", "…"), ("date", "12月7日"))
     cells: tuple["Cell", ...] = ()  # table rows
     section: str = ""  # heading the block sits under
@@ -91,9 +94,14 @@ class Block:
         """Offset in the original file of ``text[i]`` (``i == len(text)`` gives the end)."""
         if not self.offsets:
             return self.start + i
-        if i >= len(self.offsets):
+        if i >= len(self.text):
             return self.end
-        return self.offsets[i]
+        k = bisect_right(self.offsets, (i, _LAST)) - 1
+        run_i, run_off = self.offsets[k]
+        return run_off + (i - run_i)
+
+
+_LAST = float("inf")  # (sorts after any file offset: the last run starting at or before an index)
 
 
 @dataclass(frozen=True)

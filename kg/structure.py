@@ -119,6 +119,19 @@ class _TextBuilder:
         return "".join(self.parts)
 
 
+def _runs(offsets: list[int]) -> tuple[tuple[int, int], ...]:
+    """The offsets as runs of consecutive characters, ``(index in the text, offset in the file)`` where
+    each begins (see :meth:`Block.source_offset`): a block keeps a pair per line, not an integer
+    per character (a table of 200,000 rows took hundreds of megabytes so)."""
+    runs = []
+    prev = None
+    for i, off in enumerate(offsets):
+        if prev is None or off != prev + 1:
+            runs.append((i, off))
+        prev = off
+    return tuple(runs)
+
+
 def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> Block:
     tb = _TextBuilder()
     for ln in lines:
@@ -135,7 +148,7 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
         start=start,
         end=end,
         text=tb.text,
-        offsets=tuple(tb.offsets),
+        offsets=_runs(tb.offsets),
         attrs=attrs,
         section=section,
         **kw,
