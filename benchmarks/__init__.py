@@ -1,1 +1,1 @@
-"""kg's benchmark suite: ``python -m benchmarks`` prints the table (see the README)."""
+"""kg's benchmark suite: ``python -m benchmarks`` prints the table (see docs/scale.md)."""
