@@ -60,7 +60,7 @@ GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 _GROUP = Party("", "Person")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
-LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:代表团|访问团|考察团)")
+LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
@@ -249,7 +249,7 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0)
 
 
 # 在德国期间, 在法国访问期间: the stay abroad the paragraph tells of.
-STAY = re.compile(r"在([\u4e00-\u9fff]{2,12}?)(?:访问|考察|出访)?期间")
+STAY = re.compile(f"在([\u4e00-\u9fff]{{2,12}}?)(?:{pattern('meetings', 'stay.during')})")
 
 
 def _in_stay(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
