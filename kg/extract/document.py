@@ -62,6 +62,14 @@ def _main_partner(block_spans: list[tuple]) -> Party | None:
     return Party(sp.name, sp.type, country=sp.side_country)
 
 
+def _bare_county(entry, written: str) -> bool:
+    """Whether ``written`` is a county-level Chinese division's short form (新建 for 新建区, 江汉 for
+    江汉区): two characters that are often an ordinary word (新建 "newly built", 太平, 高明), read as
+    the place only in a text of its own city (see :func:`extract`)."""
+    return (entry.country == "中国" and len(entry.code) == 6 and entry.code[4:] != "00" and written != entry.zh
+            and not written.endswith(("区", "县", "市", "旗")))
+
+
 def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     """The gazetteer places among the mentions found (what the document's home place is read from)."""
     out = []
@@ -71,6 +79,8 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+                if entry is not None and _bare_county(entry, block.text[s:e]):
+                    continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
                     out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, rule, entry.parent))
     return out
@@ -177,7 +187,8 @@ def extract(doc: Document) -> Facts:
                 if c:
                     place_country.setdefault(block.text[s:e], c)
     city_entry = gaz.lookup(city.name, (city.type,))
-    bodies = _BodyNames(city, city_entry.parent if city_entry else "", gaz)
+    home_parent = city_entry.parent if city_entry else ""
+    bodies = _BodyNames(city, home_parent, gaz)
     city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
                           if rule == "place-after-country" and label == "City"}
     for i, (block, chosen, nested) in enumerate(found):
@@ -202,6 +213,9 @@ def extract(doc: Document) -> Facts:
                     # entry of that country is written so (the gazetteer's 奥克兰 is Oakland).
                     before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
                     rule, country_at[i, s] = "place-after-country", before.zh if before else ""
+            if entry is not None and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
+                    and entry.parent != home_parent:
+                continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
             if entry is not None and label == "Region" and written + "市" in city_after_country:
                 # 葡萄牙波尔图市 … 波尔图: the document names the city; its bare name is the city too
                 # (the gazetteer's 波尔图 is the district of that name).

@@ -118,3 +118,14 @@ def test_persons_met_during_a_stay_abroad_are_of_that_country():
     got = {(m.home[0].name, c.name, c.country) for m in facts.meetings for c in m.counterparts}
     assert got == {("刘伟", "斯特凡·凯勒", "德国"), ("刘伟", "卡斯滕·克诺贝尔", "德国"), ("刘伟", "格雷瓜尔·杜塞", "法国")}
     assert {m.date for m in facts.meetings} == {"2023-06-12/2023-06-18"}
+
+
+def test_a_countys_short_form_is_its_place_only_in_its_citys_texts(tmp_path):
+    """新建 (the short form of 南昌's 新建区) in 新建友好交流城市3个 is "newly built": no place, and no
+    home place, in a text of no city; 江汉 in a Wuhan text is 江汉区."""
+    path = tmp_path / "report.txt"
+    path.write_text("2023年工作总结\n\n新缔结友好城市2个，新建友好交流城市3个。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert not any(m.entity.name == "新建区" for m in facts.mentions)
+    path.write_text("武汉市2023年外事工作\n\n武汉市江汉区与法国波尔多市开展交流，江汉代表团访问了波尔多。\n", encoding="utf-8")
+    assert sum(m.entity.name == "江汉区" for m in extract(read_document(path)).mentions) == 2
