@@ -129,3 +129,11 @@ def test_a_countys_short_form_is_its_place_only_in_its_citys_texts(tmp_path):
     assert not any(m.entity.name == "新建区" for m in facts.mentions)
     path.write_text("武汉市2023年外事工作\n\n武汉市江汉区与法国波尔多市开展交流，江汉代表团访问了波尔多。\n", encoding="utf-8")
     assert sum(m.entity.name == "江汉区" for m in extract(read_document(path)).mentions) == 2
+
+
+def test_ties_new_in_a_years_report_date_from_that_year(tmp_path):
+    """全年新缔结国际友好城市2个（…）in a report on 2021: sister cities since 2021."""
+    path = tmp_path / "report.txt"
+    path.write_text("昆明市2021年外事工作\n\n全年新缔结国际友好城市2个（波兰卢布林市、巴西库里蒂巴市）。\n", encoding="utf-8")
+    links = {(l.partner.name, l.relation, l.since) for l in extract(read_document(path)).partner_links}
+    assert links >= {("卢布林市", "sister_city", "2021"), ("库里蒂巴市", "sister_city", "2021")}

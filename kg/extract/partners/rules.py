@@ -52,6 +52,7 @@ def _abbreviation(home: Party) -> re.Pattern:
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
+NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
 PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,8}}?(?:{pattern('partners', 'pair.named_later')})")
@@ -342,6 +343,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                 stated = sent.stated_date_before(cs + founded.start())
                 years = YEAR_IN_CLAUSE.findall(clause, 0, founded.start())
                 since = stated[:4] if stated[:4].isdigit() else years[-1] if years else ""
+            if not since and year and NEW_TIES.search(text[:rs]) and not PLANS.search(clause):
+                # 新缔结友好城市2个（…）: ties made in the year the text reports on.
+                since = str(year)
             add(home, sp, "sister_city", since=since)
         planned = PLANS.search(scope)
         signed = bool(SIGNED.search(scope))
