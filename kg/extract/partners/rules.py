@@ -75,7 +75,7 @@ FRIENDLY_EXCHANGE = re.compile(
 )
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
-SIGNED = re.compile(r"签署|签订|签约|云签")
+SIGNED = re.compile(pattern("partners", "signed.words"))
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
 DESCRIBED = re.compile(
