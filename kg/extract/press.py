@@ -11,6 +11,7 @@ import re
 from ..gazetteer import load
 from ..model import Block
 from .cues import pattern, words
+from .sentences import SARS
 
 # 来源：南京日报/紫金山新闻 (the names up to a space; several joined by / or 、).
 SOURCE = re.compile(rf"(?:{pattern('bodies', 'press.source')})\s*[:：]\s*(?P<names>[^\s:：|｜]+)")
@@ -21,7 +22,6 @@ LEAD = re.compile(
 )
 OUTLET_END = re.compile(rf"(?:{pattern('bodies', 'press.outlet_end')})$")
 _NAME = re.compile(r"[A-Za-z]{0,6}[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,24}")
-SARS = ("香港", "澳门")
 SELF = frozenset(words("bodies", "press.self"))
 
 

@@ -47,10 +47,10 @@ _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = cue_pattern("names", "event_end")
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
-# Endings of bodies that are named only by what they do (专项工作组); such a short name needs a
-# proper part (城市国际化服务工作组 is a name: long enough to say which group).
 # The last character of a body's name (宣传部, 办公厅, 委员会): such a word is no person's.
 _BODY_END = re.compile(r"[部厅局委办处会院所署司]$")
+# Endings of bodies that are named only by what they do (专项工作组); such a short name needs a
+# proper part (城市国际化服务工作组 is a name: long enough to say which group).
 _GENERIC_BODY = re.compile(r"(?:工作组|领导小组|小组|商协会|指挥部)$")
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
