@@ -150,12 +150,13 @@ def serve(graph: str, host: str, port: int, timeout: float, limit: int, allow_se
         server.close()
 
 
-@main.command(help="Write an interactive network view (who-met-whom, city-partners, or entity --param name=…) as one offline HTML page.")
-@click.argument("name", type=click.Choice(["who-met-whom", "city-partners", "entity"]))
+@main.command(help="Write an interactive view (who-met-whom, city-partners, entity --param name=…, map, timeline) as one offline HTML page.")
+@click.argument("name", type=click.Choice(["who-met-whom", "city-partners", "entity", "map", "timeline"]))  # kg.views.NAMES
 @click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
 @click.option("--param", "params", multiple=True,
-              help="name=… and depth=1|2 for the entity view; the query's parameters (from, to, country …) for the others.")
+              help="name=… and depth=1|2 for the entity view; from, to, country, person for the timeline; the query's "
+                   "parameters (from, to, country, home …) for the others; top=N: how many of the most connected nodes a network opens on.")
 def view(name: str, graph: str, out: str, params: tuple[str, ...]) -> None:
     from . import views
 
