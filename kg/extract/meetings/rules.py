@@ -207,9 +207,16 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
     for ps, pe, name, typ in places_in(text):
         if any(a < s + pe and s + ps < b for a, b in persons):
             continue  # inside a name: 横山 in 横山英幸
+        if _foreign_place_at(sent, s + ps, s + pe):
+            continue  # a foreign place of that name (日本横滨市港北区)
         if not VENUE_BEFORE.search(text[:ps]):
             return Party(name, typ, country="中国")
     return default
+
+
+def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:
+    """Whether the mentions read ``sent.text[s:e]`` as a foreign place."""
+    return any(sent.rel(sp) == (s, e) and sp.country not in ("", "中国") for sp in sent.spans)
 
 
 def _subject(sent: Sentence, end: int) -> list[Party]:
@@ -551,7 +558,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
             homes = [Party(name, typ, country="中国") for ps, pe, name, typ in places_in(text[home_seg[0] : home_seg[1]])
-                     if not VENUE_BEFORE.search(text[home_seg[0] : home_seg[0] + ps])] or [home_place]
+                     if not VENUE_BEFORE.search(text[home_seg[0] : home_seg[0] + ps])
+                     and not _foreign_place_at(sent, home_seg[0] + ps, home_seg[0] + pe)] or [home_place]
         mode = "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text[pre_s:pre_e]) else "in_person"
         countries = []
         for p in cps:

@@ -357,7 +357,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
         if LETTER_OF_INTENT.search(scope) and not planned:
             add(home, sp, "letter_of_intent", date=act_date if signed else "")
+        # (A text named by its friendly-exchange tie is that tie's text: 建立友好交流城市关系备忘录.)
+        fe_ends = {f.end() for f in FRIENDLY_EXCHANGE.finditer(scope)}
         agreement = [m for m in AGREEMENT.finditer(scope) if not FRIENDLY_EXCHANGE.search(scope[max(0, m.start() - 6) : m.end()])
+                     and not any(scope[k : m.start()] in ("", "关系", "的", "关系的") for k in fe_ends if k <= m.start())
                      and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))]  # 意向书或备忘录: one text
         if agreement and not planned:
             add(home, sp, "cooperation_agreement", date=act_date if signed else "")

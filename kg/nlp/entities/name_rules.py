@@ -66,7 +66,7 @@ _HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJ
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
 _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动)$")
-_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(]|$)")
+_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?(?:[二三四五六七八]世)?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(]|$)")
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
@@ -78,6 +78,8 @@ _PLACE_BEFORE_OFFICE = re.compile(
     rf"(?<=[，,、由])((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
+# A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
+_NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 _REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委督])")
@@ -174,8 +176,12 @@ class NameRules:
                 found.append((m.start(), m.end(), "Person", "title+translit"))
                 continue
             m = _PERSON_AFTER_TITLE.match(text, end)
-            if m and m.group(0)[0] not in _NOT_NAME_START:
-                name = self._trim_name(m.group(0), text, m.end(), seg, self._foreign_before(text, idx, gaz_spans))
+            numeral = m is not None and _NUMERAL_WORD.match(m.group(0)) is not None
+            if m and (m.group(0)[0] not in _NOT_NAME_START or numeral):
+                foreign = self._foreign_before(text, idx, gaz_spans)
+                name = self._trim_name(m.group(0), text, m.end(), seg, foreign)
+                if numeral and not (foreign and len(name) >= 4):
+                    continue  # (a foreign name may start with numerals, 五十岚忠孝; 主任三人 is no name)
                 known = self.gaz.lookup(name) if name else None
                 if name and (known is None or known.type in ("City", "Region") and _AFTER_PERSON.match(text, end + len(name))):
                     # (A place's name after a title and before words that follow persons is a person's:
@@ -333,8 +339,9 @@ class NameRules:
         for e in ends:
             while e < len(text) and text[e] in "、和及" and is_chinese_surname(text[e + 1 : e + 3]):
                 name = self._chinese_name(text, e + 1, seg)
-                if not name or _is_common_words(name, seg) or self.gaz.lookup(name) or title_suffix(text[e + 1 : e + 1 + len(name) + 2], self.gaz):
-                    break
+                if not name or _is_common_words(name, seg) or title_suffix(text[e + 1 : e + 1 + len(name) + 2], self.gaz) \
+                        or any(self.gaz.lookup(name[:k]) for k in range(2, len(name) + 1)):
+                    break  # (韩国驻成都总领事…: a country starts the next item, no name)
                 out.append((e + 1, e + 1 + len(name), "Person", "listed-name"))
                 e += 1 + len(name)
         return out
@@ -518,7 +525,7 @@ class NameRules:
             for i, tok in enumerate(toks):
                 if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
                     given = toks[i + 1] if i + 1 < len(toks) else ""
-                    if (pos == 0 and foreign and tok in noun_words() and given and not _is_common(given, seg)
+                    if (pos == 0 and foreign and (tok in noun_words() or _NUMERAL_WORD.fullmatch(tok)) and given and not _is_common(given, seg)
                             and not (len(given) >= 3 and seg.FREQ.get(given))):  # (参观|图片展: a word, no given name)
                         # A Japanese surname that is also a word (山下晃正, 中村正人): the name goes on.
                         pos += len(tok)
@@ -550,6 +557,8 @@ class NameRules:
                 # 袁家健在珠海: jieba reads 健在 (a rare word); the name's third character, then 在. (Not
                 # 王伟正在…: 正在 is a word of its own.)
                 return False
+            if len(first) == 2 and pos - start == 2 and (t := _NAME_TAIL.match(text, pos + 1)) and t.end() - t.start() >= 2:
+                return False  # 周立新会见: jieba reads 新会 (a place); the name's third character, then 会见
             return len(first) >= 2 and (seg.FREQ.get(first) or 0) >= 50
 
         for k in (2, 3):
