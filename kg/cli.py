@@ -127,7 +127,8 @@ def _query_help(q) -> str:
     return "\n".join(lines).rstrip()
 
 
-@main.command(help="Serve a build as a read-only SPARQL endpoint (updates and SERVICE refused).")
+@main.command(help="Serve a build in the browser, read-only: query, entity and document pages, views, a SPARQL editor, "
+                    "a JSON API and the SPARQL endpoint (/query; updates and SERVICE refused).")
 @click.option("--graph", "graph", required=True, type=click.Path(file_okay=False), help="Build directory (from kg build --out).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; keep it local unless you mean to share.")
 @click.option("--port", default=7879, show_default=True, type=int, help="Port (0 picks a free one).")
@@ -141,12 +142,17 @@ def serve(graph: str, host: str, port: int, timeout: float, limit: int, allow_se
         server = Server(graph, host, port, ServeConfig(timeout=timeout, limit=limit, allow_service=allow_service))
     except KgError as exc:
         _fail(exc)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        click.echo(printable_lines(f"kg: cannot listen on {host}:{port}: {exc.strerror or exc}"), err=True)
+        sys.exit(2)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"kg: warning: listening on {host}, not only this machine", err=True)
-    click.echo(f"serving {graph} read-only at {server.url}", err=True)
+    click.echo(f"serving {graph} read-only at {server.base}/ (SPARQL endpoint: {server.url})", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
+        pass
+    finally:
         server.close()
 
 

@@ -1,0 +1,1 @@
+"""kg serve's web application."""
