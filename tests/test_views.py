@@ -414,3 +414,30 @@ def test_filtering_then_clearing_keeps_positions(browser, seed_build):
         assert page.errors == []
     finally:
         page.close()
+
+
+HOSTILE_PARTNERS = (
+    '2021年3月1日，上海市市长龚正会见<img src=x onerror="window.pwned=3">德国西门子股份公司总裁博乐仁。\n'
+    "上海市与横滨于1973年缔结友好城市关系<script>window.pwned=4</script>。\n"
+)
+
+
+def test_map_and_timeline_show_payloads_as_text(browser, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "hostile.txt").write_text(HOSTILE_PARTNERS, encoding="utf-8")
+    out = tmp_path / "out"
+    build([src], out)
+    for name, item in (("timeline", "rect.bar"), ("map", "circle.place")):
+        page = Page(browser, _view(out, name, tmp_path / f"{name}.html"))
+        try:
+            assert page.page.evaluate(f"() => document.querySelectorAll('{item}').length") >= 1
+            page.page.evaluate(f"() => document.querySelector('{item}').dispatchEvent(new MouseEvent('click'))")
+            quotes = page.page.evaluate("() => Array.from(document.querySelectorAll('#facts .fact-quote')).map(q => [q.textContent, q.children.length])")
+            assert quotes and all(n == 0 for _, n in quotes)
+            assert any("<img" in q or "<script>" in q for q, _ in quotes)
+            assert page.page.evaluate("() => window.pwned") is None
+            assert page.page.evaluate("() => document.querySelectorAll('body img, script[src]').length") == 0
+            assert page.errors == [] and page.other_hosts() == []
+        finally:
+            page.close()
