@@ -509,13 +509,22 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if hosted_before:
             home_seg = (pre_s, pre_s)
         homes = [_person(sent, sp, sent.start + home_seg[0]) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
+        homes_seg = home_seg  # (where the home side is named)
         cps = [_person(sent, sp, sent.start + cp_seg[0]) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
+        if split and not homes and cps and not any(_foreign(p) for p in cps) and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]]):
+            # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
+            # the sentence's first clauses name are the subject, the persons after 与 the home side.
+            subject = [p for sp in sent.spans_in(0, pre_s) if sp.type == "Person"
+                       for p in (_person(sent, sp, sent.start),) if _foreign(p)]
+            if subject:
+                homes, cps, homes_seg = cps, subject, cp_seg
         if not split and not cps:
             # Both sides named before the act word: tell them apart by country.
             cps = [p for p in homes if _foreign(p)]
             homes = [p for p in homes if not _foreign(p)]
         if homes and cps and all(_foreign(p) for p in homes) and not any(_foreign(p) for p in cps):
-            homes, cps = cps, homes  # A外长和B市长签署…: the sides are named the other way round
+            # A外长和B市长签署…, A总理会见了B省委书记C: the sides are named the other way round.
+            homes, cps, homes_seg = cps, homes, cp_seg
         homes = [p for p in homes if not _foreign(p)]
         cps = [p for p in cps if p.country != "中国"]
         cps = [p for p in cps if p.name not in {h.name for h in homes}]
@@ -544,7 +553,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue
         home_place = ctx.home_place
         if homes:
-            home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
+            home_place = _home_place(sent, homes_seg[0], homes_seg[1], ctx.home_place)
         elif NO_SUBJECT.match(text[home_seg[0] : home_seg[1]]):
             # A clause with no subject of its own: the sentence's subject, else the last meeting's.
             subject = _subject(sent, home_seg[0])

@@ -82,7 +82,8 @@ _PLACE_BEFORE_OFFICE = re.compile(
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
-_REGION_SUFFIX = re.compile(rf"(?:{cue_pattern('names', 'region_suffix')})(?![长委督])")
+# (Not after a unit of its own: 波士顿市府 is the city's government.)
+_REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
 
 
@@ -482,6 +483,8 @@ class NameRules:
                 continue
             if not re.fullmatch(rf"[{CJK}]+", name) or _is_common_words(name, seg) or self.gaz.lookup(name):
                 continue
+            if _REGION_SUFFIX.fullmatch(name, len(name) - 1) and self.gaz.lookup(name[:-1], ("City",)):
+                continue  # 孔敬府府尹: the region of a city's name (孔敬), no person
             if s > 0 and not _BEFORE_NAME.match(text[s - 1]):
                 continue  # inside a longer word: 都文平副主任 is not 文平
             if title_suffix(text[max(0, s - 8) : s], self.gaz):
