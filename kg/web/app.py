@@ -73,7 +73,6 @@ def _templates() -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("kg.web") / "templates")),
         autoescape=True,  # every name from a document is text
-        undefined=jinja2.StrictUndefined,
     )
     env.globals.update(entity_url=entity_url, document_url=document_url, query_url=query_url)
     return Jinja2Templates(env=env)

@@ -17,11 +17,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
-from ..errors import KgError, ParameterError, QueryError, QueryMemory, QueryRefused, QueryTimeout, UnknownQuery
+from ..errors import KgError, QueryMemory, QueryRefused, QueryTimeout, UnknownQuery
 from ..query import list_queries, load_query
 from . import forms, table
 from .documents import cached_facts, lines
-from .links import ID_BASE, entity_iri
+from .links import entity_iri
 from .store import ENTITY_TYPES
 
 # At most this many rows go into a page's table (the downloads have all of them).
@@ -200,15 +200,17 @@ def _render_view(graph_dir: str, name: str, params: dict) -> str:
 def view_page(request: Request) -> Response:
     from ..bounded import DEFAULT_MEMORY, run_bounded
 
+    from .. import views
+
     name = request.path_params["name"]
+    known = getattr(views, "NAMES", None) or getattr(views, "VIEWS", ())
+    if name not in known:
+        raise HTTPException(404, f"no view {name!r}; views: {', '.join(known)}")
     params = {k: v for k, v in request.query_params.items() if v != ""}
     b = _build(request)
     try:
         html = b._cached(("view", name, tuple(sorted(params.items()))), lambda: run_bounded(
             _render_view, (str(b.dir), name, params), b.timeout, b.memory or DEFAULT_MEMORY, what=f"view {name}"))
-    except ParameterError as exc:
-        status = 404 if str(exc).startswith("no view") else 400
-        return _render(request, "error.html", {"status": status, "message": str(exc)}, status)
     except KgError as exc:
         return _render(request, "error.html", {"status": _error_status(exc), "message": str(exc)}, _error_status(exc))
     body = html.encode("utf-8")
