@@ -7,7 +7,7 @@ import pytest
 
 with warnings.catch_warnings():
     # Starlette's TestClient asks for httpx2; httpx (installed) works the same for these tests.
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 from kg import build
