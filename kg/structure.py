@@ -32,6 +32,8 @@ _CLAUSE_MARK = re.compile(r"[，,、；;：:]")
 _NOTE = re.compile(r"^(?:\*\*)?注\s*[:：]")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")
 _PAREN_OPEN = re.compile(r"^[(（]")
+# A parenthesised byline at the start of a paragraph's first line: short, no sentence inside.
+_BYLINE_LEAD = re.compile(r"^\s*[(（](?![一二三四五六七八九十\d]{1,3}[)）])([^()（）。，,；;]{2,40})[)）](?=\s*\S)")
 _PAREN_LINE = re.compile(r"^[(（]([^()（）]*)[)）]\s*$")
 _PAGE_FOOTER = re.compile(r"^\S{2,30}\s+\d{1,4}\s*$")
 # Date written at the start of a yearbook entry's body.
@@ -160,6 +162,10 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))[^。！？!?；;，,]{1,30}$")
 
 
+# A numbered list item that states a year: 1.意大利威尼斯市 1980年3月24日, (2)日本池田市（1981年）.
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[、.．](?!\d)|[(（]\d{1,3}[)）])[^。！？!?；;，,]{2,40}?(?:19|20)\d\d\s*年")
+
+
 def _is_structural(s: str) -> bool:
     return bool(
         _HEADING.match(s)
@@ -275,6 +281,13 @@ def parse_blocks(doc: Document) -> list[Block]:
             seen_content = True
             i += 1
             continue
+        if _LIST_ITEM.match(s) and not _CAPTION.match(s):
+            # A numbered item with a year (1.意大利威尼斯市 1980年3月24日): an item of the list the
+            # heading (or the title) above it names, not a heading.
+            blocks.append(_block(doc, "list_item", [ln], section))
+            seen_content = True
+            i += 1
+            continue
         if _NUMBERED_HEADING.match(s) and not _CAPTION.match(s):
             section = squeeze(s)
             blocks.append(_block(doc, "heading", [ln], section, attrs={"level": "0", "title": section}))
@@ -289,11 +302,18 @@ def parse_blocks(doc: Document) -> list[Block]:
             )
             i += 1
             continue
-        if _PAREN_OPEN.match(s):
+        byline = _BYLINE_LEAD.match(lines[i].text)
+        if byline and lines[i].text[byline.end() :].strip():
+            # A byline that opens a paragraph (（记者 张三）5月10日，…): the byline, then the paragraph.
+            head = _Line(lines[i].no, lines[i].start, lines[i].text[: byline.end()])
+            blocks.append(_block(doc, "author", [head], section, attrs={"names": squeeze(byline.group(1))}))
+            lines[i] = _Line(lines[i].no, lines[i].start + byline.end(), lines[i].text[byline.end() :])
+            continue
+        j = i
+        while _PAREN_OPEN.match(s) and j < n and not re.search(r"[)）]\s*$", lines[j].text) and j - i < 4:
+            j += 1
+        if _PAREN_OPEN.match(s) and j < n and re.search(r"[)）]\s*$", lines[j].text):
             # An author line, possibly running over several lines until the closing parenthesis.
-            j = i
-            while j < n and not re.search(r"[)）]\s*$", lines[j].text) and j - i < 4:
-                j += 1
             group = lines[i : min(j, n - 1) + 1]
             inner = squeeze("".join(x.stripped for x in group))[1:-1].strip()
             prev = blocks[-1].kind if blocks else ""

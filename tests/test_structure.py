@@ -151,3 +151,27 @@ def test_a_titles_year_dates_a_text_that_writes_none(title, year):
     from kg.documents import title_year
 
     assert title_year(title) == year
+
+
+def test_a_byline_that_opens_a_paragraph_is_a_block_of_its_own(tmp_path):
+    """（记者 X）5月10日，…: the byline is an author block, the rest of the line a paragraph (not all
+    the lines after it read as the byline's)."""
+    path = tmp_path / "news.txt"
+    path.write_text("市长会见美国客人\n\n（记者 王明）5月10日，市长会见了美国客人。\n双方交换了意见。\n", encoding="utf-8")
+    doc = read_document(path)
+    blocks = parse_blocks(doc)
+    assert [(b.kind, b.line, b.text) for b in blocks[1:]] == [
+        ("author", 3, "（记者 王明）"),
+        ("paragraph", 3, "5月10日，市长会见了美国客人。双方交换了意见。"),
+    ]
+    para = blocks[2]
+    assert doc.text[para.start : para.start + 5] == "5月10日"
+    # A numbered paragraph is no byline.
+    path.write_text("标题\n\n（一）友城工作。5月10日，市长会见了美国客人。\n", encoding="utf-8")
+    assert [b.kind for b in parse_blocks(read_document(path))] == ["title", "paragraph"]
+
+
+def test_numbered_items_with_a_year_are_list_items_not_headings(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("友好城市\n\n1.意大利威尼斯市 1980年3月24日\n2.日本池田市 1981年6月24日\n二、交流活动\n", encoding="utf-8")
+    assert [b.kind for b in parse_blocks(read_document(path))] == ["title", "list_item", "list_item", "heading"]

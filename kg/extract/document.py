@@ -23,8 +23,8 @@ from .press import press_country, press_names
 from .sentences import Span, past_year, split_sentences
 from .tables import partner_table_links, table_facts
 
-PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "heading", "meta")
-RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note")
+PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta")
+RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 # A description between a country and its place's name (意大利|历史名城|帕尔马市).
 _DESCRIBED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names', 'place_described_by')})")

@@ -51,3 +51,15 @@ def test_a_provinces_list_of_friendly_exchange_places(tmp_path):
         ("株洲市", "奥克兰市", "City", "新西兰", "friendly_exchange", "", "2016"),
         ("湘潭市", "大田广域市", "City", "韩国", "friendly_exchange", "", "2019-06"),
     ]
+
+
+def test_a_numbered_list_under_a_title_that_names_the_tier(tmp_path):
+    """Numbered items (1.意大利威尼斯市 1980年3月24日) under a title or heading naming the tier:
+    each ties the home place to its place, since the item's date."""
+    text = "扬州市国际友好城市\n\n1.意大利里米尼市 1994年5月12日\n2.日本厚木市 1984年10月8日\n"
+    assert _links(facts_of(text, tmp_path)) == [
+        ("扬州市", "厚木市", "City", "日本", "sister_city", "1984", "1984-10-08"),
+        ("扬州市", "里米尼市", "City", "意大利", "sister_city", "1994", "1994-05-12"),
+    ]
+    text = "扬州市友好交流城市名单\n\n（1）德国奥芬巴赫市（2003年）\n"
+    assert _links(facts_of(text, tmp_path)) == [("扬州市", "奥芬巴赫市", "City", "德国", "friendly_exchange", "", "2003")]

@@ -86,6 +86,11 @@ TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     r"\s*(?:[(（]共?\d+[个座对家][)）])?\s*[:：]"
 )
+# A heading or title that names the tier of the list under it (苏州市友好城市, 国际友好城市一览表).
+LIST_TIER = re.compile(
+    f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
+    r"(?:一览表?|名单|名录|列表|简表|情况)?\s*$"
+)
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
@@ -320,6 +325,21 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         tier = None
         for t in TIER.finditer(sent.block.text, 0, sp.start):  # (the list may run over several sentences)
             tier = t
+        if (tier is not None and tier.end() <= sent.start and re.search("[与同和]", text[cs:rs])
+                and (FRIENDLY_EXCHANGE.search(clause) or TWINNED.search(clause))):
+            # A later sentence that states a tie between two sides (此外，温州市还与…建立了友好交流关系):
+            # the list has ended. (Not an item's own note: 戈亚尼亚市(2002年8月正式商定建立友好关系).)
+            tier = None
+        if tier is None and sent.block.kind == "list_item":
+            # An item of a list under a heading (or title) that names the tier (苏州市友好城市 / 1.意大利
+            # 威尼斯市 1980年3月24日): the tier is the tie, the date after the place when it was made.
+            named = LIST_TIER.search(sent.block.section or "") or LIST_TIER.search(sent.doc.title or "")
+            if named and not TWINNED.search(clause) and not FRIENDLY_EXCHANGE.search(clause):
+                relation = "sister_city" if named.group("sister_city") else "friendly_exchange"
+                year_m = YEAR_IN_CLAUSE.search(text, re_)
+                date = parse_date(text[re_:], None) or (year_m.group(1) if year_m else "")
+                add(home, sp, relation, since=date[:4] if relation == "sister_city" else "", date=date)
+                continue
         if tier is not None:
             # A place listed under a heading that names its tier (第二类 友好关系城市(共11个):): the
             # tier is the tie; the date in brackets after it (长野市(1981年4月19日缔结)) is when.
