@@ -146,6 +146,14 @@ class GazetteerMatcher:
             tok = text[ts:te]
             for k in range(2, len(tok) - 1):
                 left, right = single.get(strings[tok[:k]]), single.get(strings[tok[k:]])
+                if left and not right and tok[k] == "驻":
+                    # (A mission's name that jieba's dictionary holds whole, 美国驻华使馆: its country.)
+                    left = [i for i in left if self._label_id[i][0] == "Country"]
+                    for match_id in left:
+                        label, ent_id, label_hash, id_hash = self._label_id[match_id]
+                        found[ts, ts + k, label_hash, id_hash] = (ts, ts + k, label, ent_id)
+                    if left:
+                        break
                 if left and right:
                     for part_ids, ps, pe in ((left, ts, ts + k), (right, ts + k, te)):
                         for match_id in part_ids:

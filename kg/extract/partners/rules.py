@@ -95,6 +95,10 @@ LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
+PAIR_ANNIVERSARY = re.compile(
+    f"(?:{pattern('partners', 'pair.named_later')})(?:{pattern('partners', 'sister_city.founded')})(?:关系)?"
+    r"[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式|晚会|招待会)"
+)
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 FOR_PLACE = re.compile(r"为$")
@@ -390,6 +394,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             HELD_TOGETHER.search(text)
             or (IN_PLACE.search(before[cs:]) and HELD.search(after[: ce - re_ + 40]))
             or ANNIVERSARY_PROGRAMME.search(after)
+            # (A programme of the two sides' anniversary in a later clause, where the sentence names no
+            # other foreign place: …访问法国波尔多市，出席两市结好25周年庆祝活动.)
+            or (PAIR_ANNIVERSARY.search(after) and not any(
+                x.type in ("City", "Region") and x.foreign and x is not sp for x in sent.spans))
             or (sp.rule == "in-event" and HELD.search(text))
             or (EVENT_AFTER.search(after) and HELD.search(text[cs:rs] + after[:20]))
             # The partner holds an event named after the home place (特里尔将举办“…中国厦门友城节”).
