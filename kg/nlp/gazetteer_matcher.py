@@ -146,9 +146,11 @@ class GazetteerMatcher:
             tok = text[ts:te]
             for k in range(2, len(tok) - 1):
                 left, right = single.get(strings[tok[:k]]), single.get(strings[tok[k:]])
-                if left and not right and tok[k] == "驻":
-                    # (A mission's name that jieba's dictionary holds whole, 美国驻华使馆: its country.)
-                    left = [i for i in left if self._label_id[i][0] == "Country"]
+                if left and not right and len(tok) - k >= 2:
+                    # A country written before a word that jieba's dictionary holds together with it
+                    # (美国驻华使馆, 日本丰田汽车公司, 美国高通公司): the country is a word of its own.
+                    # (Not China's, whose name starts the names of its own bodies: 中国人民对外友好协会.)
+                    left = [i for i in left if self._label_id[i][0] == "Country" and self._label_id[i][1] != _HOME_COUNTRY_ID]
                     for match_id in left:
                         label, ent_id, label_hash, id_hash = self._label_id[match_id]
                         found[ts, ts + k, label_hash, id_hash] = (ts, ts + k, label, ent_id)
@@ -163,6 +165,8 @@ class GazetteerMatcher:
         doc.user_data[self.spans_key] = [found[k] for k in sorted(found)]
         return doc
 
+
+_HOME_COUNTRY_ID = "Country:中国"
 
 # How often jieba's own dictionary must know a word for a short name inside it to be a cut
 # across it (首都城市 holds no 都城 or 都城市, 成都东 no 都东).
