@@ -225,8 +225,10 @@ def _subject(sent: Sentence, end: int) -> list[Party]:
     for cs, ce in _clauses(sent.text, 0, end):
         persons = [sp for sp in sent.spans_in(cs, ce) if sp.type == "Person"]
         if persons:
-            found = [_person(sent, sp, sent.start + cs) for sp in persons]
-            return [p for p in found if not _foreign(p)]
+            found = [p for p in (_person(sent, sp, sent.start + cs) for sp in persons) if not _foreign(p)]
+            if found:
+                return found
+            # (A clause of foreign persons only, 应美国X州州长Y邀请: the subject is further on.)
     return []
 
 
@@ -511,7 +513,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         homes = [_person(sent, sp, sent.start + home_seg[0]) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
         homes_seg = home_seg  # (where the home side is named)
         cps = [_person(sent, sp, sent.start + cp_seg[0]) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
-        if split and not homes and cps and not any(_foreign(p) for p in cps) and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]]):
+        if (split and not homes and cps and all(_as_known(p, ctx).country == "中国" for p in cps)
+                and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]])):
             # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
             # the sentence's first clauses name are the subject, the persons after 与 the home side.
             subject = [p for sp in sent.spans_in(0, pre_s) if sp.type == "Person"

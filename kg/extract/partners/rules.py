@@ -92,7 +92,9 @@ LIST_TIER = re.compile(
     r"(?:一览表?|名单|名录|列表|简表|情况)?\s*$"
 )
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
-HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展")
+# (Attending together names what is attended: 共同出席了结好50周年纪念活动, not 共同出席并致辞.)
+HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展"
+                           r"|共同(?:出席|参加)了?[^，,。；并]{0,20}(?:活动|仪式|庆典|典礼|会|节|展)")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
 PAIR_ANNIVERSARY = re.compile(
