@@ -44,6 +44,10 @@ SIDECAR_SUFFIX = ".meta.toml"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _DATE_LINE = re.compile(r"^\s*(?:日期|发布日期|时间|发布时间)\s*[:：]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})日?", re.M)
 _SOURCE_LINE = re.compile(r"^\s*来源\s*[:：]\s*(\S.*?)\s*$", re.M)
+# 来源：X after other fields of a page's top line (发布时间：2022-09-16 09:30  来源：宁波日报): X, up to a space.
+_SOURCE_FIELD = re.compile(r"(?:^|\s)来源\s*[:：]\s*([^\s|｜]+)")
+# A line that starts with a date (a dateline, 2021年11月25日 来源：广州日报): no title.
+_DATE_FIRST = re.compile(r"^\s*(?:发布时间|发布日期|时间|日期)?\s*[:：]?\s*(?:19|20)\d\d(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}")
 # A page's own date near its top: ``2015-10-14 09:15``, ``时间:2024-03-19``, ``2019年11月05日``.
 _TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})(?!\d)")
 _TOP_DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
@@ -191,7 +195,7 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
             date = f"{ymd[0]}-{int(ymd[1]):02d}-{int(ymd[2]):02d}"
     source = str(meta.get("source") or "").strip()
     publisher = str(meta.get("publisher") or "").strip()
-    m = _SOURCE_LINE.search(body)
+    m = _SOURCE_LINE.search(body) or _SOURCE_FIELD.search("\n".join(body.splitlines()[:_TOP_LINES]))
     if m and not source:
         source = m.group(1)
     if m and not publisher:
@@ -271,7 +275,7 @@ def infer_year(text: str, date: str = "") -> int | None:
 def _first_line_title(text: str) -> str:
     for line in text.splitlines():
         s = line.strip().lstrip("#").strip().strip("*").strip()
-        if s:
+        if s and not _DATE_FIRST.match(s):
             return s[:200]
     return ""
 

@@ -52,12 +52,6 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
     stretches of the title the pipeline reads as names of any kind: a place must be one of them
     (横山 in a title naming 横山英幸 is no place)."""
     gaz = gaz or load()
-    for text in (doc.publisher, doc.title):
-        found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])
-                 and (title_names is None or text is not doc.title or text[p[0] : p[1]] in title_names)]
-        if found:
-            _, _, name, typ = found[0]
-            return Party(name, typ, country=HOME_COUNTRY)
     counts: Counter = Counter()
     first: dict[str, int] = {}
     types: dict[str, str] = {}
@@ -66,6 +60,14 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
             counts[sp.name] += 1
             first.setdefault(sp.name, i)
             types[sp.name] = sp.type
+    for text in (doc.publisher, doc.title):
+        found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])
+                 and (title_names is None or text is not doc.title or text[p[0] : p[1]] in title_names)]
+        if found:
+            _, _, name, typ = found[0]
+            if text is doc.publisher and counts and counts[name] < max(counts.values()):
+                continue  # a paper named for a place the text names less than another (北京周报 on 成都)
+            return Party(name, typ, country=HOME_COUNTRY)
     if counts:
         name = min(counts, key=lambda n: (-counts[n], types[n] != "City", first[n]))
         return Party(name, types[name], country=HOME_COUNTRY)

@@ -36,3 +36,17 @@ def test_publishers_are_organizations_of_the_page(tmp_path):
     names = {(m.entity.name, m.entity.type, m.entity.country, m.evidence.line) for m in extract(read_document(path)).mentions}
     assert ("长沙晚报", "Organization", "中国", 3) in names
     assert ("新华社", "Organization", "中国", 5) in names
+
+
+def test_a_source_field_on_the_dateline_names_the_home(tmp_path):
+    """来源：X after the page's time on one line is the publisher; a line that starts with a date is
+    no title; the publisher's place is the home of a text that names no other place more."""
+    path = tmp_path / "page.txt"
+    path.write_text("2022-09-16 09:30  来源：宁波日报\n\n昨天下午，市委书记彭佳学会见了新西兰驻上海总领事何文博一行。\n", encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.publisher, doc.title, doc.date) == ("宁波日报", "昨天下午，市委书记彭佳学会见了新西兰驻上海总领事何文博一行。", "2022-09-16")
+    (meeting,) = extract(doc).meetings
+    assert (meeting.date, meeting.home_place.name) == ("2022-09-15", "宁波市")
+    # A paper named for another place than the one the text is about (北京周报 on 成都) is not its home.
+    path.write_text("2014-01-09 来源：北京周报网\n\n成都市市长会见法国蒙彼利埃市市长。成都市与蒙彼利埃市是友好城市。\n", encoding="utf-8")
+    assert {l.home.name for l in extract(read_document(path)).partner_links} == {"成都市"}
