@@ -207,7 +207,7 @@ def extract(doc: Document) -> Facts:
             if clabel == "City" and cid:
                 fe = gaz.lookup(cid.split(":", 1)[1], ("City",))
                 if fe is not None and fe.country not in ("", "中国"):
-                    foreign_city_ending[ce] = foreign_city_ending[ce + 1 if block.text[ce : ce + 1] == "市" else ce] = fe.country
+                    foreign_city_ending[ce] = foreign_city_ending[ce + 1 if block.text[ce : ce + 1] == "市" else ce] = (cs, fe.country)
             if clabel == "Country" and cid:
                 country_ending[ce] = cid
                 # (Also after a description of the place: 意大利历史名城帕尔马市 is Italy's 帕尔马.)
@@ -227,7 +227,8 @@ def extract(doc: Document) -> Facts:
                     rule, country_at[i, s] = "place-after-country", before.zh if before else ""
             if entry is not None and entry.country == "中国" and label == "Region" and s in foreign_city_ending:
                 # 日本横滨市港北区: not 贵港市's 港北区 but the ward of the foreign city before it.
-                rule, entry, country_at[i, s] = "ward-of-city", None, foreign_city_ending[s]
+                rule, entry = "ward-of-city", None
+                city_start, country_at[i, s] = foreign_city_ending[s]
             if entry is not None and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
@@ -236,6 +237,8 @@ def extract(doc: Document) -> Facts:
                 # (the gazetteer's 波尔图 is the district of that name).
                 label, rule, ent_id, entry = "City", "known-place", "", None
                 written_as = written + "市"
+            elif rule == "ward-of-city":
+                written_as = block.text[city_start:e]  # (named with its city: 光州广域市西区, not 西区)
             else:
                 written_as = written
             name = entry.zh if entry else written_as

@@ -86,6 +86,8 @@ TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     r"\s*(?:[(（]共?\d+[个座对家][)）])?\s*[:：]"
 )
+# Two lists tied in order (A、B两市分别与C、D…).
+RESPECTIVELY = re.compile(r"分别(?:与|同|和)")
 # A heading or title that names the tier of the list under it (苏州市友好城市, 国际友好城市一览表).
 LIST_TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
@@ -277,6 +279,9 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
     gaz = load()
     before = [_governed(x, gaz, sent.block.text) or x for x in sent.spans_in(cs, rs)]
+    paired = _respectively(sent, sp, cs, before)
+    if paired is not None:
+        return paired
     for x in sorted(home_places_in(sent.block.text, before), key=lambda x: -x.start):
         return Party(x.name, x.type, country="中国")
     # No place in the clause: the place that is the subject of an earlier clause of the sentence
@@ -287,8 +292,46 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     return home_city
 
 
+def _respectively(sent: Sentence, sp: Span, cs: int, before: list[Span]) -> Party | None:
+    """The home place paired with ``sp`` where a list of home places ties itself to a list of as
+    many partners in order (杭州、宁波、温州三市分别与法国尼斯市、德国亚琛市、意大利普拉托市结为友好城市)."""
+    text = sent.text
+    rs, _ = sent.rel(sp)
+    m = RESPECTIVELY.search(text, cs, rs)
+    if m is None:
+        return None
+    found = sorted((x for x in home_places_in(sent.block.text, before) if sent.rel(x)[1] <= m.start()), key=lambda x: x.start)
+    # The list is the last run of places joined by 、/和/及 (浙江省的|杭州、宁波、温州三市分别与).
+    homes = found[-1:]
+    for x in reversed(found[:-1]):
+        if not re.fullmatch("[、和及]", text[sent.rel(x)[1] : sent.rel(homes[0])[0]]):
+            break
+        homes.insert(0, x)
+    if len(homes) < 2:
+        return None
+    end = CLAUSE.search(text, rs)
+    items, pos = [], m.end()
+    for sep in [*re.finditer("[、和及]", text[: end.start() if end else len(text)]), None]:
+        stop = sep.start() if sep else (end.start() if end else len(text))
+        if sep is not None and stop < m.end():
+            continue
+        if sep is not None and any(sent.rel(x)[0] < stop < sent.rel(x)[1] for x in sent.spans):
+            continue  # (和 inside a name: 呼和浩特)
+        places = [x for x in sent.spans_in(pos, stop) if x.type in ("City", "Region") and x.foreign]
+        if places:
+            items.append(places)
+        pos = stop + 1
+    if len(items) != len(homes):
+        return None
+    for home, places in zip(homes, items):
+        if sp in places:
+            return Party(home.name, home.type, country="中国")
+    return None
+
+
 def _party(sp: Span) -> Party:
-    return Party(sp.written, sp.type, country=sp.side_country)
+    # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
+    return Party(sp.name if sp.rule == "ward-of-city" else sp.written, sp.type, country=sp.side_country)
 
 
 def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
