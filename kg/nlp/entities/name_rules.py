@@ -174,7 +174,12 @@ class NameRules:
             if m and title_prefix(text, end + (text[end : end + 1] == "兼"), self.gaz):
                 m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
             if m and not self._place_part(m.group(0)):
-                found.append((m.start(), m.end(), "Person", "title+translit"))
+                # (A common word between the title and the name is neither: 州长助理安德烈·尤先科.)
+                first = re.split(r"[·•]", m.group(0))[0]
+                # (A frequent one: 尼亚 in 尼亚木·索米亚巴扎尔 is the name's.)
+                start = _skip_leading(text, m.start(), m.start() + len(first), seg,
+                                      lambda t: _is_common(t, seg) and (seg.FREQ.get(t) or 0) >= 500)
+                found.append((start, m.end(), "Person", "title+translit"))
                 continue
             m = _PERSON_AFTER_TITLE.match(text, end)
             numeral = m is not None and _NUMERAL_WORD.match(m.group(0)) is not None
