@@ -29,6 +29,10 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
             j = _JOINED.match(text, other.end)
             if j and j.end() <= sp.start:
                 left = j.end()
+            elif text[other.end : other.end + 1] not in ("、", " ", "等"):
+                # A person before, not listed with this one: the phrase starts after them (主任栾建章
+                # 宣读了天津市委副书记、市长张工的贺信 — 张工's bodies are 天津市委's, not …宣读了天津).
+                left = other.end
     # Start at the first place or body named before the person (完成安哥拉总统洛伦索 → 安哥拉总统洛伦索).
     lead = [x for x in sent.spans if left <= x.start < sp.start and x.type not in ("Person", "Event")]
     if lead:
