@@ -84,7 +84,7 @@ _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
-_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示)")
+_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为)")
 
 
 @Language.factory("kg_names", requires=["doc.user_data"], assigns=["doc.user_data"], default_config={"spans_key": RULE_KEY})
@@ -239,7 +239,9 @@ class NameRules:
                 _is_common(t, seg) and not self.gaz.lookup(t) for t in _cut(seg, core)
             ):
                 bare = True  # 专项工作组, 境外商协会: ordinary words before a generic ending, no name
-            if len(name) >= 4 and not bare and name.count("“") == name.count("”") and not name.startswith("“"):
+            # (A quoted word may start a name when the name goes on after it: “一带一路”地方合作委员会.)
+            quoted_start = name.startswith("“") and len(name) - name.find("”") > 4
+            if len(name) >= 4 and not bare and name.count("“") == name.count("”") and (not name.startswith("“") or quoted_start):
                 label = "Company" if re.search(r"公司|集团|银行|证券", name) else "Organization"
                 # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
                 if orgs and orgs[-1][1] == start:
