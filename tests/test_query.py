@@ -343,3 +343,23 @@ def test_the_terminal_table_shows_labels_and_fits_the_width():
     assert quote.strip() in r.format("csv").replace('"', "") or "\t" in r.format("csv")
     with pytest.raises(ParameterError, match="no column"):
         r.format("table", columns=["nope"])
+
+
+def test_a_meeting_whose_text_states_no_year_is_still_told():
+    """A meeting with no date (a page that writes 5月15日 and no year) is a row of who-met-whom and
+    is counted by country, with an empty date; a date filter leaves it out."""
+    from kg.model import Document, Evidence, Facts, Meeting, Party
+    from kg.query import memory_dataset
+    from kg.rdf.graph import PREFIXES, build_graphs
+    from kg.rdf.serialize import to_quads, trig
+
+    text = "5月15日，温州市外办主任周建清拜访了西班牙驻沪总领事路易斯·卡尔沃。\n"
+    doc = Document(id="undated", path="undated.txt", text=text)
+    meeting = Meeting(date="", mode="in_person", home=(Party("周建清", "Person", title="主任"),),
+                      counterparts=(Party("路易斯·卡尔沃", "Person", title="总领事", country="西班牙"),),
+                      evidence=Evidence(doc.id, 1, 0, len(text) - 1, text.strip()), country="西班牙")
+    ds = memory_dataset(trig(to_quads(build_graphs([Facts(doc=doc, blocks=(), meetings=(meeting,))])), PREFIXES))
+    rows = run_query("who-met-whom", ds).rows
+    assert [(r["date"], r["personName"], r["counterpartName"]) for r in rows] == [("", "周建清", "路易斯·卡尔沃")]
+    assert [(r["countryName"], r["meetings"]) for r in run_query("meetings-by-country", ds).rows] == [("西班牙", "1")]
+    assert run_query("who-met-whom", ds, {"from": "2020"}).rows == []
