@@ -175,3 +175,16 @@ def test_numbered_items_with_a_year_are_list_items_not_headings(tmp_path):
     path = tmp_path / "list.txt"
     path.write_text("友好城市\n\n1.意大利威尼斯市 1980年3月24日\n2.日本池田市 1981年6月24日\n二、交流活动\n", encoding="utf-8")
     assert [b.kind for b in parse_blocks(read_document(path))] == ["title", "list_item", "list_item", "heading"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("2012年，黑龙江省与俄罗斯犹太自治州签署协议。2012年5月，代表团来访。", 2012),
+    # The years of what began long before, or is still to come, date no undated mention.
+    ("8月17日，省长会见了新州州长。双方自1983年建立的联合经济会议机制运行良好。", None),
+    ("11月1日，主任会见总领事。自1998年总领馆建馆以来，2024年将迎来建交60周年。", None),
+    ("两市于2010年缔结友好城市。2014年9月，代表团访问特里尔。", 2014),
+])
+def test_the_year_of_an_undated_text(text, year):
+    from kg.documents import infer_year
+
+    assert infer_year(text) == year
