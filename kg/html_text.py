@@ -21,6 +21,10 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HUGE_TAG = re.compile(r"<([A-Za-z][\w:-]{0,30})[^<>]{4000,}>")
 
 
+_CONTENT_SOURCE = re.compile(r"<meta\s+name=[\"'](?:ContentSource|source)[\"']\s+content=[\"']([^\"'<>]{1,40})[\"']", re.I)
+_SOURCE_FIELD = re.compile(r"来源\s*[:：]\s*(?:<[^<>]{0,200}>\s*)*([^\s<>&|｜:：]{2,30})")
+
+
 def main_text(html: str) -> tuple[str, dict[str, str]]:
     """The page's main text, and ``title``/``date`` metadata where the page gives them."""
     import trafilatura
@@ -38,6 +42,11 @@ def main_text(html: str) -> tuple[str, dict[str, str]]:
             meta["title"] = info.title.strip()
         if info.date:
             meta["date"] = info.date.strip()
+    # The publisher, as Chinese government and news CMSs give it: <meta name="ContentSource">, else
+    # the 来源：X of the article's info line (trafilatura keeps neither).
+    m = _CONTENT_SOURCE.search(html) or _SOURCE_FIELD.search(html)
+    if m and m.group(1).strip():
+        meta["publisher"] = m.group(1).strip()
     lines = []
     for line in text.splitlines():
         if _RULE.match(line) and "|" in line:

@@ -183,7 +183,10 @@ class NameRules:
                 continue
             m = _PERSON_AFTER_TITLE.match(text, end)
             numeral = m is not None and _NUMERAL_WORD.match(m.group(0)) is not None
-            if m and (m.group(0)[0] not in _NOT_NAME_START or numeral):
+            # (于 is a preposition and a surname: 市长于海田在…, not 市长于近日…, 于北京.)
+            yu = m is not None and m.group(0)[0] == "于" and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
+                and (seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 and not self.gaz.lookup(text[end + 1 : end + 3])
+            if m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu):
                 foreign = self._foreign_before(text, idx, gaz_spans)
                 name = self._trim_name(m.group(0), text, m.end(), seg, foreign)
                 if numeral and not (foreign and len(name) >= 4):
