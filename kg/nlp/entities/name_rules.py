@@ -78,6 +78,7 @@ _PLACE_BEFORE_OFFICE = re.compile(
     rf"(?<=[，,、由])((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
+_PREPOSITION_SURNAMES = frozenset("于向")
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
@@ -183,8 +184,9 @@ class NameRules:
                 continue
             m = _PERSON_AFTER_TITLE.match(text, end)
             numeral = m is not None and _NUMERAL_WORD.match(m.group(0)) is not None
-            # (于 is a preposition and a surname: 市长于海田在…, not 市长于近日…, 于北京.)
-            yu = m is not None and m.group(0)[0] == "于" and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
+            # (于 and 向 are prepositions and surnames: 市长于海田在…, 书记向东会见…; not 市长于近日…,
+            # 于北京, 向代表团介绍.)
+            yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
                 and (seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 and not self.gaz.lookup(text[end + 1 : end + 3])
             if m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu):
                 foreign = self._foreign_before(text, idx, gaz_spans)
