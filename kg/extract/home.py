@@ -45,6 +45,17 @@ def places_in(text: str, gaz: Gazetteer | None = None) -> tuple[tuple[int, int, 
     return tuple(out)
 
 
+def after_foreign_city(text: str, pos: int, gaz: Gazetteer) -> bool:
+    """Whether a foreign city's name ends at ``pos`` (韩国首尔市|江南区: the ward is Seoul's, not the
+    Chinese district of that name)."""
+    end = pos - 1 if text[pos - 1 : pos] == "市" else pos
+    for k in range(2, 7):
+        e = gaz.lookup(text[max(0, end - k) : end], ("City",)) if end - k >= 0 else None
+        if e is not None and e.country not in ("", HOME_COUNTRY):
+            return True
+    return False
+
+
 def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None,
                   title_names: frozenset[str] | None = None) -> Party:
     """The place the document speaks for: named in its publisher or title, else its most named
@@ -62,7 +73,8 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
             types[sp.name] = sp.type
     for text in (doc.publisher, doc.title):
         found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])
-                 and (title_names is None or text is not doc.title or text[p[0] : p[1]] in title_names)]
+                 and (title_names is None or text is not doc.title or text[p[0] : p[1]] in title_names)
+                 and not after_foreign_city(text, p[0], gaz)]
         if found:
             _, _, name, typ = found[0]
             if text is doc.publisher and counts and counts[name] < max(counts.values()):

@@ -58,6 +58,7 @@ _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 # The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
 _GROUP = Party("", "Person")
+MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})$")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
@@ -153,19 +154,31 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
     pos = 0
     for item in text.split("、"):
         i0, pos = s + pos, pos + len(item) + 1
+        skip = len(item) - len(item.lstrip("了 "))  # (会见了|法国里昂市…: the item starts after 了)
+        i0, item = i0 + skip, item[skip:]
         item_spans = sorted(sent.spans_in(i0, i0 + len(item)), key=lambda x: x.start)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")]
         country = next((x.side_country for x in item_spans if x.type == "Country"), "")
         clean = CP_END.split(item)[0].strip()
         # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
         lead = next((sent.rel(x)[1] for x in item_spans if x.type == "Country" and sent.rel(x)[0] == i0), i0)
-        if lead != i0 and places and title_prefix(sent.text, sent.rel(places[0])[1], load()):
-            lead = i0  # 美国夏威夷州州长伊格: a person's phrase, not the place
+        titled = title_prefix(sent.text, sent.rel(places[0])[1], load()) if lead != i0 and places else 0
+        if titled and (any(x.type == "Person" for x in item_spans) or sent.rel(places[0])[1] + len(titled) < i0 + len(clean)):
+            # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
+            # holder is not named: the place is met.)
+            lead = i0
         if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
                        or sent.rel(places[0])[0] in (i0, lead) and places[0].type in ("City", "Region")
                        and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
-            out.append(Party(x.written, x.type, country=x.side_country or country or _place_prefix(x.written)))
+            written = x.name if x.rule == "ward-of-city" else x.written  # (首尔市江南区, not the Chinese 江南区)
+            out.append(Party(written, x.type, country=x.side_country or country or _place_prefix(x.written)))
+            continue
+        # A mission's head named by title only (日本驻上海总领事): the mission.
+        # (Not in a headline, which names the head in the text under it: 曾赞荣会见韩国驻华大使.)
+        head = MISSION_HEAD.match(clean) and re.search(r"[，,。]", sent.text)
+        if head and any(x.type == "Country" and sent.rel(x)[0] == i0 for x in item_spans):
+            out.append(Party(clean + "馆", "Organization", country=country))
             continue
         # A body no gazetteer knows, named after its place: 香港创新科技及工业局.
         placed = clean[:2] in SARS or any(x.type in ("City", "Region", "Country") and sent.rel(x)[0] == i0 for x in item_spans)
