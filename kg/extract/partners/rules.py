@@ -329,6 +329,16 @@ def _respectively(sent: Sentence, sp: Span, cs: int, before: list[Span]) -> Part
     return None
 
 
+def _in_quoted_name(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a short quoted name (“中德经济合作论坛”), not a quoted saying."""
+    open_ = text.rfind("“", 0, pos)
+    if open_ < 0 or text.rfind("”", 0, pos) > open_:
+        return False
+    close = text.find("”", pos)
+    inner = text[open_ + 1 : close if close >= 0 else len(text)]
+    return len(inner) <= 24 and not re.search(r"[，,。；;！？]", inner)
+
+
 def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     return Party(sp.name if sp.rule == "ward-of-city" else sp.written, sp.type, country=sp.side_country)
@@ -427,9 +437,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         if LETTER_OF_INTENT.search(scope) and not planned:
             add(home, sp, "letter_of_intent", date=act_date if signed else "")
         # (A text named by its friendly-exchange tie is that tie's text: 建立友好交流城市关系备忘录.)
-        fe_ends = {f.end() for f in FRIENDLY_EXCHANGE.finditer(scope)}
+        fe_spans = [f.span() for f in FRIENDLY_EXCHANGE.finditer(scope)]
         agreement = [m for m in AGREEMENT.finditer(scope) if not FRIENDLY_EXCHANGE.search(scope[max(0, m.start() - 6) : m.end()])
-                     and not any(scope[k : m.start()] in ("", "关系", "的", "关系的") for k in fe_ends if k <= m.start())
+                     and not any(scope[k : m.start()] in ("", "关系", "的", "关系的") for _, k in fe_spans if k <= m.start())
+                     and not any(a <= m.start() and m.end() <= b for a, b in fe_spans)  # (友好交流合作关系备忘录: one text)
                      and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))]  # 意向书或备忘录: one text
         if agreement and not planned:
             add(home, sp, "cooperation_agreement", date=act_date if signed else "")
@@ -450,7 +461,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         )
         if joint:
             add(home, sp, "joint_activity", date=act_date)
-        coop = [m for m in COOPERATION.finditer(scope if sp.rule != "abbreviation" else text[rs : rs + 20])]
+        coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
+        # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
+        coop = [m for m in COOPERATION.finditer(coop_text) if not _in_quoted_name(coop_text, m.start())]
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
