@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -96,6 +97,7 @@ def make_app(graph_dir: str | Path, config: ServeConfig | None = None) -> Guard:
         *[Route(p, sparql.endpoint, methods=["GET", "POST"]) for p in QUERY_PATHS],
         Route("/update", sparql.refuse_update, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
         Route("/store", sparql.refuse_update, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),  # (a view page has no icon of its own)
         Mount("/static", StaticFiles(packages=[("kg.web", "static")]), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers=pages.EXCEPTION_HANDLERS)
