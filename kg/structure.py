@@ -33,7 +33,7 @@ _NOTE = re.compile(r"^(?:\*\*)?注\s*[:：]")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*")
 _PAREN_OPEN = re.compile(r"^[(（]")
 # A parenthesised byline at the start of a paragraph's first line: short, no sentence inside.
-_BYLINE_LEAD = re.compile(r"^\s*[(（](?![一二三四五六七八九十\d]{1,3}[)）])([^()（）。，,；;]{2,40})[)）](?=\s*\S)")
+_BYLINE_LEAD = re.compile(r"^\s*[(（](?![一二三四五六七八九十\d]{1,3}[)）])(?![^()（）]*\d\s*[年月日])([^()（）。，,；;]{2,40})[)）](?=\s*\S)")
 _PAREN_LINE = re.compile(r"^[(（]([^()（）]*)[)）]\s*$")
 _PAGE_FOOTER = re.compile(r"^\S{2,30}\s+\d{1,4}\s*$")
 # Date written at the start of a yearbook entry's body.
