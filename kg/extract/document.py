@@ -130,9 +130,10 @@ def _title_places(doc: Document, nlp) -> frozenset[str] | None:
     if not doc.title or not places_in(doc.title):
         return None  # (no place in the title to check: the pipeline is not run on it)
     sdoc = nlp(doc.title)
-    persons = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person"]
+    # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
+    chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
     return frozenset(doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
-                     if label in ("City", "Region") and not any(a < e and s < b for a, b in persons))
+                     if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen))
 
 
 def _of_country_before(entry, written: str, country_id: str, gaz):

@@ -137,3 +137,15 @@ def test_ties_new_in_a_years_report_date_from_that_year(tmp_path):
     path.write_text("昆明市2021年外事工作\n\n全年新缔结国际友好城市2个（波兰卢布林市、巴西库里蒂巴市）。\n", encoding="utf-8")
     links = {(l.partner.name, l.relation, l.since) for l in extract(read_document(path)).partner_links}
     assert links >= {("卢布林市", "sister_city", "2021"), ("库里蒂巴市", "sister_city", "2021")}
+
+
+def test_a_chinese_place_inside_a_foreign_ones_name_or_after_a_foreign_city_is_no_home(tmp_path):
+    """兰州 inside 美国马里兰州 and 江南区 after 韩国首尔市 are not where the home side speaks from;
+    the ward is Seoul's, named with its city."""
+    path = tmp_path / "news.txt"
+    path.write_text("区领导会见美国马里兰州客人\n\n2024年10月12日，区委书记王华杰会见了美国马里兰州蒙哥马利郡郡长埃尔里奇一行。"
+                    "2024年10月13日，区长张强会见了韩国首尔市江南区区长一行。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {m.home_place.name for m in facts.meetings} == {"中国"}
+    assert {(m.home[0].name, m.counterparts[0].name, m.counterparts[0].country) for m in facts.meetings} == {
+        ("王华杰", "埃尔里奇", "美国"), ("张强", "首尔市江南区", "韩国")}

@@ -228,8 +228,9 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
 
 
 def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:
-    """Whether the mentions read ``sent.text[s:e]`` as a foreign place."""
-    return any(sent.rel(sp) == (s, e) and sp.country not in ("", "中国") for sp in sent.spans)
+    """Whether the mentions read ``sent.text[s:e]`` as (part of) a foreign place (兰州 in 美国马里兰州)."""
+    return any(sent.rel(sp)[0] < e and s < sent.rel(sp)[1] and sp.country not in ("", "中国")
+               and sp.type in ("City", "Region") for sp in sent.spans)
 
 
 def _subject(sent: Sentence, end: int) -> list[Party]:
