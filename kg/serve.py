@@ -135,6 +135,15 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _warm() -> None:
+    from .query import list_queries
+
+    try:
+        list_queries()
+    except Exception:  # noqa: BLE001 - a page that needs them says what is wrong
+        pass
+
+
 class Server:
     """The running workbench and endpoint; ``url`` is the endpoint's query URL, ``base`` the home page's.
     Use as a context manager or call ``close()``."""
@@ -159,6 +168,8 @@ class Server:
             h11_max_incomplete_event_size=MAX_HEAD, timeout_graceful_shutdown=5, server_header=False,
         ))
         self._thread: threading.Thread | None = None
+        # The named queries are read and checked once per process (a second or two): before the first page asks.
+        threading.Thread(target=_warm, daemon=True).start()
 
     def serve_forever(self) -> None:
         """Serve in this thread until interrupted (Ctrl-C stops it cleanly)."""
