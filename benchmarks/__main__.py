@@ -8,7 +8,9 @@
 - ``--jobs 2`` against ``--jobs 1`` on 1,000 documents;
 - ``who-met-whom`` and ``city-partners`` on a graph of about a million
   triples: Oxigraph's on-disk store against rdflib's in-memory store;
-- writing a who-met-whom view of 2,000 nodes.
+- writing a who-met-whom view of 2,000 nodes;
+- the workbench's pages (``kg serve``) on the largest build: the home page, a
+  query page, an entity page and the map, first and median request.
 
 Targets (issue 8) are printed beside each figure; nothing here fails a build.
 """
@@ -164,11 +166,66 @@ def bench_view(build_dir: Path, nodes: int = 2000) -> dict:
     return {"nodes": len(view.nodes), "edges": len(view.edges), "seconds": time.perf_counter() - t, "bytes": path.stat().st_size}
 
 
+PAGE_SPARQL = {
+    # The home-side persons with the most meetings, and the countries met most: pages to open.
+    "persons": """PREFIX kg: <https://kg.example.org/ns#>
+SELECT ?p (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?m kg:participation ?hp . ?hp kg:side "home" ; kg:agent ?p } }
+GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 5""",
+    "countries": """PREFIX kg: <https://kg.example.org/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?name (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?m kg:counterpartCountry ?c . ?c skos:prefLabel ?name FILTER(LANG(?name) = "zh") } }
+GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 5""",
+}
+
+
+def bench_pages(build_dir: Path, repeats: int = 5) -> dict:
+    """The workbench's page times on a build (``kg serve``'s app over HTTP): for the home page, a query
+    page, an entity page and the map, the first (cold) request and the median of ``repeats`` more. The
+    query and entity pages are opened for different parameters and entities each time, so no answer
+    comes from the server's cache."""
+    import json as _json
+    import urllib.parse
+    import urllib.request
+
+    from kg.serve import Server
+    from kg.web.links import entity_url, query_url
+
+    def get(url: str) -> float:
+        t = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=120) as r:
+            r.read()
+        return time.perf_counter() - t
+
+    def sparql(base: str, text: str) -> list[dict]:
+        req = urllib.request.Request(base + "/query?" + urllib.parse.urlencode({"query": text}), headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(req, timeout=120) as r:
+            return _json.loads(r.read())["results"]["bindings"]
+
+    out = {}
+    with Server(build_dir, port=0) as server:
+        base = server.base
+        persons = [b["p"]["value"] for b in sparql(base, PAGE_SPARQL["persons"])]
+        countries = [b["name"]["value"] for b in sparql(base, PAGE_SPARQL["countries"])]
+        pages = {
+            "home": [base + "/"] * (repeats + 1),
+            "query page (who-met-whom by country)": [base + query_url("who-met-whom", {"country": c}) for c in countries],
+            "entity page": [base + entity_url(p) for p in persons],
+            "map": [base + "/views/map"] * (repeats + 1),
+        }
+        for name, urls in pages.items():
+            if not urls:
+                continue
+            times = [get(u) for u in urls]
+            rest = times[1:] or times
+            out[name] = {"first": times[0], "median": statistics.median(rest if len(urls) == repeats + 1 else times), "n": len(times)}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000,10000", help="corpus sizes for the build benchmark (default: 100,1000,10000)")
     ap.add_argument("--work", default=None, help="working directory (default: a temporary one, removed after)")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: extraction, build, jobs, queries, view")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: extraction, build, jobs, queries, view, pages")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     skip = set(filter(None, args.skip.split(",")))
@@ -230,6 +287,11 @@ def main() -> None:
         if n is not None:
             v = bench_view(work / f"build-{n}")
             say("who-met-whom view", f"{v['nodes']:,} nodes, {v['edges']:,} edges written in {v['seconds']:.2f} s ({v['bytes'] / 2**20:.1f} MiB)")
+    if "pages" not in skip:
+        n = max((s for s in built if (work / f"build-{s}").is_dir()), default=None)
+        if n is not None:
+            for name, t in bench_pages(work / f"build-{n}").items():
+                say(f"{name}, {n:,}-document build", f"median {t['median']:.2f} s of {t['n']} (first {t['first']:.2f} s)", "< 1 s")
     print("\n| measure | figure | target |\n|---|---|---|")
     for what, figure, target in rows:
         print(f"| {what} | {figure} | {target} |")

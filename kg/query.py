@@ -238,7 +238,8 @@ def queries_dir() -> Path:
 
 
 def list_queries() -> list[NamedQuery]:
-    return [load_query(p) for p in sorted(queries_dir().glob("*.rq"))]
+    # (By name: each is read and checked once per process, not on every call — a page lists them all.)
+    return [load_query(p.stem) for p in sorted(queries_dir().glob("*.rq"))]
 
 
 def parse_header(text: str, name: str, path: str) -> NamedQuery:
