@@ -535,6 +535,14 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                        for p in (_person(sent, sp, sent.start),) if _foreign(p)]
             if subject:
                 homes, cps, homes_seg = cps, subject, cp_seg
+        if split and homes and not cps and all(_foreign(p) for p in homes):
+            # A foreign writer or guest, and the home side by its place and title only (韩国釜山市市长X向
+            # 青岛市市长发来贺信): the place speaks for the home side.
+            named = [Party(name, typ, country="中国") for ps, pe, name, typ in places_in(text[cp_seg[0] : cp_seg[1]])
+                     if not VENUE_BEFORE.search(text[cp_seg[0] : cp_seg[0] + ps])
+                     and not _foreign_place_at(sent, cp_seg[0] + ps, cp_seg[0] + pe)]
+            if named:
+                homes, cps, homes_seg = named[:1], homes, cp_seg
         if not split and not cps:
             # Both sides named before the act word: tell them apart by country.
             cps = [p for p in homes if _foreign(p)]
