@@ -280,4 +280,13 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
     return _render(request, "error.html", {"status": exc.status_code, "message": exc.detail}, exc.status_code)
 
 
-EXCEPTION_HANDLERS = {HTTPException: _http_error}
+async def _kg_error(request: Request, exc: KgError) -> Response:
+    """A query a page ran that failed (past the server's timeout: 503) is answered with its message,
+    not a server error."""
+    status = _error_status(exc)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": str(exc)}, status_code=status)
+    return _render(request, "error.html", {"status": status, "message": str(exc)}, status)
+
+
+EXCEPTION_HANDLERS = {HTTPException: _http_error, KgError: _kg_error}

@@ -12,7 +12,7 @@ from kg import run_query
 from kg.web.app import CSP
 from kg.web.links import document_url, entity_url
 
-from .conftest import HOSTILE_NAME
+from .conftest import HOSTILE_NAME, ServeConfig, TestClient, make_app
 
 PAGES = ["/", "/search?q=yin", "/query/who-met-whom", "/query/city-partners?relation=sister_city",
          "/entity/person/yin-yong", "/document/beijing-yearbook-2020-foreign-affairs", "/sparql-editor",
@@ -169,3 +169,21 @@ def test_nothing_is_written(client):
         assert getattr(client, method)("/").status_code == 405
     assert client.post("/update", content=b"CLEAR ALL").status_code == 403
     assert client.post("/").status_code == 405
+
+
+def test_a_page_whose_query_runs_past_the_timeout_says_so(seed_build, monkeypatch):
+    """A page's query stopped at the server's timeout is a 503 page with the message, not a server
+    error (on a large build an entity's or a question's query can take longer than the timeout)."""
+    from kg.errors import MESSAGES, QueryTimeout
+    from kg.web.store import Build
+
+    def too_slow(self, *args, **kwargs):
+        raise QueryTimeout(MESSAGES["timeout"].format(query="entity", seconds=30.0))
+
+    monkeypatch.setattr(Build, "named", too_slow)
+    out, _ = seed_build
+    with TestClient(make_app(out, ServeConfig(timeout=30)), raise_server_exceptions=False) as c:
+        r = c.get("/entity/person/yin-yong")
+        assert r.status_code == 503 and "E024" in r.text
+        r = c.get("/api/query/who-met-whom")
+        assert r.status_code == 503 and "E024" in r.json()["error"]
