@@ -84,7 +84,6 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                     foreign_ends.update((e, e + 1) if block.text[e : e + 1] == "市" else (e,))
                 elif s in foreign_ends:
                     continue  # a foreign city's ward (日本横滨市港北区)
-                entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
                 if entry is not None and _bare_county(entry, block.text[s:e]):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
