@@ -25,6 +25,7 @@ from .tables import partner_table_links, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta")
 RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item")
+_REGION_SUFFIX_END = re.compile(f"(?:{cue_pattern('names', 'region_suffix')})$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 # A description between a country and its place's name (意大利|历史名城|帕尔马市).
 _DESCRIBED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names', 'place_described_by')})")
@@ -256,7 +257,7 @@ def extract(doc: Document) -> Facts:
                     country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
             elif rule == "region-of-city":
                 # 伊尔库茨克州: the region of a foreign city's name lies in the city's country.
-                city_of = gaz.lookup(written.rstrip("州省县道郡府区"), ("City",))
+                city_of = gaz.lookup(_REGION_SUFFIX_END.sub("", written), ("City",))
                 country = city_of.country if city_of else ""
             elif rule == "ward-of-city":
                 country = country_at[i, s]

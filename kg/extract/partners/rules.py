@@ -86,6 +86,8 @@ TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     r"\s*(?:[(（]共?\d+[个座对家][)）])?\s*[:：]"
 )
+# A unit word after a city's name that names the region called after it (巴黎|大区, 伊尔库茨克|州).
+REGION_OF_CITY = re.compile(f"(?:{pattern('names', 'region_suffix')})(?![长委督尹])")
 # Two lists tied in order (A、B两市分别与C、D…).
 RESPECTIVELY = re.compile(r"分别(?:与|同|和)")
 # A heading or title that names the tier of the list under it (苏州市友好城市, 国际友好城市一览表).
@@ -490,6 +492,10 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
             n, e = _place_prefix(p.name, gaz, lambda e: e.country not in ("", "中国") or e.zh in SARS)
             if e is not None:
+                region = REGION_OF_CITY.match(p.name, n) if e.type == "City" and e.zh not in SARS else None
+                if region and not gaz.lookup(p.name[: region.end()]):
+                    # 巴黎大区议会: the body of the region named after the city (巴黎大区), not of the city.
+                    return Party(p.name[: region.end()], "Region", country=e.country)
                 return Party(p.name[:n], e.type, country=e.zh if e.zh in SARS else e.country)
             # A place no gazetteer lists, named by its government (外贝加尔边区政府, 萨哈共和国政府).
             m = PLACE_BEFORE_BODY.match(p.name)
