@@ -54,6 +54,7 @@ _TOP_DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![
 _TOP_LINES = 15
 MIN_YEAR, MAX_YEAR = 1000, 9999  # the years a document may cover: four digits, as dates and xsd:gYear write them
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_BOOK_TITLE = re.compile(r"《[^《》]{0,80}》")
 _SINCE_BEFORE = re.compile(r"(?:自|早在|始于|从)\s*$")
 _SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|建立的|将|即将|缔结|结好|结为)")
 
@@ -265,7 +266,9 @@ def infer_year(text: str, date: str = "") -> int | None:
     mentions years (a yearbook entry) is about the year it writes most."""
     if date[:4].isdigit():
         return int(date[:4])
-    # (Not the years of what began long before or is still to come: 自1998年, 于2010年缔结, 2024年将迎来.)
+    # (Not the years of what began long before or is still to come: 自1998年, 于2010年缔结, 2024年将迎来;
+    # nor those in the name of a text: 《2024—2025年合作计划》.)
+    text = _BOOK_TITLE.sub(lambda m: " " * len(m.group(0)), text)
     counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text)
                      if not _SINCE_BEFORE.search(text, max(0, m.start() - 3), m.start()) and not _SINCE_AFTER.match(text, m.end()))
     if counts:

@@ -188,3 +188,10 @@ def test_the_year_of_an_undated_text(text, year):
     from kg.documents import infer_year
 
     assert infer_year(text) == year
+
+
+def test_a_year_in_the_name_of_a_text_does_not_date_the_text():
+    from kg.documents import infer_year
+
+    assert infer_year("1月，我市与俄罗斯喀山市签署了《2024—2025年合作计划》。") is None
+    assert infer_year("2023年1月，我市与俄罗斯喀山市签署了《2024—2025年合作计划》。") == 2023
