@@ -58,6 +58,7 @@ _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 # The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
 _GROUP = Party("", "Person")
+_GUEST_LEAD = re.compile(r"[了 ]*(?:(?:来访|到访|来华访问|来华)的)?")
 MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})$")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
@@ -154,7 +155,9 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
     pos = 0
     for item in text.split("、"):
         i0, pos = s + pos, pos + len(item) + 1
-        skip = len(item) - len(item.lstrip("了 "))  # (会见了|法国里昂市…: the item starts after 了)
+        # (会见了|法国里昂市…, 与来访的|美国…委员会代表团: the item starts after 了 and a visitor's word.)
+        lead_word = _GUEST_LEAD.match(item)
+        skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
         item_spans = sorted(sent.spans_in(i0, i0 + len(item)), key=lambda x: x.start)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")]

@@ -85,7 +85,7 @@ _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
-_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为)")
+_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了的]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为)")
 
 
 @Language.factory("kg_names", requires=["doc.user_data"], assigns=["doc.user_data"], default_config={"spans_key": RULE_KEY})
