@@ -236,6 +236,14 @@ def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:
                and sp.type in ("City", "Region") for sp in sent.spans)
 
 
+def _places_speaking(sent: Sentence, s: int, e: int) -> list[Party]:
+    """The Chinese places named in ``sent.text[s:e]`` that speak for a side: not venues (在上海), not
+    inside a foreign place's name (兰州 in 美国马里兰州)."""
+    text = sent.text
+    return [Party(name, typ, country="中国") for ps, pe, name, typ in places_in(text[s:e])
+            if not VENUE_BEFORE.search(text[s : s + ps]) and not _foreign_place_at(sent, s + ps, s + pe)]
+
+
 def _subject(sent: Sentence, end: int) -> list[Party]:
     """The Chinese persons who are the subject of the sentence up to ``end``: those of its first
     clause that names any, unless they are joined to the act by 与/同 (then they are a side too)."""
@@ -541,9 +549,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if split and homes and not cps and all(_foreign(p) for p in homes):
             # A foreign writer or guest, and the home side by its place and title only (韩国釜山市市长X向
             # 青岛市市长发来贺信): the place speaks for the home side.
-            named = [Party(name, typ, country="中国") for ps, pe, name, typ in places_in(text[cp_seg[0] : cp_seg[1]])
-                     if not VENUE_BEFORE.search(text[cp_seg[0] : cp_seg[0] + ps])
-                     and not _foreign_place_at(sent, cp_seg[0] + ps, cp_seg[0] + pe)]
+            named = _places_speaking(sent, *cp_seg)
             if named:
                 homes, cps, homes_seg = named[:1], homes, cp_seg
         if not split and not cps:
@@ -594,9 +600,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
-            homes = [Party(name, typ, country="中国") for ps, pe, name, typ in places_in(text[home_seg[0] : home_seg[1]])
-                     if not VENUE_BEFORE.search(text[home_seg[0] : home_seg[0] + ps])
-                     and not _foreign_place_at(sent, home_seg[0] + ps, home_seg[0] + pe)] or [home_place]
+            homes = _places_speaking(sent, *home_seg) or [home_place]
         mode = "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text[pre_s:pre_e]) else "in_person"
         countries = []
         for p in cps:
