@@ -160,7 +160,7 @@ def _governed(sp: Span, gaz, text: str) -> Span | None:
     """The place a government body stands for, as a span of its own (英国巴斯市政府 → 巴斯,
     扬州市人民政府 → 扬州市): in a tie between governments, their places are partners. (Not a
     building where something happens: 在波士顿市政厅举行.)"""
-    if sp.type != "Organization" or sp.rule != "body-of-place" or not GOVERNMENT_BODY.search(sp.name):
+    if sp.type != "Organization" or sp.rule not in ("body-of-place", "gazetteer") or not GOVERNMENT_BODY.search(sp.name):
         return None
     if VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
         return None
