@@ -13,7 +13,7 @@ from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
 from ..nlp.entities.bodies import expand_short_body, full_body_name
-from .home import document_home, places_in
+from .home import after_foreign_city, document_home, places_in
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
@@ -75,15 +75,12 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     """The gazetteer places among the mentions found (what the document's home place is read from)."""
     out = []
     for block, chosen, _ in found:
-        foreign_ends = set()
         for s, e, label, rule, ent_id in chosen:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
-                if entry is not None and entry.country not in ("", "中国"):
-                    foreign_ends.update((e, e + 1) if block.text[e : e + 1] == "市" else (e,))
-                elif s in foreign_ends:
+                if entry is not None and entry.country == "中国" and after_foreign_city(block.text, s, gaz):
                     continue  # a foreign city's ward (日本横滨市港北区)
                 if entry is not None and _bare_county(entry, block.text[s:e]):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
