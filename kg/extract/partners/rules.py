@@ -413,7 +413,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         # (…与X市签署意向书，与Y市缔结友城); else in the whole sentence (现有友好城市2个，分别为…).
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
                            or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) else text
-        twinned = TWINNED.search(scope) and not LETTER_OF_INTENT.search(scope) and not PLANS.search(scope)
+        # (缔结 inside 缔结友好交流城市关系 founds the tier below: not sister cities.)
+        fe_words = [f.span() for f in FRIENDLY_EXCHANGE.finditer(scope)]
+        twinned = (any(not any(a <= t.start() < b for a, b in fe_words) for t in TWINNED.finditer(scope))
+                   and not LETTER_OF_INTENT.search(scope) and not PLANS.search(scope))
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
             lasted = _number(m.group(1)) if m else 0

@@ -144,6 +144,12 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             continue  # a region that is no division (京津冀, 华南地区) has no government
         if label == "Organization":
             m = None
+            place = _foreign_place_before(text, s, gaz_spans, gaz) if entry.country == "中国" else None
+            if place is not None and not text[s:e].startswith(entry.zh):
+                # 俄罗斯外交部, 德国联邦教育部: a ministry written bare after a foreign country is that
+                # country's, not the State Council's of that name.
+                out.append((place, e, "Organization", "body-of-place"))
+                continue
         elif mainland:
             # (A body named with its place inside a title is a body too: 天津市委 in 天津市委副书记;
             # written bare, 市委副书记, it is left out below.)
@@ -178,6 +184,26 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             continue
         out.append((m.start(), m.end(), "Organization", "body-short"))
     return out
+
+
+# What may stand between a country and its ministry's bare name (德国|联邦|教育部, 日本|国|…): a
+# word or two, no function word or punctuation.
+_BEFORE_MINISTRY = re.compile(rf"[{CJK}]{{0,3}}")
+
+
+def _foreign_place_before(text: str, pos: int, gaz_spans, gaz: Gazetteer) -> int | None:
+    """The start of the foreign country or place named just before ``pos`` (a word or two
+    between), else None."""
+    for s, e, label, ent_id in gaz_spans:
+        if label not in ("Country", "City", "Region") or e > pos or not ent_id or pos - e > 3:
+            continue
+        gap = text[e:pos]
+        if not _BEFORE_MINISTRY.fullmatch(gap) or any(c in _FUNCTION_CHARS for c in gap):
+            continue
+        entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+        if entry is not None and (entry.zh if label == "Country" else entry.country) not in ("", "中国"):
+            return s
+    return None
 
 
 @lru_cache(maxsize=1)
