@@ -533,7 +533,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
             if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
                 continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
-            if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or sent.spans_in(pre_s, t.start())
+            if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or NO_SUBJECT.match(text[pre_s : t.start()])
+                    or sent.spans_in(pre_s, t.start())
                     or re.search(r"领导|市长|书记", text[pre_s : t.start()]) or text[pre_s : t.start()].endswith(SELF_WORDS)):
                 split = t
                 break

@@ -27,6 +27,9 @@ _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
+# A transliterated double name joined by a hyphen alone, read after a title (经济部长霍夫迈斯特-克劳特):
+# two parts of two or more characters, ending where the name's tail or punctuation starts.
+_HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|先生|女士|阁下|夫妇|率|表示|举行|会谈|进行|在|[，,。、；;：:（(]|$)")
 # What follows a person's name and never a place's (省督奥斯汀一行: 奥斯汀 is a person, not Austin).
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|[，,。、；])")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
@@ -45,6 +48,8 @@ _PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交�
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = cue_pattern("names", "event_end")
+# 中德…, 中非…: an event held by China and another country or region (see names.joint_abbreviations).
+_JOINT_NAME = re.compile(f"中(?:{cue_pattern('names', 'joint_abbreviations')})")
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
 # The last character of a body's name (宣传部, 办公厅, 委员会): such a word is no person's.
@@ -171,7 +176,7 @@ class NameRules:
                 before = self._name_before_title(text, idx, starts, seg)
                 if before:
                     found.append((idx - len(before), idx, "Person", "name+title"))
-            m = _TRANSLIT.match(text, end)
+            m = _TRANSLIT.match(text, end) or _HYPHENED_NAME.match(text, end)
             if m and title_prefix(text, end + (text[end : end + 1] == "兼"), self.gaz):
                 m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
             if m and not self._place_part(m.group(0)):
@@ -326,7 +331,7 @@ class NameRules:
                         s = venue.end()  # 出席了在东京举行的…大会: the venue is no part of the name
                     e = pos + len(item)
                     # A held event is named: a number, a place, quotes or a joint name in it, or a long name.
-                    named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or any(
+                    named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or _JOINT_NAME.match(text, s) or any(
                         a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in doc.user_data.get(GAZ_KEY, ())
                     )
                     counted = re.match(r"[\d十百千几数]+[余多]?[场个次项届]", text[s:e])  # 出席10余场发布会: how many, not which
@@ -338,7 +343,14 @@ class NameRules:
         found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
         found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
         found.extend(self._regions_of_cities(text, starts, ends))
-        found.extend(find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends))
+        bodies = find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends)
+        found.extend(bodies)
+        # A body of a foreign place written after its country (越南|老街省人民委员会) is that place's
+        # body, the country a mention of its own: not one organisation's name from the country on.
+        after_country = {(gs, be) for gs, ge, gl, _ in doc.user_data.get(GAZ_KEY, ()) if gl == "Country"
+                         for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"}
+        if after_country:
+            found = [f for f in found if not (f[3] == "org-shape" and (f[0], f[1]) in after_country)]
         found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
         found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found
