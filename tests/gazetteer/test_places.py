@@ -48,6 +48,9 @@ DATA = ROOT / "kg" / "gazetteer" / "data"
         ("马耳他", None, "马耳他", "Country", "马耳他"),
         # Subdivisions the iso-codes translation leaves unnamed, from iso3166-2-db (Wikipedia's names).
         ("京畿道", None, "京畿道", "Region", "韩国"),
+        # A large city's short form that jieba tags as a common word (烟台 n, 大连 d) is still its name.
+        ("烟台", None, "烟台市", "City", "中国"),
+        ("大连", None, "大连市", "City", "中国"),
         ("伏尔加格勒州", None, "伏尔加格勒州", "Region", "俄罗斯"),
     ],
 )
