@@ -234,6 +234,7 @@ def extract(doc: Document) -> Facts:
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
+        sentence_quotes: dict[tuple[int, int], tuple[int, int, str]] = {}  # (a sentence names several)
         country_ending = endings[i]
         # Where a foreign city's name ends (横滨市|港北区): a district named right after it is its ward.
         foreign_city_ending = {}
@@ -311,8 +312,11 @@ def extract(doc: Document) -> Facts:
             if key not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)
-            start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
-            evidence = Evidence(doc.id, line_at(block.source_offset(s)), start, end, doc.quote(start, end))
+            quoted = sentence_quotes.get((ss, se))
+            if quoted is None:
+                start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
+                quoted = sentence_quotes[ss, se] = (start, end, doc.quote(start, end))
+            evidence = Evidence(doc.id, line_at(block.source_offset(s)), *quoted)
             mentions.append(
                 EntityMention(
                     entity=Party(name=name, type=label, country=country),

@@ -60,9 +60,15 @@ class Sentence:
     context: str = ""  # the date the text last stated before the sentence
     stated: tuple | None = None  # the dates written in it, when the caller has read them (see _dates)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.block.text[self.start : self.end]
+
+    @cached_property
+    def memo(self) -> dict:
+        """What the rules have worked out about this sentence, kept for the next rule that asks
+        (a person's phrase is read by several rules of a sentence)."""
+        return {}
 
     def spans_in(self, s: int, e: int) -> list[Span]:
         """Spans inside ``text[s:e]`` (sentence-relative offsets)."""

@@ -107,6 +107,14 @@ class MeetingContext:
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     """The person ``sp`` with the titles and bodies written before it in its clause."""
+    key = ("person", sp.start, sp.end, seg_start)
+    found = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _read_person(sent, sp, seg_start)
+    return found
+
+
+def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     pp = person_phrase(sent, sp, seg_start)
     if pp is None:
         return Party(sp.written, "Person", country=sp.side_country)
@@ -363,8 +371,13 @@ def _listed_guests(sent: Sentence, start: int) -> bool:
 def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Meeting, str]]:
     """The meetings without counterparts who are also on the home side (a headline run into the
     next line can make one name both)."""
-    return [(replace(mt, counterparts=cps), act) for mt, act in found
-            if (cps := tuple(c for c in mt.counterparts if c.name not in {h.name for h in mt.home}))]
+    out = []
+    for mt, act in found:
+        home = {h.name for h in mt.home}
+        cps = tuple(c for c in mt.counterparts if c.name not in home)
+        if cps:
+            out.append((mt if len(cps) == len(mt.counterparts) else replace(mt, counterparts=cps), act))
+    return out
 
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:

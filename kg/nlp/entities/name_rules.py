@@ -90,6 +90,7 @@ _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
+_REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了的]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为)")
 
 
@@ -452,7 +453,7 @@ class NameRules:
         word is the city's name and a region's ending, and no gazetteer lists it."""
         out = []
         for ts, te in zip(starts, ends):
-            if te - ts < 3:
+            if te - ts < 3 or text[te - 1] not in _REGION_SUFFIX_LAST:
                 continue
             m = next((x for k in range(2, te - ts) if (x := _REGION_SUFFIX.fullmatch(text, ts + k, te))), None)
             if m is None or self.gaz.lookup(text[ts:te]):
