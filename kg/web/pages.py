@@ -134,14 +134,12 @@ def entity_page(request: Request) -> Response:
     entity_types = [t for t in types if t in ENTITY_TYPES or t in ("Corporation",)]
     if not entity_types:
         return _render(request, "resource.html", {"iri": iri, "types": types, "triples": triples})
-    rows = b.named("entity", {"entity": iri}, check_names=False).rows
-    head = rows[0] if rows else {}
-    facts = _facts(b.entity_facts(iri))
+    head, mention_rows, fact_rows = b.entity(iri)
+    facts = _facts(fact_rows)
     grouped = {k: [f for f in facts if f.type == k] for k in FACT_LABELS}
     mentions: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for r in rows:
-        if r["factType"] == "Mention":
-            mentions[r["doc"]].append(r)
+    for r in mention_rows:
+        mentions[r["doc"]].append(r)
     same_as = [t["o"] for t in triples if t["p"].endswith("owl#sameAs") or t["p"] == "https://schema.org/sameAs"]
     country = next((t["o"] for t in triples if t["p"] == "https://kg.example.org/ns#country"), "")
     return _render(request, "entity.html", {

@@ -109,6 +109,24 @@ def test_entity_page_lists_every_meeting_with_its_source(client, seed_build):
     assert 'src="/views/entity?name=%E6%AE%B7%E5%8B%87"' in page
 
 
+@pytest.mark.parametrize("path", ["person/yin-yong", "place/pakistan", "place/tokyo"])
+def test_entity_page_heading_and_documents_are_what_entity_rq_gives(seed_build, path):
+    """The page reads its heading and mentions from the bound entity (fast on a large build): the
+    same labels, type, titles, affiliations, country and mentions as the named query ``entity``."""
+    from kg.web.links import entity_iri
+    from kg.web.store import Build
+
+    out, _ = seed_build
+    iri = entity_iri(path)
+    rows = run_query("entity", out, {"entity": iri}, check_names=False).rows
+    assert rows
+    head, mentions, facts = Build(out).entity(iri)
+    for k in ("type", "nameZh", "nameEn", "namePinyin", "aliases", "titles", "affiliations", "countryName"):
+        assert head.get(k, "") == rows[0][k], k
+    assert sorted((m["doc"], m["line"], m["quote"]) for m in mentions) == sorted(
+        {(r["doc"], r["line"], r["quote"]) for r in rows if r["factType"] == "Mention"})
+
+
 def test_entity_page_links_identifiers(client):
     page = client.get("/entity/place/pakistan").text
     assert 'href="https://www.wikidata.org/wiki/Q843"' in page and 'value="Q843"' in page
@@ -181,6 +199,7 @@ def test_a_page_whose_query_runs_past_the_timeout_says_so(seed_build, monkeypatc
         raise QueryTimeout(MESSAGES["timeout"].format(query="entity", seconds=30.0))
 
     monkeypatch.setattr(Build, "named", too_slow)
+    monkeypatch.setattr(Build, "select", too_slow)
     out, _ = seed_build
     with TestClient(make_app(out, ServeConfig(timeout=30)), raise_server_exceptions=False) as c:
         r = c.get("/entity/person/yin-yong")
