@@ -58,7 +58,7 @@ _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 # The guests of a meeting told by their group only, until its head is named (see MeetingContext.pending).
 _GROUP = Party("", "Person")
-_GUEST_LEAD = re.compile(r"[了 ]*(?:(?:来访|到访|来华访问|来华)的)?")
+_GUEST_LEAD = re.compile(r"[了 ]*(?:(?:来访|到访|来华访问|来华)的)?由?")  # (由X市市长率领的代表团: the place of its head)
 MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})$")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.

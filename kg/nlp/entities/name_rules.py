@@ -76,7 +76,9 @@ _FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?(?:[二三四五六七八]世)?)(?
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
 _PLACE_SHAPE = re.compile(
-    rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?)"
+    rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?"
+    # (A name of joined parts may be longer: 奥弗涅-罗纳-阿尔卑斯大区.)
+    rf"|(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{10,13}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
 _PLACE_BEFORE_OFFICE = re.compile(
