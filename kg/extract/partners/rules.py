@@ -56,6 +56,8 @@ NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
 PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,8}}?(?:{pattern('partners', 'pair.named_later')})")
+# Words before 友好城市 that make it the ties of all places of a kind, not of a pair (国际友城, 中日友好城市).
+GENERIC_TIE = re.compile(f"(?:{pattern('partners', 'sister_city.generic')})$")
 UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
 FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(?=的)))")
 FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})(?:的)?$")
@@ -415,7 +417,13 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                            or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) else text
         # (缔结 inside 缔结友好交流城市关系 founds the tier below: not sister cities.)
         fe_words = [f.span() for f in FRIENDLY_EXCHANGE.finditer(scope)]
-        twinned = (any(not any(a <= t.start() < b for a, b in fe_words) for t in TWINNED.finditer(scope))
+        # (Nor the sister cities of all a country's places, in an event's name: “国际友城青年交流营”,
+        # 中日友好城市交流大会.)
+        events = [sent.rel(x) for x in sent.spans if x.type == "Event"]
+        scope_at = 0 if scope is text else cs
+        twinned = (any(not any(a <= t.start() < b for a, b in fe_words)
+                       and not (GENERIC_TIE.search(scope, 0, t.start()) and any(a <= scope_at + t.start() < b for a, b in events))
+                       for t in TWINNED.finditer(scope))
                    and not LETTER_OF_INTENT.search(scope) and not PLANS.search(scope))
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
