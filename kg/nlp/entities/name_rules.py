@@ -17,7 +17,7 @@ from ...gazetteer import load
 from .bodies import find_bodies
 from ..common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
-    is_chinese_surname, noun_words, person_words, token_bounds,
+    is_chinese_surname, noun_words, person_words, place_words, token_bounds,
 )
 
 # Characters that may not start a person's name after a title.
@@ -31,6 +31,8 @@ _TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][{CJK
 # two parts of two or more characters, ending where the name's tail or punctuation starts.
 _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|先生|女士|阁下|夫妇|率|表示|举行|会谈|进行|在|[，,。、；;：:（(]|$)")
 # What follows a person's name and never a place's (省督奥斯汀一行: 奥斯汀 is a person, not Austin).
+# ... and those that follow persons only (not 在, 表示: 省长于北京表示 is no name).
+_STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇)")
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|[，,。、；])")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
@@ -570,6 +572,10 @@ class NameRules:
                 name = ""  # 总领事宣介了…: a verb, not a name
         else:
             name = self._chinese_name(text, start, seg)
+        if name and foreign and name in place_words() and not self.gaz.lookup(name) and _STRONG_AFTER_PERSON.match(text, start + len(name)):
+            # A foreign official's name that jieba knows as a proper name of a place, no gazetteer
+            # lists, closed by words that follow persons only (州长莱茵一行).
+            return name
         return "" if not name or _is_common_words(name, seg) else name
 
     @staticmethod
