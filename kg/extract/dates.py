@@ -109,10 +109,15 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     month of ``context`` (the date the text last stated: 10月23日至25日…。23日下午…), else in the
     page's month (or the month before, for a day after the page's)."""
     out = []
+    # (A month and day written without a year are in the year the text last stated: 2022年3月…。6月15日…;
+    # 1992年5月18日,…,5月21日,双方签署….)
+    told_year = int(context[:4]) if context[:4].isdigit() else year
     for m in DATE_EXPR.finditer(text):
-        iso = parse_date(m.group(0), year)
+        iso = parse_date(m.group(0), told_year)
         if iso:
             out.append((m.start(), m.end(), iso))
+            if iso[:4].isdigit():
+                told_year = int(iso[:4])
     for m in YEAR_WORD.finditer(text):
         y = int(m["y"]) if m["y"] else year
         if y and not any(s <= m.start() < e for s, e, _ in out):

@@ -1,4 +1,4 @@
-from kg.extract.dates import parse_date
+from kg.extract.dates import find_dates, parse_date
 from kg.extract.names import parse_person_phrase, split_leaders
 
 
@@ -30,3 +30,11 @@ def test_dates():
     assert parse_date("9月26至29日", 2020) == "2020-09-26/2020-09-29"
     assert parse_date("7月", 2020) == "2020-07"
     assert parse_date("年内", 2024) == "2024"
+
+
+def test_a_month_and_day_without_a_year_are_in_the_year_last_stated():
+    # In the sentence (1992年5月18日,…,5月21日) and, before it, in the text (context 2022-03), not the page's year.
+    text = "1992年5月18日,应邀访问,5月21日,双方共同签署协议书。"
+    assert [iso for _, _, iso in find_dates(text, 2024, "2024-06-01")] == ["1992-05-18", "1992-05-21"]
+    assert [iso for _, _, iso in find_dates("6月15日，两区签署备忘录。", 2023, "2023-01-10", "2022-03")] == ["2022-06-15"]
+    assert [iso for _, _, iso in find_dates("6月15日，两区签署备忘录。", 2023, "2023-01-10")] == ["2023-06-15"]

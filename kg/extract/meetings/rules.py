@@ -44,6 +44,7 @@ NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
 ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?$")
 ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended')})")
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
+OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
 # An attend word closing its clause (…杨学鹏参加。): the persons before it attend what was just told.
 ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attend_then')})?(?=[，,。；;]|$)")
 # A letter named by its writer: 宣读了市长X的贺信.
@@ -503,12 +504,17 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             ctx.pending = []
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
     if attended and not ACT.search(text, 0, attended.start()):
+        if OWN_ACT.search(text, 0, attended.start()):
+            return []  # (they attend the signing this sentence tells)
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
         return _nobody_meets_themselves(_attendees(sent, attended, ctx))
     for m in ACT.finditer(text):
         act = m.group(0)
         after = text[m.end() :]
-        if ATTEND_BEFORE.search(text[: m.start()]) or ATTEND_AFTER.match(after):
+        attend_before = ATTEND_BEFORE.search(text[: m.start()])
+        if attend_before or ATTEND_AFTER.match(after):
+            if not out and attend_before and OWN_ACT.search(text, 0, attend_before.start()):
+                continue  # (…签署备忘录，X出席签约仪式: X attends this sentence's signing, no meeting)
             out.extend(_attendees(sent, m, ctx))
             continue
         # 完成X等…团组的接待任务: the visitors are named before the act word, the home side not at all.
