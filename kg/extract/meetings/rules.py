@@ -277,15 +277,16 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0) -> list[tuple[Meeting, str]]:
-    """Persons before ``参加会见`` (from ``start``): each joins the meeting told just before, on the
-    side of their country."""
-    if not ctx.last:
+def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
+               group: list[Meeting] | None = None) -> list[tuple[Meeting, str]]:
+    """Persons before ``参加会见`` (from ``start``): each joins the meeting told just before (those of
+    ``group``, else the context's), on the side of their country."""
+    if group is None and not ctx.last:
         return []
     spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person"]
     persons = _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])
     out = []
-    for last in ctx.group:
+    for last in ctx.group if group is None else group:
         home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
         guests = tuple(p for p in persons if _foreign(p) and p.name not in {c.name for c in last.counterparts})
         principals = tuple(h for h in last.home if h.type == "Person")
@@ -515,6 +516,12 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if attend_before or ATTEND_AFTER.match(after):
             if not out and attend_before and OWN_ACT.search(text, 0, attend_before.start()):
                 continue  # (…签署备忘录，X出席签约仪式: X attends this sentence's signing, no meeting)
+            made_here = [mt for mt, a in out if a != "参加"]
+            if attend_before and made_here:
+                # X会见了Y，市领导Z参加会见: Z joins the meeting this sentence told, named in the clause.
+                cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, attend_before.start())), default=0)
+                out.extend(_attendees(sent, m, ctx, cs, group=made_here))
+                continue
             out.extend(_attendees(sent, m, ctx))
             continue
         # 完成X等…团组的接待任务: the visitors are named before the act word, the home side not at all.
