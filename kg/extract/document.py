@@ -20,7 +20,7 @@ from .partners import _foreign_places_in, leader_links, read_partner_links
 from .persons import known_names_again, phrases_in
 from .positions import read_positions
 from .press import press_country, press_names
-from .sentences import Span, past_year, split_sentences
+from .sentences import HOME_COUNTRY, Span, past_year, split_sentences
 from .tables import partner_table_links, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta")
@@ -69,6 +69,18 @@ def _bare_county(entry, written: str) -> bool:
     the place only in a text of its own city (see :func:`extract`)."""
     return (entry.country == "中国" and len(entry.code) == 6 and entry.code[4:] != "00" and written != entry.zh
             and not written.endswith(("区", "县", "市", "旗")))
+
+
+def _places_in_names(found: list[tuple]) -> list[Span]:
+    """The mainland places named inside the names of events and bodies (2022成都国际友城合作论坛):
+    what a document that names its place nowhere else speaks for."""
+    out = []
+    for block, chosen, _ in found:
+        for s, e, label, _, _ in chosen:
+            if label in ("Event", "Organization", "Company"):
+                out.extend(Span(s + ps, s + pe, typ, name, name, HOME_COUNTRY, "in-name")
+                           for ps, pe, name, typ in places_in(block.text[s:e]))
+    return out
 
 
 def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
@@ -197,7 +209,8 @@ def extract(doc: Document) -> Facts:
         ext = sdoc._
         found.append((block, list(ext.mentions), set(ext.nested)))
     found = known_names_again(found)
-    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp))
+    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp),
+                         inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
     place_country: dict[str, str] = {}

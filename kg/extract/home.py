@@ -57,11 +57,12 @@ def after_foreign_city(text: str, pos: int, gaz: Gazetteer) -> bool:
 
 
 def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None,
-                  title_names: frozenset[str] | None = None) -> Party:
+                  title_names: frozenset[str] | None = None, inner=None) -> Party:
     """The place the document speaks for: named in its publisher or title, else its most named
-    Chinese place (cities before regions on ties), else China itself. ``title_names`` are the
-    stretches of the title the pipeline reads as names of any kind: a place must be one of them
-    (横山 in a title naming 横山英幸 is no place)."""
+    Chinese place (cities before regions on ties), else the one most named inside other names
+    (``inner()``: 2022成都国际友城合作论坛 in a report of the 市外办), else China itself.
+    ``title_names`` are the stretches of the title the pipeline reads as names of any kind: a place
+    must be one of them (横山 in a title naming 横山英幸 is no place)."""
     gaz = gaz or load()
     counts: Counter = Counter()
     first: dict[str, int] = {}
@@ -80,6 +81,12 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
             if text is doc.publisher and counts and counts[name] < max(counts.values()):
                 continue  # a paper named for a place the text names less than another (北京周报 on 成都)
             return Party(name, typ, country=HOME_COUNTRY)
+    if not counts and inner is not None:
+        for i, sp in enumerate(inner()):
+            if is_home_place(sp):
+                counts[sp.name] += 1
+                first.setdefault(sp.name, i)
+                types[sp.name] = sp.type
     if counts:
         name = min(counts, key=lambda n: (-counts[n], types[n] != "City", first[n]))
         return Party(name, types[name], country=HOME_COUNTRY)

@@ -171,3 +171,15 @@ def test_a_ministry_written_after_a_foreign_country_is_that_countrys(tmp_path):
     orgs = {(m.entity.name, m.entity.country) for m in extract(read_document(path)).mentions if m.entity.type == "Organization"}
     assert ("俄罗斯外交部", "俄罗斯") in orgs and ("德国联邦教育部", "德国") in orgs
     assert not any(c == "中国" for _, c in orgs)
+
+
+def test_a_report_that_names_its_place_only_in_an_events_name_speaks_for_it(tmp_path):
+    """A 市外办 report whose title and text name no mainland place but in an event's name
+    (“2022昆明国际友城合作论坛”): that place is the home side, not China."""
+    path = tmp_path / "report.txt"
+    path.write_text("2022年市外办工作进展情况\n\n1.成功举办“2022昆明国际友城合作论坛”，多国代表线上参会。\n"
+                    "2.市长刘佳晨与老挝万象市市长阿沙庞·通萨万举行视频会谈，共同宣布启动两市结好10周年系列活动。\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(l.home.name, l.partner.name, l.relation) for l in facts.partner_links} >= {("昆明市", "万象市", "sister_city")}
+    assert [m.home_place.name for m in facts.meetings] == ["昆明市"]
