@@ -322,6 +322,10 @@ def extract(doc: Document) -> Facts:
                 country = country_at[i, s]
             elif rule == "known-place":
                 country = place_country.get(written_as, "")
+            elif rule == "org-shape" and s in country_ending:
+                # A body or company no gazetteer lists, named after its country (德国|西门子能源股份公司).
+                before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
+                country = before.zh if before else ""
             if key not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)
