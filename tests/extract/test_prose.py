@@ -183,3 +183,10 @@ def test_a_report_that_names_its_place_only_in_an_events_name_speaks_for_it(tmp_
     facts = extract(read_document(path))
     assert {(l.home.name, l.partner.name, l.relation) for l in facts.partner_links} >= {("昆明市", "万象市", "sister_city")}
     assert [m.home_place.name for m in facts.meetings] == ["昆明市"]
+
+
+def test_a_company_no_gazetteer_lists_is_of_the_country_written_before_it(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("2023年9月12日，副市长会见了瑞典沃尔沃建筑设备股份公司高级副总裁一行。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Company"} >= {("沃尔沃建筑设备股份公司", "瑞典")}
