@@ -20,7 +20,7 @@ from .partners import _foreign_places_in, leader_links, read_partner_links
 from .persons import known_names_again, phrases_in
 from .positions import read_positions
 from .press import press_country, press_names
-from .sentences import HOME_COUNTRY, Span, past_year, split_sentences
+from .sentences import HOME_COUNTRY, SARS, Span, past_year, split_sentences
 from .tables import partner_table_links, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta")
@@ -322,10 +322,11 @@ def extract(doc: Document) -> Facts:
                 country = country_at[i, s]
             elif rule == "known-place":
                 country = place_country.get(written_as, "")
-            elif rule == "org-shape" and s in country_ending:
-                # A body or company no gazetteer lists, named after its country (德国|西门子能源股份公司).
-                before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
-                country = before.zh if before else ""
+            elif rule == "org-shape":
+                # A body or company no gazetteer lists is of the country or place it is named after
+                # (日本埼玉县日中友好协会), or of the country written right before it (德国|西门子能源股份公司).
+                before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",)) if s in country_ending else None
+                country = before.zh if before else written[:2] if written[:2] in SARS else _body_country(written, gaz)
             if key not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)

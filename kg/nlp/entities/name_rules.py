@@ -240,8 +240,8 @@ class NameRules:
             start = m.start() + cut
             # A verb before the name is not part of it: 指导北京外国语大学, 组建研究中心.
             start = _skip_leading(text, start, m.end(), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
-            if text[start] in "以经由" and self._place_at(text, start + 1):
-                start += 1  # a preposition before a place: 以北京推进…领导小组组建一周年为契机
+            if text[start] in "以经由应" and self._place_at(text, start + 1):
+                start += 1  # a preposition before a place: 以北京推进…领导小组组建一周年为契机, 应俄罗斯…邀请
             start = self._past_country(text, start, m.end(), seg)
             name = text[start : m.end()]
             if "”" in name and name.index("”") < name.find("“") % (len(name) + 1):
@@ -345,7 +345,10 @@ class NameRules:
                     if e - s >= 6 and named and not counted and item.count("“") == item.count("”"):
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + 1
-        found.extend(self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg))
+        # (Not across a transliterated name read after a title: 总领事阿曼别克·卡迪尔别科夫 starts with 阿曼.)
+        dotted = [(s, e) for s, e, label, rule in found if label == "Person" and rule in ("title+translit", "translit")]
+        found.extend(p for p in self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg)
+                     if not any(s < p[1] and p[0] < e for s, e in dotted))
         found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
         found.extend(self._regions_of_cities(text, starts, ends))
         bodies = find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends)
