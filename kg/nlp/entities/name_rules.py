@@ -38,7 +38,7 @@ _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
 _ORG_SUFFIXES = (
     "股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|"
-    "大学|学院|委员会|联合会|商协会|商会|联盟|领导小组办公室|领导小组|工作组|外事组|指挥部|代表处|足球队"
+    "大学|学院|委员会|联合会|商协会|工商大会|商会|联盟|领导小组办公室|领导小组|工作组|外事组|指挥部|代表处|足球队|俱乐部"
 )
 _ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
 _ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
