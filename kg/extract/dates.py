@@ -24,6 +24,9 @@ RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 # A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.
 YEAR_WORD = re.compile(r"(?:(?:^|(?<=[，,。；;]))(?P<y>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?(?=[，,])|年内|全年|本年度)")
+# A date written in Chinese numerals (二〇二三年六月十五日, 六月十五日): read as its digits.
+CN_DATE = re.compile(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 YEAR_ONLY = re.compile(r"^(?:(?P<y>\d{4})\s*年|年内|全年|上半年|下半年|年初|年底)")
 
 
@@ -72,6 +75,23 @@ def parse_date(text: str, year: int | None) -> str:
     return ""
 
 
+def _cn_number(text: str) -> int:
+    """A number of up to 99 in Chinese numerals (六, 十五, 二十, 三十一); a year digit by digit (二〇二三)."""
+    if len(text) == 4 and "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text]
+
+
+def _cn_date(m: re.Match) -> str:
+    """A date in Chinese numerals written with digits (二〇二三年六月十五日 → 2023年6月15日)."""
+    y = f"{_cn_number(m['y'])}年" if m["y"] else ""
+    d = f"{_cn_number(m['d'])}日" if m["d"] else ""
+    return f"{y}{_cn_number(m['m'])}月{d}"
+
+
 def _ref_day(ref: str) -> date | None:
     try:
         return date.fromisoformat(ref) if len(ref) == 10 else None
@@ -112,9 +132,14 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     # (A month and day written without a year are in the year the text last stated: 2022年3月…。6月15日…;
     # 1992年5月18日,…,5月21日,双方签署….)
     told_year = int(context[:4]) if context[:4].isdigit() else year
-    for m in DATE_EXPR.finditer(text):
-        iso = parse_date(m.group(0), told_year)
-        if iso:
+    found = sorted([(m.start(), 0, m) for m in DATE_EXPR.finditer(text)] + [(m.start(), 1, m) for m in CN_DATE.finditer(text)],
+                   key=lambda t: t[:2])
+    for _, in_words, m in found:
+        try:
+            iso = parse_date(_cn_date(m) if in_words else m.group(0), told_year)
+        except KeyError:  # (not a number: 十十月)
+            iso = ""
+        if iso and not any(s < m.end() and m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), iso))
             if iso[:4].isdigit():
                 told_year = int(iso[:4])

@@ -38,3 +38,10 @@ def test_a_month_and_day_without_a_year_are_in_the_year_last_stated():
     assert [iso for _, _, iso in find_dates(text, 2024, "2024-06-01")] == ["1992-05-18", "1992-05-21"]
     assert [iso for _, _, iso in find_dates("6月15日，两区签署备忘录。", 2023, "2023-01-10", "2022-03")] == ["2022-06-15"]
     assert [iso for _, _, iso in find_dates("6月15日，两区签署备忘录。", 2023, "2023-01-10")] == ["2023-06-15"]
+
+
+def test_dates_in_chinese_numerals():
+    assert [iso for _, _, iso in find_dates("二〇二三年六月十五日，市长会见了来宾。", 2024, "2024-01-02")] == ["2023-06-15"]
+    assert [iso for _, _, iso in find_dates("十月二十日下午，三十一日", 2020)] == ["2020-10-20"]
+    # (In the order written: a later year does not date a month told before it.)
+    assert [iso for _, _, iso in find_dates("三月十日，2023年5月", 2020, "2020-12-31")] == ["2020-03-10", "2023-05"]
