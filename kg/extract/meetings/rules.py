@@ -40,6 +40,9 @@ SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
 VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
 HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
+# An act word with no one after it (…市委书记X会见。, 市长会见并宴请): its guests were named before.
+RECEIVING_ACTS = frozenset(words("meetings", "guests.received_by"))
+NOBODY_AFTER = re.compile(r"\s*(?:并[^，,。；;]*)?[。；;！!]?\s*$")
 NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
 ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?$")
 ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended')})")
@@ -607,7 +610,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             cps = list(ctx.signed)
         if not cps:
             cps = [p for p in _places_and_bodies(sent, *(cp_seg if not signing or split else home_seg)) if _foreign(p)]
-        if not cps and GUESTS_DESCRIBED.match(text[cp_seg[0] : cp_seg[1]]):
+        if not cps and (GUESTS_DESCRIBED.match(text[cp_seg[0] : cp_seg[1]])
+                        or not split and act in RECEIVING_ACTS and NOBODY_AFTER.match(text[cp_seg[0] : cp_seg[1]]) and (
+                            _visitors(sent, 0, pre_s) or ctx.visitors and ctx.visitors_in == sent.block.start)):
+            # (Or nobody named after the act word: X一行到访我市，市长会见并宴请.)
             # 会见了代表团一行: the foreign persons named as coming with it, in this sentence or the paragraph's last.
             cps = [p for p in _visitors(sent, 0, pre_s) if _foreign(p)] or (
                 list(ctx.visitors) if ctx.visitors_in == sent.block.start else []) or [_GROUP]
