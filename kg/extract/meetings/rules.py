@@ -224,6 +224,8 @@ def _nominal(sent: Sentence, s: int, e: int) -> bool:
     persons = [sp for sp in sent.spans_in(s, e) if sp.type == "Person"]
     if not persons or max(sent.rel(p)[1] for p in persons) != e:
         return False
+    if ACT.search(sent.text, s, e):
+        return False  # (a clause of its own act: 期间会见了米兰市副市长X，|与…签署)
     parsed = parse_person_phrase(sent.text[s:e])
     return bool(parsed) and parsed[-1].end == e - s
 
@@ -623,9 +625,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 ctx.last_home = tuple(homes)
             continue
         cps = _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps]))
-        if signing and not homes:
+        if signing and not homes and not (split and any(p.type == "Person" for p in cps)):
             # A signing that names no person is a tie between places (the partner rules read it),
-            # not a meeting; its places wait for a signatory named after it.
+            # not a meeting; its places wait for a signatory named after it. (One that names the
+            # other side's signatory, 与Y市市长Z签署了…, is the sentence's subject's.)
             key = sent.block.start
             ctx.signed = (ctx.signed if ctx.signed_in == key else ()) + tuple(cps)
             ctx.signed_in = key
@@ -636,7 +639,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         elif NO_SUBJECT.match(text[home_seg[0] : home_seg[1]]):
             # A clause with no subject of its own: the sentence's subject, else the last meeting's.
             subject = _subject(sent, home_seg[0])
-            homes = subject or list(ctx.last_home)
+            # (Else the home side of the act this sentence told before: 期间会见了A，与B签署了….)
+            told = [h for h in out[-1][0].home if h.type == "Person"] if out and out[-1][1] != "参加" else []
+            homes = subject or told or list(ctx.last_home)
             if subject:
                 home_place = _home_place(sent, 0, home_seg[0], ctx.home_place)
             elif ctx.last:

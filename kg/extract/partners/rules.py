@@ -343,6 +343,21 @@ def _in_quoted_name(text: str, pos: int) -> bool:
     return len(inner) <= 24 and not re.search(r"[，,。；;！？]", inner)
 
 
+def _without_other_places(sent: Sentence, sp: Span) -> str:
+    """The sentence's text with its clauses that name a foreign place other than ``sp`` (and not
+    ``sp``) blanked out, offsets kept."""
+    text = sent.text
+    out = list(text)
+    bounds = [0] + [m.end() for m in CLAUSE.finditer(text)] + [len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= sent.rel(sp)[0] < b:
+            continue  # (the partner's own clause)
+        inside = sent.spans_in(a, b)
+        if any(x.type in ("City", "Region") and x.foreign and x.name != sp.name for x in inside):
+            out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
 def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     return Party(sp.name if sp.rule == "ward-of-city" else sp.written, sp.type, country=sp.side_country)
@@ -413,14 +428,17 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             continue
         # A tie is read in the partner's clause when the clause names one or says how it stands
         # (…与X市签署意向书，与Y市缔结友城); else in the whole sentence (现有友好城市2个，分别为…).
+        # (Not in a clause that names another foreign place: 会见了米兰市副市长X，与杜伊斯堡市市长Y签署了
+        # 备忘录 — the memorandum is Duisburg's.)
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
-                           or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) else text
+                           or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) \
+            else _without_other_places(sent, sp)
         # (缔结 inside 缔结友好交流城市关系 founds the tier below: not sister cities.)
         fe_words = [f.span() for f in FRIENDLY_EXCHANGE.finditer(scope)]
         # (Nor the sister cities of all a country's places, in an event's name: “国际友城青年交流营”,
         # 中日友好城市交流大会.)
         events = [sent.rel(x) for x in sent.spans if x.type == "Event"]
-        scope_at = 0 if scope is text else cs
+        scope_at = cs if scope is clause else 0
         twinned = (any(not any(a <= t.start() < b for a, b in fe_words)
                        and not (GENERIC_TIE.search(scope, 0, t.start()) and any(a <= scope_at + t.start() < b for a, b in events))
                        for t in TWINNED.finditer(scope))
