@@ -37,7 +37,7 @@ _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|�
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
 _ORG_SUFFIXES = (
-    "股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究中心|服务中心|交流中心|"
+    "股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究所|研究中心|服务中心|交流中心|"
     "大学|学院|委员会|联合会|商协会|工商大会|商会|联盟|领导小组办公室|领导小组|工作组|外事组|指挥部|代表处|足球队|俱乐部"
 )
 _ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
@@ -94,6 +94,7 @@ _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
+_COUNTRY_BOUND = tuple(cue_words("names", "country_bound"))
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了的]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为)")
 
@@ -136,6 +137,8 @@ class NameRules:
             return start
         rest = text[start + len(prefix) : end]
         known = any(self.gaz.lookup(rest[:n], ("Company", "Organization")) for n in range(len(rest), 1, -1))
+        if rest.startswith(_COUNTRY_BOUND):
+            return start  # (新加坡国立大学: the country is part of the name)
         first = next(iter(_cut(seg, rest)), "")
         return start + len(prefix) if known or not _is_common(first, seg) else start
 
