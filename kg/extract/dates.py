@@ -132,8 +132,9 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     # (A month and day written without a year are in the year the text last stated: 2022年3月…。6月15日…;
     # 1992年5月18日,…,5月21日,双方签署….)
     told_year = int(context[:4]) if context[:4].isdigit() else year
+    # (Both forms need 月: most sentences have none.)
     found = sorted([(m.start(), 0, m) for m in DATE_EXPR.finditer(text)] + [(m.start(), 1, m) for m in CN_DATE.finditer(text)],
-                   key=lambda t: t[:2])
+                   key=lambda t: t[:2]) if "月" in text else ()
     for _, in_words, m in found:
         try:
             iso = parse_date(_cn_date(m) if in_words else m.group(0), told_year)
