@@ -347,6 +347,8 @@ def _without_other_places(sent: Sentence, sp: Span) -> str:
     """The sentence's text with its clauses that name a foreign place other than ``sp`` (and not
     ``sp``) blanked out, offsets kept."""
     text = sent.text
+    if not any(x.type in ("City", "Region") and x.foreign and x.name != sp.name for x in sent.spans):
+        return text  # (the sentence names no other foreign place)
     out = list(text)
     bounds = [0] + [m.end() for m in CLAUSE.finditer(text)] + [len(text)]
     for a, b in zip(bounds, bounds[1:]):
