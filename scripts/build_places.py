@@ -178,6 +178,10 @@ def cldr_exemplar_cities(cities, taken: set[str]) -> dict[int, str]:
             continue
         english = en.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
         same = [c for c in by_zone.get(zone, ()) if english in (c["name"], c.get("asciiname"))]
+        # (Else by its other names, where GeoNames also gives it CLDR's Chinese name: GeoNames calls
+        # Ulaanbaatar "Ulan Bator". Not a zone named for a region, Bahia, whose city is Salvador.)
+        same = same or [c for c in by_zone.get(zone, ()) if english in (c.get("alternatenames") or ())
+                        and form in (c.get("alternatenames") or ())]
         if same:
             out[max(same, key=lambda c: (c["population"], -c["geonameid"]))["geonameid"]] = form
     return out

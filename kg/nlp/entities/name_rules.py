@@ -26,7 +26,8 @@ _NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（�
 _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]")
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
-_TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
+# (A middle initial may be a Latin letter: 亨利·A·基辛格.)
+_TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
 # A transliterated double name joined by a hyphen alone, read after a title (经济部长霍夫迈斯特-克劳特):
 # two parts of two or more characters, ending where the name's tail or punctuation starts.
 _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|先生|女士|阁下|夫妇|率|表示|举行|会谈|进行|在|[，,。、；;：:（(]|$)")
