@@ -261,11 +261,19 @@ def world_cities(freq, tags, china_forms: set[str]) -> list[dict]:
         # source (蒙彼利埃 before 梦比利耶 from 夢比利耶, a Taiwanese form), the one jieba knows best,
         # one without a trailing 市, the shortest.
         # (Japanese forms no Chinese text writes, 神戸 beside 神户, fall outside GB 2312: they come last.)
-        ranked = sorted(counts, key=lambda f: (not _gb2312(f), -counts[f], f not in native, -freq.get(f, 0), f.endswith("市"), len(f), f))
+        # Among forms written equally often, the one that shares the most characters with the others
+        # (艾哈迈达巴德 with 艾哈迈德堡, 阿美达巴德…; not 阿哇): the transliteration the sources agree on.
+        agree = {f: sum(len(set(f.removesuffix("市")) & set(g.removesuffix("市"))) for g in counts if g != f) for f in counts}
+        ranked = sorted(counts, key=lambda f: (not _gb2312(f), -counts[f], f not in native, -agree[f], -freq.get(f, 0), f.endswith("市"), len(f), f))
         # The same name with and without 市 is one name: written without it (横滨, not 横滨市).
         # (Not a unit that ends in 市: 大邱广域市 is no 大邱广域, 首尔特别市 no 首尔特别.)
         if ranked[0].endswith("市") and len(ranked[0]) >= 3 and not ranked[0].endswith(_CITY_UNITS):
             ranked.insert(0, ranked[0][:-1])
+        elif ranked[0].endswith(_CITY_UNITS):
+            # (釜山 before 釜山广域市, where the sources write both.)
+            stem = next(ranked[0][: -len(u)] for u in _CITY_UNITS if ranked[0].endswith(u))
+            if stem in counts and len(stem) >= 2:
+                ranked.insert(0, stem)
         # A metropolitan area's name is its city's name and a word for the area (奥克兰都会区 for
         # Auckland): the city is written without it, and named so first.
         ranked = [*(m.group(1) for f in ranked if (m := _METRO.fullmatch(f)) and len(m.group(1)) >= 2), *ranked]
