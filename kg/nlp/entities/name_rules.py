@@ -36,11 +36,8 @@ _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|
 _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇)")
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|[，,。、；])")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
-# Endings of organisation and company names (…公司, …集团, …协会, …领导小组).
-_ORG_SUFFIXES = (
-    "股份有限公司|有限责任公司|有限公司|总公司|公司|集团|银行|证券|协会|促进会|基金会|研究院|研究所|研究中心|服务中心|交流中心|"
-    "大学|学院|委员会|联合会|商协会|工商大会|商会|联盟|领导小组办公室|领导小组|工作组|外事组|指挥部|代表处|足球队|俱乐部"
-)
+# Endings of organisation and company names (…公司, …集团, …协会, …领导小组): see names.toml.
+_ORG_SUFFIXES = cue_pattern("names", "org_end")
 _ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
 _ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
 _ORG_END = re.compile(_ORG_SUFFIXES)
