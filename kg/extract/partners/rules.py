@@ -119,7 +119,7 @@ SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|�
 PARTNER_HOLDS = re.compile(r"^(?:市|州|省)?(?:将|也|还|于\S{0,8})?(?:举办|举行|主办)")
 # Words that say leaders met, when neither side is a named person (市主要领导会见…城市领导人).
 LEADERS = re.compile(r"领导|市长|省长|州长|书记|主席|总统|总理")
-GOVERNMENT_BODY = re.compile(r"(?:政府|局|署|厅|委员会|执委会|议会|市政厅)$")
+GOVERNMENT_BODY = re.compile(f"(?:{pattern('partners', 'places.government_end')})$")
 
 
 _NOT_IN_PLACE = re.compile(pattern("names", "not_in_place"))
