@@ -29,9 +29,15 @@ PLACE_SUFFIX = re.compile(r"(?:市|都|府|县|州|省|区|特区)$")
 LATIN_ALIAS = re.compile(r"^(?P<name>.+?)[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]*)[)）]$")
 
 
-def split_leaders(cell: str) -> list[tuple[str, int, int]]:
-    """Names in a padded table cell, each with its (start, end) in ``cell``."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", cell)]
+def _royal_titles(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(t.zh for t in gaz.titles if t.kind == "royal")
+
+
+def split_leaders(cell: str, gaz: Gazetteer | None = None) -> list[tuple[str, int, int]]:
+    """Names in a table cell, each with its (start, end) in ``cell``: padded (蔡 奇 殷 勇), listed
+    (张伟、李娜) and after their titles (市长 张伟, 副市长李娜: the titles are no names)."""
+    gaz = gaz or load()
+    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s、，,;；/]+", cell)]
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(tokens):
@@ -39,9 +45,13 @@ def split_leaders(cell: str) -> list[tuple[str, int, int]]:
         if len(tok) == 1 and i + 1 < len(tokens) and len(tokens[i + 1][0]) == 1:
             out.append((tok + tokens[i + 1][0], s, tokens[i + 1][2]))
             i += 2
-        else:
-            out.append((tok, s, e))
-            i += 1
+            continue
+        i += 1
+        while (t := title_prefix(tok, 0, gaz)) and len(t) < len(tok) and len(tok) - len(t) >= 2 and t not in _royal_titles(gaz):
+            tok, s = tok[len(t) :], s + len(t)  # (副市长李娜 → 李娜)
+        if tok in gaz.title_forms and tok not in _royal_titles(gaz):
+            continue  # a title of its own (市长 张伟); (王子 in a leaders' cell is a name)
+        out.append((tok, s, e))
     return out
 
 

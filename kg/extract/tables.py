@@ -30,6 +30,10 @@ PARTNER_COUNTRY_COLS = words("tables", "partners.country")
 SINCE_COLS = words("tables", "partners.since")
 PARTNER_HOME_COLS = words("tables", "partners.home")
 
+# Spaces between two Chinese characters in a cell: padding, not a separator.
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# An empty match at the content's start: the "verb" of a row whose guest column names the guest.
+_NO_VERB = re.compile("")
 MEETING_VERB = re.compile(r"(?:视频|线上|在线|云)?(?:会见|会谈|会晤|座谈|通话|连线)")
 LETTER_VERB = re.compile(r"致(?:贺信|贺电|信|函|电)")
 VIDEO = re.compile(r"视频|线上|在线|云|连线|通话")
@@ -135,6 +139,13 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             content = content_c.text.strip()
             verb = MEETING_VERB.search(content)
             letter = LETTER_VERB.search(content)
+            guest_c = _cell(row, GUEST_COLS)
+            # (A title and a name apart in the guest column: 驻华大使 马克·约翰逊.)
+            guest = _CJK_GAP.sub("", guest_c.text.strip()) if guest_c is not None else ""
+            if not verb and not letter and guest and parse_person_phrase(guest, gaz):
+                # A row that names its guest in a column of its own is a meeting, whatever its
+                # content says (礼节性拜会, 友城交流).
+                verb = _NO_VERB.match(content)
             if verb or letter:
                 m = verb or letter
                 mode = "letter" if letter and not verb else ("video" if VIDEO.search(content[: m.end()]) else "in_person")
@@ -145,12 +156,11 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                     e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
                     default_country = e.zh if e else country_c.text.strip()
                 persons = parse_person_phrase(after, gaz, default_country=default_country)
-                guest_c = _cell(row, GUEST_COLS)
-                if not persons and guest_c is not None and guest_c.text.strip():
+                if not persons and guest:
                     # The guests in a column of their own; the content says only how they met (会见, 视频会见).
-                    persons = parse_person_phrase(guest_c.text.strip(), gaz, default_country=default_country)
+                    persons = parse_person_phrase(guest, gaz, default_country=default_country)
                     if not persons:
-                        after = guest_c.text.strip()
+                        after = guest
                 counterparts: list[Party] = []
                 orgs: list[Org] = []
                 if persons:

@@ -5,6 +5,9 @@ from kg.extract.names import parse_person_phrase, split_leaders
 def test_split_padded_leaders():
     assert [n for n, _, _ in split_leaders("蔡 奇 殷 勇 崔述强")] == ["蔡奇", "殷勇", "崔述强"]
     assert [n for n, _, _ in split_leaders("陈吉宁 李 伟 吉 林")] == ["陈吉宁", "李伟", "吉林"]
+    # Titles are no names; a royal title is (王子 in a leaders' cell is a person's name).
+    assert [n for n, _, _ in split_leaders("市委书记、市长 王强 副市长李娜")] == ["王强", "李娜"]
+    assert [n for n, _, _ in split_leaders("蒋静 王子")] == ["蒋静", "王子"]
 
 
 def test_person_with_title_org_country():

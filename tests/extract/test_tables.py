@@ -17,6 +17,21 @@ def test_guests_in_a_column_of_their_own(tmp_path):
     ]
 
 
+def test_leaders_with_titles_and_guests_whose_row_names_no_act(tmp_path):
+    """Leaders written with their titles (市长 张伟, 副市长李娜), a guest apart from its title
+    (驻华大使 马克·约翰逊), and a row whose content names no act (礼节性拜会, 友城交流): each row
+    that names its guest is a meeting."""
+    text = ("2022年市领导会见外宾情况一览表\n\n日期\t会见领导\t外宾\t国别\t事由\n"
+            "3月2日\t市长 张伟\t驻华大使 马克·约翰逊\t英国\t礼节性拜会\n"
+            "5月18日\t副市长李娜、秘书长王强\t市长 阿卜杜拉·哈桑\t埃及\t友城交流")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, [h.name for h in m.home], [c.name for c in m.counterparts], m.country) for m in facts.meetings)
+    assert got == [
+        ("2022-03-02", ["张伟"], ["马克·约翰逊"], "英国"),
+        ("2022-05-18", ["李娜", "王强"], ["阿卜杜拉·哈桑"], "埃及"),
+    ]
+
+
 def test_a_provinces_leaders_table(tmp_path):
     text = ("表1 2023年省领导会见外宾一览\n\n时间\t省领导\t活动内容\n"
             "5月8日\t王 宁\t会见老挝万象市市长阿沙庞·坦马冯")
