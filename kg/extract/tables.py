@@ -228,6 +228,16 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             if country_c and country_c.text.strip():
                 e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
                 country = e.zh if e else country_c.text.strip()
+            written_country, prefixed = gaz.country_of_prefix(name)
+            rest = name[len(written_country) :]
+            rest_places = [x for x in gaz.lookup_all(rest) if x.type in ("City", "Region")] if written_country else []
+            if (written_country and prefixed not in ("中国", "香港", "澳门", "台湾") and len(rest) >= 2
+                    and gaz.lookup(name, ("City", "Region")) is None
+                    and (not rest_places or any(x.country == prefixed for x in rest_places))):
+                # The place written after its country (美国斯阔米什市): the place; the country is its own.
+                # (Not a place whose own name starts so: 巴西利亚, 马里兰州 — not 兰州.)
+                name = name[len(written_country) :]
+                country = country or prefixed
             entry = gaz.lookup(name, ("City", "Region"))
             if entry is not None and country and entry.country not in (country, ""):
                 entry = next((x for x in gaz.lookup_all(name) if x.type in ("City", "Region") and x.country == country), None)

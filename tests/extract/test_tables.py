@@ -78,3 +78,12 @@ def test_a_numbered_list_under_a_title_that_names_the_tier(tmp_path):
     ]
     text = "扬州市友好交流城市名单\n\n（1）德国奥芬巴赫市（2003年）\n"
     assert _links(facts_of(text, tmp_path)) == [("扬州市", "奥芬巴赫市", "City", "德国", "friendly_exchange", "", "2003")]
+
+
+def test_a_list_whose_places_are_written_after_their_country(tmp_path):
+    """美国斯阔米什市 in a list is 斯阔米什市, of the United States; a place whose own name starts with a
+    country's (巴西利亚) or holds a Chinese place's after it (马里兰州: not 兰州) is kept whole."""
+    text = ("宜昌市国际友好城市\n序号\t友城名称\t所在国家\t缔结日期\n1\t美国斯阔米什市\t美国\t1989年6月\n"
+            "2\t日本阿智村\t日本\t2015年10月12日\n3\t巴西利亚\t巴西\t1998年\n4\t马里兰州\t美国\t2001年")
+    assert sorted((l.partner.name, l.partner.country) for l in facts_of(text, tmp_path).partner_links) == [
+        ("巴西利亚", "巴西"), ("斯阔米什市", "美国"), ("阿智村", "日本"), ("马里兰州", "美国")]
