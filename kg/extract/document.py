@@ -145,6 +145,12 @@ def _title_places(doc: Document, nlp) -> frozenset[str] | None:
                      if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen))
 
 
+def _country_zh(country_id: str, gaz) -> str:
+    """The Chinese name of the country of gazetteer id ``country_id`` (``Country:德国``), "" if none."""
+    entry = gaz.lookup(country_id.split(":", 1)[1], ("Country",))
+    return entry.zh if entry else ""
+
+
 def _of_country_before(entry, written: str, country_id: str, gaz):
     """The place written ``written`` right after the country ``country_id`` (a gazetteer id): the
     entry of that country among its homonyms, else ``None`` when none is of that country."""
@@ -238,9 +244,9 @@ def extract(doc: Document) -> Facts:
                     chosen_entry = _of_country_before(entry, block.text[s:e], country_ending[s], gaz)
                     if chosen_entry is None:
                         # (No place of that country is written so: the document's own, of that country.)
-                        before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
-                        if before is not None:
-                            place_country.setdefault(block.text[s:e], before.zh)
+                        before = _country_zh(country_ending[s], gaz)
+                        if before:
+                            place_country.setdefault(block.text[s:e], before)
                     elif chosen_entry is not entry:
                         for form in _city_forms(block.text[s:e]):
                             entry_after_country.setdefault(form, chosen_entry)
@@ -266,8 +272,7 @@ def extract(doc: Document) -> Facts:
                 if entry is None:
                     # 新西兰奥克兰市: the country written before the name says which place it is; no
                     # entry of that country is written so (the gazetteer's 奥克兰 is Oakland).
-                    before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",))
-                    rule, country_at[i, s] = "place-after-country", before.zh if before else ""
+                    rule, country_at[i, s] = "place-after-country", _country_zh(country_ending[s], gaz)
             elif entry is not None and entry.country not in ("", "中国") and label in ("City", "Region"):
                 if written in entry_after_country:
                     entry = entry_after_country[written]
@@ -325,8 +330,8 @@ def extract(doc: Document) -> Facts:
             elif rule == "org-shape":
                 # A body or company no gazetteer lists is of the country or place it is named after
                 # (日本埼玉县日中友好协会), or of the country written right before it (德国|西门子能源股份公司).
-                before = gaz.lookup(country_ending[s].split(":", 1)[1], ("Country",)) if s in country_ending else None
-                country = before.zh if before else written[:2] if written[:2] in SARS else _body_country(written, gaz)
+                before = _country_zh(country_ending[s], gaz) if s in country_ending else ""
+                country = before or (written[:2] if written[:2] in SARS else _body_country(written, gaz))
             if key not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
             ss, se = _sentence(block.text, s, e, ends)

@@ -37,6 +37,7 @@ def split_leaders(cell: str, gaz: Gazetteer | None = None) -> list[tuple[str, in
     """Names in a table cell, each with its (start, end) in ``cell``: padded (蔡 奇 殷 勇), listed
     (张伟、李娜) and after their titles (市长 张伟, 副市长李娜: the titles are no names)."""
     gaz = gaz or load()
+    royal = _royal_titles(gaz)
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s、，,;；/]+", cell)]
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -47,9 +48,9 @@ def split_leaders(cell: str, gaz: Gazetteer | None = None) -> list[tuple[str, in
             i += 2
             continue
         i += 1
-        while (t := title_prefix(tok, 0, gaz)) and len(t) < len(tok) and len(tok) - len(t) >= 2 and t not in _royal_titles(gaz):
+        while (t := title_prefix(tok, 0, gaz)) and len(t) < len(tok) and len(tok) - len(t) >= 2 and t not in royal:
             tok, s = tok[len(t) :], s + len(t)  # (副市长李娜 → 李娜)
-        if tok in gaz.title_forms and tok not in _royal_titles(gaz):
+        if tok in gaz.title_forms and tok not in royal:
             continue  # a title of its own (市长 张伟); (王子 in a leaders' cell is a name)
         out.append((tok, s, e))
     return out
