@@ -484,7 +484,13 @@ def china(freq, tags) -> list[dict]:
             # it (朝阳 is shared). Counties and banners (安新县, 宽城满族自治县) keep their full name only:
             # their short forms are read inside other names (雄安新区 → 雄|安新|区).
             keep = shorts[s] == 1 and r["zh"].endswith(("区", "市"))
-        r["aliases"] = s if keep else ""
+        aliases = [s] if keep else []
+        # An autonomous prefecture, county or banner is written with its unit's last character after
+        # its short form (延边朝鲜族自治州 → 延边州, 长阳土家族自治县 → 长阳县).
+        unit = re.search(r"自治([州县旗])$", r["zh"])
+        if s and unit and s + unit.group(1) not in full:
+            aliases.append(s + unit.group(1))
+        r["aliases"] = "|".join(aliases)
     # Stable order: by adcode, so that among homonyms (朝阳区 of Beijing, of Changchun …) the first
     # is the one with the lowest code (the gazetteer resolves a shared form to it).
     for r in out:

@@ -76,8 +76,11 @@ def _places_in_names(found: list[tuple]) -> list[Span]:
     what a document that names its place nowhere else speaks for."""
     out = []
     for block, chosen, _ in found:
+        foreign_ends = {e for _, e, label, _, ent_id in chosen
+                        if label == "Country" and ent_id and ent_id != f"Country:{HOME_COUNTRY}"}
         for s, e, label, _, _ in chosen:
-            if label in ("Event", "Organization", "Company"):
+            # (Not a foreign body's, named after its country: 俄罗斯|下诺夫哥罗德州议会 holds no 德州.)
+            if label in ("Event", "Organization", "Company") and s not in foreign_ends:
                 out.extend(Span(s + ps, s + pe, typ, name, name, HOME_COUNTRY, "in-name")
                            for ps, pe, name, typ in places_in(block.text[s:e]))
     return out

@@ -190,3 +190,23 @@ def test_a_company_no_gazetteer_lists_is_of_the_country_written_before_it(tmp_pa
     path.write_text("2023年9月12日，副市长会见了瑞典沃尔沃建筑设备股份公司高级副总裁一行。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Company"} >= {("沃尔沃建筑设备股份公司", "瑞典")}
+
+
+def test_a_chinese_place_inside_a_foreign_bodys_name_is_no_home_of_a_report(tmp_path):
+    """A report that names no mainland place but inside a foreign body's name (俄罗斯下诺夫哥罗德州议会
+    holds 德州): that is no home place; the home side falls back to China."""
+    path = tmp_path / "report.txt"
+    path.write_text("2023年市政协外事工作\n\n1.9月，市政协主席会见了来访的俄罗斯下诺夫哥罗德州议会代表团。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [m.home_place.name for m in facts.meetings] == ["中国"]
+    assert {l.home.name for l in facts.partner_links} == {"中国"}
+
+
+def test_a_venue_clause_has_the_sentences_subject(tmp_path):
+    """…率团访问A国，在B市会见了X，在C市会见了Y: the delegation's head meets both, not the home place."""
+    path = tmp_path / "news.txt"
+    path.write_text("出访情况\n\n2024年4月，区委书记周明率团访问西班牙、葡萄牙，在马德里会见了马德里市副市长卡洛斯·加西亚，"
+                    "在里斯本会见了里斯本市市长安娜·索萨。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.home[0].name, m.counterparts[0].name) for m in facts.meetings} == {
+        ("周明", "卡洛斯·加西亚"), ("周明", "安娜·索萨")}

@@ -74,6 +74,21 @@ CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
 # What may stand between a clause's start and its act word when the clause has no subject of its
 # own: dates, times of day, adverbs of sequence (1月6日, 下午, 先后, 分别, 随后).
 NO_SUBJECT = re.compile(r"^[\s\d年月日至到—\-上下午晚间当天同期随后先后分别还又也并在此期间其中]*$")
+# Where a venue is named in a clause with no subject (在曼谷会见了…, 在东京期间): the place after it.
+_VENUE_WORD = re.compile(r"[在于]$")
+
+
+def _no_subject(sent: Sentence, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` names no one who acts: only time words, or a venue (在曼谷) among them."""
+    text = sent.text[s:e]
+    if NO_SUBJECT.match(text):
+        return True
+    venues = [sp for sp in sent.spans_in(s, e) if sp.type in ("City", "Region", "Country")
+              and _VENUE_WORD.search(sent.text[s : sent.rel(sp)[0]])]
+    for sp in sorted(venues, key=lambda sp: -sp.start):
+        a, b = sent.rel(sp)
+        text = text[: a - s] + text[b - s :]
+    return bool(venues) and NO_SUBJECT.match(text) is not None
 
 
 @dataclass
@@ -636,8 +651,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         home_place = ctx.home_place
         if homes:
             home_place = _home_place(sent, homes_seg[0], homes_seg[1], ctx.home_place)
-        elif NO_SUBJECT.match(text[home_seg[0] : home_seg[1]]):
-            # A clause with no subject of its own: the sentence's subject, else the last meeting's.
+        elif _no_subject(sent, *home_seg):
+            # A clause with no subject of its own (or a venue only, 在曼谷会见了…): the sentence's
+            # subject, else the last meeting's.
             subject = _subject(sent, home_seg[0])
             # (Else the home side of the act this sentence told before: 期间会见了A，与B签署了….)
             told = [h for h in out[-1][0].home if h.type == "Person"] if out and out[-1][1] != "参加" else []

@@ -451,10 +451,11 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             since = str(year - lasted) if year and 0 < lasted < 200 else ""
             founded = FOUNDED.search(clause)
             if not since and founded and not PLANS.search(clause):
-                # The tie founded on the date written before its words (in the sentence, not the context).
+                # The tie founded in the year its own clause writes (青岛与曼海姆自2016年结为友好城市以来),
+                # else on the date written before its words (in the sentence, not the context).
                 stated = sent.stated_date_before(cs + founded.start())
                 years = YEAR_IN_CLAUSE.findall(clause, 0, founded.start())
-                since = stated[:4] if stated[:4].isdigit() else years[-1] if years else ""
+                since = years[-1] if years else stated[:4] if stated[:4].isdigit() else ""
             if not since and year and NEW_TIES.search(text[:rs]) and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)

@@ -27,6 +27,7 @@ _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
+_UNIT_END = "市州省县府区道郡"
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
 # A transliterated double name joined by a hyphen alone, read after a title (经济部长霍夫迈斯特-克劳特):
 # two parts of two or more characters, ending where the name's tail or punctuation starts.
@@ -44,7 +45,8 @@ _ORG_END = re.compile(_ORG_SUFFIXES)
 # Words that start a clause, not a name: 指导, 组建, 推动, 举办 …
 _VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
 # Events named by two places (中国—西班牙论坛, 北京—伦敦资管业务线上交流会) or by a body's session (…第二次全体会议).
-_PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动)")
+_PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动|博览会|展览会|交易会)")
+_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+届$")
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = cue_pattern("names", "event_end")
@@ -188,9 +190,10 @@ class NameRules:
             if m and not self._place_part(m.group(0)):
                 # (A common word between the title and the name is neither: 州长助理安德烈·尤先科.)
                 first = re.split(r"[·•]", m.group(0))[0]
-                # (A frequent one: 尼亚 in 尼亚木·索米亚巴扎尔 is the name's.)
+                # (A frequent one: 尼亚 in 尼亚木·索米亚巴扎尔 is the name's; so is a place's name only
+                # the gazetteer makes a word, 梅塔 in 梅塔尔·雷哈维.)
                 start = _skip_leading(text, m.start(), m.start() + len(first), seg,
-                                      lambda t: _is_common(t, seg) and (seg.FREQ.get(t) or 0) >= 500)
+                                      lambda t: _is_common(t, seg) and (jieba.dt.FREQ.get(t) or 0) >= 500)
                 found.append((start, m.end(), "Person", "title+translit"))
                 continue
             m = _PERSON_AFTER_TITLE.match(text, end)
@@ -214,15 +217,21 @@ class NameRules:
         for m in _TRANSLIT.finditer(text):
             if any(gs >= m.start() and ge == m.end() for gs, ge in dotted_places):
                 continue
-            start = m.start()
-            first = re.split(r"[·•]", m.group(0))[0]
+            first_end = m.start() + len(re.split(r"[·•]", m.group(0))[0])
+            # The run does not start inside a place's name (清迈|府副府长…: 府 is the place's), nor with
+            # one that ends in its unit word (清迈府巴育·詹; but 阿曼达·琼斯 holds the country 阿曼).
+            base = m.start()
+            for gs, ge, _, _ in gaz_spans:  # (in text order: 国|清迈府|巴育 moves past both)
+                if gs <= base < ge < first_end and (gs < base or text[ge - 1] in _UNIT_END):
+                    base = ge
+            start = base
             # A title written before the name is not part of it: 首席执行官布莱恩·罗伯兹.
-            for i in range(len(first) - 1, 0, -1):
-                if title_suffix(text[max(0, m.start() + i - 8) : m.start() + i], self.gaz):
-                    start = m.start() + i
+            for i in range(first_end - base - 1, 0, -1):
+                if title_suffix(text[max(0, base + i - 8) : base + i], self.gaz):
+                    start = base + i
                     break
             # So is a verb before it: 会见班哲明·凯瑟克.
-            start = _skip_leading(text, start, m.start() + len(first), seg, lambda t: _is_common(t, seg))
+            start = _skip_leading(text, start, first_end, seg, lambda t: _is_common(t, seg))
             name = text[start : m.end()]
             if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
                 continue
@@ -286,12 +295,14 @@ class NameRules:
                 found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
             elif EVENT_SUFFIX.search(inner) or named or listed:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
-        for m in re.finditer(r"[—–]", text):
+        for m in re.finditer(r"[—–－-]", text):
             left = self._place_at(text, m.start(), backwards=True)
             right = self._place_at(text, m.end())
             tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
             if tail:
-                found.append((m.start() - left, tail.end(), "Event", "pair-event"))
+                start = m.start() - left
+                ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 6), start)  # (第7届中国－南亚博览会)
+                found.append((ordinal.start() if ordinal else start, tail.end(), "Event", "pair-event"))
         # An event named by two places joined by 与 (天津市与神户市结好50周年纪念活动,
         # 浦东新区与美国马里兰州蒙哥马利郡友好交流合作备忘录签约仪式).
         places = [(s, e) for s, e, label, _ in doc.user_data.get(GAZ_KEY, ()) if label in ("City", "Region", "Country")]
