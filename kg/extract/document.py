@@ -100,7 +100,9 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                 if entry is not None and _bare_county(entry, block.text[s:e]):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
-                    out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, rule, entry.parent))
+                    # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
+                    venue = "venue" if block.text[s - 1 : s] in ("在", "于") and s > 0 else rule
+                    out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, venue, entry.parent))
     return out
 
 
@@ -144,8 +146,12 @@ def _title_places(doc: Document, nlp) -> frozenset[str] | None:
     sdoc = nlp(doc.title)
     # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
     chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
-    return frozenset(doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
-                     if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen))
+    found = {doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
+             if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
+    # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
+    found.update(doc.title[s : s + pe] for s, e, label, _, _ in sdoc._.mentions if label == "Organization"
+                 for ps, pe, _, _ in places_in(doc.title[s:e])[:1] if ps == 0)
+    return frozenset(found)
 
 
 def _country_zh(country_id: str, gaz) -> str:

@@ -59,7 +59,8 @@ def after_foreign_city(text: str, pos: int, gaz: Gazetteer) -> bool:
 def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None,
                   title_names: frozenset[str] | None = None, inner=None) -> Party:
     """The place the document speaks for: named in its publisher or title, else its most named
-    Chinese place (cities before regions on ties), else the one most named inside other names
+    Chinese place (cities before regions on ties; a venue, ``rule == "venue"``, counts half), else
+    the one most named inside other names
     (``inner()``: 2022成都国际友城合作论坛 in a report of the 市外办), else China itself.
     ``title_names`` are the stretches of the title the pipeline reads as names of any kind: a place
     must be one of them (横山 in a title naming 横山英幸 is no place)."""
@@ -69,7 +70,8 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
     types: dict[str, str] = {}
     for i, sp in enumerate(spans):
         if is_home_place(sp):
-            counts[sp.name] += 1
+            # (Where a meeting took place, 在南京会见, counts half: 江苏 named once outweighs it.)
+            counts[sp.name] += 0.5 if sp.rule == "venue" else 1
             first.setdefault(sp.name, i)
             types[sp.name] = sp.type
     for text in (doc.publisher, doc.title):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load
+from .cues import pattern as cue_pattern
 
 CJK = "\u4e00-\u9fff"
 # Scope words between an organisation and a title: 全球, 大中华区, 亚太区(除日本), 政府事务, 国际业务 …
@@ -175,12 +176,27 @@ def _place_country(name: str, gaz: Gazetteer) -> str:
 
 # Function words before a body's name are no part of it (由市长X率领: 由 is no body).
 _LEADING_WORDS = re.compile(r"^[由与和同向对在将把被为经从及]+")
+# Verbs that govern the person after them, no body's words (受到|副市长X的接见): see names.toml.
+_LEADING_VERBS = re.compile("^(?:" + "|".join(w for w in cue_pattern("names", "lead").split("|") if len(w) >= 2) + ")+了?")
+
+
+def _word_at_start(written: str, n: int) -> bool:
+    """Whether the first ``n`` characters begin a word jieba's own dictionary knows well (对外, 和平)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return len(written) > n and (jieba.dt.FREQ.get(written[: n + 1]) or 0) >= 500
 
 
 def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:
     written = written.strip("的")
+    verb = _LEADING_VERBS.match(written)
+    if verb and verb.end() != len(written) - 1:  # (a body of one character is none: 邀请X is no body)
+        start += verb.end()
+        written = written[verb.end() :]
     lead = _LEADING_WORDS.match(written)
-    if lead and len(written) - lead.end() != 1:  # (not 在 of a one-character body: there is none)
+    # (Not 在 of a one-character body: there is none; nor 对 of 对外友好协会, a word of its own.)
+    if lead and len(written) - lead.end() != 1 and not _word_at_start(written, lead.end()):
         start += lead.end()
         written = written[lead.end() :]
     if not written:

@@ -285,13 +285,17 @@ def _places_speaking(sent: Sentence, s: int, e: int) -> list[Party]:
             if not VENUE_BEFORE.search(text[s : s + ps]) and not _foreign_place_at(sent, s + ps, s + pe)]
 
 
-def _subject(sent: Sentence, end: int) -> list[Party]:
+def _subject(sent: Sentence, end: int, ctx: MeetingContext | None = None) -> list[Party]:
     """The Chinese persons who are the subject of the sentence up to ``end``: those of its first
-    clause that names any, unless they are joined to the act by 与/同 (then they are a side too)."""
+    clause that names any (before its act word: 市长X会见了Y一行 is X's), unless they are joined to
+    the act by 与/同 (then they are a side too). A person named bare is foreign if the document said
+    so before (``ctx``)."""
     for cs, ce in _clauses(sent.text, 0, end):
-        persons = [sp for sp in sent.spans_in(cs, ce) if sp.type == "Person"]
+        act = ACT.search(sent.text, cs, ce)
+        persons = [sp for sp in sent.spans_in(cs, act.start() if act else ce) if sp.type == "Person"]
         if persons:
-            found = [p for p in (_person(sent, sp, sent.start + cs) for sp in persons) if not _foreign(p)]
+            found = [p for p in (_person(sent, sp, sent.start + cs) for sp in persons)
+                     if not _foreign(_as_known(p, ctx) if ctx is not None else p)]
             if found:
                 return found
             # (A clause of foreign persons only, 应美国X州州长Y邀请: the subject is further on.)
@@ -419,11 +423,16 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
 
 
 def _as_known(p: Party, ctx: MeetingContext) -> Party:
-    """A person named bare (丹尼尔森一行) with the title, bodies and country the document gave them."""
-    if p.type != "Person" or p.organizations:
+    """A person named bare (丹尼尔森一行) with the title, bodies and country the document gave them;
+    named by the last part of a name given whole before (亚尼克 after 弗洛里安·亚尼克), by that name."""
+    if p.type != "Person":
         return p
     known = ctx.people.get(p.name)
     if known is None:
+        return p
+    if known.name != p.name and "·" in known.name and known.country == (p.country or known.country):
+        return replace(known, title=p.title or known.title, organizations=p.organizations or known.organizations)
+    if p.organizations:
         return p
     return replace(p, title=p.title or known.title, organizations=known.organizations, country=p.country or known.country)
 
@@ -654,7 +663,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         elif _no_subject(sent, *home_seg):
             # A clause with no subject of its own (or a venue only, 在曼谷会见了…): the sentence's
             # subject, else the last meeting's.
-            subject = _subject(sent, home_seg[0])
+            subject = _subject(sent, home_seg[0], ctx)
             # (Else the home side of the act this sentence told before: 期间会见了A，与B签署了….)
             told = [h for h in out[-1][0].home if h.type == "Person"] if out and out[-1][1] != "参加" else []
             homes = subject or told or list(ctx.last_home)

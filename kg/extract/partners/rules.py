@@ -79,6 +79,8 @@ LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
+EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
+PLANNED_VISIT = re.compile(pattern("partners", "delegation_visit.planned"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
 DESCRIBED = re.compile(
     f"(?:{pattern('partners', 'places.described_by')}|(?:{pattern('partners', 'places.described_city_by')})[\u4e00-\u9fff]{{0,4}}城市)"
@@ -365,6 +367,15 @@ def _party(sp: Span) -> Party:
     return Party(sp.name if sp.rule == "ward-of-city" else sp.written, sp.type, country=sp.side_country)
 
 
+def _visit_told(text: str) -> bool:
+    """Whether ``text`` tells of a visit made, not planned (绍兴市将于10月派出代表团回访)."""
+    for m in VISIT.finditer(text):
+        cs = max(text.rfind(c, 0, m.start()) for c in "，,；;") + 1
+        if not PLANNED_VISIT.search(text, cs, m.start()):
+            return True
+    return False
+
+
 def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
     text = sent.text
     year = sent.doc.year
@@ -456,6 +467,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                 stated = sent.stated_date_before(cs + founded.start())
                 years = YEAR_IN_CLAUSE.findall(clause, 0, founded.start())
                 since = years[-1] if years else stated[:4] if stated[:4].isdigit() else ""
+                # 与A、B分别于1980年和1994年结为…: each place its year, in order.
+                listed = [x for x in sent.spans_in(cs, ce) if x.type in ("City", "Region") and x.foreign]
+                if len(years) == len(listed) > 1 and EACH_IN_ORDER.search(clause, 0, founded.start()) and sp in listed:
+                    since = years[listed.index(sp)]
             if not since and year and NEW_TIES.search(text[:rs]) and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)
@@ -478,7 +493,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                      and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))]  # 意向书或备忘录: one text
         if agreement and not planned:
             add(home, sp, "cooperation_agreement", date=act_date if signed else "")
-        if VISIT.search(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after):
+        if _visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
             HELD_TOGETHER.search(text)
