@@ -460,6 +460,11 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             m = ANNIVERSARY.search(text)
             lasted = _number(m.group(1)) if m else 0
             since = str(year - lasted) if year and 0 < lasted < 200 else ""
+            # A place listed with the year of its tie in brackets (友好城市分别为：日本福井市（1989年）、…).
+            listed = LISTED_DATE.match(text, re_)
+            listed_year = YEAR_IN_CLAUSE.match(listed.group(1)) if listed else None
+            if not since and listed_year:
+                since = listed_year.group(1)
             founded = FOUNDED.search(clause)
             if not since and founded and not PLANS.search(clause):
                 # The tie founded in the year its own clause writes (青岛与曼海姆自2016年结为友好城市以来),

@@ -104,6 +104,14 @@ def make_name_rules(nlp: Language, name: str, spans_key: str) -> "NameRules":
     return NameRules(spans_key, nlp.tokenizer)
 
 
+
+def _word_across(text: str, end: int) -> bool:
+    """Whether a word of jieba's own dictionary starts before a name's last character and runs past
+    its end (大都会 across 里昂大都|会): the name's ending is that word's. (A word that starts at the
+    ending, 市政府 or 市长 after X市, is no matter.)"""
+    freq = jieba.dt.FREQ
+    return end >= 2 and any((freq.get(text[end - 2 : end + j]) or 0) >= 50 for j in (1, 2) if end + j <= len(text))
+
 class NameRules:
     """Rule-based names: persons after titles, transliterated names, organisation and event shapes.
 
@@ -454,6 +462,8 @@ class NameRules:
                 if not m or self._ordinary_start(m.group(1), seg) or self._title_over(text, m.start(), m.end()):
                     break
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
+                if _word_across(text, end):
+                    break  # (法国里昂大都会: 大都会 is a word, 里昂大都 no place)
                 if not self.gaz.lookup(m.group(0)):
                     out.append((m.start(), end, "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region", "place-after-country"))
                 pos = m.end()
