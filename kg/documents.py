@@ -208,7 +208,11 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
     if year not in (None, ""):
         year = _covered_year(doc.path, key, year)
     else:
-        year = infer_year(body, date) or title_year(title)
+        # (A title's year, 2022年工作总结, before the years the body writes most, some of them plans:
+        # 2023年工作打算. A dated page still goes by its date.)
+        # (Not a first line that is a sentence, read as the title of a one-paragraph item.)
+        headline = not date[:4].isdigit() and not re.search(r"[，。,；;]", title or "")
+        year = (title_year(title) if headline else None) or infer_year(body, date) or title_year(title)
     return replace(
         doc,
         title=title,

@@ -195,3 +195,14 @@ def test_a_year_in_the_name_of_a_text_does_not_date_the_text():
 
     assert infer_year("1月，我市与俄罗斯喀山市签署了《2024—2025年合作计划》。") is None
     assert infer_year("2023年1月，我市与俄罗斯喀山市签署了《2024—2025年合作计划》。") == 2023
+
+
+def test_a_reports_title_year_dates_it_before_the_years_its_plans_write(tmp_path):
+    """2022年工作总结 writes 2023 twice in its plans for the next year: its undated months are 2022's.
+    (A first line that is a sentence is no such title.)"""
+    path = tmp_path / "report.txt"
+    path.write_text("市外办2022年工作总结\n\n一、6月，市长会见了俄罗斯客人。\n二、2023年工作打算。2023年，将继续推动务实合作。\n",
+                    encoding="utf-8")
+    assert read_document(path).year == 2022
+    path.write_text("2018年，青岛港与德国汉堡港结为友好港口。2021年，两港续签协议。2021年，双方开展交流。\n", encoding="utf-8")
+    assert read_document(path).year == 2021
