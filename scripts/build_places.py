@@ -525,6 +525,7 @@ _SUBDIVISION_UNITS = ("州", "省", "县", "道", "府", "大区", "自治区", 
 
 
 _GENERIC_UNIT = re.compile(r"(?:[东西南北中]部|首都|联邦|中央)")
+_GENERIC_NAME = re.compile(r"(?:[东西南北中]部|首都|联邦|中央)(?:特区|大区|地区|区|省|州)")
 
 
 def iso3166_2_db_names() -> dict[str, str]:
@@ -622,7 +623,10 @@ def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | Non
         # (柏林, 汉堡, 莫斯科 are cities; 东京, 长野 the cities); a common word is no name (中央, the
         # translation of several "Central" provinces).
         city_country = city_country or {}
+        # (Nor a name made only of a direction or a word for the capital and a unit, 首都特区, 联邦区,
+        # 中部省: several countries' units are called so.)
         forms = [f for f in dict.fromkeys(forms) if len(f) >= 2 and not is_common(f, freq, tags)
+                 and not _GENERIC_NAME.fullmatch(f)
                  and (f not in taken or (f.endswith(_SUBDIVISION_UNITS) and city_country.get(f) == s.country_code))]
         if units[s.country_code] > 60:
             forms = [f for f in forms if len(f) > 2]

@@ -443,7 +443,8 @@ class NameRules:
             entry = self.gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id and label != "Country" else None
             if label in ("City", "Region") and e not in span_starts:
                 m = _REGION_SUFFIX.match(text, e)
-                if entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()]):
+                if (entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()])
+                        and text[e - 1] != text[e]):  # (庆尚南道|道知事: the unit is written twice, once the title's)
                     out.append((s, m.end(), "Region", "place-after-country"))
                 elif label == "Region" and entry is not None and entry.country not in ("", "中国") and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
                     out.append((s, e + 1, "City", "place-after-country"))  # 波尔图市: the city of a region's name
