@@ -565,13 +565,39 @@ def oxigraph_store(ds: Dataset) -> ox.Store | None:
     return store if isinstance(store, ox.Store) else None
 
 
+_SEEDS = re.compile(r"^#\+\s*seeds\s*:\s*(.*)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def seeded_variant(name: str) -> tuple[frozenset[str], str] | None:
+    """The seeded form of a shipped query (``queries/seeded/NAME.rq``), if it has one: the parameters
+    it starts from (its ``#+ seeds:`` line) and its text.
+
+    A seeded form gives the same rows as the query but starts from the entities a parameter names,
+    found by their labels, and reads each of their facts in its own graph (Oxigraph's ``LATERAL``,
+    not standard SPARQL 1.1: it is run on the local store only). The plain query joins every fact
+    of the store first, which a filter then mostly drops: 75 s for who-met-whom by one country on a
+    10,000-document build, where the seeded form takes 9 s (docs/scale.md); without such a
+    parameter the plain query is the faster, and is run. tests/test_query.py checks that both give
+    the same rows."""
+    path = queries_dir() / "seeded" / f"{name}.rq"
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    m = _SEEDS.search(text)
+    return (frozenset(m.group(1).split()) if m else frozenset()), text
+
+
 def _run_local(q: NamedQuery, ds: Dataset, params: Mapping[str, str], limit: int | None, cancel: threading.Event | None = None,
                terms: bool = True) -> QueryResult:
     store = oxigraph_store(ds)
     if store is None:
         raise QueryError(f"{q.path}: the dataset is not backed by an Oxigraph store")
+    variant = seeded_variant(q.name) if Path(q.path).parent == queries_dir() else None
+    if variant is not None and variant[0] & {k for k, v in params.items() if v}:
+        q = NamedQuery(name=q.name, path=str(queries_dir() / "seeded" / f"{q.name}.rq"), text=variant[1], params=q.params)
     # The engine binds the parameters (SEP-0007 substitutions), as rdflib's initBindings does.
-    subs = {ox.Variable(f"_{k}"): ox.Literal(v) for k, v in params.items()}
+    subs = {ox.Variable(f"_{name}"): term for name, term in bindings(q, params).items()}
     out = QueryResult([], [], [])
     try:
         res = store.query(q.text, substitutions=subs, use_default_graph_as_union=True)
@@ -606,6 +632,25 @@ def _run_local(q: NamedQuery, ds: Dataset, params: Mapping[str, str], limit: int
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
+# A parameter's value as the labels are written: ``?_NAME_zh``, ``?_NAME_en`` and ``?_NAME_py``
+# hold it as a literal tagged zh, en and zh-Latn-pinyin, so that a query can look the labels up by it
+# in a triple pattern (an index lookup) rather than compare every label's STR() with it. An absent
+# parameter's tagged forms are the empty string, which no label is: the pattern finds nothing.
+LABEL_LANGS = {"zh": "zh", "en": "en", "py": "zh-latn-pinyin"}
+
+
+def bindings(q: NamedQuery, params: Mapping[str, str]) -> dict[str, ox.Literal]:
+    """The values to bind for ``params``, by variable name without its ``_``: ``NAME`` (``?_NAME``)
+    each given value as a plain literal, and ``NAME_zh``/``_en``/``_py`` (those the query's text
+    uses) its tagged forms."""
+    out = {k: ox.Literal(v) for k, v in params.items()}
+    for name in q.params:
+        for suffix, lang in LABEL_LANGS.items():
+            var = f"{name}_{suffix}"
+            if re.search(rf"\?_{var}\b", q.text):
+                out[var] = ox.Literal(params.get(name, ""), language=lang)
+    return out
+
 
 def with_values(text: str, params: Mapping[str, str]) -> str:
     """``text`` with a VALUES block binding ``?_name`` to each value, first in the outer WHERE.
@@ -619,12 +664,13 @@ def with_values(text: str, params: Mapping[str, str]) -> str:
     if m is None:
         raise QueryError("query has no WHERE clause to bind parameters in")
     names = " ".join(f"?_{k}" for k in params)
-    values = " ".join(Literal(v).n3() for v in params.values())
+    values = " ".join(Literal(v.value, lang=v.language).n3() if isinstance(v, ox.Literal) else Literal(v).n3()
+                      for v in params.values())
     return f"{text[: m.end()]}\n  VALUES ({names}) {{ ({values}) }}\n{text[m.end():]}"
 
 
 def _run_remote(q: NamedQuery, endpoint: str, params: Mapping[str, str], limit: int | None, timeout: float | None) -> QueryResult:
-    body = urllib.parse.urlencode({"query": with_values(q.text, params)}).encode()
+    body = urllib.parse.urlencode({"query": with_values(q.text, bindings(q, params))}).encode()
     req = urllib.request.Request(
         endpoint,
         data=body,
