@@ -18,7 +18,7 @@ from ..model import Attendance, Block, Document, Evidence, Meeting, Party, Partn
 from .cues import pattern, words
 from .dates import parse_date
 from .events import event_core
-from .names import Org, make_org, parse_person_phrase, split_leaders
+from .names import Org, _strip_chain, make_org, parse_person_phrase, split_leaders
 
 DATE_COLS = words("tables", "leaders.date")
 LEADER_COLS = words("tables", "leaders.leader")
@@ -29,6 +29,7 @@ PARTNER_COLS = words("tables", "partners.place")
 PARTNER_COUNTRY_COLS = words("tables", "partners.country")
 SINCE_COLS = words("tables", "partners.since")
 PARTNER_HOME_COLS = words("tables", "partners.home")
+TIER_COLS = words("tables", "partners.tier")
 
 # Spaces between two Chinese characters in a cell: padding, not a separator.
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -42,6 +43,7 @@ ATTEND_SUFFIX = re.compile(r"(?:录制致辞|并致辞|并讲话|致辞)$")
 SAR = {"港": "香港", "澳": "澳门"}
 # A caption naming the tier below sister places (友好交流城市一览表): its ties are friendly exchanges.
 _FRIENDLY_TIER = re.compile(pattern("partners", "tiers.friendly_exchange"))
+_SISTER_TIER = re.compile(pattern("partners", "tiers.sister_city"))
 _REGION_END = re.compile(f"(?:{pattern('names', 'region_suffix')})$")
 
 
@@ -127,8 +129,9 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             date_c = _cell(row, DATE_COLS)
             lead_c = _cell(row, LEADER_COLS)
             content_c = _cell(row, CONTENT_COLS)
-            if lead_c is None or content_c is None:
-                continue
+            guest_c = _cell(row, GUEST_COLS)
+            if lead_c is None or content_c is None and guest_c is None:
+                continue  # (a table of guests and the leaders who met them needs no content column)
             country_c = _cell(row, COUNTRY_COLS)
             date = parse_date(date_c.text, doc.year) if date_c else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
@@ -136,15 +139,15 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 Party(name=n, type="Person", title="", organizations=(home_place,), country="中国")
                 for n, _, _ in split_leaders(lead_c.text)
             )
-            content = content_c.text.strip()
+            content = content_c.text.strip() if content_c is not None else ""
             verb = MEETING_VERB.search(content)
             letter = LETTER_VERB.search(content)
-            guest_c = _cell(row, GUEST_COLS)
             # (A title and a name apart in the guest column: 驻华大使 马克·约翰逊.)
             guest = _CJK_GAP.sub("", guest_c.text.strip()) if guest_c is not None else ""
-            if not verb and not letter and guest and parse_person_phrase(guest, gaz):
+            if not verb and not letter and guest and (not content or parse_person_phrase(guest, gaz)):
                 # A row that names its guest in a column of its own is a meeting, whatever its
-                # content says (礼节性拜会, 友城交流).
+                # content says (礼节性拜会, 友城交流), and a table with no content column is a
+                # table of meetings (日期 | 来访团组 | 会见领导).
                 verb = _NO_VERB.match(content)
             if verb or letter:
                 m = verb or letter
@@ -160,7 +163,8 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                     # The guests in a column of their own; the content says only how they met (会见, 视频会见).
                     persons = parse_person_phrase(guest, gaz, default_country=default_country)
                     if not persons:
-                        after = guest
+                        # (Guests named by their office only, 美国芝加哥市副市长一行: the place or body.)
+                        after = _strip_chain(re.sub(r"(?:一行|等)$", "", guest), gaz)[0] or guest
                 counterparts: list[Party] = []
                 orgs: list[Org] = []
                 if persons:
@@ -252,6 +256,10 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             since_c = _cell(row, SINCE_COLS)
             date = parse_date(since_c.text, None) if since_c and since_c.text.strip() else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
-            links.append(PartnerLink(home, Party(name, typ, country=country or (entry.country if entry else "")), relation, evidence,
-                                     since=date[:4] if relation == "sister_city" else "", date=date))
+            # The row's own tier, where a column says it (备注: 友好交流城市), over the caption's.
+            tier_c = _cell(row, TIER_COLS)
+            tier = tier_c.text if tier_c else ""
+            rel = "friendly_exchange" if _FRIENDLY_TIER.search(tier) else "sister_city" if _SISTER_TIER.search(tier) else relation
+            links.append(PartnerLink(home, Party(name, typ, country=country or (entry.country if entry else "")), rel, evidence,
+                                     since=date[:4] if rel == "sister_city" else "", date=date))
     return links

@@ -87,3 +87,23 @@ def test_a_list_whose_places_are_written_after_their_country(tmp_path):
             "2\t日本阿智村\t日本\t2015年10月12日\n3\t巴西利亚\t巴西\t1998年\n4\t马里兰州\t美国\t2001年")
     assert sorted((l.partner.name, l.partner.country) for l in facts_of(text, tmp_path).partner_links) == [
         ("巴西利亚", "巴西"), ("斯阔米什市", "美国"), ("阿智村", "日本"), ("马里兰州", "美国")]
+
+
+def test_a_table_of_visiting_groups_and_the_leaders_who_met_them(tmp_path):
+    """No content column (日期 | 来访团组 | 会见领导): each row is a meeting; a group named by its
+    office only (美国芝加哥市副市长) is met as its place."""
+    text = ("2021年合肥市主要外事接待情况\n\n日期\t来访团组\t会见领导\n"
+            "3月12日\t日本驻上海总领事赤松秀一\t市长王清宪\n"
+            "6月8日\t美国波士顿市副市长一行\t副市长罗云峰\n")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, [h.name for h in m.home], [(c.name, c.country) for c in m.counterparts]) for m in facts.meetings)
+    assert got == [("2021-03-12", ["王清宪"], [("赤松秀一", "日本")]), ("2021-06-08", ["罗云峰"], [("波士顿", "美国")])]
+
+
+def test_a_partner_lists_tier_column_says_each_rows_tie(tmp_path):
+    """备注 says 友好交流城市 for one row of a list captioned 友好城市: that row is friendly_exchange."""
+    text = ("嘉兴市友好城市一览\n\n序号\t城市\t所在国家\t结好时间\t备注\n"
+            "1\t普拉托市\t意大利\t2013年10月\t友好城市\n2\t马赛市\t法国\t2015年6月\t友好交流城市\n")
+    facts = facts_of(text, tmp_path)
+    assert sorted((l.partner.name, l.relation, l.since) for l in facts.partner_links) == [
+        ("普拉托市", "sister_city", "2013"), ("马赛市", "friendly_exchange", "")]
