@@ -175,7 +175,7 @@ def _place_country(name: str, gaz: Gazetteer) -> str:
 
 
 # Function words before a body's name are no part of it (由市长X率领: 由 is no body).
-_LEADING_WORDS = re.compile(r"^[由与和同向对在将把被为经从及]+")
+_LEADING_WORDS = re.compile(r"^[由与和同向对在将把被为经从及了]+")
 # Verbs that govern the person after them, no body's words (受到|副市长X的接见): see names.toml.
 _LEADING_VERBS = re.compile("^(?:" + "|".join(w for w in cue_pattern("names", "lead").split("|") if len(w) >= 2) + ")+了?")
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cues import pattern as cue_pattern
 from .names import PersonPhrase, parse_person_phrase
 from .sentences import SARS, Sentence, Span
 
 _JOINED = re.compile(r"(?:一行)?(?:以及|和|与|及|同)")
+# Words right before a foreign place the sentence's subject goes to (meetings cues, stay.visit).
+_VISITED = re.compile(f"(?:{cue_pattern('meetings', 'stay.visit')})$")
 FRIENDSHIP_PREFIX = re.compile(r"^(?:友好城市|友城|姊妹城市|姐妹城市)")
 
 
@@ -55,6 +58,14 @@ def phrases_in(phrase: str) -> tuple[PersonPhrase, ...]:
     """``parse_person_phrase(phrase)``, remembered: the meeting and position rules read the same
     person's phrase several times, and documents repeat their officials' phrases."""
     return tuple(parse_person_phrase(phrase))
+
+
+def visited_country(sent: Sentence, pos: int) -> str:
+    """The country of the last foreign place the sentence goes to before ``pos`` (block offset):
+    …率团访问伊尔库茨克州，会见了州长X — X, whose country the text does not tell, is of it."""
+    visited = [sp for sp in sent.spans if sp.type in ("Country", "City", "Region") and sp.foreign and sp.end <= pos
+               and _VISITED.search(sent.block.text, max(sent.start, sp.start - 3), sp.start)]
+    return visited[-1].side_country if visited else ""
 
 
 def phrase_country(pp: PersonPhrase) -> str:

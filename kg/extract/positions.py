@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Party, Position
-from .persons import person_phrase, phrase_country
+from .persons import person_phrase, phrase_country, visited_country
 from .names import title_prefix
 from ..gazetteer import load
 from .sentences import Sentence
@@ -42,7 +42,8 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
                                     home_city, sent.date_before(sp.start - sent.start), sent.evidence()))
             continue
-        country = phrase_country(pp) or sp.side_country
+        # (Or of the foreign place the sentence goes to before naming them: …访问伊尔库茨克州，会见了州长X.)
+        country = phrase_country(pp) or sp.side_country or visited_country(sent, sp.start)
         person = Party(sp.written, "Person", country=country)
         date = sent.date_before(sp.start - sent.start)
         for role in pp.roles:

@@ -29,7 +29,7 @@ from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..home import SELF_WORDS, VENUE_BEFORE, places_in
 from ..names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
-from ..persons import person_phrase, phrase_country
+from ..persons import person_phrase, phrase_country, visited_country
 from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
 
@@ -345,10 +345,11 @@ def _in_stay(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
         return cps
     text = sent.block.text
     stays = [m for m in STAY.finditer(text, 0, sent.start + pos)]
-    if not stays:
-        return cps
-    e = load().lookup(stays[-1].group(1), ("Country", "City", "Region"))
-    country = (e.zh if e.type == "Country" else e.country) if e is not None else ""
+    # (Or a foreign place the sentence goes to before the act: …率团访问伊尔库茨克州，会见了州长X.)
+    country = visited_country(sent, sent.start + pos)
+    if not country and stays:
+        e = load().lookup(stays[-1].group(1), ("Country", "City", "Region"))
+        country = (e.zh if e.type == "Country" else e.country) if e is not None else ""
     if not country or country == "中国":
         return cps
     return [p if p.country or p.type != "Person" else replace(p, country=country) for p in cps]
