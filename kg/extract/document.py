@@ -89,14 +89,18 @@ def _places_in_names(found: list[tuple]) -> list[Span]:
 def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     """The gazetteer places among the mentions found (what the document's home place is read from)."""
     out = []
+    # A foreign city's ward (日本横滨市港北区), and its name written bare in the same document (…与江南区区长
+    # 会谈, after 韩国首尔市江南区): no home.
+    wards = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, ent_id in chosen
+             if label == "Region" and after_foreign_city(block.text, s, gaz)}
     for block, chosen, _ in found:
         for s, e, label, rule, ent_id in chosen:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
-                if entry is not None and entry.country == "中国" and after_foreign_city(block.text, s, gaz):
-                    continue  # a foreign city's ward (日本横滨市港北区)
+                if entry is not None and entry.country == "中国" and block.text[s:e] in wards:
+                    continue
                 if entry is not None and _bare_county(entry, block.text[s:e]):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
@@ -259,6 +263,7 @@ def extract(doc: Document) -> Facts:
                     elif chosen_entry is not entry:
                         for form in _city_forms(block.text[s:e]):
                             entry_after_country.setdefault(form, chosen_entry)
+    wards: dict[str, tuple[str, str]] = {}  # a foreign city's ward's name → (with its city, its country)
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
@@ -297,6 +302,11 @@ def extract(doc: Document) -> Facts:
                 # 日本横滨市港北区: not 贵港市's 港北区 but the ward of the foreign city before it.
                 rule, entry = "ward-of-city", None
                 city_start, country_at[i, s] = foreign_city_ending[s]
+                wards[written] = (block.text[city_start:e], country_at[i, s])
+            elif entry is not None and entry.country == "中国" and label == "Region" and written in wards:
+                # …首尔市江南区 … 与江南区区长会谈: the ward named before, written bare.
+                rule, entry = "known-ward", None
+                known_as, country_at[i, s] = wards[written]
             if entry is not None and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
@@ -332,7 +342,7 @@ def extract(doc: Document) -> Facts:
                 # 伊尔库茨克州: the region of a foreign city's name lies in the city's country.
                 city_of = gaz.lookup(_REGION_SUFFIX_END.sub("", written), ("City",))
                 country = city_of.country if city_of else ""
-            elif rule == "ward-of-city":
+            elif rule in ("ward-of-city", "known-ward"):
                 country = country_at[i, s]
             elif rule == "known-place":
                 country = place_country.get(written_as, "")

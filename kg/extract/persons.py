@@ -44,6 +44,8 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
             left = first.start
     # A modifier ending in 的 is not part of the person's bodies (前来参加哈洽会的菲律宾卡加延市市长埃马诺).
     de = text.rfind("的", left, sp.start)
+    while de >= 0 and any(x.start <= de < x.end for x in sent.spans):
+        de = text.rfind("的", left, de)  # (the 的 of a name, 加的夫, is none)
     if de >= 0:
         left = de + 1
     phrase = FRIENDSHIP_PREFIX.sub("", text[left : sp.end])

@@ -210,3 +210,14 @@ def test_a_venue_clause_has_the_sentences_subject(tmp_path):
     facts = extract(read_document(path))
     assert {(m.home[0].name, m.counterparts[0].name) for m in facts.meetings} == {
         ("周明", "卡洛斯·加西亚"), ("周明", "安娜·索萨")}
+
+
+def test_a_foreign_wards_name_written_bare_later_is_that_ward(tmp_path):
+    """韩国首尔市江南区 … 与江南区区长会谈: the bare 江南区 is Seoul's ward again, not the Chinese
+    district of that name, and no home place of the report."""
+    path = tmp_path / "report.txt"
+    path.write_text("区外办2023年工作情况\n\n1.3月，区委书记王强率团访问韩国首尔市江南区，与江南区区长赵成明举行会谈。\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Region"} == {("首尔市江南区", "韩国")}
+    assert [m.home_place.name for m in facts.meetings] == ["中国"]
