@@ -154,7 +154,7 @@ def _title_places(doc: Document, nlp) -> frozenset[str] | None:
              if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
     found.update(doc.title[s : s + pe] for s, e, label, _, _ in sdoc._.mentions if label == "Organization"
-                 for ps, pe, _, _ in places_in(doc.title[s:e])[:1] if ps == 0)
+                 for ps, pe, _, _ in places_in(doc.title[s : min(e, s + 12)])[:1] if ps == 0)
     return frozenset(found)
 
 

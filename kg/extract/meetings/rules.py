@@ -194,10 +194,13 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
     pos = 0
     # Items are listed with 、, or joined by 和/及/与 before a place or country (法国里昂大都会副主席和
     # 德国法兰克福市议会议长; not the 和 of 呼和浩特).
-    starts = {sent.rel(x)[0] for x in sent.spans if x.type in ("Country", "City", "Region")}
-    cuts = [i for i, c in enumerate(text) if c == "、" or c in "和及与" and s + i + 1 in starts and s + i not in starts
-            and not any(sent.rel(x)[0] <= s + i < sent.rel(x)[1] for x in sent.spans)]
-    items = [text[a + 1 if a >= 0 else 0 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
+    if "和" in text or "及" in text or "与" in text:
+        starts = {sent.rel(x)[0] for x in sent.spans if x.type in ("Country", "City", "Region")}
+        cuts = [i for i, c in enumerate(text) if c == "、" or c in "和及与" and s + i + 1 in starts and s + i not in starts
+                and not any(sent.rel(x)[0] <= s + i < sent.rel(x)[1] for x in sent.spans)]
+        items = [text[a + 1 if a >= 0 else 0 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
+    else:
+        items = text.split("、")
     for item in items:
         i0, pos = s + pos, pos + len(item) + 1
         # (会见了|法国里昂市…, 与来访的|美国…委员会代表团: the item starts after 了 and a visitor's word.)
