@@ -212,7 +212,8 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
         # 2023年工作打算. A dated page still goes by its date.)
         # (Not a first line that is a sentence, read as the title of a one-paragraph item.)
         headline = not date[:4].isdigit() and not re.search(r"[，。,；;]", title or "")
-        year = (title_year(title) if headline else None) or infer_year(body, date) or title_year(title)
+        titled = title_year(title)
+        year = (titled if headline else None) or infer_year(body, date) or titled
     return replace(
         doc,
         title=title,

@@ -13,7 +13,7 @@ from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
 from ..nlp.entities.bodies import expand_short_body, full_body_name
-from .home import after_foreign_city, document_home, places_in
+from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, read_partner_links
@@ -105,7 +105,7 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
                     # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
-                    venue = "venue" if block.text[s - 1 : s] in ("在", "于") and s > 0 else rule
+                    venue = "venue" if VENUE_AT.search(block.text, 0, s) else rule
                     out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, venue, entry.parent))
     return out
 

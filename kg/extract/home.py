@@ -20,6 +20,8 @@ from .sentences import HOME_COUNTRY, SARS, Span
 PLACE_TYPES = ("City", "Region")
 # Words that make the place after them a venue or a destination (在广州, 赴上海, 来渝, 驻武汉).
 VENUE_BEFORE = re.compile(r"(?:在|赴|到|于|来|抵|从|经|驻|访问|途经|前往)$")
+# Where something takes place, written right before the place (在南京会见, 于东京举行).
+VENUE_AT = re.compile(r"[在于]$")
 
 
 def is_home_place(sp: Span) -> bool:
@@ -68,12 +70,16 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
     counts: Counter = Counter()
     first: dict[str, int] = {}
     types: dict[str, str] = {}
-    for i, sp in enumerate(spans):
-        if is_home_place(sp):
-            # (Where a meeting took place, 在南京会见, counts half: 江苏 named once outweighs it.)
-            counts[sp.name] += 0.5 if sp.rule == "venue" else 1
-            first.setdefault(sp.name, i)
-            types[sp.name] = sp.type
+
+    def count(places: list[Span]) -> None:
+        for i, sp in enumerate(places):
+            if is_home_place(sp):
+                # (Where a meeting took place, 在南京会见, counts half: 江苏 named once outweighs it.)
+                counts[sp.name] += 0.5 if sp.rule == "venue" else 1
+                first.setdefault(sp.name, i)
+                types[sp.name] = sp.type
+
+    count(spans)
     for text in (doc.publisher, doc.title):
         found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])
                  and (title_names is None or text is not doc.title or text[p[0] : p[1]] in title_names)
@@ -84,11 +90,7 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
                 continue  # a paper named for a place the text names less than another (北京周报 on 成都)
             return Party(name, typ, country=HOME_COUNTRY)
     if not counts and inner is not None:
-        for i, sp in enumerate(inner()):
-            if is_home_place(sp):
-                counts[sp.name] += 1
-                first.setdefault(sp.name, i)
-                types[sp.name] = sp.type
+        count(inner())
     if counts:
         name = min(counts, key=lambda n: (-counts[n], types[n] != "City", first[n]))
         return Party(name, types[name], country=HOME_COUNTRY)

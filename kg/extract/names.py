@@ -118,7 +118,7 @@ def title_prefix(text: str, pos: int, gaz: Gazetteer) -> str:
     return next((text[pos : pos + n] for n in gaz.title_lengths if text[pos : pos + n] in gaz.title_forms), "")
 
 
-def _strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
+def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
     """Split ``text`` into (organisation part, title chain) by peeling titles, 兼 and scope words off its end."""
     rest = text
     had_title = False
@@ -257,7 +257,7 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
             continue
         if title_suffix(s, gaz):
             # A position with no name yet: it belongs to the next named person.
-            org_part, chain = _strip_chain(s, gaz)
+            org_part, chain = strip_chain(s, gaz)
             org = make_org(org_part, seg.start, gaz, default_country) if org_part else last_org
             pending.append(Role(chain, org))
             last_org = org
@@ -271,7 +271,7 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
             pending = []
             continue
         name = s[split:]
-        org_part, chain = _strip_chain(s[:split], gaz)
+        org_part, chain = strip_chain(s[:split], gaz)
         org = make_org(org_part, seg.start, gaz, default_country) if org_part else (last_org if pending else None)
         roles = tuple(pending) + (Role(chain, org),)
         country = next((r.org.country for r in roles if r.org and r.org.country), default_country)

@@ -18,7 +18,7 @@ from ..model import Attendance, Block, Document, Evidence, Meeting, Party, Partn
 from .cues import pattern, words
 from .dates import parse_date
 from .events import event_core
-from .names import Org, _strip_chain, make_org, parse_person_phrase, split_leaders
+from .names import Org, strip_chain, make_org, parse_person_phrase, split_leaders
 
 DATE_COLS = words("tables", "leaders.date")
 LEADER_COLS = words("tables", "leaders.leader")
@@ -164,7 +164,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                     persons = parse_person_phrase(guest, gaz, default_country=default_country)
                     if not persons:
                         # (Guests named by their office only, 美国芝加哥市副市长一行: the place or body.)
-                        after = _strip_chain(re.sub(r"(?:一行|等)$", "", guest), gaz)[0] or guest
+                        after = strip_chain(re.sub(r"(?:一行|等)$", "", guest), gaz)[0] or guest
                 counterparts: list[Party] = []
                 orgs: list[Org] = []
                 if persons:
@@ -211,6 +211,12 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
     return meetings, attendances
 
 
+def _tier(text: str, default: str) -> str:
+    """The tie a caption or a tier cell names (友好交流城市 → friendly_exchange, 友好城市 → sister_city),
+    else ``default``."""
+    return "friendly_exchange" if _FRIENDLY_TIER.search(text) else "sister_city" if _SISTER_TIER.search(text) else default
+
+
 def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, gaz: Gazetteer | None = None) -> list[PartnerLink]:
     """Partner ties from every list of partner places of ``doc`` (a table with a column naming the
     foreign place: 城市, 友好城市 …; see ``tables.toml``). Each row ties the row's home place (a
@@ -221,7 +227,7 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
     for table in group_tables(blocks):
         if not any(h in PARTNER_COLS for h in table.header) or any(h in LEADER_COLS for h in table.header):
             continue
-        relation = "friendly_exchange" if _FRIENDLY_TIER.search(table.caption) else "sister_city"
+        relation = _tier(table.caption, "sister_city")
         for row in table.rows:
             place_c = _cell(row, PARTNER_COLS)
             name = place_c.text.strip() if place_c else ""
@@ -258,8 +264,7 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
             # The row's own tier, where a column says it (备注: 友好交流城市), over the caption's.
             tier_c = _cell(row, TIER_COLS)
-            tier = tier_c.text if tier_c else ""
-            rel = "friendly_exchange" if _FRIENDLY_TIER.search(tier) else "sister_city" if _SISTER_TIER.search(tier) else relation
+            rel = _tier(tier_c.text if tier_c else "", relation)
             links.append(PartnerLink(home, Party(name, typ, country=country or (entry.country if entry else "")), rel, evidence,
                                      since=date[:4] if rel == "sister_city" else "", date=date))
     return links

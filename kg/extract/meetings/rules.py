@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
-from ..home import SELF_WORDS, VENUE_BEFORE, places_in
+from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
 from ..persons import person_phrase, phrase_country, visited_country
 from ..sentences import SARS, Sentence, Span
@@ -74,8 +74,6 @@ CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
 # What may stand between a clause's start and its act word when the clause has no subject of its
 # own: dates, times of day, adverbs of sequence (1月6日, 下午, 先后, 分别, 随后).
 NO_SUBJECT = re.compile(r"^[\s\d年月日至到—\-上下午晚间当天同期随后先后分别还又也并在此期间其中]*$")
-# Where a venue is named in a clause with no subject (在曼谷会见了…, 在东京期间): the place after it.
-_VENUE_WORD = re.compile(r"[在于]$")
 
 
 def _no_subject(sent: Sentence, s: int, e: int) -> bool:
@@ -84,7 +82,7 @@ def _no_subject(sent: Sentence, s: int, e: int) -> bool:
     if NO_SUBJECT.match(text):
         return True
     venues = [sp for sp in sent.spans_in(s, e) if sp.type in ("City", "Region", "Country")
-              and _VENUE_WORD.search(sent.text[s : sent.rel(sp)[0]])]
+              and VENUE_AT.search(sent.text, s, sent.rel(sp)[0])]
     for sp in sorted(venues, key=lambda sp: -sp.start):
         a, b = sent.rel(sp)
         text = text[: a - s] + text[b - s :]
@@ -346,11 +344,10 @@ def _in_stay(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
     place named before in the paragraph (在德国期间，…与汉高集团董事会主席X座谈): of that country."""
     if all(p.country for p in cps):
         return cps
-    text = sent.block.text
-    stays = [m for m in STAY.finditer(text, 0, sent.start + pos)]
     # (Or a foreign place the sentence goes to before the act: …率团访问伊尔库茨克州，会见了州长X.)
     country = visited_country(sent, sent.start + pos)
-    if not country and stays:
+    stays = [] if country else list(STAY.finditer(sent.block.text, 0, sent.start + pos))
+    if stays:
         e = load().lookup(stays[-1].group(1), ("Country", "City", "Region"))
         country = (e.zh if e.type == "Country" else e.country) if e is not None else ""
     if not country or country == "中国":

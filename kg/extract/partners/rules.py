@@ -473,9 +473,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                 years = YEAR_IN_CLAUSE.findall(clause, 0, founded.start())
                 since = years[-1] if years else stated[:4] if stated[:4].isdigit() else ""
                 # 与A、B分别于1980年和1994年结为…: each place its year, in order.
-                listed = [x for x in sent.spans_in(cs, ce) if x.type in ("City", "Region") and x.foreign]
-                if len(years) == len(listed) > 1 and EACH_IN_ORDER.search(clause, 0, founded.start()) and sp in listed:
-                    since = years[listed.index(sp)]
+                tied = [x for x in sent.spans_in(cs, ce) if x.type in ("City", "Region") and x.foreign]
+                if len(years) == len(tied) > 1 and EACH_IN_ORDER.search(clause, 0, founded.start()) and sp in tied:
+                    since = years[tied.index(sp)]
             if not since and year and NEW_TIES.search(text[:rs]) and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)

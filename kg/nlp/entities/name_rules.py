@@ -27,7 +27,6 @@ _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
-_UNIT_END = "市州省县府区道郡"
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
 # A transliterated double name joined by a hyphen alone, read after a title (经济部长霍夫迈斯特-克劳特):
 # two parts of two or more characters, ending where the name's tail or punctuation starts.
@@ -96,6 +95,8 @@ _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
 _COUNTRY_BOUND = tuple(cue_words("names", "country_bound"))
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
+# The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
+_UNIT_END = _REGION_SUFFIX_LAST | {"市"}
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及在由向对把将为从各了的]|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为)")
 
 
@@ -104,13 +105,13 @@ def make_name_rules(nlp: Language, name: str, spans_key: str) -> "NameRules":
     return NameRules(spans_key, nlp.tokenizer)
 
 
-
 def _word_across(text: str, end: int) -> bool:
     """Whether a word of jieba's own dictionary starts before a name's last character and runs past
     its end (大都会 across 里昂大都|会): the name's ending is that word's. (A word that starts at the
     ending, 市政府 or 市长 after X市, is no matter.)"""
     freq = jieba.dt.FREQ
     return end >= 2 and any((freq.get(text[end - 2 : end + j]) or 0) >= 50 for j in (1, 2) if end + j <= len(text))
+
 
 class NameRules:
     """Rule-based names: persons after titles, transliterated names, organisation and event shapes.
