@@ -16,7 +16,7 @@ from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
-from .partners import _foreign_places_in, leader_links, read_partner_links
+from .partners import _foreign_places_in, leader_links, read_pair_ties, read_partner_links
 from .persons import known_names_again, phrases_in
 from .positions import read_positions
 from .press import press_country, press_names
@@ -391,9 +391,11 @@ def extract(doc: Document) -> Facts:
     positions: list[Position] = []
     ctx = ""  # the date the text last stated (see split_sentences)
     told = MeetingContext(city, main_partner=_main_partner(block_spans))
+    pair = None  # the home place and the one foreign place the last sentence tied (see read_pair_ties)
     for block, spans in block_spans:
         if block.kind in ("heading", "entry"):
             told.new_record()  # a yearbook entry or a section tells its own meetings
+            pair = None
         if block.kind not in RELATION_KINDS:
             if block.kind == "heading":
                 ctx = ""
@@ -403,7 +405,11 @@ def extract(doc: Document) -> Facts:
             ctx = sents[-1].date
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))
-            links.extend(read_partner_links(sent, city))
+            read = read_partner_links(sent, city) or read_pair_ties(sent, pair)
+            links.extend(read)
+            if read or any(sp.type in ("City", "Region") and sp.foreign for sp in sent.spans):
+                partners = {(link.home, link.partner) for link in read}
+                pair = partners.pop() if len(partners) == 1 else None
             positions.extend(read_positions(sent, city))
             attendances.extend(read_event_roles(sent, city))
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]

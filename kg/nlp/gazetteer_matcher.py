@@ -162,11 +162,26 @@ class GazetteerMatcher:
                             label, ent_id, label_hash, id_hash = self._label_id[match_id]
                             found[ps, pe, label_hash, id_hash] = (ps, pe, label, ent_id)
                     break
+        titles = load().title_forms
+        # A title that starts with a level word takes a short name's last character (堺|市议会议长,
+        # the title 市议会议长 being a word of the segmenter): the name with it is the place.
+        for i in range(1, len(starts)):
+            ts, te = starts[i], ends[i]
+            if text[ts] not in _LEVEL_WORDS or te - ts < 2 or (i - 1) in matched_tokens or text[ts:te] not in titles:
+                continue
+            ps = starts[i - 1]
+            ids = single.get(strings[text[ps : ts + 1]]) if ts + 1 - ps >= 2 else None
+            for match_id in ids or ():
+                label, ent_id, label_hash, id_hash = self._label_id[match_id]
+                if label in ("City", "Region"):
+                    found[ps, ts + 1, label_hash, id_hash] = (ps, ts + 1, label, ent_id)
         doc.user_data[self.spans_key] = [found[k] for k in sorted(found)]
         return doc
 
 
 _HOME_COUNTRY_ID = "Country:中国"
+# The level words a place's name ends in and a title may start with (市议会议长, 州长, 县知事).
+_LEVEL_WORDS = frozenset("市州县省区道府")
 
 # How often jieba's own dictionary must know a word for a short name inside it to be a cut
 # across it (首都城市 holds no 都城 or 都城市, 成都东 no 都东).

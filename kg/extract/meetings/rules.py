@@ -206,7 +206,9 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
         item_spans = sorted(sent.spans_in(i0, i0 + len(item)), key=lambda x: x.start)
-        places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")]
+        # (Not a continent or macro-region, the gazetteer's regions of no country: 亚洲大洋洲局.)
+        places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")
+                  and not (x.type == "Region" and x.rule == "gazetteer" and not x.country)]
         country = next((x.side_country for x in item_spans if x.type == "Country"), "")
         clean = CP_END.split(item)[0].strip()
         # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)

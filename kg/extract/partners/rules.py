@@ -56,6 +56,8 @@ NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
 PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,8}}?(?:{pattern('partners', 'pair.named_later')})")
+# …and a sentence that opens with them, after a short lead (会后，两区签署了…; 双方还签署了…).
+PAIR_OPENS = re.compile(rf"(?:[^，,。；;]{{0,6}}[，,])?{PAIR_NAMED_LATER.pattern}")
 # Words before 友好城市 that make it the ties of all places of a kind, not of a pair (国际友城, 中日友好城市).
 GENERIC_TIE = re.compile(f"(?:{pattern('partners', 'sister_city.generic')})$")
 UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
@@ -480,24 +482,11 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)
             add(home, sp, "sister_city", since=since)
-        planned = PLANS.search(scope)
-        signed = bool(SIGNED.search(scope))
-        fe = FRIENDLY_EXCHANGE.search(scope)
-        if fe and not planned:
-            # (Dated when signed, or founded in so many words: 2018年，青岛市与…建立友好合作关系.)
-            founded_fe = FRIENDLY_FOUNDED.match(fe.group(0))
-            add(home, sp, "friendly_exchange", date=act_date if signed or founded_fe else "")
+        ties = _ties_in_text(scope)
+        for relation, dated in () if PLANS.search(scope) else ties:
+            add(home, sp, relation, date=act_date if dated else "")
+        agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
-        if LETTER_OF_INTENT.search(scope) and not planned:
-            add(home, sp, "letter_of_intent", date=act_date if signed else "")
-        # (A text named by its friendly-exchange tie is that tie's text: 建立友好交流城市关系备忘录.)
-        fe_spans = [f.span() for f in FRIENDLY_EXCHANGE.finditer(scope)]
-        agreement = [m for m in AGREEMENT.finditer(scope) if not FRIENDLY_EXCHANGE.search(scope[max(0, m.start() - 6) : m.end()])
-                     and not any(scope[k : m.start()] in ("", "关系", "的", "关系的") for _, k in fe_spans if k <= m.start())
-                     and not any(a <= m.start() and m.end() <= b for a, b in fe_spans)  # (友好交流合作关系备忘录: one text)
-                     and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))]  # 意向书或备忘录: one text
-        if agreement and not planned:
-            add(home, sp, "cooperation_agreement", date=act_date if signed else "")
         if _visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
@@ -521,6 +510,44 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
+
+
+def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
+    """The ties ``scope`` names by the texts signed or the tier founded (planned or not): each
+    relation (friendly_exchange, letter_of_intent, cooperation_agreement) and whether it is dated
+    by the sentence's act (signed, or founded in so many words)."""
+    out: list[tuple[str, bool]] = []
+    signed = bool(SIGNED.search(scope))
+    fe = FRIENDLY_EXCHANGE.search(scope)
+    if fe:
+        # (Dated when signed, or founded in so many words: 2018年，青岛市与…建立友好合作关系.)
+        out.append(("friendly_exchange", signed or bool(FRIENDLY_FOUNDED.match(fe.group(0)))))
+    if LETTER_OF_INTENT.search(scope):
+        out.append(("letter_of_intent", signed))
+    # (A text named by its friendly-exchange tie is that tie's text: 建立友好交流城市关系备忘录.)
+    fe_spans = [f.span() for f in FRIENDLY_EXCHANGE.finditer(scope)]
+    if any(not FRIENDLY_EXCHANGE.search(scope[max(0, m.start() - 6) : m.end()])
+           and not any(scope[k : m.start()] in ("", "关系", "的", "关系的") for _, k in fe_spans if k <= m.start())
+           and not any(a <= m.start() and m.end() <= b for a, b in fe_spans)  # (友好交流合作关系备忘录: one text)
+           and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))  # 意向书或备忘录: one text
+           for m in AGREEMENT.finditer(scope)):
+        out.append(("cooperation_agreement", signed))
+    return out
+
+
+def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[PartnerLink]:
+    """The texts a sentence that names no foreign place says the two sides signed (会后，两区签署了
+    《友好交流合作协议》; 双方签署了…意向书): the ties of ``pair``, the home place and the one
+    foreign place the sentences before named."""
+    text = sent.text
+    signed = SIGNED.search(text)
+    if pair is None or not signed or not PAIR_OPENS.match(text) or PLANS.search(text):
+        return []
+    if any(x.type in ("City", "Region") and x.foreign for x in sent.spans):
+        return []  # (the sentence names its own partner: read_partner_links reads it)
+    home, partner = pair
+    return [PartnerLink(home, partner, relation, sent.evidence(), date=sent.date_before(signed.start()) if dated else "")
+            for relation, dated in _ties_in_text(text)]
 
 
 def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:

@@ -27,7 +27,7 @@ _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
-_TRANSLIT = re.compile(rf"[{CJK}]{{1,6}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
+_TRANSLIT = re.compile(rf"[{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
 # A transliterated double name joined by a hyphen alone, read after a title (经济部长霍夫迈斯特-克劳特):
 # two parts of two or more characters, ending where the name's tail or punctuation starts.
 _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|先生|女士|阁下|夫妇|率|表示|举行|会谈|进行|在|[，,。、；;：:（(]|$)")
@@ -67,6 +67,9 @@ _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{
 # Words that follow a name as words of their own (…在珠海, …于4月, …与X): a two-character word jieba
 # ends with one of them may be a name's last character and the word (健在 in 袁家健在珠海).
 _PREPOSITIONS = frozenset("在于与和同向对赴从到")
+# How often jieba's dictionary uses a character alone for it to be a word of its own after a name
+# (说, 也, 还, 将: 张明华也出席), not a character of the name (昭, 雄, 子).
+_FUNCTION_CHAR_FREQ = 100_000
 _HELD_AT = re.compile(r"在[^，,。；;]{1,12}?(?:举行|举办|召开|开幕)的")
 _HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
@@ -622,6 +625,8 @@ class NameRules:
                 return False
             if len(first) == 2 and pos - start == 2 and (t := _NAME_TAIL.match(text, pos + 1)) and t.end() - t.start() >= 2:
                 return False  # 周立新会见: jieba reads 新会 (a place); the name's third character, then 会见
+            if len(first) >= 3 and (seg.FREQ.get(first) or 0) < 50:
+                first = first[:2]  # (a rare compound, 主持会议: the word it starts with, 主持)
             return len(first) >= 2 and (seg.FREQ.get(first) or 0) >= 50
 
         for k in (2, 3):
@@ -632,5 +637,12 @@ class NameRules:
             text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3])
             and not _NAME_TAIL.match(text, start + 3)
         ):
+            return text[start : start + 4]
+        fourth = text[start + 3 : start + 4]
+        if (fourth and re.match(rf"[{CJK}]", fourth) and fourth not in _NOT_NAME_START
+                and (seg.FREQ.get(fourth) or 0) < _FUNCTION_CHAR_FREQ and re.match(rf"[{CJK}]", text[start + 4 : start + 5])
+                and boundary(start + 4) and (seg.FREQ.get(text[start + 2 : start + 4]) or 0) < 50):
+            # Neither a two- nor a three-character name ends at a word, a four-character one does: a
+            # Japanese name written bare (港区区长武井雅昭共同签署…; not 张明华也出席: 也 is a word alone).
             return text[start : start + 4]
         return text[start : start + 3]
