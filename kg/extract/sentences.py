@@ -83,9 +83,11 @@ class Sentence:
         end = b.source_offset(self.end - 1) + 1 if self.end > self.start else start
         return Evidence(self.doc.id, self.line_at(start), start, end, self.doc.quote(start, end))
 
-    def date_before(self, pos: int) -> str:
-        """The last date stated before ``pos`` in this sentence, else the sentence's context date."""
-        dates = [iso for s, e, iso in self._dates if s < pos]
+    def date_before(self, pos: int, own_brackets: bool = True) -> str:
+        """The last date stated before ``pos`` in this sentence, else the sentence's context date.
+        ``own_brackets=False`` passes over dates in brackets closed before ``pos``: those of a listed
+        item (意大利锡耶纳市（2019年4月）、…), not of what follows."""
+        dates = [iso for s, e, iso in self._dates if s < pos and (own_brackets or not in_brackets(self.text, s, pos))]
         return dates[-1] if dates else self.date
 
     def stated_date_before(self, pos: int) -> str:
@@ -116,6 +118,16 @@ def past_year(doc: Document, iso: str) -> bool:
     return len(iso) == 4 and len(doc.date) >= 7 and iso < doc.date[:4]
 
 
+def in_brackets(text: str, s: int, end: int | None = None) -> bool:
+    """Whether ``text[s]`` lies in round brackets that close before ``end`` (the end of ``text``
+    by default): a listed item's own note (意大利锡耶纳市（2019年4月）、…)."""
+    opened = max(text.rfind("（", 0, s), text.rfind("(", 0, s))
+    if opened < 0 or max(text.rfind("）", opened, s), text.rfind(")", opened, s)) >= 0:
+        return False
+    end = len(text) if end is None else end
+    return any(i >= 0 for i in (text.find("）", s, end), text.find(")", s, end)))
+
+
 def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "") -> list[Sentence]:
     """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts).
 
@@ -136,7 +148,9 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
             out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at, ctx, dates))
-            if dates and not past_year(doc, dates[-1][2]):
-                ctx = dates[-1][2]
+            # (Not a listed item's date in brackets: the next sentence is not of its day.)
+            told = [iso for s, _, iso in dates if not in_brackets(seg, s)]
+            if told and not past_year(doc, told[-1]):
+                ctx = told[-1]
         pos = end
     return out

@@ -554,6 +554,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
         return _nobody_meets_themselves(_attendees(sent, attended, ctx))
     for m in ACT.finditer(text):
+        if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+            continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
         act = m.group(0)
         after = text[m.end() :]
         attend_before = ATTEND_BEFORE.search(text[: m.start()])

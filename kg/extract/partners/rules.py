@@ -414,7 +414,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             ce = end
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
-        act_date = sent.date_before(rs)
+        act_date = sent.date_before(rs, own_brackets=False)
         tier = None
         for t in TIER.finditer(sent.block.text, 0, sp.start):  # (the list may run over several sentences)
             tier = t

@@ -242,8 +242,8 @@ class NameRules:
                 if title_suffix(text[max(0, base + i - 8) : base + i], self.gaz):
                     start = base + i
                     break
-            # So is a verb before it: 会见班哲明·凯瑟克.
-            start = _skip_leading(text, start, first_end, seg, lambda t: _is_common(t, seg))
+            # So is a verb before it: 会见班哲明·凯瑟克 (or a nationality's 籍: 美国籍专家约翰·史密斯).
+            start = _skip_leading(text, start, first_end, seg, lambda t: _is_common(t, seg) or _NAME_LEAD.fullmatch(t))
             name = text[start : m.end()]
             if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
                 continue
