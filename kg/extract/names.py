@@ -10,7 +10,7 @@ the shapes of organisation names; nothing in it knows particular people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load
@@ -251,6 +251,18 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
     persons: list[PersonPhrase] = []
     pending: list[Role] = []
     last_org: Org | None = None
+    loose: _Seg | None = None  # a part with neither title nor name: maybe the start of a body's name
+
+    def org_of(part: str, start: int) -> Org | None:
+        org = make_org(part, start, gaz, default_country)
+        if org is not None and not org.country and loose is not None:
+            # The part before names the place of the body (巴伐利亚州经济、区域发展和能源部国务秘书X: the
+            # body's name has a 、 in it; 日本友人、日中友好协会会长X): its country is the body's.
+            whole = make_org(f"{loose.text}、{part}", loose.start, gaz, default_country)
+            if whole is not None and whole.country:
+                return replace(org, country=whole.country)
+        return org
+
     for seg in segs:
         s = seg.text
         if not s:
@@ -258,9 +270,9 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
         if title_suffix(s, gaz):
             # A position with no name yet: it belongs to the next named person.
             org_part, chain = strip_chain(s, gaz)
-            org = make_org(org_part, seg.start, gaz, default_country) if org_part else last_org
+            org = org_of(org_part, seg.start) if org_part else last_org
             pending.append(Role(chain, org))
-            last_org = org
+            last_org, loose = org, None
             continue
         split = None
         for i in range(len(s) - 2, 0, -1):
@@ -268,11 +280,12 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
                 split = i
                 break
         if split is None:
-            pending = []
+            pending, loose = [], seg
             continue
         name = s[split:]
         org_part, chain = strip_chain(s[:split], gaz)
-        org = make_org(org_part, seg.start, gaz, default_country) if org_part else (last_org if pending else None)
+        org = org_of(org_part, seg.start) if org_part else (last_org if pending else None)
+        loose = None
         roles = tuple(pending) + (Role(chain, org),)
         country = next((r.org.country for r in roles if r.org and r.org.country), default_country)
         persons.append(PersonPhrase(name=name, start=seg.start + split, end=seg.start + len(s), roles=roles, country=country))
