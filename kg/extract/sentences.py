@@ -147,9 +147,9 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
         if not seg.lstrip().startswith("【") and seg.strip():
             inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
-            out.append(Sentence(doc, block, pos, end, inner, dates[0][2] if dates else ctx, line_at, ctx, dates))
-            # (Not a listed item's date in brackets: the next sentence is not of its day.)
+            # (Not a listed item's date in brackets: neither the sentence nor the next is of its day.)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s)]
+            out.append(Sentence(doc, block, pos, end, inner, told[0] if told else ctx, line_at, ctx, dates))
             if told and not past_year(doc, told[-1]):
                 ctx = told[-1]
         pos = end

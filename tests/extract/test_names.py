@@ -48,3 +48,9 @@ def test_dates_in_chinese_numerals():
     assert [iso for _, _, iso in find_dates("十月二十日下午，三十一日", 2020)] == ["2020-10-20"]
     # (In the order written: a later year does not date a month told before it.)
     assert [iso for _, _, iso in find_dates("三月十日，2023年5月", 2020, "2020-12-31")] == ["2020-03-10", "2023-05"]
+
+
+def test_a_bodys_place_before_a_comma_in_its_name_gives_its_country():
+    """巴伐利亚州经济、区域发展和能源部: the body's name holds a 、, the place before it is the body's."""
+    (p,) = parse_person_phrase("巴伐利亚州经济、区域发展和能源部国务秘书托比亚斯·戈茨纳")
+    assert p.name == "托比亚斯·戈茨纳" and p.title == "国务秘书" and p.country == "德国"

@@ -221,3 +221,14 @@ def test_a_foreign_wards_name_written_bare_later_is_that_ward(tmp_path):
     facts = extract(read_document(path))
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Region"} == {("首尔市江南区", "韩国")}
     assert [m.home_place.name for m in facts.meetings] == ["中国"]
+
+
+def test_a_listed_items_bracketed_date_dates_no_later_item(tmp_path):
+    """A date in brackets after a listed place (锡耶纳市（2019年11月）) is that item's: the ties
+    listed after it, in the same sentence or the next, take the date told before the list (or their own)."""
+    path = tmp_path / "summary.txt"
+    path.write_text("西安市外事工作\n\n2019年，西安新增国际友好城市2个：意大利锡耶纳市（2019年4月）、英国爱丁堡市（2019年11月）；"
+                    "新增友好交流城市2个：法国艾克斯市、罗马尼亚克卢日-纳波卡市（2019年12月）、匈牙利佩奇市。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    dates = {l.partner.name: l.date for l in facts.partner_links if l.relation == "friendly_exchange"}
+    assert dates == {"艾克斯市": "2019", "克卢日-纳波卡市": "2019-12", "佩奇市": "2019"}

@@ -415,6 +415,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
         act_date = sent.date_before(rs, own_brackets=False)
+        listed = LISTED_DATE.match(text, re_)
+        if listed and parse_date(listed.group(1), None):
+            act_date = parse_date(listed.group(1), None)  # the item's own date (克卢日-纳波卡市（2019年12月）)
         tier = None
         for t in TIER.finditer(sent.block.text, 0, sp.start):  # (the list may run over several sentences)
             tier = t

@@ -78,6 +78,8 @@ _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪
 _FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?(?:[二三四五六七八]世)?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(]|$)")
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
+# …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
+_WORD_TAIL = re.compile("|".join(re.escape(w) for w in sorted(cue_words("names", "tail"), key=len, reverse=True) if len(w) >= 2))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
 _PLACE_SHAPE = re.compile(
     rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?"
@@ -214,7 +216,7 @@ class NameRules:
             # 于北京, 向代表团介绍.)
             yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
                 and (seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 and not self.gaz.lookup(text[end + 1 : end + 3])
-            if m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu):
+            if m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu) and not _WORD_TAIL.match(text, end):
                 foreign = self._foreign_before(text, idx, gaz_spans)
                 name = self._trim_name(m.group(0), text, m.end(), seg, foreign)
                 if numeral and not (foreign and len(name) >= 4):
@@ -625,8 +627,10 @@ class NameRules:
                 return False
             if len(first) == 2 and pos - start == 2 and (t := _NAME_TAIL.match(text, pos + 1)) and t.end() - t.start() >= 2:
                 return False  # 周立新会见: jieba reads 新会 (a place); the name's third character, then 会见
-            if len(first) >= 3 and (seg.FREQ.get(first) or 0) < 50:
-                first = first[:2]  # (a rare compound, 主持会议: the word it starts with, 主持)
+            if len(first) >= 3 and (seg.FREQ.get(first) or 0) < 50 and not _NAME_TAIL.match(first):
+                # A rare compound (主持会议): the word it starts with (主持). (Not a word that follows
+                # names, 举行会谈: the name is cut before it later, whatever its own frequency.)
+                first = first[:2]
             return len(first) >= 2 and (seg.FREQ.get(first) or 0) >= 50
 
         for k in (2, 3):
