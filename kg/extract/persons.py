@@ -80,6 +80,9 @@ def phrase_country(pp: PersonPhrase) -> str:
 
 
 _PLACE_LABELS = ("City", "Region", "Country")
+# What follows a transliterated name's first part written alone for it to be that person (Thai and
+# Lao names are so shortened: 纳隆萨·差瓦里 … 会见了纳隆萨一行).
+_FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表示|指出|介绍|说")
 
 
 def known_names_again(blocks: list[tuple]) -> list[tuple]:
@@ -90,7 +93,9 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     found = {b.text[s:e] for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer" and 2 <= e - s <= 12}
     # A transliterated name is written again by its last part alone (安德士·丹尼尔森 … 丹尼尔森一行).
     found |= {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) >= 3}
-    labels = dict.fromkeys(found, "Person")
+    # …and by its first part, where words that follow persons close it (see _FIRST_PART_AFTER).
+    firsts = {n.split("·")[0] for n in found if "·" in n and len(n.split("·")[0]) >= 3} - found
+    labels = dict.fromkeys(found | firsts, "Person")
     # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…).
     for b, ms, _ in blocks:
         for s, e, label, rule, _ in ms:
@@ -111,6 +116,9 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
             i = text.find(name)
             while i >= 0:
                 e = i + len(name)
+                if name in firsts and (not _FIRST_PART_AFTER.match(text, e) or text[i - 1 : i] == "·"):
+                    i = text.find(name, e)
+                    continue
                 inside = [m for m in mentions if i <= m[0] and m[1] <= e and m not in dropped]
                 # (A place's name inside a known person's, 卡亚 in 卡亚斯 of 尤西·卡亚斯, is the person's.)
                 if labels[name] == "Person" and inside and all(m[3] == "gazetteer" and m[2] in _PLACE_LABELS for m in inside) \

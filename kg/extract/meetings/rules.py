@@ -66,6 +66,8 @@ _GUEST_LEAD = re.compile(r"[了 ]*(?:(?:来访|到访|来华访问|来华)的)?�
 MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})$")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
+# A clause whose subject is a group alone (代表团拜会了…, 市政府代表团还会见了…).
+HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*$")
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
@@ -109,6 +111,11 @@ class MeetingContext:
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
         self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
+        self.home_leaders = ()
+
+    # The home-side persons last named as leading a group (副市长X率市政府代表团访问…): the home side
+    # of a meeting whose subject is that group (代表团拜会了…).
+    home_leaders: tuple[Party, ...] = ()
 
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
@@ -422,13 +429,19 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
 
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
+    leaders = tuple(p for sp in sent.spans if sp.type == "Person" and LED_GROUP.match(sent.block.text, sp.end)
+                    for p in (_person(sent, sp, sent.start),) if not _foreign(p))
+    if leaders:
+        ctx.home_leaders = leaders
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start)
             if p.organizations or p.country:
                 ctx.people[p.name] = p
                 if "·" in p.name:
+                    # (Written again by its last part, or, for some names, its first: 纳隆萨一行.)
                     ctx.people.setdefault(p.name.split("·")[-1], p)
+                    ctx.people.setdefault(p.name.split("·")[0], p)
 
 
 def _as_known(p: Party, ctx: MeetingContext) -> Party:
@@ -684,6 +697,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 home_place = ctx.last[-1].home_place or ctx.home_place
         else:
             home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
+        if not homes and ctx.home_leaders and HOME_GROUP.match(text, home_seg[0], home_seg[1]) \
+                and not any(x.type in ("City", "Region", "Country") and x.foreign for x in sent.spans_in(*home_seg)):
+            # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…).
+            homes = list(ctx.home_leaders)
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
             homes = _places_speaking(sent, *home_seg) or [home_place]
