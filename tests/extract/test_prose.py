@@ -232,3 +232,12 @@ def test_a_listed_items_bracketed_date_dates_no_later_item(tmp_path):
     facts = extract(read_document(path))
     dates = {l.partner.name: l.date for l in facts.partner_links if l.relation == "friendly_exchange"}
     assert dates == {"艾克斯市": "2019", "克卢日-纳波卡市": "2019-12", "佩奇市": "2019"}
+
+
+def test_a_friendly_tie_founded_in_a_year_its_clause_writes_is_of_that_year(tmp_path):
+    """成都与谢菲尔德于2016年缔结友好合作关系以来: the tie is of 2016, not of the day the page tells."""
+    path = tmp_path / "news.txt"
+    path.write_text("市长会见英国客人\n2018-11-22 来源：成都日报\n\n11月21日，市长罗强会见了英国谢菲尔德市市长玛格达·纳格一行。"
+                    "罗强说，成都与谢菲尔德于2016年缔结友好合作关系以来，两市交流不断深化。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(l.partner.name, l.date) for l in facts.partner_links if l.relation == "friendly_exchange"} == {("谢菲尔德", "2016")}

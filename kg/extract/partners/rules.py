@@ -487,7 +487,12 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             add(home, sp, "sister_city", since=since)
         ties = _ties_in_text(scope)
         for relation, dated in () if PLANS.search(scope) else ties:
-            add(home, sp, relation, date=act_date if dated else "")
+            date = act_date if dated else ""
+            fe = FRIENDLY_EXCHANGE.search(clause) if relation == "friendly_exchange" and dated else None
+            years = YEAR_IN_CLAUSE.findall(clause, 0, fe.start()) if fe else []
+            if years and not date.startswith(years[-1]):
+                date = years[-1]  # the year its own clause writes (成都与谢菲尔德于2016年缔结友好合作关系以来)
+            add(home, sp, relation, date=date)
         agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
         if _visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after):
