@@ -16,7 +16,7 @@ from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
-from .partners import _foreign_places_in, leader_links, read_pair_ties, read_partner_links
+from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links
 from .persons import known_names_again, phrases_in
 from .positions import read_positions
 from .press import press_country, press_names
@@ -408,8 +408,7 @@ def extract(doc: Document) -> Facts:
             read = read_partner_links(sent, city) or read_pair_ties(sent, pair)
             links.extend(read)
             if read or any(sp.type in ("City", "Region") and sp.foreign for sp in sent.spans):
-                partners = {(link.home, link.partner) for link in read}
-                pair = partners.pop() if len(partners) == 1 else None
+                pair = pair_named(sent, city, read)
             positions.extend(read_positions(sent, city))
             attendances.extend(read_event_roles(sent, city))
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]

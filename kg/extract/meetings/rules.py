@@ -54,6 +54,8 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
 LIST_BREAK = re.compile(r"[，,：:；;。]")  # between two persons: they are in two lists
+# The verb and kind that stand between the guests and the act word (与代表团举行工作会谈).
+HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲切|深入|简短)?$")
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')}))[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
@@ -660,7 +662,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             cps = list(ctx.signed)
         if not cps:
             cps = [p for p in _places_and_bodies(sent, *(cp_seg if not signing or split else home_seg)) if _foreign(p)]
-        if not cps and (GUESTS_DESCRIBED.match(text[cp_seg[0] : cp_seg[1]])
+        if not cps and (GUESTS_DESCRIBED.match(HELD_BEFORE_ACT.sub("", text[cp_seg[0] : cp_seg[1]]))
                         or not split and act in RECEIVING_ACTS and NOBODY_AFTER.match(text[cp_seg[0] : cp_seg[1]]) and (
                             _visitors(sent, 0, pre_s) or ctx.visitors and ctx.visitors_in == sent.block.start)):
             # (Or nobody named after the act word: X一行到访我市，市长会见并宴请.)

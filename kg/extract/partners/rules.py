@@ -71,6 +71,8 @@ ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:�
                          r"([\d一二三四五六七八九十百零两]{1,5})(?:周年|年)(?![\d月])")
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
 FOUNDED = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
+# Words after a tie's founding that make it the start of a time told (两市结好以来): no date of the sentence founds it.
+SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
 FRIENDLY_EXCHANGE = re.compile(
     r"友好交流(?:与?合作)?(?:关系)?(?:备忘录|协议|协议书)"
@@ -474,7 +476,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             if not since and founded and not PLANS.search(clause):
                 # The tie founded in the year its own clause writes (青岛与曼海姆自2016年结为友好城市以来),
                 # else on the date written before its words (in the sentence, not the context).
-                stated = sent.stated_date_before(cs + founded.start())
+                # (Not a tie told as the start of a time, 两市结好以来: the sentence's date is not its.)
+                stated = "" if SINCE_THEN.match(clause, founded.end()) else sent.stated_date_before(cs + founded.start())
                 years = YEAR_IN_CLAUSE.findall(clause, 0, founded.start())
                 since = years[-1] if years else stated[:4] if stated[:4].isdigit() else ""
                 # 与A、B分别于1980年和1994年结为…: each place its year, in order.
@@ -543,19 +546,37 @@ def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
     return out
 
 
+def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tuple[Party, Party] | None:
+    """The home place and the one foreign place ``sent`` ties (``read``, its links) or names, which a
+    later sentence may call 双方 or 两市 (see read_pair_ties); None when it names several."""
+    pairs = {(link.home, link.partner) for link in read}
+    if not pairs:
+        spans = {sp.name: sp for sp in _partner_spans(sent, home_city)}
+        pairs = {(_home(sent, sp, home_city), _party(sp)) for sp in spans.values()}
+    return pairs.pop() if len(pairs) == 1 else None
+
+
 def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[PartnerLink]:
     """The texts a sentence that names no foreign place says the two sides signed (会后，两区签署了
     《友好交流合作协议》; 双方签署了…意向书): the ties of ``pair``, the home place and the one
     foreign place the sentences before named."""
     text = sent.text
     signed = SIGNED.search(text)
-    if pair is None or not signed or not PAIR_OPENS.match(text) or PLANS.search(text):
+    founded = FOUNDED.search(text)
+    if pair is None or not (signed or founded) or not PAIR_OPENS.match(text) or PLANS.search(text):
         return []
     if any(x.type in ("City", "Region") and x.foreign for x in sent.spans):
         return []  # (the sentence names its own partner: read_partner_links reads it)
     home, partner = pair
-    return [PartnerLink(home, partner, relation, sent.evidence(), date=sent.date_before(signed.start()) if dated else "")
-            for relation, dated in _ties_in_text(text)]
+    out = []
+    years = YEAR_IN_CLAUSE.findall(text, 0, founded.start()) if founded else []
+    if years and TWINNED.search(text) and not FRIENDLY_EXCHANGE.search(text):
+        # 两市于1994年缔结友好城市关系: the pair's sister-city tie, of the year its sentence writes.
+        out.append(PartnerLink(home, partner, "sister_city", sent.evidence(), since=years[-1]))
+    if signed:
+        out.extend(PartnerLink(home, partner, relation, sent.evidence(), date=sent.date_before(signed.start()) if dated else "")
+                   for relation, dated in _ties_in_text(text))
+    return out
 
 
 def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:
