@@ -211,9 +211,12 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
         # (A title's year, 2022年工作总结, before the years the body writes most, some of them plans:
         # 2023年工作打算. A dated page still goes by its date.)
         # (Not a first line that is a sentence, read as the title of a one-paragraph item.)
-        headline = not date[:4].isdigit() and not re.search(r"[，。,；;]", title or "")
+        headline = not re.search(r"[，。,；;]", title or "")
         titled = title_year(title)
-        year = (titled if headline else None) or infer_year(body, date) or titled
+        if headline and titled and date[:4].isdigit() and titled < int(date[:4]):
+            year = titled  # a report on a year, published after it (2022年友城工作综述, 2023-01-10)
+        else:
+            year = (titled if headline and not date[:4].isdigit() else None) or infer_year(body, date) or titled
     return replace(
         doc,
         title=title,
@@ -287,9 +290,13 @@ def infer_year(text: str, date: str = "") -> int | None:
 def _first_line_title(text: str) -> str:
     for line in text.splitlines():
         s = line.strip().lstrip("#").strip().strip("*").strip()
-        if s and not _DATE_FIRST.match(s):
+        if s and not _DATE_FIRST.match(s) and not _NOTE_FIRST.match(s):
             return s[:200]
     return ""
+
+
+# An editor's note that may open a page before its title (【编者按】…, 编者按：…).
+_NOTE_FIRST = re.compile(r"[【\[]?(?:编者按|编者的话|编辑按|编按)[】\]：:]")
 
 
 # A collection's table of sources (``SOURCES.tsv``: one row per page, as the dev corpus keeps it)

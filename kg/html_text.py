@@ -25,6 +25,10 @@ _CONTENT_SOURCE = re.compile(r"<meta\s+name=[\"'](?:ContentSource|source)[\"']\s
 _SOURCE_FIELD = re.compile(r"来源\s*[:：]\s*(?:<[^<>]{0,200}>\s*)*([^\s<>&|｜:：]{2,30})")
 
 
+_DATE_FIELD = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|发文日期|日期|时间)\s*[:：]\s*(?:<[^<>]{0,200}>\s*)*"
+                         r"((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+
+
 def main_text(html: str) -> tuple[str, dict[str, str]]:
     """The page's main text, and ``title``/``date`` metadata where the page gives them."""
     import trafilatura
@@ -40,8 +44,18 @@ def main_text(html: str) -> tuple[str, dict[str, str]]:
     if info is not None:
         if info.title:
             meta["title"] = info.title.strip()
-        if info.date:
-            meta["date"] = info.date.strip()
+    # The date: the article's own date field (发布时间：2023年06月05日), else one the page states as a
+    # date (htmldate without its extensive search, whose guesses from a year alone, a copyright
+    # line's, are the 1st of January).
+    m = _DATE_FIELD.search(html)
+    if m:
+        meta["date"] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    else:
+        from htmldate import find_date
+
+        found = find_date(html, extensive_search=False, original_date=True)
+        if found:
+            meta["date"] = found
     # The publisher, as Chinese government and news CMSs give it: <meta name="ContentSource">, else
     # the 来源：X of the article's info line (trafilatura keeps neither).
     m = _CONTENT_SOURCE.search(html) or _SOURCE_FIELD.search(html)

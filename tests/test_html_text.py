@@ -25,3 +25,15 @@ def test_the_publisher_from_the_info_line():
     assert meta["publisher"] == "宁波日报"
     _, meta = main_text(f"<html><body><article>{body}</article></body></html>")
     assert "publisher" not in meta
+
+
+def test_the_date_from_the_info_line_not_a_guess_from_a_year():
+    """发布时间：2023年06月05日 is the page's date; a year alone elsewhere (an ICP or copyright line)
+    gives none (htmldate's extensive search made it 2023-01-01)."""
+    body = "<p>" + "6月2日，市长会见了法国雷恩市代表团，双方交换了意见。" * 10 + "</p>"
+    info = '<div class="info">发布时间：2023年06月05日 09:30　来源：济南市外办</div>'
+    footer = "<div>版权所有 2023 鲁ICP备05001234号</div>"
+    _, meta = main_text(f"<html><body><h1>市长会见法国客人</h1>{info}<div>{body}</div>{footer}</body></html>")
+    assert meta["date"] == "2023-06-05"
+    _, meta = main_text(f"<html><body><h1>市长会见法国客人</h1><div>{body}</div>{footer}</body></html>")
+    assert meta.get("date", "") != "2023-01-01"

@@ -206,3 +206,13 @@ def test_a_reports_title_year_dates_it_before_the_years_its_plans_write(tmp_path
     assert read_document(path).year == 2022
     path.write_text("2018年，青岛港与德国汉堡港结为友好港口。2021年，两港续签协议。2021年，双方开展交流。\n", encoding="utf-8")
     assert read_document(path).year == 2021
+
+
+def test_a_report_on_a_year_published_after_it_covers_that_year(tmp_path):
+    """An editor's note opening the page is no title; 2022年…综述 published on 2023-01-10 reports on
+    2022: its undated ties are of 2022, not of the year it was published."""
+    p = tmp_path / "review.txt"
+    p.write_text("【编者按】友城工作是城市对外交往的重要载体。\n2022年我市友城工作综述\n发布时间：2023-01-10 10:20:11\n\n"
+                 "我市新建立友好交流城市2个，分别为日本富士宫市和韩国光阳市。\n", encoding="utf-8")
+    doc = read_document(p)
+    assert (doc.title, doc.date, doc.year) == ("2022年我市友城工作综述", "2023-01-10", 2022)
