@@ -133,7 +133,10 @@ class GazetteerMatcher:
         for match_id, s, e in matches:
             label, ent_id, label_hash, id_hash = self._label_id[match_id]
             cs, ce = starts[s], ends[e - 1]
-            if ce - cs <= 3 and _splits_a_word(text, cs, ce, cs in match_ends):
+            # (Not when a word of three or more characters starts right after it: 南特|大都会 holds
+            # 特大, but the segmenter cut it for 大都会.)
+            long_next = e < len(starts) and ends[e] - starts[e] >= 3
+            if ce - cs <= 3 and not long_next and _splits_a_word(text, cs, ce, cs in match_ends):
                 continue
             matched_tokens.update(range(s, e))
             found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
