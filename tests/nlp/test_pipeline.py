@@ -116,6 +116,8 @@ def test_gazetteer_gives_the_spans_spacys_span_ruler_would(nlp):
         ("成都东站", "都东", False),
         ("在东京都举办", "东京都", True),
         ("赴日本东京访问", "东京", True),
+        ("会见了法国南特大都会主席", "南特", True),  # 特大 holds 南特's last character, but 大都会 is the word
+        ("会见了日本大阪府堺市议会议长", "堺市", True),  # the title 市议会议长 took the city's 市
     ],
 )
 def test_a_short_name_that_cuts_a_word_in_two_is_no_match(nlp, text, name, found):
@@ -150,3 +152,14 @@ def test_a_token_made_of_two_names_is_read_as_both(nlp):
 def test_bodies_by_their_shape(nlp, text, body):
     doc = nlp(text)
     assert body in {text[s:e] for s, e, label, *_ in doc._.mentions if label == "Organization"}
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("市政协主席刘伟在市政协会见了斯里兰卡客人", "市政协会"),  # 协会 ends no body: 会见 is the word
+        ("代表团拜会了日本外务省官员", "外务省"),  # Japan's ministry is no region
+    ],
+)
+def test_words_that_end_no_body_and_no_place(nlp, text, body):
+    assert not any(name == body for name, _ in _names(nlp, text))

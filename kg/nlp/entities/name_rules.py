@@ -259,6 +259,8 @@ class NameRules:
         orgs: list[tuple[int, int, str, str]] = []
         # (A name's ending is looked for first: most blocks have none, and the full pattern is slow.)
         for m in _ORG_SHAPE.finditer(text) if _ORG_END.search(text) else ():
+            if _WORD_TAIL.match(text, m.end() - 1):
+                continue  # (the ending's last character starts a word after names: 市政协会见 holds 协会, 会见 is the word)
             s = m.group(0)
             cut = max((x.end() for x in _ORG_STOP.finditer(s)), default=0)
             start = m.start() + cut
