@@ -209,7 +209,7 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
         year = _covered_year(doc.path, key, year)
     else:
         # (A title's year, 2022年工作总结, before the years the body writes most, some of them plans:
-        # 2023年工作打算. A dated page still goes by its date.)
+        # 2023年工作打算. A dated page goes by its date, unless its title reports on an earlier year.)
         # (Not a first line that is a sentence, read as the title of a one-paragraph item.)
         headline = not re.search(r"[，。,；;]", title or "")
         titled = title_year(title)

@@ -418,8 +418,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         home = _home(sent, sp, home_city)
         act_date = sent.date_before(rs, own_brackets=False)
         listed = LISTED_DATE.match(text, re_)
-        if listed and parse_date(listed.group(1), None):
-            act_date = parse_date(listed.group(1), None)  # the item's own date (克卢日-纳波卡市（2019年12月）)
+        act_date = (parse_date(listed.group(1), None) if listed else "") or act_date  # (its own: 克卢日-纳波卡市（2019年12月）)
         tier = None
         for t in TIER.finditer(sent.block.text, 0, sp.start):  # (the list may run over several sentences)
             tier = t
@@ -557,9 +556,9 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
 
 
 def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[PartnerLink]:
-    """The texts a sentence that names no foreign place says the two sides signed (会后，两区签署了
-    《友好交流合作协议》; 双方签署了…意向书): the ties of ``pair``, the home place and the one
-    foreign place the sentences before named."""
+    """The ties a sentence that names no foreign place says the two sides signed or founded (会后，两区
+    签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
+    the home place and the one foreign place the sentences before named."""
     text = sent.text
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
