@@ -241,3 +241,23 @@ def test_a_friendly_tie_founded_in_a_year_its_clause_writes_is_of_that_year(tmp_
                     "罗强说，成都与谢菲尔德于2016年缔结友好合作关系以来，两市交流不断深化。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert {(l.partner.name, l.date) for l in facts.partner_links if l.relation == "friendly_exchange"} == {("谢菲尔德", "2016")}
+
+
+def test_a_clause_going_on_with_another_place_is_that_places(tmp_path):
+    """…出席了在东京举行的交流大会，并与静冈县签署了…备忘录: the memorandum is 静冈县's, not the
+    venue's, though the clause goes on with 并."""
+    path = tmp_path / "visit.txt"
+    path.write_text("苏州市代表团访问日本\n\n访问期间，苏州市代表团还出席了在日本东京举行的中日友好城市交流大会，并与静冈县签署了友好交流合作备忘录。\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {l.partner.name for l in facts.partner_links if l.relation == "friendly_exchange"} == {"静冈县"}
+
+
+def test_a_foreign_citys_ward_no_gazetteer_lists(tmp_path):
+    """仁川广域市延寿区, listed after another ward without its country: the ward of that city."""
+    path = tmp_path / "visit.txt"
+    path.write_text("区领导赴韩国开展友好交流\n\n9月25日，区委书记韩毅率区代表团访问韩国首尔市城东区和仁川广域市延寿区，并与延寿区签署了友好交流合作协议。\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert ("延寿区", "Region", "韩国") in {(m.entity.name, m.entity.type, m.entity.country) for m in facts.mentions}
+    assert {l.partner.name for l in facts.partner_links if l.relation == "friendly_exchange"} == {"延寿区"}

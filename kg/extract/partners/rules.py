@@ -410,9 +410,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             # tells the same pair's acts, unless it names another place.
             nxt = CLAUSE.search(text, ce + 1)
             end = nxt.start() if nxt else len(text)
-            if not PAIR_GOES_ON.match(text, ce + 1) and any(
-                    x.type in ("City", "Region") and x.foreign for x in sent.spans_in(ce + 1, end)):
-                break
+            others = [x for x in sent.spans_in(ce + 1, end) if x.type in ("City", "Region") and x.foreign]
+            if others and (not PAIR_GOES_ON.match(text, ce + 1) or all(x.name != sp.name for x in others)):
+                break  # (…拜会了A区区长X，并与B区签署了协议: the agreement is B's)
             ce = end
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)

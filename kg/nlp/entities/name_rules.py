@@ -457,8 +457,10 @@ class NameRules:
                 elif label == "Region" and entry is not None and entry.country not in ("", "中国") and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
                     out.append((s, e + 1, "City", "place-after-country"))  # 波尔图市: the city of a region's name
             if label != "Country" or ent_id.endswith(":中国"):
-                # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市.
-                if not (label == "Region" and entry is not None and entry.country not in ("", "中国") and _PLACE_SHAPE.match(text, e)):
+                # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市; a foreign city its
+                # ward (仁川广域市延寿区).
+                shape = _PLACE_SHAPE.match(text, e) if entry is not None and entry.country not in ("", "中国") else None
+                if not (shape and (label == "Region" or label == "City" and shape.group(2) == "区" and len(shape.group(1)) >= 2)):
                     continue
             pos = e
             while True:
