@@ -195,9 +195,26 @@ def _cells(line: _Line, header: tuple[str, ...]) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
+# A Markdown table's row (| 1 | 日本 | 高松市 |) and its rule (| --- | :---: |).
+_PIPE_ROW = re.compile(r"^\s*\|(.*\|.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+def _pipe_cells(line: _Line) -> _Line:
+    """A Markdown table's row as tab-separated cells, its rule as a blank line; the text keeps its
+    length, so every offset still points into the document (the quotes keep the pipes)."""
+    if _PIPE_RULE.match(line.text) and "-" in line.text:
+        return _Line(line.no, line.start, " " * len(line.text))
+    m = _PIPE_ROW.match(line.text)
+    if m is None or sum(1 for c in m.group(1).split("|") if c.strip()) < 2:
+        return line  # (a line of pipes alone, 「|||||」, is no row: a page's leftover markup)
+    inner = m.group(1).replace("|", "\t")
+    return _Line(line.no, line.start, line.text[: m.start(1) - 1] + " " + inner + " " + line.text[m.end(1) + 1 :])
+
+
 def parse_blocks(doc: Document) -> list[Block]:
     """Split a document into blocks, in file order."""
-    lines = split_lines(doc.text)
+    lines = [_pipe_cells(ln) for ln in split_lines(doc.text)]
     blocks: list[Block] = []
     i = 0
     n = len(lines)

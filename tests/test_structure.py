@@ -216,3 +216,20 @@ def test_a_report_on_a_year_published_after_it_covers_that_year(tmp_path):
                  "我市新建立友好交流城市2个，分别为日本富士宫市和韩国光阳市。\n", encoding="utf-8")
     doc = read_document(p)
     assert (doc.title, doc.date, doc.year) == ("2022年我市友城工作综述", "2023-01-10", 2022)
+
+
+def test_a_markdown_table_is_a_table(tmp_path):
+    """| 1 | 日本 | 高松市 | …: a Markdown table's rows are table rows, its rule no line of text, and
+    every cell keeps its offset in the file."""
+    p = tmp_path / "list.txt"
+    text = ("表2　2019年我市国际友好城市一览表\n| 序号 | 国家 | 城市 | 结好时间 | 类别 |\n| --- | --- | --- | --- | --- |\n"
+            "| 1 | 日本 | 高松市 | 1990年5月 | 友好城市 |\n| 2 | 德国 | 埃尔福特市 | 2018年4月 | 友好交流城市 |\n||||\n")
+    p.write_text(text, encoding="utf-8")
+    doc = read_document(p)
+    rows = [b for b in parse_blocks(doc) if b.kind == "table_row"]
+    assert [[c.text for c in b.cells][2] for b in rows] == ["高松市", "埃尔福特市"]
+    cell = rows[1].cells[2]
+    assert doc.text[cell.start : cell.start + len(cell.text)] == "埃尔福特市"
+    from kg.extract.document import extract
+    links = {(l.partner.name, l.relation) for l in extract(doc).partner_links}
+    assert links == {("高松市", "sister_city"), ("埃尔福特市", "friendly_exchange")}
