@@ -69,6 +69,8 @@ MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 # A clause whose subject is a group alone (代表团拜会了…, 市政府代表团还会见了…).
 HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*$")
+# A person leading a group (X率团访问…, X带队赴…).
+LED_TEAM = re.compile(f"(?:{pattern('meetings', 'guests.leads')})(?:团|队)")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
@@ -431,7 +433,7 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
 
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
-    leaders = tuple(p for sp in sent.spans if sp.type == "Person" and LED_GROUP.match(sent.block.text, sp.end)
+    leaders = tuple(p for sp in sent.spans if sp.type == "Person" and (LED_GROUP.match(sent.block.text, sp.end) or LED_TEAM.match(sent.block.text, sp.end))
                     for p in (_person(sent, sp, sent.start),) if not _foreign(p))
     if leaders:
         ctx.home_leaders = leaders
@@ -699,9 +701,12 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 home_place = ctx.last[-1].home_place or ctx.home_place
         else:
             home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
-        if not homes and ctx.home_leaders and HOME_GROUP.match(text, home_seg[0], home_seg[1]) \
-                and not any(x.type in ("City", "Region", "Country") and x.foreign for x in sent.spans_in(*home_seg)):
-            # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…).
+        if not homes and ctx.home_leaders and (
+                HOME_GROUP.match(text, home_seg[0], home_seg[1])
+                and not any(x.type in ("City", "Region", "Country") and x.foreign for x in sent.spans_in(*home_seg))
+                or cps and all(_foreign(p) for p in cps) and GUESTS_DESCRIBED.match(HELD_BEFORE_ACT.sub("", text[cp_seg[0] : cp_seg[1]]))):
+            # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…),
+            # or the guests of a foreign host (别府市市长X会见了代表团).
             homes = list(ctx.home_leaders)
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
