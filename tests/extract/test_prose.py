@@ -261,3 +261,12 @@ def test_a_foreign_citys_ward_no_gazetteer_lists(tmp_path):
     facts = extract(read_document(path))
     assert ("延寿区", "Region", "韩国") in {(m.entity.name, m.entity.type, m.entity.country) for m in facts.mentions}
     assert {l.partner.name for l in facts.partner_links if l.relation == "friendly_exchange"} == {"延寿区"}
+
+
+def test_a_home_place_written_without_its_unit_is_the_home_place(tmp_path):
+    """吉林 in a text of 吉林省 is the province (its home place), not the city 吉林市."""
+    path = tmp_path / "dialogue.txt"
+    path.write_text("吉林省与俄罗斯滨海边疆区举行省州长对话\n\n吉林省与滨海边疆区于2013年结为友好省州。"
+                    "双方一致同意，在2024年举办吉林—滨海边疆区经贸合作推介会。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {l.home.name for l in facts.partner_links} == {"吉林省"}

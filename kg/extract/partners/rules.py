@@ -51,6 +51,8 @@ def _abbreviation(home: Party) -> re.Pattern:
     return re.compile(f"{lead}{_SAR_ALONE}")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
+# The unit words a Chinese place's name may be written without (吉林省 → 吉林).
+_UNIT_AFTER_NAME = re.compile(r"省|市|区|县|自治区|自治州|特别行政区|[\u4e00-\u9fff]{1,4}族自治区")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
 NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
@@ -293,13 +295,22 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     if paired is not None:
         return paired
     for x in sorted(home_places_in(sent.block.text, before), key=lambda x: -x.start):
-        return Party(x.name, x.type, country="中国")
+        return _as_home(x, home_city)
     # No place in the clause: the place that is the subject of an earlier clause of the sentence
     # (武进区申报了与A市缔结友城，并与B市签署了意向书).
     for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=lambda x: -x.start):
         if SUBJECT_AFTER.match(sent.block.text, x.end):
-            return Party(x.name, x.type, country="中国")
+            return _as_home(x, home_city)
     return home_city
+
+
+def _as_home(x: Span, home_city: Party) -> Party:
+    """The place ``x``; the document's home place where ``x`` writes its name without its unit (吉林 in a
+    text of 吉林省 is the province, not the city of that name)."""
+    if x.written != home_city.name and _UNIT_AFTER_NAME.fullmatch(home_city.name[len(x.written) :]) \
+            and home_city.name.startswith(x.written):
+        return home_city
+    return Party(x.name, x.type, country="中国")
 
 
 def _respectively(sent: Sentence, sp: Span, cs: int, before: list[Span]) -> Party | None:
