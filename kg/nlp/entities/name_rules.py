@@ -75,7 +75,7 @@ _HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJ
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
 _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动)$")
-_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?(?:[二三四五六七八]世)?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(]|$)")
+_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?(?:[二三四五六七八]世)?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(0-9０-９]|$)")
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
