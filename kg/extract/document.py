@@ -25,6 +25,8 @@ from .tables import partner_table_links, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta")
 RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item")
+# The mark an enumerated item opens with: （二）, 2., 二是.
+_ITEM_MARK = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|\d{1,2}[．.、])")
 _REGION_SUFFIX_END = re.compile(f"(?:{cue_pattern('names', 'region_suffix')})$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 # A description between a country and its place's name (意大利|历史名城|帕尔马市).
@@ -400,6 +402,8 @@ def extract(doc: Document) -> Facts:
             if block.kind == "heading":
                 ctx = ""
             continue
+        if _ITEM_MARK.match(block.text):
+            ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
         sents = split_sentences(doc, block, spans, line_at, ctx)
         if sents and block.kind in ("paragraph", "note") and not past_year(doc, sents[-1].date):
             ctx = sents[-1].date

@@ -270,3 +270,15 @@ def test_a_home_place_written_without_its_unit_is_the_home_place(tmp_path):
                     "双方一致同意，在2024年举办吉林—滨海边疆区经贸合作推介会。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert {l.home.name for l in facts.partner_links} == {"吉林省"}
+
+
+def test_a_section_of_plans_states_no_ties_and_an_item_is_not_of_the_last_items_month(tmp_path):
+    """二、2024年工作思路: the ties it names are plans; （二）… is not of the month （一） told."""
+    path = tmp_path / "summary.txt"
+    path.write_text("义乌市外事办公室2023年工作总结和2024年工作思路\n一、2023年工作成效\n"
+                    "（一）友城工作取得新突破。9月，我市与肯尼亚蒙巴萨郡签署建立友好交流关系备忘录。\n"
+                    "（二）高层往来持续活跃。市委书记林毅会见了秘鲁驻华大使路易斯·克萨达。\n"
+                    "二、2024年工作思路\n（一）积极推进与阿联酋迪拜市、巴西圣保罗市缔结友好城市关系。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {l.partner.name for l in facts.partner_links} == {"蒙巴萨郡"}
+    assert [(m.date, m.counterparts[0].name) for m in facts.meetings] == [("2023", "路易斯·克萨达")]

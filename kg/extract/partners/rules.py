@@ -88,6 +88,7 @@ VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
 PLANNED_VISIT = re.compile(pattern("partners", "delegation_visit.planned"))
 PLANS = re.compile(pattern("partners", "sister_city.plans"))
+PLAN_SECTION = re.compile(pattern("partners", "sister_city.plan_sections"))
 DESCRIBED = re.compile(
     f"(?:{pattern('partners', 'places.described_by')}|(?:{pattern('partners', 'places.described_city_by')})[\u4e00-\u9fff]{{0,4}}城市)"
 )
@@ -392,6 +393,8 @@ def _visit_told(text: str) -> bool:
 
 
 def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
+    if PLAN_SECTION.search(sent.block.section or ""):
+        return []  # a section of plans (二、2024年工作思路): its ties and visits are not yet
     text = sent.text
     year = sent.doc.year
     out: list[PartnerLink] = []
@@ -573,7 +576,8 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     text = sent.text
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
-    if pair is None or not (signed or founded) or not PAIR_OPENS.match(text) or PLANS.search(text):
+    if pair is None or not (signed or founded) or not PAIR_OPENS.match(text) or PLANS.search(text) \
+            or PLAN_SECTION.search(sent.block.section or ""):
         return []
     if any(x.type in ("City", "Region") and x.foreign for x in sent.spans):
         return []  # (the sentence names its own partner: read_partner_links reads it)
