@@ -176,6 +176,7 @@ def _place_country(name: str, gaz: Gazetteer) -> str:
 
 # Function words before a body's name are no part of it (由市长X率领: 由 is no body).
 _LEADING_WORDS = re.compile(r"^[由与和同向对在将把被为经从及了]+")
+_FUNCTION_CHARS = frozenset("以应由与和同向对在将把被为经从及了")
 # Verbs that govern the person after them, no body's words (受到|副市长X的接见): see names.toml.
 _LEADING_VERBS = re.compile("^(?:" + "|".join(w for w in cue_pattern("names", "lead").split("|") if len(w) >= 2) + ")+了?")
 
@@ -199,8 +200,8 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
     if lead and len(written) - lead.end() != 1 and not _word_at_start(written, lead.end()):
         start += lead.end()
         written = written[lead.end() :]
-    if not written:
-        return None
+    if not written or written in _FUNCTION_CHARS:
+        return None  # (a function word alone, 以 of 以副市长X为团长, is no body)
     prefix, country = gaz.country_of_prefix(written)
     body = written[len(prefix) :] if prefix and len(written) > len(prefix) else written
     if body.startswith("驻") and country:

@@ -624,7 +624,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
             if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or NO_SUBJECT.match(text[pre_s : t.start()])
                     or sent.spans_in(pre_s, t.start())
-                    or re.search(r"领导|市长|书记", text[pre_s : t.start()]) or text[pre_s : t.start()].endswith(SELF_WORDS)):
+                    or re.search(r"领导|市长|书记", text[pre_s : t.start()]) or text[pre_s : t.start()].endswith(SELF_WORDS)
+                    or HOME_GROUP.match(text, pre_s, t.start())):  # (代表团与…市长X进行了会谈)
                 split = t
                 break
         home_seg = (pre_s, split.start()) if split else (pre_s, pre_e)
