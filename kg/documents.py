@@ -56,7 +56,7 @@ MIN_YEAR, MAX_YEAR = 1000, 9999  # the years a document may cover: four digits, 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _BOOK_TITLE = re.compile(r"《[^《》]{0,80}》")
 _SINCE_BEFORE = re.compile(r"(?:自|早在|始于|从)\s*$")
-_SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|建立的|将|即将|缔结|结好|结为)")
+_SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|建立|将|即将|缔结|结好|结为)")
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
@@ -216,7 +216,7 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
         if headline and titled and date[:4].isdigit() and titled < int(date[:4]):
             year = titled  # a report on a year, published after it (2022年友城工作综述, 2023-01-10)
         else:
-            year = (titled if headline and not date[:4].isdigit() else None) or infer_year(body, date) or titled
+            year = (titled if headline and not date[:4].isdigit() else None) or infer_year(body, date) or (titled if headline else None)
     return replace(
         doc,
         title=title,

@@ -183,6 +183,7 @@ def test_numbered_items_with_a_year_are_list_items_not_headings(tmp_path):
     ("8月17日，省长会见了新州州长。双方自1983年建立的联合经济会议机制运行良好。", None),
     ("11月1日，主任会见总领事。自1998年总领馆建馆以来，2024年将迎来建交60周年。", None),
     ("两市于2010年缔结友好城市。2014年9月，代表团访问特里尔。", 2014),
+    ("11月20日，副省长会见了新西兰客人。浙江省与怀卡托大区于2003年建立友好省区关系。", None),
 ])
 def test_the_year_of_an_undated_text(text, year):
     from kg.documents import infer_year
@@ -233,3 +234,11 @@ def test_a_markdown_table_is_a_table(tmp_path):
     from kg.extract.document import extract
     links = {(l.partner.name, l.relation) for l in extract(doc).partner_links}
     assert links == {("高松市", "sister_city"), ("埃尔福特市", "friendly_exchange")}
+
+
+def test_a_first_line_that_is_a_sentence_gives_no_year(tmp_path):
+    """An undated one-paragraph item's first line is its title, but a sentence: the year of a tie it
+    tells (于2003年建立…) does not date its meeting."""
+    p = tmp_path / "item.txt"
+    p.write_text("11月20日，副省长王路会见了新西兰客人。浙江省与怀卡托大区于2003年建立友好省区关系。\n", encoding="utf-8")
+    assert read_document(p).year is None

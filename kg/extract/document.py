@@ -338,8 +338,9 @@ def extract(doc: Document) -> Facts:
                     country = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
                 if not country:
                     # (No country in its sentence: that of the foreign place of its name, 波尔图市 → 波尔图.)
-                    country = next((x.country for f in _city_forms(written) for x in gaz.lookup_all(f)
-                                    if x.type in ("City", "Region") and x.country not in ("", "中国")), "")
+                    # (Nor of that name: 怀卡托大区 is the foreign region 怀卡托's.)
+                    country = next((x.country for f in (*_city_forms(written), _REGION_SUFFIX_END.sub("", written))
+                                    for x in gaz.lookup_all(f) if x.type in ("City", "Region") and x.country not in ("", "中国")), "")
             elif rule == "region-of-city":
                 # 伊尔库茨克州: the region of a foreign city's name lies in the city's country.
                 city_of = gaz.lookup(_REGION_SUFFIX_END.sub("", written), ("City",))
