@@ -433,9 +433,27 @@ def extract(doc: Document) -> Facts:
         mentions=tuple(mentions),
         meetings=tuple(bodies.meeting(m) for m, _ in merged),
         attendances=tuple(dict.fromkeys(bodies.attendance(a) for a in attendances)),
-        partner_links=tuple(links),
+        partner_links=tuple(_as_named(links, mentions)),
         positions=tuple(bodies.position(p) for p in positions),
     )
+
+
+def _as_named(links: list[PartnerLink], mentions: list[EntityMention]) -> list[PartnerLink]:
+    """Links whose partner the document names with one country everywhere else take that country
+    (美国圣保罗市 … 长沙—圣保罗友好城市结好36周年座谈会: Saint Paul, not the gazetteer's São Paulo
+    read inside the event's name): one place per name in a document."""
+    countries: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity.type in ("City", "Region") and m.entity.country not in ("", "中国"):
+            for form in _city_forms(m.entity.name):
+                countries.setdefault(form, set()).add(m.entity.country)
+    out = []
+    for link in links:
+        named = countries.get(link.partner.name, set())
+        if len(named) == 1 and link.partner.country not in named | {""}:
+            link = replace(link, partner=replace(link.partner, country=next(iter(named))))
+        out.append(link)
+    return out
 
 
 class _BodyNames:

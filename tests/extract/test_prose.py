@@ -282,3 +282,13 @@ def test_a_section_of_plans_states_no_ties_and_an_item_is_not_of_the_last_items_
     facts = extract(read_document(path))
     assert {l.partner.name for l in facts.partner_links} == {"蒙巴萨郡"}
     assert [(m.date, m.counterparts[0].name) for m in facts.meetings] == [("2023", "路易斯·克萨达")]
+
+
+def test_a_partner_named_with_its_country_is_of_that_country_everywhere_in_the_text(tmp_path):
+    """美国圣保罗市 … 长沙—圣保罗友好城市结好36周年座谈会: the Saint Paul the text names, not the
+    gazetteer's São Paulo read inside the event's name."""
+    path = tmp_path / "news.txt"
+    path.write_text("市领导会见美国友人\n\n9月5日，市长周海兵在长沙会见了美国圣保罗市市长梅尔文·卡特一行。"
+                    "随后，双方共同出席了长沙—圣保罗友好城市结好36周年座谈会。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {l.partner.country for l in facts.partner_links} == {"美国"}
