@@ -24,7 +24,9 @@ QUALIFIER = re.compile(
 JOINER = re.compile(r"(?:兼|暨)$")
 NAME_STOP = re.compile(r"(?:并|一行|等人|等|及其|以及|及|和|与|共同|出席|通过|进行|举行|时|，|,|。|；|;|：|:|“|\(|（)")
 NAME_CHARS = re.compile(rf"^[{CJK}·•・\-A-Za-z]+$")
-ORG_COMPANY = re.compile(r"(?:公司|株式会社|集团|银行|证券|制药|半导体|股份|有限|控股|保险|基金|资本|汽车|电气|电子|科技|工业|能源|航空|厂|商事|物产|医疗|金融)(?:\([^)]*\)|（[^）]*）)?$")
+# The endings that make a name a company's wherever it is read (the name rules and classify_org).
+COMPANY_END = "公司|株式会社|集团|银行|证券"
+ORG_COMPANY = re.compile(rf"(?:{COMPANY_END}|制药|半导体|股份|有限|控股|保险|基金|资本|汽车|电气|电子|科技|工业|能源|航空|厂|商事|物产|医疗|金融)(?:\([^)]*\)|（[^）]*）)?$")
 ORG_BODY = re.compile(r"(?:大学|学院|研究院|研究所|研究中心|中心|协会|学会|商会|联合会|联盟|基金会|委员会|组织|政府|议会|部|局|署|厅|办|办公室|处|社|台|报|馆|院|会)$")
 PLACE_SUFFIX = re.compile(r"(?:市|都|府|县|州|省|区|特区)$")
 LATIN_ALIAS = re.compile(r"^(?P<name>.+?)[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]*)[)）]$")
@@ -175,8 +177,10 @@ def _place_country(name: str, gaz: Gazetteer) -> str:
 
 
 # Function words before a body's name are no part of it (由市长X率领: 由 is no body).
-_LEADING_WORDS = re.compile(r"^[由与和同向对在将把被为经从及了]+")
-_FUNCTION_CHARS = frozenset("以应由与和同向对在将把被为经从及了")
+_LEADING_CHARS = "由与和同向对在将把被为经从及了"
+_LEADING_WORDS = re.compile(f"^[{_LEADING_CHARS}]+")
+# (…and those that are no body alone: 以 of 以副市长X为团长, 应 of 应邀.)
+_FUNCTION_CHARS = frozenset(_LEADING_CHARS + "以应")
 # Verbs that govern the person after them, no body's words (受到|副市长X的接见): see names.toml.
 _LEADING_VERBS = re.compile("^(?:" + "|".join(w for w in cue_pattern("names", "lead").split("|") if len(w) >= 2) + ")+了?")
 

@@ -51,8 +51,6 @@ def _abbreviation(home: Party) -> re.Pattern:
     return re.compile(f"{lead}{_SAR_ALONE}")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
-# The unit words a Chinese place's name may be written without (吉林省 → 吉林).
-_UNIT_AFTER_NAME = re.compile(r"省|市|区|县|自治区|自治州|特别行政区|[\u4e00-\u9fff]{1,4}族自治区")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
 NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
@@ -191,7 +189,16 @@ def _place_prefix(name: str, gaz, accept) -> tuple[int, object]:
 
 
 def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
-    """Foreign places named in the sentence: the most specific place of a chain (德国北威州博特罗普市 → 博特罗普市)."""
+    """Foreign places named in the sentence: the most specific place of a chain (德国北威州博特罗普市 → 博特罗普市).
+    (Read once a sentence: the links and the pair a later sentence may name both ask.)"""
+    key = ("partner_spans", home)
+    found = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _read_partner_spans(sent, home)
+    return found
+
+
+def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
     gaz = load()
     spans = sorted(sent.spans, key=lambda x: x.start)
     text = sent.block.text
@@ -306,10 +313,10 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
 
 
 def _as_home(x: Span, home_city: Party) -> Party:
-    """The place ``x``; the document's home place where ``x`` writes its name without its unit (吉林 in a
+    """The place ``x``; the document's home place where ``x`` writes one of its short forms (吉林 in a
     text of 吉林省 is the province, not the city of that name)."""
-    if x.written != home_city.name and _UNIT_AFTER_NAME.fullmatch(home_city.name[len(x.written) :]) \
-            and home_city.name.startswith(x.written):
+    home = load().lookup(home_city.name, (home_city.type,))
+    if home is not None and x.written != home.zh and x.written in home.forms:
         return home_city
     return Party(x.name, x.type, country="中国")
 

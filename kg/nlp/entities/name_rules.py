@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ...extract.cues import pattern as cue_pattern
 from ...extract.cues import words as cue_words
 from ...extract.events import EVENT_SUFFIX
-from ...extract.names import CJK, title_prefix, title_suffix
+from ...extract.names import CJK, COMPANY_END, title_prefix, title_suffix
 from ...gazetteer import load
 from .bodies import find_bodies
 from ..common import (
@@ -283,7 +283,7 @@ class NameRules:
             # (A quoted word may start a name when the name goes on after it: “一带一路”地方合作委员会.)
             quoted_start = name.startswith("“") and len(name) - name.find("”") > 4
             if len(name) >= 4 and not bare and name.count("“") == name.count("”") and (not name.startswith("“") or quoted_start):
-                label = "Company" if re.search(r"公司|株式会社|集团|银行|证券", name) else "Organization"
+                label = "Company" if re.search(COMPANY_END, name) else "Organization"
                 # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
                 if orgs and orgs[-1][1] == start:
                     orgs.append((orgs[-1][0], m.end(), label, "org-shape"))
