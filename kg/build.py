@@ -29,6 +29,7 @@ from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, r
 from .rdf.vocab import GRAPH, ONTOLOGY_GRAPH, segment
 from .rdf.writers import GraphChunk, StoreLoader, TrigWriter, TurtleWriter, make_chunk
 from .resolve import Resolver
+from .tables import write_tables
 from .terminal import printable
 
 MAX_VIEW_NODES = 5000  # default views with more nodes are not written
@@ -352,6 +353,8 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
             loader.finish()
             loader = None  # the store is closed: the views open it again
         _release_memory()
+        if store:
+            write_tables(gen)
         drawn = _write_views(gen, result) if store and views else []
         with _signals_deferred():
             switch(out, gen)
@@ -474,7 +477,7 @@ def _write_views(gen: Path, result: BuildResult) -> list[str]:
                 result.notes.append(f"view {name} not written: {int(size):,} nodes, more than {MAX_VIEW_NODES:,}; "
                                     f"write a narrower one with kg view {name} --param from=… --param country=…")
                 continue
-            page = views_mod.make(name, ds_read).html().encode("utf-8")
+            page = views_mod.make(name, gen).html().encode("utf-8")  # (the folder: the rows from its tables)
             _write_synced(gen / VIEWS_DIR / f"{name}.html", page)
             drawn.append(name)
     finally:

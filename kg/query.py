@@ -369,6 +369,8 @@ def load_query(name_or_path: str | Path, allow_service: bool = False) -> NamedQu
     """A named query from ``queries/`` by name, or a ``.rq`` file by path (checked with :func:`check_query`)."""
     p = Path(name_or_path)
     if p.suffix == ".rq" and p.is_file():
+        if p.resolve().parent in _shipped_dirs():
+            return _named_query(str(p))
         return _read_query(p, allow_service=allow_service)
     path = queries_dir() / f"{name_or_path}.rq"
     if not path.is_file():
@@ -376,10 +378,25 @@ def load_query(name_or_path: str | Path, allow_service: bool = False) -> NamedQu
     return _named_query(str(path))
 
 
+@lru_cache(maxsize=1)
+def _shipped_dirs() -> tuple[Path, ...]:
+    """The folders of the queries kg ships: the named queries and the views' own. (The seeded forms,
+    in Oxigraph's SPARQL with LATERAL, are read by :func:`seeded_variant`.)"""
+    views = Path(str(resources.files("kg.views").joinpath("queries")))
+    return tuple(d.resolve() for d in (queries_dir(), views))
+
+
 @lru_cache(maxsize=None)
 def _named_query(path: str) -> NamedQuery:
-    """A query shipped with kg: read and checked once per process."""
-    return _read_query(Path(path), allow_service=True)
+    """A query shipped with kg, read once per process. Not parsed here (rdflib's parser takes up to
+    half a second on each, in every process that runs one): tests/test_query.py checks every shipped
+    query with :func:`check_query`, as a user's is checked."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(MESSAGES["bad_query"].format(path=p, detail=exc)) from exc
+    return parse_header(text, p.stem, str(p))
 
 
 def _read_query(path: Path, allow_service: bool) -> NamedQuery:
@@ -516,6 +533,13 @@ def _run_one(q: NamedQuery, dataset, params: dict[str, str], limit, timeout, end
     else:
         if dataset is None:
             raise GraphNotFound(MESSAGES["no_graph"].format(path="(none given)"))
+        if not isinstance(dataset, Dataset):
+            # A build folder: the query's table answers at once where the build wrote one (kg.tables).
+            from .tables import answer
+
+            tabled = answer(q, dataset, params, limit, terms)
+            if tabled is not None:
+                return tabled
         if timeout and not isinstance(dataset, Dataset):
             # A build folder: the query runs in a process of its own, ended at the deadline (kg.bounded).
             store_dir = Path(dataset) / STORE_DIR

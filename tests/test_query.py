@@ -17,6 +17,18 @@ def test_named_queries_have_headers():
         assert all(d for d in q.params.values())
 
 
+def test_every_shipped_query_is_valid_sparql():
+    """Shipped queries are not parsed when loaded (kg.query._named_query): each is checked here, as a user's is."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+
+    from kg.query import _shipped_dirs, check_query
+
+    files = sorted(f for d in _shipped_dirs() for f in d.glob("*.rq"))
+    assert len(files) >= 14
+    for f in files:
+        translateQuery(check_query(f.read_text(encoding="utf-8"), str(f), allow_service=False))
+
+
 def test_filter_by_counterpart(seed_build):
     out, _ = seed_build
     rows = run_query("who-met-whom", out, {"counterpart": "康林松"}).rows

@@ -74,8 +74,8 @@ def make(view_name: str, graph, **params):
     if view_name in ("who-met-whom", "city-partners"):
         top = _top(params)
         ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-        rows = run_query(view_name, ds, params, terms=False) if params else None
-        return (who_met_whom if view_name == "who-met-whom" else city_partners)(ds, rows, top=top)
+        rows = run_query(view_name, graph if isinstance(graph, (str, Path)) else ds, params, terms=False) if params else None
+        return (who_met_whom if view_name == "who-met-whom" else city_partners)(graph if rows is None else ds, rows, top=top)
     if view_name == "entity":
         top = _top(params)
         if not params.get("name"):
@@ -89,7 +89,8 @@ def make(view_name: str, graph, **params):
             raise ParameterError(f"depth must be 1 or 2, not {params.get('depth')!r}") from None
         return entity(graph, params["name"], depth, top=top)
     if view_name == "map":
-        return world_map(graph, **params)
+        top = _top(params)
+        return world_map(graph, top=top, **params)
     if view_name == "timeline":
         return timeline(graph, **params)
     raise ParameterError(f"no view {view_name!r}; views: {', '.join(NAMES)}")

@@ -20,7 +20,8 @@ def who_met_whom(graph, rows: QueryResult | None = None, top: int | None = None)
     country's colour; an edge per pair lists its meetings, and the page lists those of a selection.
     """
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-    rows = rows or run_query("who-met-whom", ds, terms=False)
+    # (A build folder is asked as such: its table answers at once, kg.tables.)
+    rows = rows or run_query("who-met-whom", graph if isinstance(graph, (str, Path)) else ds, terms=False)
     en = Lookup(ds)
     view = View("谁见了谁 Who met whom")
     if top:

@@ -15,7 +15,8 @@ def relation_label(rel: str) -> str:
 def city_partners(graph, rows: QueryResult | None = None, top: int | None = None) -> View:
     """Home places and partner places from the ``city-partners`` query; the page lists the ties of a selection."""
     ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-    rows = rows or run_query("city-partners", ds, terms=False)
+    # (A build folder is asked as such: its table answers at once, kg.tables.)
+    rows = rows or run_query("city-partners", graph if isinstance(graph, (str, Path)) else ds, terms=False)
     en = Lookup(ds)
     view = View("友好城市与合作伙伴 City partners", facts_title="关系 Ties")
     if top:

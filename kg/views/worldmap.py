@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -18,13 +19,19 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..query import QueryResult, open_dataset, run_query
+from ..query import QueryResult, run_query
 from .colours import country_code, country_colours
 from .network import RELATION_STYLE, relation_legend, template
 from .partners import relation_label
 from .timeline import _query
 
 STATIC = ("d3-array.min.js", "d3-geo.min.js", "topojson-client.min.js")
+# A map opens on the partner places with the most ties (with every home place tied to them): more
+# than a few hundred places and thousands of lines are no map a reader can use, and a page holding
+# every tie of a large build runs to tens of megabytes. ``top`` asks for more.
+TOP = 400
+# The ties listed for one line (its count says how many there are in all).
+FACTS_PER_LINK = 25
 
 
 @lru_cache(maxsize=None)
@@ -75,6 +82,9 @@ class MapView:
     """Places (markers) and links (lines) ready to draw on the world outline."""
 
     heading: str
+    shown: int = 0  # partner places drawn
+    partners: int = 0  # partner places in the rows
+    top: int = TOP
     places: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     legend: list[dict] = field(default_factory=list)
@@ -83,20 +93,28 @@ class MapView:
     def html(self) -> str:
         return template("map.html").render(
             heading=self.heading, scripts=[Markup(_static(n)) for n in STATIC], world=_world_json(),
-            kg={"places": self.places, "links": self.links, "legend": self.legend, "facts": self.facts},
+            kg={"places": self.places, "links": self.links, "legend": self.legend, "facts": self.facts,
+                "shown": self.shown, "partners": self.partners, "top": self.top},
         )
 
 
-def world_map(graph, rows: QueryResult | None = None, **params) -> MapView:
+def world_map(graph, rows: QueryResult | None = None, top: int | None = None, **params) -> MapView:
     """The ``city-partners`` rows (``params`` are that query's: home, country, relation, partner) on a map:
-    one marker per place, one line per (home, partner, relation) coloured by the relation's kind."""
-    ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-    rows = rows or run_query("city-partners", ds, params or None, terms=False)
-    known = {r["place"]: r for r in run_query(_query("places"), ds, terms=False).rows}
-    view = MapView("友好城市地图 City partners on the map")
-    homes = {r["home"] for r in rows.rows}
+    one marker per place, one line per (home, partner, relation) coloured by the relation's kind; the
+    ``top`` partner places with the most ties (:data:`TOP`) and the home places tied to them.
+
+    ``graph`` is a build folder (whose tables answer at once, :mod:`kg.tables`) or an open dataset."""
+    rows = rows or run_query("city-partners", graph, params or None, terms=False)
+    top = top or TOP
+    ties = Counter(r["partner"] for r in rows.rows)
+    name_of = {r["partner"]: r["partnerName"] for r in rows.rows}
+    kept = set(sorted(ties, key=lambda p: (-ties[p], name_of[p], p))[:top])
+    drawn = [r for r in rows.rows if r["partner"] in kept]
+    known = {r["place"]: r for r in run_query(_query("places"), graph, terms=False).rows}
+    view = MapView("友好城市地图 City partners on the map", shown=len(kept), partners=len(ties), top=top)
+    homes = {r["home"] for r in drawn}
     names: dict[str, tuple[str, str]] = {}
-    for r in rows.rows:
+    for r in drawn:
         names.setdefault(r["home"], (r["homeName"], ""))
         names.setdefault(r["partner"], (r["partnerName"], r["countryName"]))
     colours = country_colours(sorted({c for _, c in names.values() if c}))
@@ -125,14 +143,17 @@ def world_map(graph, rows: QueryResult | None = None, **params) -> MapView:
             "lg": ["place:home" if home else f"country:{country}"] + (["place:approx"] if approx else []),
         })
     links: dict[tuple, dict] = {}
-    for r in rows.rows:
+    for r in drawn:
         rel = r["relation"]
         col, dashes, width, _ = RELATION_STYLE.get(rel, ("#999999", False, 1, rel))
         link = links.setdefault((r["home"], r["partner"], rel), {
             "from": index[r["home"]], "to": index[r["partner"]], "relation": rel, "label": relation_label(rel),
-            "color": col, "dashes": bool(dashes), "width": width, "since": "", "m": [], "lg": [f"relation:{rel}"]})
+            "color": col, "dashes": bool(dashes), "width": width, "since": "", "n": 0, "m": [], "lg": [f"relation:{rel}"]})
         if r["since"]:
             link["since"] = r["since"]
+        link["n"] += 1
+        if len(link["m"]) >= FACTS_PER_LINK:
+            continue
         fact = len(view.facts)
         view.facts.append({"kind": "PartnerLink", "label": relation_label(rel), "date": r["date"], "mode": "", "doc": r["doc"],
                            "line": r["line"], "quote": r["quote"], "persons": [r["homeName"], r["partnerName"]],
@@ -143,6 +164,6 @@ def world_map(graph, rows: QueryResult | None = None, **params) -> MapView:
     view.links = list(links.values())
     view.legend = [{"key": "place:home", "group": "地方 Places", "label": "中方地方 home place", "color": "#c0392b"},
                    {"key": "place:approx", "group": "地方 Places", "label": "位置取国家 placed at its country", "color": "#777777", "hollow": True}]
-    view.legend += [dict(item, line=True, width=min(3, item.get("width", 2))) for item in relation_legend(r["relation"] for r in rows.rows)]
+    view.legend += [dict(item, line=True, width=min(3, item.get("width", 2))) for item in relation_legend(r["relation"] for r in drawn)]
     view.legend += [{"key": f"country:{c}", "group": "国家 Country", "label": c, "color": colours[c]} for c in sorted(colours)]
     return view

@@ -1,0 +1,241 @@
+"""Query tables: the whole answer of the named queries pages open most, kept beside the store.
+
+``who-met-whom`` and ``city-partners`` join every fact of the store before their filters drop
+most of it: 40 s and 20 s on a 10,000-document build, where Oxigraph alone takes 1.6 s to list
+the meetings with their mode. So at build time their rows, without parameters, are written in
+their order into ``tables.sqlite`` in the build's generation, with every entity's labels; a run
+with parameters then selects the rows SQLite finds by index (milliseconds), the same rows the
+SPARQL gives. :data:`FILTERS` says how each parameter selects rows, as the query's own FILTER
+does; ``tests/test_tables.py`` checks table and SPARQL give the same rows, parameter by
+parameter, on the seeds' and the dev corpus's builds.
+
+A table is read only for the query text it was made from (its SHA-256 is kept with it): a kg
+with another text of the query, or a build without tables, runs the SPARQL. Written by hand
+because no library turns a SPARQL answer into an indexed table: SQLite (the standard library's)
+does the indexing.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Mapping
+
+import pyoxigraph as ox
+
+from .outputs import STORE_DIR
+
+TABLES_FILE = "tables.sqlite"
+
+# Each parameter of a tabled query, as its FILTER reads it: (how, column).
+#   equal     the column's value is the parameter's;
+#   from, to  the column's date is at or after / at or before (to the parameter's precision) it;
+#   keyed     one of the entities in the hidden column (the query's ``?_keyX``: IRIs, space-separated,
+#             kept in the table's ``_keys``) has the parameter as a label (any language);
+#   labelled  the column's entity has the parameter as a label;
+#   place     the column's entity has the parameter as a label, with or without 市/省.
+FILTERS: dict[str, dict[str, tuple[str, str]]] = {
+    "who-met-whom": {
+        "person": ("equal", "personName"), "counterpart": ("equal", "counterpartName"), "mode": ("equal", "mode"),
+        "from": ("from", "date"), "to": ("to", "date"), "organization": ("keyed", "_keyOrganization"),
+        "country": ("keyed", "_keyCountry"), "home": ("place", "home"),
+    },
+    "city-partners": {
+        "relation": ("equal", "relation"), "home": ("place", "home"), "partner": ("labelled", "partner"),
+        "country": ("keyed", "_keyCountry"),
+    },
+}
+# Queries of the views tabled whole (no parameters): the places of the map.
+VIEW_QUERIES = ("places",)
+PLACE_ENDS = ("市", "省")  # the unit words a place filter adds or drops, as the queries' FILTERs do
+
+_LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?x ?l WHERE { GRAPH ?g { ?x rdfs:label|skos:prefLabel|skos:altLabel ?l } }"""
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_BATCH = 2000
+
+
+def tables_path(graph_dir: str | Path) -> Path:
+    """The tables of the build generation whose store ``graph_dir`` shows (the same generation as the store read)."""
+    return Path(os.path.realpath(Path(graph_dir) / STORE_DIR)).parent / TABLES_FILE
+
+
+def tabled_paths() -> dict[str, tuple[Path, dict[str, tuple[str, str]]]]:
+    """Each tabled query's name → (its file, its parameters' filters)."""
+    from importlib import resources
+
+    from .query import queries_dir
+
+    out = {name: (queries_dir() / f"{name}.rq", filters) for name, filters in FILTERS.items()}
+    for name in VIEW_QUERIES:
+        out[name] = (Path(str(resources.files("kg.views").joinpath("queries", f"{name}.rq"))), {})
+    return out
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _kind(t) -> str:
+    """How a term is rebuilt from its value: "i" an IRI, "b" a blank node, "@lang", "^^datatype", "" a plain string."""
+    if isinstance(t, ox.NamedNode):
+        return "i"
+    if isinstance(t, ox.BlankNode):
+        return "b"
+    if t.language:
+        return "@" + t.language
+    dt = t.datatype.value if t.datatype else _XSD_STRING
+    return "" if dt == _XSD_STRING else "^^" + dt
+
+
+def _term(value: str | None, kind: str):
+    if value is None:
+        return None
+    if kind == "i":
+        return ox.NamedNode(value)
+    if kind == "b":
+        return ox.BlankNode(value)
+    if kind.startswith("@"):
+        return ox.Literal(value, language=kind[1:])
+    if kind.startswith("^^"):
+        return ox.Literal(value, datatype=ox.NamedNode(kind[2:]))
+    return ox.Literal(value)
+
+
+def _table(name: str) -> str:
+    return "t_" + name.replace("-", "_")
+
+
+def write_tables(gen: Path, store: ox.Store | None = None) -> Path:
+    """The tables of the build generation ``gen`` (its store closed or given open), written to
+    ``gen/tables.sqlite`` and synced; its path."""
+    from .query import bindings, load_query
+
+    store = store if store is not None else ox.Store.read_only(str(gen / STORE_DIR))
+    path = gen / TABLES_FILE
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("CREATE TABLE tabled (name TEXT PRIMARY KEY, sha TEXT, columns TEXT)")
+        db.execute("CREATE TABLE labels (label TEXT, iri TEXT)")
+        db.executemany("INSERT INTO labels VALUES (?, ?)",
+                       ((s["l"].value, s["x"].value) for s in store.query(_LABELS, use_default_graph_as_union=True)))
+        db.execute("CREATE INDEX labels_label ON labels (label)")
+        for name, (query_file, filters) in tabled_paths().items():
+            q = load_query(query_file)
+            subs = {ox.Variable(f"_{k}"): v for k, v in bindings(q, {}).items()}
+            res = store.query(q.text, substitutions=subs, use_default_graph_as_union=True)
+            cols = [v.value for v in res.variables if not v.value.startswith("_")]
+            keyed = [c for how, c in filters.values() if how == "keyed"]
+            table = _table(name)
+            db.execute(f'CREATE TABLE {table} (pos INTEGER PRIMARY KEY, {", ".join(f"{_q(c)} TEXT" for c in cols)}, "_kinds" TEXT)')
+            db.execute(f"CREATE TABLE {table}_keys (pos INTEGER, col TEXT, iri TEXT)")
+            insert = f"INSERT INTO {table} VALUES (?, {', '.join('?' for _ in cols)}, ?)"
+            rows, keys = [], []
+            for pos, sol in enumerate(res):
+                terms = [sol[c] for c in cols]
+                values = [None if t is None else t.value for t in terms]
+                rows.append((pos, *values, "\t".join("" if t is None else _kind(t) for t in terms)))
+                for c in keyed:
+                    v = sol[c]
+                    keys.extend((pos, c, iri) for iri in (v.value.split() if v is not None else ()))
+                if len(rows) >= _BATCH:
+                    db.executemany(insert, rows)
+                    db.executemany(f"INSERT INTO {table}_keys VALUES (?, ?, ?)", keys)
+                    rows, keys = [], []
+            db.executemany(insert, rows)
+            db.executemany(f"INSERT INTO {table}_keys VALUES (?, ?, ?)", keys)
+            del res
+            for how, c in filters.values():
+                if how in ("equal", "labelled", "place"):
+                    db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{c} ON {table} ({_q(c)})")
+            db.execute(f"CREATE INDEX {table}_keys_iri ON {table}_keys (col, iri)")
+            db.execute("INSERT INTO tabled VALUES (?, ?, ?)", (name, _sha(q.text), "\t".join(cols)))
+        db.commit()
+    finally:
+        db.close()
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+    return path
+
+
+def _q(column: str) -> str:
+    """A column's name quoted for SQL (the names are the query's variables: letters and digits)."""
+    return '"' + column.replace('"', '""') + '"'
+
+
+def answer(q, graph_dir: str | Path, params: Mapping[str, str], limit: int | None, terms: bool):
+    """The rows of the named query ``q`` with ``params`` (one value each) from the build's tables, as
+    :func:`kg.query.run_query` gives them; None where no table answers (no tables file, a query not
+    tabled, a table made from another text of the query)."""
+    from .query import QueryResult
+
+    query_file, filters = tabled_paths().get(q.name, (None, None))
+    if query_file is None or Path(q.path) != query_file or any(k not in filters for k in params):
+        return None
+    path = tables_path(graph_dir)
+    if not path.is_file():
+        return None
+    # (A generation is never written once it is shown: read-only, immutable, no locks taken.)
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    try:
+        made = db.execute("SELECT sha, columns FROM tabled WHERE name = ?", (q.name,)).fetchone()
+        if made is None or made[0] != _sha(q.text):
+            return None
+        cols = made[1].split("\t")
+        table = _table(q.name)
+        where, args = _where(table, filters, params)
+        sql = f"SELECT {', '.join(_q(c) for c in cols)}, \"_kinds\" FROM {table}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY pos"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        out = QueryResult(cols, [], [])
+        for row in db.execute(sql, args):
+            values = row[:-1]
+            out.rows.append({c: v or "" for c, v in zip(cols, values)})
+            if terms:
+                out.raw.append(tuple(_term(v, k) for v, k in zip(values, row[-1].split("\t"))))
+        return out
+    except sqlite3.DatabaseError:  # an unreadable or partial tables file: the SPARQL answers
+        return None
+    finally:
+        db.close()
+
+
+def _where(table: str, filters: dict[str, tuple[str, str]], params: Mapping[str, str]) -> tuple[list[str], list]:
+    """The SQL conditions (parameters bound, never pasted) that select the rows ``params`` ask for."""
+    where: list[str] = []
+    args: list = []
+    for name, value in params.items():
+        how, col = filters[name]
+        c = _q(col)
+        if how == "equal":
+            where.append(f"{c} = ?")
+            args.append(value)
+        elif how == "from":
+            where.append(f"{c} IS NOT NULL AND {c} >= ?")
+            args.append(value)
+        elif how == "to":
+            where.append(f"{c} IS NOT NULL AND substr({c}, 1, length(?)) <= ?")
+            args += [value, value]
+        elif how == "labelled":
+            where.append(f"{c} IN (SELECT iri FROM labels WHERE label = ?)")
+            args.append(value)
+        elif how == "place":
+            forms = [value] + [value + end for end in PLACE_ENDS] + [value[: -len(end)] for end in PLACE_ENDS
+                                                                    if value.endswith(end) and len(value) > len(end)]
+            where.append(f"{c} IN (SELECT iri FROM labels WHERE label IN ({', '.join('?' for _ in forms)}))")
+            args += forms
+        elif how == "keyed":
+            where.append(f"pos IN (SELECT pos FROM {table}_keys WHERE col = ? AND iri IN (SELECT iri FROM labels WHERE label = ?))")
+            args += [col, value]
+        else:  # pragma: no cover (FILTERS is this module's own data)
+            raise ValueError(f"unknown filter {how!r}")
+    return where, args
