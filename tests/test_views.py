@@ -290,6 +290,26 @@ def test_country_colours_are_stable_and_distinct(seed_build):
     assert rows  # the seeds have partner rows
 
 
+def test_a_large_map_opens_on_the_partner_places_with_most_ties(seed_build):
+    from kg.views.worldmap import world_map
+
+    out, _ = seed_build
+    rows = run_query("city-partners", out).rows
+    ties = {}
+    for r in rows:
+        ties[r["partner"]] = ties.get(r["partner"], 0) + 1
+    most = max(ties.values())
+    view = world_map(out, top=1)
+    partners = [p for p in view.places if not p["home"]]
+    assert view.partners == len(ties) > 1 and view.shown == 1 and len(partners) == 1
+    assert ties[partners[0]["id"]] == most
+    # Every tie of the place is counted on its lines, though a line lists at most FACTS_PER_LINK of them.
+    assert sum(link["n"] for link in view.links) == most
+    assert all(len(link["m"]) <= min(link["n"], 25) for link in view.links)
+    whole = world_map(out)
+    assert whole.shown == whole.partners == len(ties)
+
+
 def test_map_draws_one_marker_per_place(browser, seed_build, tmp_path):
     out, _ = seed_build
     rows = run_query("city-partners", out).rows
