@@ -23,7 +23,7 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 # A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.
-YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;]))(?P<y>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?(?=[，,])|年内|全年|本年度)")
+YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;]))(?:早在|早于|在|于)?(?P<y>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?(?=[，,])|年内|全年|本年度)")
 # A date written in Chinese numerals (二〇二三年六月十五日, 六月十五日): read as its digits.
 CN_DATE = re.compile(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}

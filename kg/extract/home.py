@@ -50,11 +50,12 @@ def places_in(text: str, gaz: Gazetteer | None = None) -> tuple[tuple[int, int, 
 def after_foreign_city(text: str, pos: int, gaz: Gazetteer) -> bool:
     """Whether a foreign city's name ends at ``pos`` (韩国首尔市|江南区: the ward is Seoul's, not the
     Chinese district of that name)."""
-    end = pos - 1 if text[pos - 1 : pos] == "市" else pos
-    for k in range(2, 7):
-        e = gaz.lookup(text[max(0, end - k) : end], ("City",)) if end - k >= 0 else None
-        if e is not None and e.country not in ("", HOME_COUNTRY):
-            return True
+    ends = (pos - 1, pos) if text[pos - 1 : pos] == "市" else (pos,)  # (首尔市 as 首尔; 首尔特别市 whole)
+    for end in ends:
+        for k in range(2, 7):
+            e = gaz.lookup(text[end - k : end], ("City",)) if end - k >= 0 else None
+            if e is not None and e.country not in ("", HOME_COUNTRY):
+                return True
     return False
 
 

@@ -120,6 +120,9 @@ def title_prefix(text: str, pos: int, gaz: Gazetteer) -> str:
     return next((text[pos : pos + n] for n in gaz.title_lengths if text[pos : pos + n] in gaz.title_forms), "")
 
 
+LEVEL_WORDS = frozenset("省市州县区道府")  # the words of a division's level that end a place's name
+
+
 def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
     """Split ``text`` into (organisation part, title chain) by peeling titles, 兼 and scope words off its end."""
     rest = text
@@ -137,7 +140,18 @@ def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
         break
     if not had_title:
         return text, ""
-    return rest, text[len(rest) :]
+    chain = text[len(rest) :]
+    if rest and chain[:1] in LEVEL_WORDS:
+        # A title that starts with its level word (省委书记, 市长) may have taken the place's own:
+        # 老街|省委书记 is of 老街省 (the province), not of the city 老街; 吉林|省委书记 of 吉林省.
+        # (巴斯|市长 stays: 巴斯市 is the same place.)
+        # (The place may follow its country or province in the body's part: 越南老街|省委书记.)
+        for k in range(max(0, len(rest) - 8), len(rest) - 1):
+            tail = rest[k:]
+            whole, bare = gaz.lookup(tail + chain[0], ("City", "Region")), gaz.lookup(tail, ("City", "Region"))
+            if whole is not None and bare is not None and whole.zh != bare.zh:
+                return rest + chain[0], chain
+    return rest, chain
 
 
 @lru_cache(maxsize=1 << 14)

@@ -292,3 +292,22 @@ def test_a_partner_named_with_its_country_is_of_that_country_everywhere_in_the_t
                     "随后，双方共同出席了长沙—圣保罗友好城市结好36周年座谈会。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert {l.partner.country for l in facts.partner_links} == {"美国"}
+
+
+def test_a_ward_after_a_special_city_in_a_title_is_no_home(tmp_path):
+    """首尔特别市 keeps its 市: the 江南区 after it in a title is Seoul's ward, not the document's home."""
+    path = tmp_path / "news.txt"
+    path.write_text("区委书记会见韩国首尔特别市江南区区厅长\n\n4日下午，区委书记张三会见了韩国首尔特别市江南区区厅长赵成明一行。\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {m.home_place.name for m in facts.meetings} == {"中国"}
+    assert {(l.home.name, l.partner.name) for l in facts.partner_links} == {("中国", "首尔特别市江南区")}
+
+
+def test_the_home_side_speaks_for_the_last_place_of_a_chain(tmp_path):
+    """南京市鼓楼区区委书记 speaks for 鼓楼区, 江苏省南京市市长 for 南京市."""
+    path = tmp_path / "news.txt"
+    path.write_text("4日，南京市鼓楼区区委书记张三会见了德国柏林市米特区区长一行。"
+                    "5日，江苏省南京市市长李四会见了法国里昂市市长格雷戈里·杜塞。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.home[0].name, m.home_place.name) for m in facts.meetings} == {("张三", "鼓楼区"), ("李四", "南京市")}

@@ -281,14 +281,18 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
     """The Chinese place named in ``sent.text[s:e]`` (the home persons' words), not as a venue."""
     text = sent.text[s:e]
     persons = [sent.rel(sp) for sp in sent.spans if sp.type == "Person"]
+    found: tuple[int, int, str, str] | None = None
     for ps, pe, name, typ in places_in(text):
+        if found is not None and ps != found[1]:
+            break
         if any(a < s + pe and s + ps < b for a, b in persons):
             continue  # inside a name: 横山 in 横山英幸
         if _foreign_place_at(sent, s + ps, s + pe):
             continue  # a foreign place of that name (日本横滨市港北区)
-        if not VENUE_BEFORE.search(text[:ps]):
-            return Party(name, typ, country="中国")
-    return default
+        if found is not None or not VENUE_BEFORE.search(text[:ps]):
+            # (The last of a chain written together: 南京市鼓楼区区委书记 speaks for 鼓楼区.)
+            found = (ps, pe, name, typ)
+    return Party(found[2], found[3], country="中国") if found else default
 
 
 def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:

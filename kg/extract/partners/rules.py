@@ -65,12 +65,24 @@ FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(
 FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})(?:的)?$")
 # A tier that is not sister cities: 友好交流城市, 友好合作城市(关系意向书), 友城交流周 (an event).
 _NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛|意向)"
+
+
+def _done(key: str) -> str:
+    """The cue words ``key`` as an alternation (longest first) in which a founding verb may take 了
+    (建立了友好关系, 缔结了友好城市关系): a verb of ``friendly_exchange.founded`` at a word's start."""
+    verbs = set(words("partners", "friendly_exchange.founded"))
+    return "|".join(re.escape(w[:2]) + "了?" + re.escape(w[2:]) if len(w) > 2 and w[:2] in verbs else re.escape(w)
+                    for w in sorted(set(words("partners", key)), key=lambda w: (-len(w), w)))
+
+
+# (Not 建立了友好关系 alone: a tie of that vague name may be of the tier below, which the sentence
+# names elsewhere: 早在16年前双方就建立了友好关系…推动两地友好交流关系的发展.)
 TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TWINNED}")
 # How long a tie has held (结好30周年, 结为友城已有26年): the number of years.
 ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:关系)?(?:{pattern('partners', 'sister_city.lasted')})?"
                          r"([\d一二三四五六七八九十百零两]{1,5})(?:周年|年)(?![\d月])")
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
-FOUNDED = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
+FOUNDED = re.compile(f"(?:{_done('sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
 # Words after a tie's founding that make it the start of a time told (两市结好以来): no date of the sentence founds it.
 SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
@@ -85,7 +97,8 @@ SIGNED = re.compile(pattern("partners", "signed.words"))
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
 PLANNED_VISIT = re.compile(pattern("partners", "delegation_visit.planned"))
-PLANS = re.compile(pattern("partners", "sister_city.plans"))
+PLANS = re.compile(f"{pattern('partners', 'sister_city.plans')}"
+                   f"|就(?:{pattern('partners', 'sister_city.founded')})[^，,。；;]{{0,16}}?(?:{pattern('partners', 'sister_city.talked')})")
 PLAN_SECTION = re.compile(pattern("partners", "sister_city.plan_sections"))
 DESCRIBED = re.compile(
     f"(?:{pattern('partners', 'places.described_by')}|(?:{pattern('partners', 'places.described_city_by')})[\u4e00-\u9fff]{{0,4}}城市)"
@@ -492,17 +505,20 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             listed_year = YEAR_IN_CLAUSE.match(listed.group(1)) if listed else None
             if not since and listed_year:
                 since = listed_year.group(1)
-            founded = FOUNDED.search(clause)
-            if not since and founded and not PLANS.search(clause):
+            # The founding words in the partner's clause, else in the sentence the tie was read in
+            # (自2005年结为友好城市以来，我区与X区交往密切).
+            where, at = (clause, cs) if FOUNDED.search(clause) or scope is clause else (scope, 0)
+            founded = FOUNDED.search(where)
+            if not since and founded and not PLANS.search(where):
                 # The tie founded in the year its own clause writes (青岛与曼海姆自2016年结为友好城市以来),
                 # else on the date written before its words (in the sentence, not the context).
                 # (Not a tie told as the start of a time, 两市结好以来: the sentence's date is not its.)
-                stated = "" if SINCE_THEN.match(clause, founded.end()) else sent.stated_date_before(cs + founded.start())
-                years = YEAR_IN_CLAUSE.findall(clause, 0, founded.start())
+                stated = "" if SINCE_THEN.match(where, founded.end()) else sent.stated_date_before(at + founded.start())
+                years = YEAR_IN_CLAUSE.findall(where, 0, founded.start())
                 since = years[-1] if years else stated[:4] if stated[:4].isdigit() else ""
                 # 与A、B分别于1980年和1994年结为…: each place its year, in order.
                 tied = [x for x in sent.spans_in(cs, ce) if x.type in ("City", "Region") and x.foreign]
-                if len(years) == len(tied) > 1 and EACH_IN_ORDER.search(clause, 0, founded.start()) and sp in tied:
+                if len(years) == len(tied) > 1 and EACH_IN_ORDER.search(where, 0, founded.start()) and sp in tied:
                     since = years[tied.index(sp)]
             if not since and year and NEW_TIES.search(text[:rs]) and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
