@@ -22,6 +22,7 @@ QUALIFIER = re.compile(
     rf"(?:全球|全国|海外|(?:大中华|中国|亚太|亚洲|欧洲|美洲|北美|南美|拉美|中东|非洲|华北|华东|华南|华中|华西|西南|东北|西北|东南亚|[东西南北])区(?:\([^)]*\)|（[^）]*）)?|[{CJK}]{{2}}(?:事务|业务)|区域)$"
 )
 JOINER = re.compile(r"(?:兼|暨)$")
+RANK = re.compile(r"第[一二三四五]$")  # a rank before a title: 第一副市长, 第一书记
 NAME_STOP = re.compile(r"(?:并|一行|等人|等|及其|以及|及|和|与|共同|出席|通过|进行|举行|时|，|,|。|；|;|：|:|“|\(|（)")
 NAME_CHARS = re.compile(rf"^[{CJK}·•・\-A-Za-z]+$")
 # The endings that make a name a company's wherever it is read (the name rules and classify_org).
@@ -133,7 +134,7 @@ def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
             rest = rest[: -len(t)]
             had_title = True
             continue
-        m = JOINER.search(rest) or QUALIFIER.search(rest)
+        m = JOINER.search(rest) or QUALIFIER.search(rest) or RANK.search(rest)
         if m and had_title:
             rest = rest[: m.start()]
             continue
