@@ -494,8 +494,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         scope_at = cs if scope is clause else 0
         twinned = (any(not any(a <= t.start() < b for a, b in fe_words)
                        and not (GENERIC_TIE.search(scope, 0, t.start()) and any(a <= scope_at + t.start() < b for a, b in events))
-                       for t in TWINNED.finditer(scope))
-                   and not LETTER_OF_INTENT.search(scope) and not PLANS.search(scope))
+                       and not _plan_for(scope, t.start()) for t in TWINNED.finditer(scope))
+                   and not LETTER_OF_INTENT.search(scope))
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
             lasted = _number(m.group(1)) if m else 0
@@ -509,7 +509,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             # (自2005年结为友好城市以来，我区与X区交往密切).
             where, at = (clause, cs) if FOUNDED.search(clause) or scope is clause else (scope, 0)
             founded = FOUNDED.search(where)
-            if not since and founded and not PLANS.search(where):
+            if not since and founded and not _plan_for(where, founded.start()):
                 # The tie founded in the year its own clause writes (青岛与曼海姆自2016年结为友好城市以来),
                 # else on the date written before its words (in the sentence, not the context).
                 # (Not a tie told as the start of a time, 两市结好以来: the sentence's date is not its.)
@@ -557,6 +557,13 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
+
+
+def _plan_for(scope: str, at: int) -> bool:
+    """Whether a plan word makes the tie word at ``at`` a plan: one written before it or in its clause
+    (not a wish in a later clause: 杭州与岐阜县结好多年，希望双方进一步加强合作)."""
+    end = CLAUSE.search(scope, at)
+    return bool(PLANS.search(scope, 0, end.start() if end else len(scope)))
 
 
 def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
