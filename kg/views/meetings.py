@@ -30,7 +30,8 @@ def who_met_whom(graph, rows: QueryResult | None = None, top: int | None = None)
     country_of: dict[str, str] = {}
     for r in rows.rows:
         year = r["date"][:4]
-        countries = [c for c in r["countryName"].split(";") if c]
+        # (Sorted: GROUP_CONCAT's order is the engine's plan's, and a node's colour must not follow it.)
+        countries = sorted(c for c in r["countryName"].split(";") if c)
         leader = r["personName"]
         facets = dict(year=[year], country=countries, leader=[leader])
         h = add_node(view, r["person"], r["personName"], "Person" if "/person/" in r["person"] else "City", en.get(r["person"], ""), **facets)
