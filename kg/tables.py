@@ -144,8 +144,8 @@ def write_tables(gen: Path, store: ox.Store | None = None) -> Path:
             text = seeded[1] if seeded else q.text
             if seeded:
                 subs |= {ox.Variable(f"_{k}"): v for k, v in bindings(replace(q, text=text), {}).items()}
-            res = store.query(text, substitutions=subs, use_default_graph_as_union=True)
-            cols = [v.value for v in res.variables if not v.value.startswith("_")]
+            res = _solutions(store, text, subs, chunked=bool(seeded))
+            cols = [v.value for v in next(res) if not v.value.startswith("_")]
             keyed = [c for how, c in filters.values() if how == "keyed"]
             table = _table(name)
             db.execute(f'CREATE TABLE {table} (pos INTEGER PRIMARY KEY, {", ".join(f"{_q(c)} TEXT" for c in cols)}, "_kinds" TEXT)')
@@ -177,6 +177,46 @@ def write_tables(gen: Path, store: ox.Store | None = None) -> Path:
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
     return path
+
+
+_GRAPH_DOCS = """PREFIX kg: <https://kg.example.org/ns#>
+SELECT ?g ?doc WHERE { GRAPH ?g { ?d kg:docId ?doc } }"""
+_CHUNK = 1000  # documents a seeded form reads at a time
+
+
+def _solutions(store: ox.Store, text: str, subs: dict, chunked: bool):
+    """The query's variables, then its solutions. ``chunked`` (a seeded form, ordered by ``?doc``
+    first, whose meetings are read per graph): run for 1,000 documents' graphs at a time, in the
+    order of their ids, which gives the same solutions in the same order with a fraction of the
+    memory (the ordering and grouping of a whole build's rows held 0.7 GB on 10,000 documents).
+    Where a document's facts are in several graphs, or a graph holds several documents' (a
+    curation's), the query runs whole."""
+    from .query import _WHERE
+
+    graphs: dict[str, set[str]] = {}
+    docs: dict[str, set[str]] = {}
+    if chunked:
+        for sol in store.query(_GRAPH_DOCS, use_default_graph_as_union=True):
+            g, doc = sol["g"], sol["doc"].value
+            graphs.setdefault(doc, set()).add(str(g))
+            docs.setdefault(str(g), set()).add(doc)
+    where = _WHERE.search(text)
+    if not chunked or where is None or any(len(v) > 1 for v in (*graphs.values(), *docs.values())):
+        res = store.query(text, substitutions=subs, use_default_graph_as_union=True)
+        yield res.variables
+        yield from res
+        return
+    order = [next(iter(graphs[d])) for d in sorted(graphs)]
+    first = True
+    for i in range(0, max(len(order), 1), _CHUNK):
+        # (The graphs' IRIs are kg's own, written as N-Triples terms by pyoxigraph.)
+        values = " ".join(order[i : i + _CHUNK])
+        res = store.query(f"{text[: where.end()]}\n  VALUES ?g {{ {values} }}\n{text[where.end():]}",
+                          substitutions=subs, use_default_graph_as_union=True)
+        if first:
+            yield res.variables
+            first = False
+        yield from res
 
 
 def _q(column: str) -> str:
