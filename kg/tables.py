@@ -79,12 +79,18 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _made_from(q) -> str:
-    """The texts a table of ``q`` is made from and must match: the query's, and its seeded form's."""
+def _seeded(q) -> str | None:
+    """The text of the shipped query ``q``'s seeded form, if it has one (:func:`kg.query.seeded_variant`)."""
     from .query import queries_dir, seeded_variant
 
     seeded = seeded_variant(q.name) if Path(q.path).parent == queries_dir() else None
-    return q.text + ("\n" + seeded[1] if seeded else "")
+    return seeded[1] if seeded else None
+
+
+def _made_from(q) -> str:
+    """The texts a table of ``q`` is made from and must match: the query's, and its seeded form's."""
+    seeded = _seeded(q)
+    return q.text + ("\n" + seeded if seeded else "")
 
 
 def _kind(t) -> str:
@@ -117,12 +123,12 @@ def _table(name: str) -> str:
     return "t_" + name.replace("-", "_")
 
 
-def write_tables(gen: Path, store: ox.Store | None = None) -> Path:
-    """The tables of the build generation ``gen`` (its store closed or given open), written to
+def write_tables(gen: Path) -> Path:
+    """The tables of the build generation ``gen`` (its store loaded and closed), written to
     ``gen/tables.sqlite`` and synced; its path."""
-    from .query import bindings, load_query, queries_dir, seeded_variant
+    from .query import bindings, load_query
 
-    store = store if store is not None else ox.Store.read_only(str(gen / STORE_DIR))
+    store = ox.Store.read_only(str(gen / STORE_DIR))
     path = gen / TABLES_FILE
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
@@ -136,15 +142,13 @@ def write_tables(gen: Path, store: ox.Store | None = None) -> Path:
         db.execute("CREATE INDEX labels_label ON labels (label)")
         for name, (query_file, filters) in tabled_paths().items():
             q = load_query(query_file)
-            subs = {ox.Variable(f"_{k}"): v for k, v in bindings(q, {}).items()}
             # A query's seeded form, where it has one, gives the same rows reading each fact in its own
             # graph: who-met-whom's plain form held 1.9 GB at its peak on a 10,000-document build, its
             # seeded form 0.7 GB (and took 47 s, not 56 s).
-            seeded = seeded_variant(name) if Path(q.path).parent == queries_dir() else None
-            text = seeded[1] if seeded else q.text
-            if seeded:
-                subs |= {ox.Variable(f"_{k}"): v for k, v in bindings(replace(q, text=text), {}).items()}
-            res = _solutions(store, text, subs, chunked=bool(seeded))
+            seeded = _seeded(q)
+            text = seeded or q.text
+            subs = {ox.Variable(f"_{k}"): v for k, v in bindings(replace(q, text=text), {}).items()}
+            res = _solutions(store, text, subs, chunked=seeded is not None)
             cols = [v.value for v in next(res) if not v.value.startswith("_")]
             keyed = [c for how, c in filters.values() if how == "keyed"]
             table = _table(name)

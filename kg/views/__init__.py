@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ParameterError
-from ..query import open_dataset, run_query
+from ..query import run_query
 from .colours import country_colours
 from .entity import entity
 from .meetings import who_met_whom
@@ -73,9 +73,9 @@ def make(view_name: str, graph, **params):
     params = dict(params)
     if view_name in ("who-met-whom", "city-partners"):
         top = _top(params)
-        ds = graph if not isinstance(graph, (str, Path)) else open_dataset(graph)
-        rows = run_query(view_name, graph if isinstance(graph, (str, Path)) else ds, params, terms=False) if params else None
-        return (who_met_whom if view_name == "who-met-whom" else city_partners)(graph if rows is None else ds, rows, top=top)
+        # (A build folder is passed on as such: its tables answer, kg.tables.)
+        rows = run_query(view_name, graph, params, terms=False) if params else None
+        return (who_met_whom if view_name == "who-met-whom" else city_partners)(graph, rows, top=top)
     if view_name == "entity":
         top = _top(params)
         if not params.get("name"):
