@@ -100,7 +100,7 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
-                entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+                entry = gaz.by_id(ent_id, label)
                 if entry is not None and entry.country == "中国" and block.text[s:e] in wards:
                     continue
                 if entry is not None and _bare_county(entry, block.text[s:e]):
@@ -127,7 +127,7 @@ def _country_before(text: str, chosen: list[tuple], pos: int, gaz) -> str:
             return ""
         if label == "Country" and ent_id:
             return ent_id.split(":", 1)[1]
-        entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+        entry = gaz.by_id(ent_id, label) if ent_id else None
         if entry is not None and entry.country:
             return entry.country
         prev = [c for c in chosen if c[1] <= s and c[2] in ("Country", "City", "Region")]
@@ -162,14 +162,14 @@ def _title_places(doc: Document, nlp) -> frozenset[str] | None:
 
 def _country_zh(country_id: str, gaz) -> str:
     """The Chinese name of the country of gazetteer id ``country_id`` (``Country:德国``), "" if none."""
-    entry = gaz.lookup(country_id.split(":", 1)[1], ("Country",))
+    entry = gaz.by_id(country_id, "Country")
     return entry.zh if entry else ""
 
 
 def _of_country_before(entry, written: str, country_id: str, gaz):
     """The place written ``written`` right after the country ``country_id`` (a gazetteer id): the
     entry of that country among its homonyms, else ``None`` when none is of that country."""
-    country = gaz.lookup(country_id.split(":", 1)[1], ("Country",))
+    country = gaz.by_id(country_id, "Country")
     if country is None or entry.country == country.zh:
         return entry
     return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
@@ -254,7 +254,7 @@ def extract(doc: Document) -> Facts:
     for (block, chosen, _), country_ending in zip(found, endings):
         for s, e, label, rule, ent_id in chosen:
             if ent_id and label in ("City", "Region") and s in country_ending:
-                entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+                entry = gaz.by_id(ent_id, label)
                 if entry is not None and entry.country:
                     chosen_entry = _of_country_before(entry, block.text[s:e], country_ending[s], gaz)
                     if chosen_entry is None:
@@ -275,13 +275,13 @@ def extract(doc: Document) -> Facts:
         foreign_city_ending = {}
         for cs, ce, clabel, _, cid in chosen:
             if clabel == "City" and cid:
-                fe = gaz.lookup(cid.split(":", 1)[1], ("City",))
+                fe = gaz.by_id(cid, "City")
                 if fe is not None and fe.country not in ("", "中国"):
                     foreign_city_ending[ce] = foreign_city_ending[ce + 1 if block.text[ce : ce + 1] == "市" else ce] = (cs, fe.country)
         for key in sorted(set(chosen) | nested):
             s, e, label, rule, ent_id = key
             written = block.text[s:e]
-            entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+            entry = gaz.by_id(ent_id, label) if ent_id else None
             known_as = ""
             if entry is not None and entry.country and label in ("City", "Region") and s in country_ending:
                 entry = _of_country_before(entry, written, country_ending[s], gaz)

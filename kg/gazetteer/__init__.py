@@ -108,6 +108,7 @@ class Gazetteer:
         self.titles: list[Title] = [Title(r["zh"], r["en"], r["kind"]) for r in _rows("titles.tsv")]
         self._forms: list[tuple[str, Entry]] = [(f, e) for e in self.entries for f in e.forms]
         self._by_form: dict[str, list[Entry]] = {}
+        self._by_id: dict[tuple[str, str], Entry | None] = {}
         for f, e in self._forms:
             self._by_form.setdefault(f, []).append(e)
         self.title_forms: frozenset[str] = frozenset(t.zh for t in self.titles)
@@ -131,6 +132,16 @@ class Gazetteer:
                         return e
             return None
         return cands[0]
+
+    def by_id(self, ent_id: str, label: str) -> Entry | None:
+        """The entry of a gazetteer id (``City:巴黎``) as a ``label``, remembered: the rules ask for
+        the same few entries of a text again and again."""
+        key = (ent_id, label)
+        try:
+            return self._by_id[key]
+        except KeyError:
+            entry = self._by_id[key] = self.lookup(ent_id.split(":", 1)[1], (label,))
+            return entry
 
     def lookup_all(self, form: str) -> list[Entry]:
         """Every entry written as ``form`` (homonyms included), in the gazetteer's order."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH
@@ -37,6 +39,25 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
         bounds = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
         doc.user_data[BOUNDS_KEY] = bounds
     return bounds
+
+
+@lru_cache(maxsize=64)
+def _char_class(chars: frozenset[str]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def tokens_ending_in(text: str, starts: list[int], ends: list[int], chars: frozenset[str],
+                     min_len: int) -> list[tuple[int, int]]:
+    """The (start, end) of the tokens of at least ``min_len`` characters whose last character is one
+    of ``chars``: those characters found in the text by a regex, each token by bisection over the
+    token ends (a Python loop over every token took several times longer)."""
+    out = []
+    for m in _char_class(chars).finditer(text):
+        end = m.end()
+        k = bisect_left(ends, end)
+        if k < len(ends) and ends[k] == end and end - starts[k] >= min_len:
+            out.append((starts[k], end))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)

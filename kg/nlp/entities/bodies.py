@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ...extract.cues import _table
 from ...gazetteer import Gazetteer
+from ..common import tokens_ending_in
 
 CJK = "\u4e00-\u9fff"
 SARS = ("香港", "澳门")
@@ -124,9 +125,7 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
     # jieba's dictionary holds some bodies as one word (广州日报, 南京日报): no place is matched inside
     # such a token, so a token made of a mainland place and a body's name is read here.
     last_chars = _last_chars()
-    for ts, te in zip(token_starts, token_ends):
-        if te - ts < 4 or text[te - 1] not in last_chars:
-            continue
+    for ts, te in tokens_ending_in(text, token_starts, token_ends, last_chars, 4):
         tok = text[ts:te]
         for k in range(2, len(tok) - 1):
             entry = gaz.lookup(tok[:k], ("City", "Region"))
@@ -137,7 +136,7 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
     for s, e, label, ent_id in gaz_spans:
         if label not in ("City", "Region", "Country", "Organization"):
             continue
-        entry = gaz.lookup(ent_id.split(":", 1)[1], (label,)) if ent_id else None
+        entry = gaz.by_id(ent_id, label) if ent_id else None
         if entry is None:
             continue
         mainland = _division(entry)
@@ -201,7 +200,7 @@ def _foreign_place_before(text: str, pos: int, gaz_spans, gaz: Gazetteer) -> int
         gap = text[e:pos]
         if not _BEFORE_MINISTRY.fullmatch(gap) or any(c in _FUNCTION_CHARS for c in gap):
             continue
-        entry = gaz.lookup(ent_id.split(":", 1)[1], (label,))
+        entry = gaz.by_id(ent_id, label)
         if entry is not None and (entry.zh if label == "Country" else entry.country) not in ("", "中国"):
             return s
     return None
