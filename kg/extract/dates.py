@@ -144,7 +144,7 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
             out.append((m.start(), m.end(), iso))
             if iso[:4].isdigit():
                 told_year = int(iso[:4])
-    for m in YEAR_WORD.finditer(text):
+    for m in YEAR_WORD.finditer(text) if "年" in text else ():  # (every form holds 年)
         y = int(m["y"]) if m["y"] else year
         if y and not any(s <= m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), _iso(y)))
@@ -152,8 +152,8 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     day = _ref_day(ref)
     if day is not None:
         taken = [(s, e) for s, e, _ in out]
-        month = _month_of(context)
-        for m in DAY_ONLY.finditer(text):
+        month = _month_of(context) if "日" in text else None
+        for m in DAY_ONLY.finditer(text) if "日" in text else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
             first = _in_month(month, int(m["d"])) if month else _day_of(day, int(m["d"]))

@@ -60,7 +60,7 @@ def split_leaders(cell: str, gaz: Gazetteer | None = None) -> list[tuple[str, in
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Org:
     name: str  # canonical as written (country prefix and Latin alias removed)
     written: str  # as written, with country prefix
@@ -71,13 +71,13 @@ class Org:
     end: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Role:
     title: str
     org: Org | None
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class PersonPhrase:
     name: str
     start: int  # span of the name in the parsed text

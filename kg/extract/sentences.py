@@ -18,7 +18,7 @@ HOME_COUNTRY = "中国"
 SARS = ("香港", "澳门")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Span:
     """An entity named in a sentence (offsets relative to the block text)."""
 
@@ -48,7 +48,7 @@ class Span:
         return self.country
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Sentence:
     doc: Document
     block: Block
