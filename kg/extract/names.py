@@ -124,17 +124,25 @@ def title_prefix(text: str, pos: int, gaz: Gazetteer) -> str:
 LEVEL_WORDS = frozenset("省市州县区道府")  # the words of a division's level that end a place's name
 
 
+def _place_ending(text: str, start: int, gaz: Gazetteer) -> bool:
+    """Whether a gazetteer place's name ends ``text`` and starts before ``start``."""
+    return any(gaz.lookup(text[k:], ("City", "Region")) for k in range(max(0, len(text) - 8), start))
+
+
 def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
     """Split ``text`` into (organisation part, title chain) by peeling titles, 兼 and scope words off its end."""
     rest = text
-    had_title = False
+    had_title, peeled = False, ""  # (the title peeled last: the first of the chain)
     while rest:
         t = title_suffix(rest, gaz)
         if t:
             rest = rest[: -len(t)]
-            had_title = True
+            had_title, peeled = True, t
             continue
         m = JOINER.search(rest) or QUALIFIER.search(rest) or RANK.search(rest)
+        if m and had_title and m.group(0).endswith("区") and ("区" in peeled[:2] or _place_ending(rest, m.start(), gaz)):
+            # (江南区区长, 大阪市西区区长: the district's name, not a business region's qualifier.)
+            break
         if m and had_title:
             rest = rest[: m.start()]
             continue

@@ -660,7 +660,11 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if homes and cps and all(_foreign(p) for p in homes) and not any(_foreign(p) for p in cps):
             # A外长和B市长签署…, A总理会见了B省委书记C: the sides are named the other way round.
             homes, cps, homes_seg = cps, homes, cp_seg
-        homes = [p for p in homes if not _foreign(p)]
+        # (A Hong Kong or Macao official meeting a foreign country's is the home side: 澳门特区行政长官
+        # X会见葡萄牙驻澳门总领事Y. Met by a mainland official, they are the guests.)
+        sar_home = bool(homes and cps) and all(p.country in SARS for p in homes) and all(
+            _foreign(p) and p.country not in SARS for p in cps)
+        homes = [p for p in homes if sar_home or not _foreign(p)]
         cps = [p for p in cps if p.country != "中国"]
         cps = [p for p in cps if p.name not in {h.name for h in homes}]
         signing = act in SIGNING_ACTS
@@ -691,7 +695,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             ctx.signed_in = key
             continue
         home_place = ctx.home_place
-        if homes:
+        if homes and sar_home:
+            sar = load().lookup(homes[0].country, ("Region", "City"))
+            home_place = Party(sar.zh, sar.type, country=sar.country) if sar is not None else home_place
+        elif homes:
             home_place = _home_place(sent, homes_seg[0], homes_seg[1], ctx.home_place)
         elif _no_subject(sent, *home_seg):
             # A clause with no subject of its own (or a venue only, 在曼谷会见了…): the sentence's

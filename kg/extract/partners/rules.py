@@ -486,6 +486,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
                            or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) \
             else _without_other_places(sent, sp)
+        if scope is not clause and _names_a_tie(scope[:cs]) and _names_a_tie(scope[ce:]):
+            # A list after the words that name its tie (新增国际友好城市2个，分别为A市和B市，…): a later
+            # clause that names a tie is another statement (…，新增友好交流城市3个), not these places'.
+            scope = scope[:ce] + " " * (len(scope) - ce)
         # (缔结 inside 缔结友好交流城市关系 founds the tier below: not sister cities.)
         fe_words = [f.span() for f in FRIENDLY_EXCHANGE.finditer(scope)]
         # (Nor the sister cities of all a country's places, in an event's name: “国际友城青年交流营”,
@@ -557,6 +561,12 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
+
+
+def _names_a_tie(text: str) -> bool:
+    """Whether ``text`` names a tie: the tier founded, or a text signed."""
+    return bool(TWINNED.search(text) or FRIENDLY_EXCHANGE.search(text) or LETTER_OF_INTENT.search(text)
+                or AGREEMENT.search(text))
 
 
 def _plan_for(scope: str, at: int) -> bool:

@@ -50,7 +50,7 @@ _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|
 # What follows a person's name and never a place's (省督奥斯汀一行: 奥斯汀 is a person, not Austin).
 # ... and those that follow persons only (not 在, 表示: 省长于北京表示 is no name).
 _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇)")
-_AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|[，,。、；])")
+_AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组): see names.toml.
 _ORG_SUFFIXES = cue_pattern("names", "org_end")
@@ -607,7 +607,10 @@ class NameRules:
             for i, tok in enumerate(toks):
                 if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
                     given = toks[i + 1] if i + 1 < len(toks) else ""
-                    if (pos == 0 and foreign and (tok in noun_words() or _NUMERAL_WORD.fullmatch(tok)) and given and not _is_common(given, seg)
+                    # (After numerals, any word: 三|日月 in 三日月大造, the numeral and the word one surname.)
+                    numeral_led = pos > 0 and _NUMERAL_WORD.fullmatch(name[:pos]) is not None
+                    if ((pos == 0 and (tok in noun_words() or _NUMERAL_WORD.fullmatch(tok)) or numeral_led) and foreign
+                            and given and not _is_common(given, seg)
                             and not (len(given) >= 3 and seg.FREQ.get(given))):  # (参观|图片展: a word, no given name)
                         # A Japanese surname that is also a word (山下晃正, 中村正人): the name goes on.
                         pos += len(tok)
@@ -626,6 +629,8 @@ class NameRules:
             # A foreign official's name that jieba knows as a proper name of a place, no gazetteer
             # lists, closed by words that follow persons only (州长莱茵一行).
             return name
+        if name and not foreign and is_chinese_surname(name) and self.gaz.lookup(name, ("City", "Region")):
+            return name  # (市委书记宁波在…: a place's name led by a surname; the caller reads what follows)
         return "" if not name or _is_common_words(name, seg) else name
 
     @staticmethod
