@@ -83,7 +83,7 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
     count(spans)
     for text in (doc.publisher, doc.title):
         found = [p for p in places_in(text, gaz) if not VENUE_BEFORE.search(text[: p[0]])
-                 and (title_names is None or text is not doc.title or text[p[0] : p[1]] in title_names)
+                 and (title_names is None or text is not doc.title or _named_in(text[p[0] : p[1]], title_names))
                  and not after_foreign_city(text, p[0], gaz)]
         if found:
             _, _, name, typ = found[0]
@@ -96,6 +96,12 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
         name = min(counts, key=lambda n: (-counts[n], types[n] != "City", first[n]))
         return Party(name, types[name], country=HOME_COUNTRY)
     return Party(HOME_COUNTRY, "Country", country=HOME_COUNTRY)
+
+
+def _named_in(place: str, names: frozenset[str]) -> bool:
+    """Whether ``place`` is one of ``names``, or is with its level word (台州市 where the pipeline read
+    台州 before the title 市长: 台州市长与…)."""
+    return place in names or len(place) > 2 and place[-1] in "市省区县" and place[:-1] in names
 
 
 def home_places_in(text: str, spans: list[Span], offset: int = 0) -> list[Span]:

@@ -311,3 +311,12 @@ def test_the_home_side_speaks_for_the_last_place_of_a_chain(tmp_path):
                     "5日，江苏省南京市市长李四会见了法国里昂市市长格雷戈里·杜塞。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert {(m.home[0].name, m.home_place.name) for m in facts.meetings} == {("张三", "鼓楼区"), ("李四", "南京市")}
+
+
+def test_a_title_naming_its_city_before_a_title_speaks_for_that_city(tmp_path):
+    """绍兴市长与…: the title names 绍兴市 (the pipeline reads 绍兴, then 市长); the text names no place of its own."""
+    path = tmp_path / "news.txt"
+    path.write_text("绍兴市长与法国图尔市代表团会谈\n\n2018年11月5日\n\n4日下午，市长李四在市行政中心会见了由图尔市副市长"
+                    "让·杜邦率领的法国图尔市友好代表团一行。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.home[0].name, m.home_place.name) for m in facts.meetings} == {("李四", "绍兴市")}
