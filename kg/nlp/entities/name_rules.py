@@ -61,7 +61,7 @@ _ORG_END = re.compile(_ORG_SUFFIXES)
 _VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
 # Events named by two places (中国—西班牙论坛, 北京—伦敦资管业务线上交流会) or by a body's session (…第二次全体会议).
 _PAIR_TAIL = re.compile(rf"[{CJK}A-Za-z0-9]{{0,16}}?(?:论坛|峰会|大会|交流会|洽谈会|研讨会|对话会|特别会议|会议|纪念活动|活动|博览会|展览会|交易会)")
-_ORDINAL_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+届$")
+_ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|首届)$")
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = cue_pattern("names", "event_end")
@@ -77,7 +77,8 @@ _GENERIC_BODY = re.compile(r"(?:工作组|领导小组|小组|商协会|指挥�
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
 _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
-_YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届)[{CJK}A-Za-z0-9·—\-+“”]{{2,40}}?(?:{_EVENT_WORDS})(?!年)")
+# (A place in brackets may be part of the name: 2023中国（厦门）国际投资贸易洽谈会.)
+_YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届|首届)(?:[{CJK}A-Za-z0-9·—\-+“”]|[（(][{CJK}]{{2,6}}[）)]){{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
 # Words that follow a name as words of their own (…在珠海, …于4月, …与X): a two-character word jieba
