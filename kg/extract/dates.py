@@ -16,7 +16,8 @@ DATE_EXPR = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日?)?"
     r"(?:\s*(?:至|到|—|–|-|~|～)\s*(?:(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日)?"
 )
-ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?")
+# (Also with dots or slashes, as tables write them: 1980.3.24, 2019/05/20.)
+ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?(?![\d万亿千百元%])")
 # A day written alone (15日, 5日下午, 6日至8日): not after 月 or a digit.
 DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|–|-|~|～)\s*(?P<d2>\d{1,2})\s*日)?")
 # Days named relative to the page's date, and how many days before it they are.

@@ -107,3 +107,21 @@ def test_a_partner_lists_tier_column_says_each_rows_tie(tmp_path):
     facts = facts_of(text, tmp_path)
     assert sorted((l.partner.name, l.relation, l.since) for l in facts.partner_links) == [
         ("普拉托市", "sister_city", "2013"), ("马赛市", "friendly_exchange", "")]
+
+
+def test_a_partner_table_with_dates_written_with_dots(tmp_path):
+    """A Markdown table whose dates are written 1980.3.24: each row's tie, since its year."""
+    text = ("无锡市国际友好城市\n\n| 序号 | 国家 | 城市 | 缔结时间 |\n|---|---|---|---|\n"
+            "| 1 | 意大利 | 维琴察市 | 1983.5.24 |\n| 2 | 加拿大 | 基奇纳市 | 1996/9/8 |")
+    facts = facts_of(text, tmp_path)
+    got = sorted((l.home.name, l.partner.name, l.relation, l.since) for l in facts.partner_links)
+    assert got == [("无锡市", "基奇纳市", "sister_city", "1996"), ("无锡市", "维琴察市", "sister_city", "1983")]
+
+
+def test_a_numbered_list_under_headings_that_count_each_tier(tmp_path):
+    """Headings that name a tier and count its places (二、国际友好交流城市（2个）): each list its tier."""
+    text = ("吉林市国际友好城市名录\n\n一、国际友好城市（1个）\n1. 日本富士市　1985年10月\n"
+            "二、国际友好交流城市（1个）\n1. 韩国春川市　2016年6月")
+    facts = facts_of(text, tmp_path)
+    got = sorted((l.partner.name, l.relation) for l in facts.partner_links)
+    assert got == [("富士市", "sister_city"), ("春川市", "friendly_exchange")]

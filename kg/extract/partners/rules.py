@@ -115,7 +115,7 @@ RESPECTIVELY = re.compile(r"分别(?:与|同|和)")
 # A heading or title that names the tier of the list under it (苏州市友好城市, 国际友好城市一览表).
 LIST_TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
-    r"(?:一览表?|名单|名录|列表|简表|情况)?\s*$"
+    r"(?:一览表?|名单|名录|列表|简表|情况)?\s*(?:[(（]共?\d+[个座对家][)）])?\s*$"  # (…交流城市（2个）)
 )
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 # (Attending together names what is attended: 共同出席了结好50周年纪念活动, not 共同出席并致辞.)
