@@ -230,7 +230,8 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
         relation = _tier(table.caption, "sister_city")
         for row in table.rows:
             place_c = _cell(row, PARTNER_COLS)
-            name = place_c.text.strip() if place_c else ""
+            # (The place may be written after its country with a space or a dot: 韩国 襄阳郡, 美国·托里斯市.)
+            name = _CJK_GAP.sub("", place_c.text.strip()) if place_c else ""
             if not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff·\-]{1,20}", name):
                 continue
             country_c = _cell(row, PARTNER_COUNTRY_COLS)
@@ -239,11 +240,14 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
                 e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
                 country = e.zh if e else country_c.text.strip()
             written_country, prefixed = gaz.country_of_prefix(name)
+            dotted = bool(written_country) and name[len(written_country) : len(written_country) + 1] in ("·", "・", "•")
+            if dotted:
+                name = written_country + name[len(written_country) + 1 :]
             rest = name[len(written_country) :]
             rest_places = [x for x in gaz.lookup_all(rest) if x.type in ("City", "Region")] if written_country else []
             if (written_country and prefixed not in ("中国", "香港", "澳门", "台湾") and len(rest) >= 2
                     and gaz.lookup(name, ("City", "Region")) is None
-                    and (not rest_places or any(x.country == prefixed for x in rest_places))):
+                    and (dotted or not rest_places or any(x.country == prefixed for x in rest_places))):
                 # The place written after its country (美国斯阔米什市): the place; the country is its own.
                 # (Not a place whose own name starts so: 巴西利亚, 马里兰州 — not 兰州.)
                 name = name[len(written_country) :]

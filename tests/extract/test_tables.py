@@ -125,3 +125,12 @@ def test_a_numbered_list_under_headings_that_count_each_tier(tmp_path):
     facts = facts_of(text, tmp_path)
     got = sorted((l.partner.name, l.relation) for l in facts.partner_links)
     assert got == [("富士市", "sister_city"), ("春川市", "friendly_exchange")]
+
+
+def test_a_partner_cell_with_its_country_before_a_space_or_a_dot(tmp_path):
+    """美国·托里斯市, 韩国 襄阳郡: the place after its country; the country is the row's."""
+    text = ("洛阳市友好城市\n\n友城名称\t所属国家\t结好日期\n美国·托里斯市\t美国\t1985年5月8日\n"
+            "韩国 襄阳郡\t韩国\t2002年11月26日")
+    facts = facts_of(text, tmp_path)
+    got = sorted((l.partner.name, l.partner.country, l.since) for l in facts.partner_links)
+    assert got == [("托里斯市", "美国", "1985"), ("襄阳郡", "韩国", "2002")]
