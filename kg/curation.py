@@ -318,7 +318,7 @@ class Curation:
         record = errors is not None
 
         def is_(p: Party, ent: Entity | None) -> bool:
-            return ent is None or resolver.lookup(p.name, p.type) is ent
+            return ent is None or resolver.lookup(p.name, p.type, country=p.country) is ent
 
         def common(a: Action, ev: Evidence, date: str) -> bool:
             f = a.fields

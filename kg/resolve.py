@@ -151,9 +151,12 @@ class Resolver:
 
     # -- keys --------------------------------------------------------------
 
-    def key(self, name: str, type: str, scope: tuple[str, str] | None = None, doc: str | None = None) -> tuple[str, str]:
+    def key(self, name: str, type: str, scope: tuple[str, str] | None = None, doc: str | None = None,
+            country: str = "") -> tuple[str, str]:
         """The key a mention resolves to. A person's depends on their ``scope`` (:meth:`person_scope`)
-        and document; with neither, the one entity of the name if there is one."""
+        and document; with neither, the one entity of the name if there is one. A place written with
+        a country (``country``) other than its gazetteer namesake's is a place of its own (美国圣保罗市
+        is Saint Paul, not the gazetteer's São Paulo): its key is qualified by that country."""
         name = normalise(name)
         if type == "Event":
             return self._follow(("Event", event_core(name)))
@@ -161,6 +164,12 @@ class Resolver:
             return self._person_key(name, scope, doc)
         types = _ORG if type in _ORG else (type,)
         e = self.gaz.lookup(name, types)
+        if e is None and type == "City":
+            e = self.gaz.lookup(self.place_core(name)[0], ("City",))
+        if e is not None and type in ("City", "Region") and self._other_country(e, country):
+            own = next((x for x in self.gaz.lookup_all(e.zh) if x.type == e.type and x.country == self._country(country)), None)
+            if own is None:
+                return self._follow((e.type, _SEP.join((e.zh, self._country(country)))))
         if e is not None:
             return self._follow((e.type, e.zh))
         if type in _ORG:
@@ -174,6 +183,19 @@ class Resolver:
             if e is not None:
                 return self._follow((e.type, e.zh))
         return self._follow((type, name))
+
+    def _other_country(self, entry, country: str) -> bool:
+        """Whether a place written with ``country`` is not the gazetteer's ``entry`` (both abroad, and
+        in two countries: Hong Kong's places are China's in the gazetteer)."""
+        if not country or not entry.country or entry.country == "中国":
+            return False
+        c = self._country(country)
+        return c not in ("", "中国", "香港", "澳门", "台湾", entry.country)
+
+    @staticmethod
+    def place_name(k: tuple[str, str]) -> str:
+        """The name in a place's key (without the country that tells a namesake apart)."""
+        return k[1].split(_SEP, 1)[0]
 
     def place_core(self, name: str) -> tuple[str, str]:
         """(name, country) of a city no gazetteer knows, without a leading country or a trailing 市
@@ -230,7 +252,9 @@ class Resolver:
         begins with (北京市人民政府 → 北京市), a country as a country only; else the body's country."""
         # (From the mention and the gazetteers only: the same mention gives the same scope whenever read.)
         if party.type in ("City", "Region"):
-            k = self.key(party.name, party.type)
+            k = self.key(party.name, party.type, country=party.country)
+            if _SEP in k[1]:  # (a namesake of the gazetteer's, in the country written with it)
+                return self.place_name(k), k[1].split(_SEP, 1)[1]
             e = self.gaz.lookup(k[1], (k[0],))
             prefix = self.place_core(normalise(party.name))[1] if k[0] == "City" else ""
             return k[1], (e.country if e else "") or prefix or self._country(party.country)
@@ -339,17 +363,18 @@ class Resolver:
             self.__dict__["_person_index"] = idx
         return idx
 
-    def lookup(self, name: str, type: str, scope: tuple[str, str] | None = None, doc: str | None = None) -> Entity | None:
-        """The entity a mention of ``name`` as a ``type`` resolves to, if it is known."""
+    def lookup(self, name: str, type: str, scope: tuple[str, str] | None = None, doc: str | None = None,
+               country: str = "") -> Entity | None:
+        """The entity a mention of ``name`` as a ``type`` (written with ``country``) resolves to, if it is known."""
         if self._pending:
             self.settle()
-        return self._entities.get(self.key(name, type, scope, doc))
+        return self._entities.get(self.key(name, type, scope, doc, country))
 
     def lookup_party(self, party: Party, doc: str, home: Party | None = None, body: Party | None = None) -> Entity | None:
         """The entity a fact's party resolves to (a person with the scope :meth:`add_party` gave it)."""
         if party.type == "Person":
             return self.lookup(party.name, "Person", self.person_scope(party, home, body), doc)
-        return self.lookup(party.name, party.type)
+        return self.lookup(party.name, party.type, country=party.country)
 
     def add_party(self, party: Party, doc: str, home: Party | None = None, body: Party | None = None) -> Entity:
         """Add a fact's party read in document ``doc``; a person is scoped by :meth:`person_scope`
@@ -405,7 +430,7 @@ class Resolver:
         written = normalise(name)
         if type == "Person" and scope is None and doc is None:
             doc = ""  # a person named with no context: a mention of its own, settled with the rest
-        k = self.key(written, type, scope, doc)
+        k = self.key(written, type, scope, doc, country)
         ent = self._entities.get(k)
         if ent is None:
             if k[0] == "Person":
@@ -420,7 +445,7 @@ class Resolver:
                     key=k,
                     type=k[0],
                     # An event is known by its first written form (quotes dropped), not by the core that matches its mentions.
-                    name=written.translate(_EVENT_QUOTES) if k[0] == "Event" else k[1],
+                    name=written.translate(_EVENT_QUOTES) if k[0] == "Event" else self.place_name(k),
                     english=e.en if e else "",
                     wikidata=e.wikidata if e else "",
                     country=(e.country if e else "") or country,

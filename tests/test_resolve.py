@@ -184,6 +184,24 @@ def test_place_no_gazetteer_knows_loses_shi_and_a_leading_country():
     assert str(ent.iri).endswith("/place/wu-lu-lu-ha")
 
 
+def test_a_place_written_with_another_country_than_its_gazetteer_namesake_is_its_own():
+    """美国圣保罗市 (Saint Paul) is not the gazetteer's 圣保罗 (São Paulo, Brazil); 巴西圣保罗 and a bare
+    圣保罗 are. Hong Kong's places are China's in the gazetteer: a party of country 香港 is no namesake."""
+    us = Party("圣保罗市", "City", country="美国")
+    fs = [facts("a", links=[PartnerLink(Party("长沙市", "City"), us, "sister_city", ev("a"))]),
+          facts("b", links=[PartnerLink(Party("长沙市", "City"), Party("圣保罗", "City", country="巴西"), "leader_meeting", ev("b")),
+                            PartnerLink(Party("长沙市", "City"), Party("圣保罗", "City"), "cooperation", ev("b", 2))])]
+    r = resolved(*fs)
+    saint_paul = r.lookup_party(us, "a")
+    sao_paulo = r.lookup("圣保罗", "City", country="巴西")
+    assert saint_paul is not sao_paulo and r.lookup("圣保罗", "City") is sao_paulo
+    assert (saint_paul.name, saint_paul.country, saint_paul.english, saint_paul.wikidata) == ("圣保罗", "美国", "", "")
+    assert sao_paulo.english == "São Paulo" and sao_paulo.country == "巴西"
+    assert len({e.iri for e in (saint_paul, sao_paulo)}) == 2
+    assert r.key("香港", "Region", country="香港") == r.key("香港", "Region") == ("Region", "香港")
+    assert r.key("东京都", "Region", country="日本") == r.key("东京都", "Region")
+
+
 def test_resolution_does_not_depend_on_the_order_documents_are_read_in():
     fs = [facts("a-shanghai", meetings=[meeting("a-shanghai", ZW, Party("西门子", "Company"), SH)]),
           facts("b-chengdu", meetings=[meeting("b-chengdu", ZW, Party("德国西门子股份公司", "Company"), CD)]),

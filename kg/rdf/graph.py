@@ -333,7 +333,7 @@ def fact_iri(doc_id: str, fact: Meeting | PartnerLink | Position, resolver: Reso
         partner = resolver.lookup_party(fact.partner, doc_id).iri
         return ID[f"partnership/{segment(doc_id)}/{fact.evidence.line}-{_h(home, partner, fact.relation, fact.date)}"]
     holder = resolver.lookup_party(fact.person, doc_id, body=fact.organization).iri
-    body = resolver.lookup(fact.organization.name, fact.organization.type).iri if fact.organization else None
+    body = resolver.lookup_party(fact.organization, doc_id).iri if fact.organization else None
     return _position_iri(holder, fact.title, body, fact.date)
 
 
