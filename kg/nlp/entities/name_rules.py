@@ -92,7 +92,6 @@ _HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJ
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
 _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动)$")
-_FOREIGN_NAME = re.compile(rf"([{CJK}]{{2,7}}?(?:[二三四五六七八]世)?)(?=视频|{cue_pattern('names', 'tail')}|[、，,。；;：:（(0-9０-９]|$)")
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
@@ -149,6 +148,13 @@ class NameRules:
         self.tokenizer = tokenizer
         self._seg = None
         self._title_end = re.compile("[" + "".join(map(re.escape, sorted(self.gaz.title_ends))) + "]")
+        # Coming to a place written by its one-character abbreviation (访沪, 来滇, 抵京): words after a
+        # name, never part of one (普京访沪期间; 索比亚宁市长访沪为契机). The abbreviations are the
+        # gazetteer's (GB/T 2260).
+        abbr = sorted({a for e in self.gaz.entries if e.country == "中国" for a in e.abbr if len(a) == 1})
+        visit = f"(?:{cue_pattern('names', 'visit_before_abbreviation')})[{''.join(abbr)}]" if abbr else "(?!)"
+        self._visit_here = re.compile(visit)
+        self._foreign_name = re.compile(rf"([{CJK}]{{2,7}}?(?:[二三四五六七八]世)?)(?=视频|{visit}|{cue_pattern('names', 'tail')}|[、，,。；;：:（(0-9０-９]|$)")
 
     @property
     def seg(self):
@@ -233,7 +239,8 @@ class NameRules:
             # 于北京, 向代表团介绍.)
             yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
                 and (seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 and not self.gaz.lookup(text[end + 1 : end + 3])
-            if m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu) and not _WORD_TAIL.match(text, end):
+            if (m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu) and not _WORD_TAIL.match(text, end)
+                    and not self._visit_here.match(text, end)):
                 foreign = self._foreign_before(text, idx, gaz_spans)
                 name = self._trim_name(m.group(0), text, m.end(), seg, foreign)
                 if numeral and not (foreign and len(name) >= 4):
@@ -592,7 +599,7 @@ class NameRules:
         start = end - len(cand)
         if foreign or not is_chinese_surname(text[start : start + 2]):
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
-            m = _FOREIGN_NAME.match(text, start)
+            m = self._foreign_name.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
             # No word that follows names within seven characters: the name still ends where an
             # ordinary word starts (知事上田清司参观…), if one does.
