@@ -45,6 +45,13 @@ def test_two_names_joined_by_ji_are_one_event(nlp):
     assert event_core("2021年长三角外事协同发展座谈会暨友城合作备忘录签署仪式") == "长三角外事协同发展座谈会"
 
 
+def test_a_party_congress_named_two_ways_is_one_event():
+    assert event_core("中共二十大") == event_core("党的二十大") != event_core("党的十九大")
+    assert event_core("中共二十届四中全会") == event_core("党的二十届四中全会")
+    # (The congress written in full keeps its name: its number is not after the Party's.)
+    assert event_core("中国共产党第二十次全国代表大会") == "中国共产党第二十次全国代表大会"
+
+
 def test_body_with_a_quoted_part(nlp):
     got = _names(nlp, "其间,广州“一带一路”投资促进会与巴黎签约。")
     assert ("广州“一带一路”投资促进会", "Organization") in got

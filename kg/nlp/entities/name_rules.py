@@ -77,6 +77,9 @@ _GENERIC_BODY = re.compile(r"(?:工作组|领导小组|小组|商协会|指挥�
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
 _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
+# The Party's congresses and plenums by their number (中共二十大, 党的十九大, 中共二十届四中全会).
+_PARTY_CONGRESS = re.compile(rf"(?:{cue_pattern('names', 'party_congress_of')})第?[一二三四五六七八九十]{{1,3}}"
+                             r"(?:大(?![会学使])|届[一二三四五六七八九]中全会|次全国代表大会)")
 # (A place in brackets may be part of the name: 2023中国（厦门）国际投资贸易洽谈会.)
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届|首届)(?:[{CJK}A-Za-z0-9·—\-+“”]|[（(][{CJK}]{{2,6}}[）)]){{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
@@ -356,6 +359,8 @@ class NameRules:
                 if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
                     found.append((s, m.end(), "Event", "joined-event"))
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
+        for m in _PARTY_CONGRESS.finditer(text) if "大" in text or "会" in text else ():
+            found.append((m.start(), m.end(), "Event", "party-congress"))
         for m in _SHORT_EXPO.finditer(text):
             found.append((m.start(), m.end(), "Event", "short-expo"))
         for m in _SESSION_EVENT.finditer(text):
