@@ -54,6 +54,11 @@ def _patterns() -> dict[str, re.Pattern]:
 _SUB_BODY = re.compile(r"[^与和及同等在对向为的全围、，,。；;：:\s（(）)]{1,5}?(?:办公室|办|处|室|中心)")
 
 
+# A government's department written after its name (澳门特区政府|礼宾公关外事办公室): a few words, no
+# function word, ending in an office's word.
+_GOV_DEPARTMENT = re.compile(r"[^与和及同等在对向为的全围、，,。；;：:\s（(）)“”]{2,10}?(?:办公室|局|署|厅)")
+
+
 # Characters that stand before a body as words of their own (由市外办主持, 与省政府签署).
 _FUNCTION_CHARS = frozenset("由与和同向对经在及为据请受是把将被让给从")
 _HOLDING = re.compile(r"(?:主办|承办|举办|协办|开办|创办|合办|联办|督办|交办)$")
@@ -150,6 +155,9 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
                 # country's, not the State Council's of that name.
                 out.append((place, e, "Organization", "body-of-place"))
                 continue
+            dept = _GOV_DEPARTMENT.match(text, e) if entry.zh.endswith("政府") else None
+            if dept and (dept.end() in token_ends or dept.end() == len(text)):
+                out.append((s, dept.end(), "Organization", "body-of-place"))
         elif mainland:
             # (A body named with its place inside a title is a body too: 天津市委 in 天津市委副书记;
             # written bare, 市委副书记, it is left out below.)
