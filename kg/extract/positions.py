@@ -12,11 +12,13 @@ import re
 
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country, visited_country
-from .names import title_prefix
+from .names import LEVEL_WORDS, title_prefix
 from ..gazetteer import load
 from .sentences import Sentence
 
 _JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
+# A title of a place's (市长, 副省长, 区委书记, 州长): its level word.
+_LOCAL_TITLE = re.compile("[" + "".join(LEVEL_WORDS) + "]")
 
 
 def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
@@ -40,7 +42,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             title = title_prefix(after, 0, gaz)
             if title and sp.rule == "name+title":
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
-                                    home_city, sent.date_before(sp.start - sent.start), sent.evidence()))
+                                    _home_body(title, home_city), sent.date_before(sp.start - sent.start), sent.evidence()))
             continue
         # (Or of the foreign place the sentence goes to before naming them: …访问伊尔库茨克州，会见了州长X.)
         country = phrase_country(pp) or sp.side_country or visited_country(sent, sp.start)
@@ -52,8 +54,17 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             if role.org is not None:
                 body = Party(role.org.name, role.org.type, country=role.org.country)
             elif not country or country == home_city.country:
-                body = home_city
+                body = _home_body(role.title, home_city)
             else:
                 body = None
             out.append(Position(person, role.title, body, date, sent.evidence()))
     return out
+
+
+def _home_body(title: str, home_city: Party) -> Party | None:
+    """Where a home-side title written with no body is held: the document's place; none when the
+    document names no place and the title is a place's (市长 of a text whose city is unknown is not
+    China's mayor)."""
+    if home_city.type == "Country" and _LOCAL_TITLE.search(title):
+        return None
+    return home_city
