@@ -12,11 +12,14 @@ import re
 
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country, visited_country
+from .cues import _table
 from .names import LEVEL_WORDS, title_prefix
 from ..gazetteer import load
 from .sentences import Sentence
 
 _JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
+# The level words a place's bodies are written with alone (省, 自治区, 市 …: bodies.toml).
+_LEVELS = frozenset(_table("bodies")["levels"])
 # A title of a place's (市长, 副省长, 区委书记, 州长): its level word.
 _LOCAL_TITLE = re.compile("[" + "".join(LEVEL_WORDS) + "]")
 
@@ -51,7 +54,10 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
         for role in pp.roles:
             if not role.title:
                 continue
-            if role.org is not None:
+            if role.org is not None and role.org.name in _LEVELS:
+                # A level word alone (自治区主席, 市副市长): the home place, when it is of that level.
+                body = home_city if home_city.name.endswith(role.org.name) else None
+            elif role.org is not None:
                 body = Party(role.org.name, role.org.type, country=role.org.country)
             elif not country or country == home_city.country:
                 body = _home_body(role.title, home_city)

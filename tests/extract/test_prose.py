@@ -320,3 +320,16 @@ def test_a_title_naming_its_city_before_a_title_speaks_for_that_city(tmp_path):
                     "让·杜邦率领的法国图尔市友好代表团一行。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert {(m.home[0].name, m.home_place.name) for m in facts.meetings} == {("李四", "绍兴市")}
+
+
+def test_a_level_word_alone_is_the_home_place_and_an_official_named_by_title_only_stands_for_their_place(tmp_path):
+    """自治区主席 in a text of 宁夏回族自治区 is its chairman; 会见了A市市长X和B省省长 met X and B."""
+    path = tmp_path / "report.txt"
+    path.write_text("宁夏回族自治区人民政府外事办公室2023年工作总结\n\n"
+                    "5月，自治区主席张三分别会见了约旦安曼市市长优素福·肖瓦尔基和阿曼马斯喀特省省长。"
+                    "自治区党委书记李四会见了阿联酋驻华大使阿里·扎希里。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(p.person.name, p.title, p.organization.name) for p in facts.positions if p.person.name in ("张三", "李四")} == {
+        ("张三", "主席", "宁夏回族自治区"), ("李四", "书记", "中共宁夏回族自治区委")}
+    met = {m.home[0].name: {c.name for c in m.counterparts} for m in facts.meetings}
+    assert met["张三"] == {"优素福·肖瓦尔基", "马斯喀特"}

@@ -28,7 +28,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
-from ..names import ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
+from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
 from ..persons import person_phrase, phrase_country, visited_country
 from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
@@ -54,6 +54,8 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # A letter named by its writer: 宣读了市长X的贺信.
 LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
+# What may follow an official named by title only: the end of the list or of the clause (…和B省省长。).
+UNNAMED_AFTER = re.compile(f"(?:{pattern('meetings', 'guests.unnamed_after')}|[、，,。；;]|$)")
 LIST_BREAK = re.compile(r"[，,：:；;。]")  # between two persons: they are in two lists
 # The verb and kind that stand between the guests and the act word (与代表团举行工作会谈).
 HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲切|深入|简短)?$")
@@ -179,6 +181,25 @@ def _led_group_country(sent: Sentence, sp: Span) -> str:
         return ""
     return next((x.side_country for x in sent.spans if sp.end <= x.start and x.end <= m.end() and x.foreign
                  and x.type in ("Country", "City", "Region", "Organization")), "")
+
+
+def _unnamed_officials(sent: Sentence, s: int, e: int) -> list[Party]:
+    """The foreign places in ``sent.text[s:e]`` whose official is named by title only (…和阿曼马斯喀特
+    省省长。): the place, written before a title that no name follows."""
+    text, gaz = sent.text, load()
+    persons = {sent.rel(sp)[0] for sp in sent.spans if sp.type == "Person"}
+    out = []
+    for sp in sent.spans_in(s, e):
+        if sp.type not in ("City", "Region") or not sp.foreign:
+            continue
+        end = sent.rel(sp)[1]
+        title = title_prefix(text, end, gaz)
+        if not title and text[end : end + 1] in LEVEL_WORDS:
+            end, title = end + 1, title_prefix(text, end + 1, gaz)  # 马斯喀特|省|省长
+        after = end + len(title)
+        if title and after not in persons and (after >= e or UNNAMED_AFTER.match(text, after)):
+            out.append(Party(sp.name, sp.type, country=sp.side_country))
+    return out
 
 
 def _foreign(p: Party) -> bool:
@@ -674,6 +695,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             cps = list(ctx.signed)
         if not cps:
             cps = [p for p in _places_and_bodies(sent, *(cp_seg if not signing or split else home_seg)) if _foreign(p)]
+        elif not split and not signing and all(p.type == "Person" and _foreign(p) for p in cps):
+            # 会见了A市市长X和B省省长: an official named by title only stands for their place.
+            named = {p.name for p in cps}
+            cps += [p for p in _unnamed_officials(sent, post_s, post_e) if p.name not in named]
         if not cps and (GUESTS_DESCRIBED.match(HELD_BEFORE_ACT.sub("", text[cp_seg[0] : cp_seg[1]]))
                         or not split and act in RECEIVING_ACTS and NOBODY_AFTER.match(text[cp_seg[0] : cp_seg[1]]) and (
                             _visitors(sent, 0, pre_s) or ctx.visitors and ctx.visitors_in == sent.block.start)):
