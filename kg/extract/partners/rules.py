@@ -134,7 +134,7 @@ TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
 COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会)")
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 # What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
-SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别)")
+SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别|新增|现有|共有|拥有|累计)")
 # The partner as the subject of holding an event (X将举办…, X举行…).
 PARTNER_HOLDS = re.compile(r"^(?:市|州|省)?(?:将|也|还|于\S{0,8})?(?:举办|举行|主办)")
 # Words that say leaders met, when neither side is a named person (市主要领导会见…城市领导人).
@@ -381,21 +381,40 @@ def _in_quoted_name(text: str, pos: int) -> bool:
     return len(inner) <= 24 and not re.search(r"[，,。；;！？]", inner)
 
 
-def _without_other_places(sent: Sentence, sp: Span) -> str:
+def _without_other_places(sent: Sentence, sp: Span, home: Party | None = None) -> str:
     """The sentence's text with its clauses that name a foreign place other than ``sp`` (and not
-    ``sp``) blanked out, offsets kept."""
+    ``sp``), or another home place than ``home`` (济南市副市长与…签署了两市…备忘录, after 山东省代表团访问了
+    加利福尼亚州: not the province's tie; the home's own province may be named), blanked out, offsets kept."""
     text = sent.text
-    if not any(x.type in ("City", "Region") and x.foreign and x.name != sp.name for x in sent.spans):
-        return text  # (the sentence names no other foreign place)
+    keep = {home.name, *_parents(home)} if home is not None else None
+
+    def other(x: Span) -> bool:
+        if x.type not in ("City", "Region"):
+            return False
+        if x.foreign:
+            return x.name != sp.name
+        return keep is not None and x.country == "中国" and x.name not in keep
+
+    if not any(other(x) for x in sent.spans):
+        return text  # (the sentence names no other place)
     out = list(text)
     bounds = [0] + [m.end() for m in CLAUSE.finditer(text)] + [len(text)]
     for a, b in zip(bounds, bounds[1:]):
         if a <= sent.rel(sp)[0] < b:
             continue  # (the partner's own clause)
-        inside = sent.spans_in(a, b)
-        if any(x.type in ("City", "Region") and x.foreign and x.name != sp.name for x in inside):
+        if any(other(x) for x in sent.spans_in(a, b)):
             out[a:b] = " " * (b - a)
     return "".join(out)
+
+
+def _parents(place: Party) -> list[str]:
+    """The places ``place`` lies in, from the gazetteer (鼓楼区 → 南京市 → 江苏省)."""
+    gaz, out = load(), []
+    entry = gaz.lookup(place.name, (place.type, "City", "Region"))
+    while entry is not None and entry.parent and entry.parent not in out and len(out) < 4:
+        out.append(entry.parent)
+        entry = gaz.lookup(entry.parent, ("Region", "City"))
+    return out
 
 
 def _party(sp: Span) -> Party:
@@ -485,7 +504,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         # 备忘录 — the memorandum is Duisburg's.)
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
                            or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) \
-            else _without_other_places(sent, sp)
+            else _without_other_places(sent, sp, home)
         if scope is not clause and _names_a_tie(scope[:cs]) and _names_a_tie(scope[ce:]):
             # A list after the words that name its tie (新增国际友好城市2个，分别为A市和B市，…): a later
             # clause that names a tie is another statement (…，新增友好交流城市3个), not these places'.
