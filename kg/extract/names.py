@@ -216,7 +216,15 @@ def _word_at_start(written: str, n: int) -> bool:
     return len(written) > n and (jieba.dt.FREQ.get(written[: n + 1]) or 0) >= 500
 
 
+# A date an entry opens with, and the space after it (大事记: 1月18日　市长X…).
+_LEADING_DATE = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[至到—\-～~](?:\d{1,2}月)?\d{1,2}日)?[上下中]?午?)?\s+|^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
+
+
 def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:
+    date = _LEADING_DATE.match(written)
+    if date:  # (1月18日　市长X…: the entry's date, no body)
+        start += date.end()
+        written = written[date.end() :]
     written = written.strip("的")
     verb = _LEADING_VERBS.match(written)
     if verb and verb.end() != len(written) - 1:  # (a body of one character is none: 邀请X is no body)

@@ -136,7 +136,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             date = parse_date(date_c.text, doc.year) if date_c else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
             home = tuple(
-                Party(name=n, type="Person", title="", organizations=(home_place,), country="中国")
+                Party(name=n, type="Person", title="", organizations=(home_place,) if home_place.type != "Country" else (), country="中国")
                 for n, _, _ in split_leaders(lead_c.text)
             )
             content = content_c.text.strip() if content_c is not None else ""

@@ -134,3 +134,13 @@ def test_a_partner_cell_with_its_country_before_a_space_or_a_dot(tmp_path):
     facts = facts_of(text, tmp_path)
     got = sorted((l.partner.name, l.partner.country, l.since) for l in facts.partner_links)
     assert got == [("托里斯市", "美国", "1985"), ("襄阳郡", "韩国", "2002")]
+
+
+def test_a_leaders_table_whose_form_column_says_how_they_met(tmp_path):
+    """会见形式: 视频会见 makes the row's meeting a video one."""
+    text = ("2021年市领导会见外宾一览表\n\n序号\t时间\t外宾姓名及职务\t国别\t会见领导\t会见形式\n"
+            "1\t5月20日\t韩国仁川广域市市长 朴南春\t韩国\t市委书记 王新伟\t视频会见\n"
+            "2\t9月8日\t日本札幌市副市长 町田隆敏\t日本\t副市长 李松林\t会见")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, m.home[0].name, m.counterparts[0].name, m.mode) for m in facts.meetings)
+    assert got == [("2021-05-20", "王新伟", "朴南春", "video"), ("2021-09-08", "李松林", "町田隆敏", "in_person")]

@@ -183,6 +183,13 @@ def _led_group_country(sent: Sentence, sp: Span) -> str:
                  and x.type in ("Country", "City", "Region", "Organization")), "")
 
 
+def _own_group(sent: Sentence, e: int) -> bool:
+    """Whether ``sent.text[:e]`` names a foreign body's visiting group (日本冈山县议会代表团)."""
+    text = sent.block.text
+    return any(sp.type == "Organization" and sp.foreign and _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60)
+               for sp in sent.spans_in(0, e))
+
+
 def _unnamed_officials(sent: Sentence, s: int, e: int) -> list[Party]:
     """The foreign places in ``sent.text[s:e]`` whose official is named by title only (…和阿曼马斯喀特
     省省长。): the place, written before a title that no name follows."""
@@ -704,8 +711,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                             _visitors(sent, 0, pre_s) or ctx.visitors and ctx.visitors_in == sent.block.start)):
             # (Or nobody named after the act word: X一行到访我市，市长会见并宴请.)
             # 会见了代表团一行: the foreign persons named as coming with it, in this sentence or the paragraph's last.
+            # (Not the paragraph's when the sentence names its own group: 日本冈山县议会代表团一行来访，
+            # 副市长会见代表团 — its head may be named later.)
             cps = [p for p in _visitors(sent, 0, pre_s) if _foreign(p)] or (
-                list(ctx.visitors) if ctx.visitors_in == sent.block.start else []) or [_GROUP]
+                list(ctx.visitors) if ctx.visitors_in == sent.block.start and not _own_group(sent, pre_s) else []) or [_GROUP]
         if not cps:
             if homes and not signing:
                 # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
