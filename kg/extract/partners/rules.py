@@ -407,14 +407,15 @@ def _without_other_places(sent: Sentence, sp: Span, home: Party | None = None) -
     return "".join(out)
 
 
-def _parents(place: Party) -> list[str]:
+@lru_cache(maxsize=1024)
+def _parents(place: Party) -> tuple[str, ...]:
     """The places ``place`` lies in, from the gazetteer (鼓楼区 → 南京市 → 江苏省)."""
     gaz, out = load(), []
     entry = gaz.lookup(place.name, (place.type, "City", "Region"))
     while entry is not None and entry.parent and entry.parent not in out and len(out) < 4:
         out.append(entry.parent)
         entry = gaz.lookup(entry.parent, ("Region", "City"))
-    return out
+    return tuple(out)
 
 
 def _party(sp: Span) -> Party:
