@@ -83,6 +83,9 @@ ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:�
                          r"([\d一二三四五六七八九十百零两]{1,5})(?:周年|年)(?![\d月])")
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
 FOUNDED = re.compile(f"(?:{_done('sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
+# The tie, then the year it was founded in (我市与X市的友好城市关系于2005年建立): that year.
+FOUNDED_AFTER = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?(?:关系)?(?:于|在)?\s*((?:19|20)\d\d)\s*年"
+                           rf"[^，,。；;]{{0,8}}?(?:正式)?(?:{pattern('partners', 'sister_city.founded_after')})")
 # Words after a tie's founding that make it the start of a time told (两市结好以来): no date of the sentence founds it.
 SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
@@ -544,6 +547,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                 tied = [x for x in sent.spans_in(cs, ce) if x.type in ("City", "Region") and x.foreign]
                 if len(years) == len(tied) > 1 and EACH_IN_ORDER.search(where, 0, founded.start()) and sp in tied:
                     since = years[tied.index(sp)]
+            passive = FOUNDED_AFTER.search(clause) if not since else None
+            if passive and not _plan_for(clause, passive.start()):
+                since = passive.group(1)
             if not since and year and NEW_TIES.search(text[:rs]) and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)
