@@ -397,6 +397,7 @@ def extract(doc: Document) -> Facts:
     pair = None  # the home place and the one foreign place the last sentence tied (see read_pair_ties)
     for block, spans in block_spans:
         if block.kind in ("heading", "entry"):
+            prose_meetings.extend(told.unheaded())  # (no head named in the record: its group's body)
             told.new_record()  # a yearbook entry or a section tells its own meetings
             pair = None
         if block.kind not in RELATION_KINDS:
@@ -416,6 +417,7 @@ def extract(doc: Document) -> Facts:
                 pair = pair_named(sent, city, read)
             positions.extend(read_positions(sent, city))
             attendances.extend(read_event_roles(sent, city))
+    prose_meetings.extend(told.unheaded())
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
     named = [m for m, act in prose_meetings if act != "参加" and any(h.type == "Person" for h in m.home)]
     for m, act in prose_meetings:

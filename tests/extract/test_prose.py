@@ -337,11 +337,12 @@ def test_a_level_word_alone_is_the_home_place_and_an_official_named_by_title_onl
 
 def test_entries_of_a_chronicle_open_with_their_date_and_a_visiting_body_is_met(tmp_path):
     """大事记 entries (1月18日　市长X…): the date is no body of X's; a foreign body's delegation met
-    (日本冈山县议会代表团…，副市长会见代表团) is not the guest of the entry before (its head is never
-    named: no meeting is read, as for any group whose head the text does not name)."""
+    (日本冈山县议会代表团…，副市长会见代表团) is the body, not the guest of the entry before (the text
+    never names the group's head)."""
     path = tmp_path / "chronicle.txt"
     path.write_text("外事活动大事记（2022年）\n\n1月18日　市长陈华会见法国驻成都总领事贝文一行。\n"
                     "4月15日至17日　日本冈山县议会代表团一行5人来访，副市长黄伟会见代表团。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert {(p.person.name, p.title, p.organization) for p in facts.positions if p.person.name == "陈华"} == {("陈华", "市长", None)}
-    assert {m.home[0].name: [c.name for c in m.counterparts] for m in facts.meetings} == {"陈华": ["贝文"]}
+    assert {m.home[0].name: [c.name for c in m.counterparts] for m in facts.meetings} == {
+        "陈华": ["贝文"], "黄伟": ["冈山县议会"]}

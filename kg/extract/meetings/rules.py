@@ -133,7 +133,17 @@ class MeetingContext:
     visitors_in: int = -1
     # Meetings of a group whose members are not named yet (会见了访问团一行): its head, named later
     # in the record (访问团团长、…总领事X表示), is whom they met.
-    pending: list[tuple[Meeting, str]] = field(default_factory=list)
+    # (Each with the bodies whose group it met, 日本冈山县议会代表团: the guests if no head is named.)
+    pending: list[tuple[Meeting, str, tuple[Party, ...]]] = field(default_factory=list)
+
+    def unheaded(self) -> list[tuple[Meeting, str]]:
+        """The meetings still waiting for their group's head, met with the group's body where the
+        text named one (no head is named now: a record ends, or the document); the others are
+        dropped. Empties ``pending``."""
+        out = [(replace(mt, counterparts=bodies, country=";".join(dict.fromkeys(p.country for p in bodies))), act)
+               for mt, act, bodies in self.pending if bodies]
+        self.pending = []
+        return out
 
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
@@ -183,11 +193,11 @@ def _led_group_country(sent: Sentence, sp: Span) -> str:
                  and x.type in ("Country", "City", "Region", "Organization")), "")
 
 
-def _own_group(sent: Sentence, e: int) -> bool:
-    """Whether ``sent.text[:e]`` names a foreign body's visiting group (日本冈山县议会代表团)."""
+def _group_bodies(sent: Sentence, e: int) -> list[Party]:
+    """The foreign bodies whose visiting group ``sent.text[:e]`` names (日本冈山县议会代表团)."""
     text = sent.block.text
-    return any(sp.type == "Organization" and sp.foreign and _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60)
-               for sp in sent.spans_in(0, e))
+    return [Party(sp.name, sp.type, country=sp.side_country) for sp in sent.spans_in(0, e)
+            if sp.type == "Organization" and sp.foreign and _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60)]
 
 
 def _unnamed_officials(sent: Sentence, s: int, e: int) -> list[Party]:
@@ -564,7 +574,7 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
         if cps:
             out.append((meeting, "欢迎"))
         elif GUESTS_DESCRIBED.match(text[ws:we]):
-            ctx.pending.append((meeting, "欢迎"))  # its guests are named later, if at all
+            ctx.pending.append((meeting, "欢迎", ()))  # its guests are named later, if at all
     return out
 
 
@@ -594,7 +604,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                  for p in (_person(sent, sp, sent.start),)
                  if _foreign(p) and GROUP_HEAD.search(text[_clause_start(sent, sent.rel(sp)[0]) : sent.rel(sp)[0]])]
         if heads:
-            for mt, act in ctx.pending:
+            for mt, act, _ in ctx.pending:
                 out.append((replace(mt, counterparts=tuple(heads), country=";".join(dict.fromkeys(p.country for p in heads))), act))
             ctx.pending = []
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
@@ -650,6 +660,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if hosted_before:
             post_s, post_e = pre_s, pre_e
         split = None
+        group_bodies: list[Party] = []  # (the bodies whose group is met, if the text names them so)
         # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
         met_after = any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e))
         for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
@@ -713,8 +724,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # 会见了代表团一行: the foreign persons named as coming with it, in this sentence or the paragraph's last.
             # (Not the paragraph's when the sentence names its own group: 日本冈山县议会代表团一行来访，
             # 副市长会见代表团 — its head may be named later.)
+            group_bodies = _group_bodies(sent, pre_s)
             cps = [p for p in _visitors(sent, 0, pre_s) if _foreign(p)] or (
-                list(ctx.visitors) if ctx.visitors_in == sent.block.start and not _own_group(sent, pre_s) else []) or [_GROUP]
+                list(ctx.visitors) if ctx.visitors_in == sent.block.start and not group_bodies else []) or [_GROUP]
         if not cps:
             if homes and not signing:
                 # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
@@ -775,7 +787,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             home_place=home_place,
         )
         if cps == [_GROUP]:
-            ctx.pending.append((meeting, act))  # its guests are named later, if at all
+            ctx.pending.append((meeting, act, tuple(group_bodies)))  # its guests are named later, if at all
             continue
         out.append((meeting, act))
     out.extend(_letters_of(sent, ctx))
