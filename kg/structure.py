@@ -86,11 +86,29 @@ _SPACED_CELL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}$"
 
 
 class _TextBuilder:
-    """Accumulates block text with, for every character, its offset in the file."""
+    """Accumulates block text with where its characters are in the file, as runs of consecutive
+    characters: ``(index in the text, offset in the file)`` where each begins (see
+    :meth:`Block.source_offset`). A block keeps a pair per line, not an integer per character (a
+    table of 200,000 rows took hundreds of megabytes so; a list per character also took a tenth of
+    the structure reader's time)."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.offsets: list[int] = []
+        self.runs: list[tuple[int, int]] = []
+        self.length = 0  # characters so far
+        self.first = self.last = -1  # the file offsets of the first and last characters
+
+    def _put(self, piece: str, offset: int) -> None:
+        """``piece``, whose first character is at ``offset`` in the file (the others follow it)."""
+        if not piece:
+            return
+        if self.last < 0 or offset != self.last + 1:
+            self.runs.append((self.length, offset))
+        if self.first < 0:
+            self.first = offset
+        self.parts.append(piece)
+        self.length += len(piece)
+        self.last = offset + len(piece) - 1
 
     def add(self, line: _Line, drop_markup: bool = True) -> None:
         text = line.text
@@ -99,8 +117,7 @@ class _TextBuilder:
         if _SPACED_CELL.match(text[lo:hi]):
             for i in range(lo, hi):
                 if not text[i].isspace():
-                    self.parts.append(text[i])
-                    self.offsets.append(line.start + i)
+                    self._put(text[i], line.start + i)
             return
         i = lo
         while i < hi:
@@ -109,29 +126,14 @@ class _TextBuilder:
             j = hi if j < 0 else j
             k = i
             for m in _PINYIN.finditer(text, i, j):
-                self.parts.append(text[k : m.start()])
-                self.offsets.extend(range(line.start + k, line.start + m.start()))
+                self._put(text[k : m.start()], line.start + k)
                 k = m.end()
-            self.parts.append(text[k:j])
-            self.offsets.extend(range(line.start + k, line.start + j))
+            self._put(text[k:j], line.start + k)
             i = j + 2
 
     @property
     def text(self) -> str:
         return "".join(self.parts)
-
-
-def _runs(offsets: list[int]) -> tuple[tuple[int, int], ...]:
-    """The offsets as runs of consecutive characters, ``(index in the text, offset in the file)`` where
-    each begins (see :meth:`Block.source_offset`): a block keeps a pair per line, not an integer
-    per character (a table of 200,000 rows took hundreds of megabytes so)."""
-    runs = []
-    prev = None
-    for i, off in enumerate(offsets):
-        if prev is None or off != prev + 1:
-            runs.append((i, off))
-        prev = off
-    return tuple(runs)
 
 
 def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> Block:
@@ -140,8 +142,8 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
         if not ln.blank:
             tb.add(ln, drop_markup=kind != "table_row")
     first = next((ln for ln in lines if not ln.blank), lines[0])
-    start = tb.offsets[0] if tb.offsets else first.start
-    end = (tb.offsets[-1] + 1) if tb.offsets else first.start
+    start = tb.first if tb.runs else first.start
+    end = tb.last + 1 if tb.runs else first.start
     attrs = tuple((k, v) for k, v in kw.pop("attrs", {}).items() if v)
     return Block(
         doc_id=doc.id,
@@ -150,7 +152,7 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
         start=start,
         end=end,
         text=tb.text,
-        offsets=_runs(tb.offsets),
+        offsets=tuple(tb.runs),
         attrs=attrs,
         section=section,
         **kw,
