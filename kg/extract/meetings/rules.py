@@ -578,10 +578,23 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     return out
 
 
+def _phrase_start(sent: Sentence, sp: Span) -> int:
+    """Where the words naming the person ``sp`` start (sentence-relative): after the clause's last
+    act word or person before it (会见了德国…州长X一行: not the home side's words before 会见)."""
+    rs = sent.rel(sp)[0]
+    left = _clause_start(sent, rs)
+    for m in ACT.finditer(sent.text, left, rs):
+        left = m.end()
+    for other in sent.spans:
+        if other.type == "Person" and left <= sent.rel(other)[1] <= rs and other is not sp:
+            left = sent.rel(other)[1]
+    return left
+
+
 def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行), and the
     places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
-    out = [_person(sent, sp, sent.start) for sp in sent.spans_in(s, e)
+    out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in sent.spans_in(s, e)
            if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
     text = sent.block.text
     for sp in sent.spans_in(s, e):
