@@ -346,3 +346,15 @@ def test_entries_of_a_chronicle_open_with_their_date_and_a_visiting_body_is_met(
     assert {(p.person.name, p.title, p.organization) for p in facts.positions if p.person.name == "陈华"} == {("陈华", "市长", None)}
     assert {m.home[0].name: [c.name for c in m.counterparts] for m in facts.meetings} == {
         "陈华": ["贝文"], "黄伟": ["冈山县议会"]}
+
+
+def test_an_official_met_in_a_foreign_place_with_a_title_and_no_body_is_of_that_place(tmp_path):
+    """在巴勒莫市与市长X共同签署…: X is 巴勒莫's mayor (the meeting's counterpart is of that place, and
+    the partner link of the leaders' meeting is that place's)."""
+    path = tmp_path / "news.txt"
+    path.write_text("成都市友城工作综述\n\n2019年9月，市长罗强率团出访意大利，在巴勒莫市与市长莱奥卢卡·奥兰多共同签署"
+                    "两市缔结友好城市关系协议书。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    (m,) = facts.meetings
+    assert [(c.name, [o.name for o in c.organizations]) for c in m.counterparts] == [("莱奥卢卡·奥兰多", ["巴勒莫"])]
+    assert ("成都市", "巴勒莫", "leader_meeting") in {(l.home.name, l.partner.name, l.relation) for l in facts.partner_links}

@@ -411,6 +411,21 @@ def _in_stay(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
     return [p if p.country or p.type != "Person" else replace(p, country=country) for p in cps]
 
 
+def _of_venue(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
+    """A foreign official met with a title and no body, in a foreign place the clause names as where
+    (在巴勒莫市与市长X共同签署…): the official of that place."""
+    if not any(p.type == "Person" and p.title and not p.organizations for p in cps):
+        return cps
+    start = _clause_start(sent, pos)
+    venues = [sp for sp in sent.spans_in(start, pos) if sp.type in ("City", "Region") and sp.foreign
+              and VENUE_BEFORE.search(sent.text[max(0, sent.rel(sp)[0] - 2) : sent.rel(sp)[0]])]
+    if len(venues) != 1:
+        return cps
+    place = Party(venues[0].name, venues[0].type, country=venues[0].side_country)
+    return [replace(p, organizations=(place,), country=p.country or place.country)
+            if p.type == "Person" and p.title and not p.organizations and p.country in ("", place.country) else p for p in cps]
+
+
 def _one_country(cps: list[Party]) -> list[Party]:
     """Counterparts met together, where all those whose country is told share one (由俄罗斯犹太自治州政府
     副主席X,外贝加尔边区政府副主席Y…率领的代表团): the others, and their bodies, are of it too."""
@@ -482,7 +497,7 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
         ctx.home_leaders = leaders
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
-            p = _person(sent, sp, sent.start)
+            p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
             if p.organizations or p.country:
                 ctx.people[p.name] = p
                 if "·" in p.name:
@@ -585,6 +600,12 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     left = _clause_start(sent, rs)
     for m in ACT.finditer(sent.text, left, rs):
         left = m.end()
+    # (After 与/同 before it, 在巴勒莫市与市长X: not 和, which joins words inside a body's name,
+    # 工业和贸易部副部长X.)
+    base = left
+    for t in re.finditer("[与同]", sent.text[base:rs]):
+        if not any(sent.rel(x)[0] <= base + t.start() < sent.rel(x)[1] for x in sent.spans):  # (not 同 in 同江市)
+            left = base + t.end()
     for other in sent.spans:
         if other.type == "Person" and left <= sent.rel(other)[1] <= rs and other is not sp:
             left = sent.rel(other)[1]
@@ -745,7 +766,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
                 ctx.last_home = tuple(homes)
             continue
-        cps = _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps]))
+        cps = _of_venue(sent, m.start(), _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps])))
         if signing and not homes and not (split and any(p.type == "Person" for p in cps)):
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it. (One that names the
