@@ -4,7 +4,8 @@
   or named right before the verb that holds the event (``市政府外办与市新闻办组织召开…发布会``);
 - the place that hosted it: ``在X举行``/``在X举办`` (``在清华大学举行``; ``在京``, ``在本市``
   is the document's home place, by its abbreviation);
-- attendees: persons named before ``出席``/``参加`` with the event after it.
+- attendees: persons named before ``出席``/``参加`` with the event after it, or after the event
+  told as held (``…论坛在清华大学举行，X出席并致辞``).
 
 Each is an :class:`~kg.model.Attendance` with role ``organised``, ``hosted`` or
 ``attended``, dated by the sentence.
@@ -22,6 +23,10 @@ _HOLD = re.compile(r"(?:组织)?(?:召开|举办|主办|承办)")
 _AT = re.compile(r"在([^。；;，,在]{1,20}?)(?:举行|举办|召开|开幕)")
 _ATTEND = re.compile(r"(?:出席|参加|视频出席|线上出席)")
 _BODIES = ("Organization", "Company", "City", "Region", "Country")
+# An event told as held before its attendees are named (EVENT在X举行，Y出席…).
+_HELD_AFTER = re.compile(r"[^。；;，,]{0,30}?(?:举行|开幕|召开|举办)")
+# ... and a person named after it who attends (…，X出席并致辞 / X率团参加 / X等出席开幕式).
+_ATTENDS = re.compile(r"(?:等|一行)?(?:率团|率队|带队)?(?:出席|参加|视频出席|线上出席)")
 
 
 def _clause_start(text: str, pos: int, seps: str) -> int:
@@ -66,6 +71,13 @@ def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
                 add(place[-1], event, "hosted")
             elif m.group(1) in SELF_WORDS or m.group(1) in home_abbreviations(home_city):
                 add(home_city, event, "hosted")
+        # Attendees named after the event told as held: 第十二届世界和平论坛在清华大学举行，X出席并致辞.
+        held = _HELD_AFTER.match(text, ee)
+        if held is not None:
+            end = min((m.start() for m in re.finditer(r"[。；;]", text[held.end() :])), default=len(text) - held.end())
+            for sp in sent.spans_in(held.end(), held.end() + end):
+                if sp.type == "Person" and _ATTENDS.match(text, sent.rel(sp)[1]):
+                    add(sp, event, "attended")
         # Attendees: persons before 出席/参加 with the event after it in the same clause.
         for m in _ATTEND.finditer(text, 0, es):
             if re.search(r"[。；;]", text[m.end() : es]) or es - m.end() > 30:
