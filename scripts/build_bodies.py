@@ -1,5 +1,5 @@
-"""Regenerate kg/gazetteer/data/bodies.tsv: the State Council's bodies, and national and
-international bodies.
+"""Regenerate kg/gazetteer/data/bodies.tsv: the State Council's bodies, the United Nations system,
+and other national and international bodies.
 
 The State Council's bodies are its complete public list as the 2023 reform of the State
 Council's institutions left it (国务院机构改革方案, adopted by the 14th NPC on 2023-03-10, and
@@ -10,6 +10,9 @@ directly affiliated public institutions (直属事业单位) and the national ad
 ministries administer (部委管理的国家局). Each is written by its full name, with the short
 forms texts use (外交部 for 中华人民共和国外交部, 发改委). Bodies at the head of a place's
 government (市外办, 省商务厅) are patterns over any place, not entries (kg/nlp/entities/bodies.toml).
+
+The United Nations system's specialized agencies, funds and programmes and related
+organisations are the UN System Chart's, by their Chinese names in UN usage.
 
 The other bodies are a short list of national and international bodies that foreign-affairs
 texts name (the CPPCC, the NPC, the friendship associations, the UN and its agencies, news
@@ -113,6 +116,32 @@ STATE_COUNCIL: list[tuple[str, str, list[str]]] = [
     ("国家药品监督管理局", "National Medical Products Administration", []),
 ]
 
+# The United Nations system's specialized agencies, funds and programmes and related organisations
+# (the UN System Chart), by their Chinese names in UN usage: (name, English, short forms). The UN
+# itself, UNESCO, the WHO, the WTO, the IMF and the World Bank are among the other bodies below.
+UN_SYSTEM: list[tuple[str, str, list[str]]] = [
+    ("联合国粮食及农业组织", "Food and Agriculture Organization of the United Nations", ["联合国粮农组织", "粮农组织"]),
+    ("国际民用航空组织", "International Civil Aviation Organization", ["国际民航组织"]),
+    ("国际农业发展基金", "International Fund for Agricultural Development", ["农发基金"]),
+    ("国际劳工组织", "International Labour Organization", ["国际劳工局"]),
+    ("国际海事组织", "International Maritime Organization", []),
+    ("国际电信联盟", "International Telecommunication Union", ["国际电联"]),
+    ("联合国工业发展组织", "United Nations Industrial Development Organization", ["工发组织"]),
+    ("万国邮政联盟", "Universal Postal Union", ["万国邮联"]),
+    ("世界知识产权组织", "World Intellectual Property Organization", []),
+    ("世界气象组织", "World Meteorological Organization", []),
+    ("联合国旅游组织", "UN Tourism", ["世界旅游组织"]),
+    ("联合国开发计划署", "United Nations Development Programme", []),
+    ("联合国环境规划署", "United Nations Environment Programme", []),
+    ("联合国儿童基金会", "United Nations Children's Fund", []),
+    ("联合国人口基金", "United Nations Population Fund", []),
+    ("联合国人类住区规划署", "United Nations Human Settlements Programme", ["联合国人居署"]),
+    ("世界粮食计划署", "World Food Programme", ["世界粮食署"]),
+    ("联合国难民事务高级专员办事处", "Office of the United Nations High Commissioner for Refugees", ["联合国难民署"]),
+    ("联合国贸易和发展会议", "United Nations Conference on Trade and Development", ["联合国贸发会议", "贸发会议"]),
+    ("国际原子能机构", "International Atomic Energy Agency", []),
+]
+
 # Other national and international bodies foreign-affairs texts name: (name, English, ISO
 # country, short forms, Wikidata id).
 OTHER: list[tuple[str, str, str, list[str], str]] = [
@@ -170,6 +199,9 @@ def rows() -> list[list[str]]:
     seen: set[str] = set()
     for zh, en, short in STATE_COUNCIL:
         out.append([zh, en, "CN", "Organization", "|".join(short), WIKIDATA.get(zh, "")])
+        seen.add(zh)
+    for zh, en, short in UN_SYSTEM:
+        out.append([zh, en, "", "Organization", "|".join(short), ""])
         seen.add(zh)
     for zh, en, country, short, qid in OTHER:
         if zh in seen:

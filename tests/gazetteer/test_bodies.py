@@ -46,6 +46,7 @@ def test_the_state_councils_constituent_departments_are_all_there():
     ("国家发展和改革委员会与天津市人民政府共同主办了大会。", "国家发展和改革委员会"),
     ("公安部国际合作局局长会见了法国驻华大使。", "公安部"),
     ("工信部副部长会见了德国客人。", "工信部"),
+    ("联合国开发计划署驻华代表访问我市。", "联合国开发计划署"),
 ])
 def test_a_state_council_body_is_a_mention(text, body):
     doc = load_pipeline()(text)
