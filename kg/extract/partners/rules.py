@@ -53,6 +53,8 @@ ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳
 CLAUSE = re.compile(r"[，,：:]")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
 NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
+# A sentence that picks out some of the ties the sentence before told (其中，与A市…缔结…).
+AMONG = re.compile(f"(?:{pattern('partners', 'sister_city.among')})")
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
 PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,8}}?(?:{pattern('partners', 'pair.named_later')})")
@@ -550,7 +552,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             passive = FOUNDED_AFTER.search(clause) if not since else None
             if passive and not _plan_for(clause, passive.start()):
                 since = passive.group(1)
-            if not since and year and NEW_TIES.search(text[:rs]) and not PLANS.search(clause):
+            # (Or in the sentence before, when this one picks its ties out of those: 2019年，成都市新增国际友好城市
+            # 3个。其中，与A市…缔结友好城市关系.)
+            told_new = NEW_TIES.search(text[:rs]) or (AMONG.match(text) and NEW_TIES.search(_sentence_before(sent)))
+            if not since and year and told_new and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)
             add(home, sp, "sister_city", since=since)
@@ -587,6 +592,12 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
+
+
+def _sentence_before(sent: Sentence) -> str:
+    """The text of the sentence before ``sent`` in its block ("" for the first)."""
+    text = sent.block.text[: sent.start]
+    return text[max(text.rfind(c, 0, len(text) - 1) for c in "。；;！？!?") + 1 :]
 
 
 def _names_a_tie(text: str) -> bool:
