@@ -358,3 +358,13 @@ def test_an_official_met_in_a_foreign_place_with_a_title_and_no_body_is_of_that_
     (m,) = facts.meetings
     assert [(c.name, [o.name for o in c.organizations]) for c in m.counterparts] == [("莱奥卢卡·奥兰多", ["巴勒莫"])]
     assert ("成都市", "巴勒莫", "leader_meeting") in {(l.home.name, l.partner.name, l.relation) for l in facts.partner_links}
+
+
+def test_an_official_met_in_the_one_foreign_place_the_sentence_goes_to_is_of_it(tmp_path):
+    """访问昆士兰州，与州长X举行会谈: X is Queensland's; with two places visited, no place is X's."""
+    path = tmp_path / "news.txt"
+    path.write_text("浙江省外办工作综述\n\n2023年5月，副省长张三率团访问澳大利亚昆士兰州，与州长安娜斯塔西娅·帕拉什克举行会谈。"
+                    "6月，副省长李四率团访问法国巴黎和里昂，与市长让·杜邦举行会谈。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    orgs = {m.home[0].name: [[o.name for o in c.organizations] for c in m.counterparts] for m in facts.meetings}
+    assert orgs == {"张三": [["昆士兰州"]], "李四": [[]]}

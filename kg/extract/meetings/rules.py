@@ -412,16 +412,20 @@ def _in_stay(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
 
 
 def _of_venue(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
-    """A foreign official met with a title and no body, in a foreign place the clause names as where
-    (在巴勒莫市与市长X共同签署…): the official of that place."""
+    """A foreign official met with a title and no body, in the one foreign place the sentence names
+    as where, or goes to, before the act (在巴勒莫市与市长X共同签署…; 访问昆士兰州，与州长X举行会谈):
+    the official of that place."""
     if not any(p.type == "Person" and p.title and not p.organizations for p in cps):
         return cps
-    start = _clause_start(sent, pos)
-    venues = [sp for sp in sent.spans_in(start, pos) if sp.type in ("City", "Region") and sp.foreign
-              and VENUE_BEFORE.search(sent.text[max(0, sent.rel(sp)[0] - 2) : sent.rel(sp)[0]])]
-    if len(venues) != 1:
+    # (Where the place, or the country written before it, follows 在/访问/赴 …: 访问澳大利亚昆士兰州.)
+    lead = {x.end: sent.rel(x)[0] for x in sent.spans if x.type == "Country"}
+    places = [sp for sp in sent.spans_in(0, pos) if sp.type in ("City", "Region") and sp.foreign]
+    if len(places) != 1:
+        return cps  # (访问法国巴黎和里昂: whose mayor is not told)
+    at = lead.get(places[0].start, sent.rel(places[0])[0])
+    if not VENUE_BEFORE.search(sent.text[max(0, at - 2) : at]):
         return cps
-    place = Party(venues[0].name, venues[0].type, country=venues[0].side_country)
+    place = Party(places[0].name, places[0].type, country=places[0].side_country)
     return [replace(p, organizations=(place,), country=p.country or place.country)
             if p.type == "Person" and p.title and not p.organizations and p.country in ("", place.country) else p for p in cps]
 
