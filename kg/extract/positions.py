@@ -12,14 +12,14 @@ import re
 
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country, visited_country
-from .cues import _table
+from .cues import words
 from .names import LEVEL_WORDS, title_prefix
 from ..gazetteer import load
 from .sentences import Sentence
 
 _JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
 # The level words a place's bodies are written with alone (省, 自治区, 市 …: bodies.toml).
-_LEVELS = frozenset(_table("bodies")["levels"])
+_LEVELS = frozenset(words("bodies", "levels"))
 # A title of a place's (市长, 副省长, 区委书记, 州长): its level word.
 _LOCAL_TITLE = re.compile("[" + "".join(LEVEL_WORDS) + "]")
 

@@ -51,12 +51,14 @@ def _patterns() -> dict[str, re.Pattern]:
 
 # A department written right after a body (…民宗侨外办, …国际处): a few characters, no function word
 # (nor 全 or 围: 市外办围绕全市中心工作 names no department).
-_SUB_BODY = re.compile(r"[^与和及同等在对向为的全围、，,。；;：:\s（(）)]{1,5}?(?:办公室|办|处|室|中心)")
+# (The characters no department's name holds: function words, 全 and 围, punctuation.)
+_NOT_IN_DEPARTMENT = "与和及同等在对向为的全围、，,。；;：:\\s（(）)"
+_SUB_BODY = re.compile(rf"[^{_NOT_IN_DEPARTMENT}]{{1,5}}?(?:办公室|办|处|室|中心)")
 
 
 # A government's department written after its name (澳门特区政府|礼宾公关外事办公室): a few words, no
 # function word, ending in an office's word.
-_GOV_DEPARTMENT = re.compile(r"[^与和及同等在对向为的全围、，,。；;：:\s（(）)“”]{2,10}?(?:办公室|局|署|厅)")
+_GOV_DEPARTMENT = re.compile(rf"[^{_NOT_IN_DEPARTMENT}“”]{{2,10}}?(?:办公室|局|署|厅)")
 
 
 # Characters that stand before a body as words of their own (由市外办主持, 与省政府签署).

@@ -359,7 +359,7 @@ class NameRules:
                 if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
                     found.append((s, m.end(), "Event", "joined-event"))
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
-        for m in _PARTY_CONGRESS.finditer(text) if "大" in text or "会" in text else ():
+        for m in _PARTY_CONGRESS.finditer(text):
             found.append((m.start(), m.end(), "Event", "party-congress"))
         for m in _SHORT_EXPO.finditer(text):
             found.append((m.start(), m.end(), "Event", "short-expo"))
