@@ -175,8 +175,9 @@ def _of_country_before(entry, written: str, country_id: str, gaz):
     return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
 
 
-def _country_endings(text: str, chosen) -> dict[int, str]:
-    """Where a country's name ends in ``text`` (its gazetteer id by offset): a place named there is of it."""
+def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
+    """Where a country's name ends in ``text`` (its gazetteer id by offset): a place named there is of it.
+    So is one named right after a foreign region (美国加利福尼亚州奥克兰市 is Oakland, not Auckland)."""
     out: dict[int, str] = {}
     for cs, ce, clabel, _, cid in chosen:
         if clabel == "Country" and cid:
@@ -185,6 +186,12 @@ def _country_endings(text: str, chosen) -> dict[int, str]:
             d = _DESCRIBED_AFTER.match(text, ce)
             if d:
                 out.setdefault(d.end(), cid)
+    for cs, ce, clabel, _, cid in chosen:
+        if clabel == "Region" and cid and ce not in out:
+            region = gaz.by_id(cid, "Region")
+            country = gaz.lookup(region.country, ("Country",)) if region is not None and region.country not in ("", "中国") else None
+            if country is not None:
+                out[ce] = f"Country:{country.zh}"
     return out
 
 
@@ -247,7 +254,7 @@ def extract(doc: Document) -> Facts:
     bodies = _BodyNames(city, home_parent, gaz)
     city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
                           if rule == "place-after-country" and label == "City"}
-    endings = [_country_endings(block.text, chosen) for block, chosen, _ in found]
+    endings = [_country_endings(block.text, chosen, gaz) for block, chosen, _ in found]
     # The homonym a country before a place's name chose (美国波特兰市: Portland, Oregon): the
     # document's bare mentions of that name (波特兰, 波特兰市) are the same place.
     entry_after_country: dict[str, object] = {}

@@ -164,6 +164,15 @@ def test_a_place_named_after_its_country_keeps_that_country_when_named_again(tmp
     assert {l.partner.name for l in facts.partner_links} == {"萨克拉门托市"}
 
 
+def test_a_place_named_after_a_foreign_region_is_of_that_regions_country(tmp_path):
+    """美国加利福尼亚州奥克兰市 is Oakland (American), not New Zealand's 奥克兰 the gazetteer lists first."""
+    path = tmp_path / "news.txt"
+    path.write_text("2023年1月16日，市长孙伟与美国加利福尼亚州奥克兰市市长谢里登·陶会谈。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {("奥克兰市", "美国")}
+    assert [(c.name, c.country) for m in facts.meetings for c in m.counterparts] == [("谢里登·陶", "美国")]
+
+
 def test_a_ministry_written_after_a_foreign_country_is_that_countrys(tmp_path):
     """俄罗斯外交部, 德国联邦教育部: not the State Council's ministries of those names."""
     path = tmp_path / "news.txt"

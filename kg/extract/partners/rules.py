@@ -92,7 +92,7 @@ FOUNDED_AFTER = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})�
 SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
 FRIENDLY_EXCHANGE = re.compile(
-    r"友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:备忘录|协议|协议书)"
+    r"友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:备忘录|协议书?|协定书?)"
     # A tie founded as the tier below sister cities (结为国际友好合作交流城市, 建立友好交流城市关系).
     f"|(?:{pattern('partners', 'friendly_exchange.founded')})了?(?:国际)?(?:{pattern('partners', 'tiers.friendly_exchange')})"
 )
