@@ -128,7 +128,7 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     """Every date expression in ``text``: (start, end, iso), in order. ``ref`` is the page's own
     date (ISO day), against which relative days are resolved; a day written alone is in the
     month of ``context`` (the date the text last stated: 10月23日至25日…。23日下午…), else in the
-    page's month (or the month before, for a day after the page's)."""
+    page's month (or the month before, for a day after the page's); with neither, it is no date."""
     out = []
     # (A month and day written without a year are in the year the text last stated: 2022年3月…。6月15日…;
     # 1992年5月18日,…,5月21日,双方签署….)
@@ -151,9 +151,11 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
             out.append((m.start(), m.end(), _iso(y)))
     out.sort()
     day = _ref_day(ref)
-    if day is not None:
+    month = _month_of(context) if "日" in text else None
+    if day is not None or month is not None:
+        # (With no page date, a day alone is read only in the month the text last stated: a chronicle's
+        # 3月 … 5日　… 19日　….)
         taken = [(s, e) for s, e, _ in out]
-        month = _month_of(context) if "日" in text else None
         for m in DAY_ONLY.finditer(text) if "日" in text else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
@@ -166,7 +168,7 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
                 if last is not None and last > first:
                     iso = f"{iso}/{last.isoformat()}"
             out.append((m.start(), m.end(), iso))
-        for m in RELATIVE.finditer(text):
+        for m in RELATIVE.finditer(text) if day is not None else ():
             out.append((m.start(), m.end(), (day - timedelta(days=RELATIVE_DAYS[m.group(0)])).isoformat()))
         out.sort()
     return out

@@ -216,8 +216,9 @@ def _word_at_start(written: str, n: int) -> bool:
     return len(written) > n and (jieba.dt.FREQ.get(written[: n + 1]) or 0) >= 500
 
 
-# A date an entry opens with, and the space after it (大事记: 1月18日　市长X…).
-_LEADING_DATE = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[至到—\-～~](?:\d{1,2}月)?\d{1,2}日)?[上下中]?午?)?\s+|^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
+# A date an entry opens with, and the space after it (大事记: 1月18日　市长X…, 23日　副市长Y…).
+_LEADING_DATE = re.compile(r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[至到—\-～~](?:\d{1,2}月)?\d{1,2}日)?[上下中]?午?)?\s+"
+                           r"|^\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")
 
 
 def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:

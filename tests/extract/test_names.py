@@ -43,6 +43,15 @@ def test_a_month_and_day_without_a_year_are_in_the_year_last_stated():
     assert [iso for _, _, iso in find_dates("6月15日，两区签署备忘录。", 2023, "2023-01-10")] == ["2023-06-15"]
 
 
+def test_a_day_alone_is_in_the_month_last_stated_even_with_no_page_date():
+    """A chronicle (大事记) with no page date: 3月 … 5日　… 19日　… (19日 is in March); with neither a
+    page date nor a month told before, a day alone is no date."""
+    assert [iso for _, _, iso in find_dates("19日　市委书记会见美国驻上海总领事。", 2024, "", "2024-03-05")] == ["2024-03-19"]
+    assert find_dates("19日　市委书记会见美国驻上海总领事。", 2024) == []
+    (p,) = parse_person_phrase("23日　副市长徐耀亮")
+    assert p.name == "徐耀亮" and [(r.title, r.org) for r in p.roles] == [("副市长", None)]
+
+
 def test_dates_in_chinese_numerals():
     assert [iso for _, _, iso in find_dates("二〇二三年六月十五日，市长会见了来宾。", 2024, "2024-01-02")] == ["2023-06-15"]
     assert [iso for _, _, iso in find_dates("十月二十日下午，三十一日", 2020)] == ["2020-10-20"]

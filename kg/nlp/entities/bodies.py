@@ -188,6 +188,8 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         sub = _SUB_BODY.match(text, m.end())
         if sub and _HOLDING.search(sub.group(0)):
             sub = None  # 市政府外办主办: a verb, not a department
+        elif sub and pats["short_after_word"].match(text, m.end()):
+            sub = None  # 区委区政府中心工作: a second body of its own (区政府), not a department of the first
         if sub and (sub.end() in starts or sub.end() == len(text)) and not _title_after(text, m.end(), title_forms):
             # A department of the body (市人大常委会民宗侨外办): one name, kept as written.
             out.append((m.start(), sub.end(), "Organization", "body-of-place"))
