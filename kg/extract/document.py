@@ -175,6 +175,20 @@ def _of_country_before(entry, written: str, country_id: str, gaz):
     return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
 
 
+def _full_names(found) -> dict[str, str]:
+    """The full name of each part of a transliterated person's name the document writes alone
+    (纳隆萨 or 差瓦里 for 纳隆萨·差瓦里), where one person of the document has that part."""
+    out: dict[str, str] = {}
+    for block, chosen, _ in found:
+        for s, e, label, _, _ in chosen:
+            name = block.text[s:e]
+            if label == "Person" and "·" in name:
+                parts = name.split("·")
+                for part in {parts[0], parts[-1]}:
+                    out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
+    return out
+
+
 def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
     """Where a country's name ends in ``text`` (its gazetteer id by offset): a place named there is of it.
     So is one named right after a foreign region (美国加利福尼亚州奥克兰市 is Oakland, not Auckland)."""
@@ -237,6 +251,7 @@ def extract(doc: Document) -> Facts:
         ext = sdoc._
         found.append((block, list(ext.mentions), set(ext.nested)))
     found = known_names_again(found)
+    full_name = _full_names(found)
     city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
@@ -328,6 +343,8 @@ def extract(doc: Document) -> Facts:
                 written_as = block.text[city_start:e]  # (named with its city: 光州广域市西区, not 西区)
             elif known_as:
                 written_as = known_as
+            elif rule == "known-name" and full_name.get(written):
+                written_as = full_name[written]  # (克林 after 马蒂亚斯·克林: that person, not another)
             else:
                 written_as = written
             name = entry.zh if entry else written_as

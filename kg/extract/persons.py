@@ -80,8 +80,8 @@ def phrase_country(pp: PersonPhrase) -> str:
 
 
 _PLACE_LABELS = ("City", "Region", "Country")
-# What follows a transliterated name's first part written alone for it to be that person (Thai and
-# Lao names are so shortened: 纳隆萨·差瓦里 … 会见了纳隆萨一行).
+# What follows a transliterated name's first part (or short last part) written alone for it to be that
+# person (Thai and Lao names are so shortened: 纳隆萨·差瓦里 … 会见了纳隆萨一行).
 _FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表示|指出|介绍|说")
 
 
@@ -93,8 +93,10 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     found = {b.text[s:e] for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer" and 2 <= e - s <= 12}
     # A transliterated name is written again by its last part alone (安德士·丹尼尔森 … 丹尼尔森一行).
     found |= {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) >= 3}
-    # …and by its first part, where words that follow persons close it (see _FIRST_PART_AFTER).
-    firsts = {n.split("·")[0] for n in found if "·" in n and len(n.split("·")[0]) >= 3} - found
+    # …and by its first part, or a last part of two characters (马蒂亚斯·克林 … 会见了克林一行), where
+    # words that follow persons close it (see _FIRST_PART_AFTER).
+    firsts = ({n.split("·")[0] for n in found if "·" in n and len(n.split("·")[0]) >= 3}
+              | {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) == 2}) - found
     labels = dict.fromkeys(found | firsts, "Person")
     # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…).
     for b, ms, _ in blocks:
@@ -120,8 +122,9 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
                     i = text.find(name, e)
                     continue
                 inside = [m for m in mentions if i <= m[0] and m[1] <= e and m not in dropped]
-                # (A place's name inside a known person's, 卡亚 in 卡亚斯 of 尤西·卡亚斯, is the person's.)
-                if labels[name] == "Person" and inside and all(m[3] == "gazetteer" and m[2] in _PLACE_LABELS for m in inside) \
+                # (A place's name inside a known person's, 卡亚 in 卡亚斯 of 尤西·卡亚斯, is the person's; inside
+                # a known place's, 林根市 in 埃斯林根市, that place's.)
+                if inside and all(m[3] == "gazetteer" and m[2] in _PLACE_LABELS for m in inside) \
                         and not any(taken[j] for j in range(i, e) if not any(m[0] <= j < m[1] for m in inside)):
                     dropped.update(inside)
                     for m in inside:

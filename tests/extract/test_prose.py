@@ -173,6 +173,19 @@ def test_a_place_named_after_a_foreign_region_is_of_that_regions_country(tmp_pat
     assert [(c.name, c.country) for m in facts.meetings for c in m.counterparts] == [("谢里登·陶", "美国")]
 
 
+def test_a_place_found_after_its_country_is_whole_when_named_again_and_a_short_last_name_is_its_person(tmp_path):
+    """德国埃斯林根市 … 埃斯林根市市长X (the gazetteer's 林根市 is inside it) … 会见了克林一行 (the last
+    part, two characters, of 马蒂亚斯·克林)."""
+    path = tmp_path / "news.txt"
+    path.write_text("常州市与埃斯林根市结好40周年活动举行\n\n2024年9月26日，常州市与德国埃斯林根市结好40周年庆祝活动在常州举行。"
+                    "埃斯林根市市长马蒂亚斯·克林率代表团出席。常州市委书记陈金虎会见了克林一行。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {m.entity.name for m in facts.mentions if m.entity.type == "City"} == {"常州市", "埃斯林根市"}
+    assert [(m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("陈金虎", "马蒂亚斯·克林")]
+    # (克林 is a mention of 马蒂亚斯·克林, not a person of its own.)
+    assert {m.entity.name for m in facts.mentions if m.entity.type == "Person"} == {"陈金虎", "马蒂亚斯·克林"}
+
+
 def test_a_ministry_written_after_a_foreign_country_is_that_countrys(tmp_path):
     """俄罗斯外交部, 德国联邦教育部: not the State Council's ministries of those names."""
     path = tmp_path / "news.txt"
