@@ -110,7 +110,7 @@ def test_a_known_persons_name_is_no_place_inside_it(tmp_path):
     mentions = extract(read_document(path)).mentions
     names = {(m.entity.name, m.entity.type) for m in mentions}
     assert not any(t != "Person" and n.startswith("卡亚") for n, t in names)
-    assert [m.entity.name for m in mentions if m.evidence.quote.startswith("卡亚斯")] == ["尤西·卡亚斯"]
+    assert [m.entity.name for m in mentions if m.evidence.quote.startswith("卡亚斯") and m.entity.type == "Person"] == ["尤西·卡亚斯"]
 
 
 def test_persons_met_during_a_stay_abroad_are_of_that_country():
