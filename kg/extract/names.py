@@ -24,7 +24,8 @@ QUALIFIER = re.compile(
 JOINER = re.compile(r"(?:兼|暨)$")
 RANK = re.compile(r"第[一二三四五]$")  # a rank before a title: 第一副市长, 第一书记
 NAME_STOP = re.compile(r"(?:并|一行|等人|等|及其|以及|及|和|与|共同|出席|通过|进行|举行|时|，|,|。|；|;|：|:|“|\(|（)")
-NAME_CHARS = re.compile(rf"^[{CJK}·•・\-A-Za-z]+$")
+# (A name in Latin letters may hold spaces, accents, initials: Sören Link, John F. Kennedy.)
+NAME_CHARS = re.compile(rf"^(?:[{CJK}·•・\-A-Za-zÀ-ÖØ-öø-ÿ'.]|(?<=[A-Za-zß-öø-ÿ.]) (?=[A-ZÀ-Þa-z]))+$")
 # The endings that make a name a company's wherever it is read (the name rules and classify_org).
 COMPANY_END = "公司|株式会社|集团|银行|证券"
 ORG_COMPANY = re.compile(rf"(?:{COMPANY_END}|制药|半导体|股份|有限|控股|保险|基金|资本|汽车|电气|电子|科技|工业|能源|航空|厂|商事|物产|医疗|金融)(?:\([^)]*\)|（[^）]*）)?$")

@@ -29,6 +29,11 @@ _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
 _DOT = re.compile("[·•]")
+# A name written in Latin letters (美国驻华大使Nicholas Burns一行): two to four capitalised words, an
+# initial or a lower-case particle between (John F. Kennedy, Ursula von der Leyen).
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_LATIN_WORD = rf"[{_UP}][{_LOW}]+(?:[-'][{_UP}][{_LOW}]+)?"
+_LATIN_NAME = re.compile(rf"{_LATIN_WORD}(?: (?:[A-Z]\.|(?:von|van|der|de|da|di|du|le|la|al|bin|ben) )*{_LATIN_WORD}){{1,3}}(?![{_UP}{_LOW}])")
 # How far before its first dot a run of _TRANSLIT may start (8 characters, a hyphen and 6 more).
 _TRANSLIT_REACH = 15
 
@@ -224,6 +229,10 @@ class NameRules:
                 before = self._name_before_title(text, idx, starts, seg)
                 if before:
                     found.append((idx - len(before), idx, "Person", "name+title"))
+            latin = _LATIN_NAME.match(text, end)
+            if latin:
+                found.append((end, latin.end(), "Person", "title+latin"))
+                continue
             m = _TRANSLIT.match(text, end) or _HYPHENED_NAME.match(text, end)
             if m and title_prefix(text, end + (text[end : end + 1] == "兼"), self.gaz):
                 m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
