@@ -200,12 +200,17 @@ def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
             d = _DESCRIBED_AFTER.match(text, ce)
             if d:
                 out.setdefault(d.end(), cid)
-    for cs, ce, clabel, _, cid in chosen:
-        if clabel == "Region" and cid and ce not in out:
-            region = gaz.by_id(cid, "Region")
-            country = gaz.lookup(region.country, ("Country",)) if region is not None and region.country not in ("", "中国") else None
-            if country is not None:
-                out[ce] = f"Country:{country.zh}"
+    for cs, ce, clabel, _, cid in sorted(chosen):
+        if clabel != "Region" or not cid or ce in out:
+            continue
+        if cs in out:  # (韩国江原道春川市: the region's country is the one written before it)
+            out[ce] = out[cs]
+            continue
+        # (Else the country of every region so named: 江原道 alone may be either Korea's.)
+        countries = {x.country for x in gaz.lookup_all(cid.split(":", 1)[1]) if x.type == "Region"}
+        country = gaz.lookup(next(iter(countries)), ("Country",)) if len(countries) == 1 and "" not in countries and "中国" not in countries else None
+        if country is not None:
+            out[ce] = f"Country:{country.zh}"
     return out
 
 

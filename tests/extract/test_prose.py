@@ -173,6 +173,10 @@ def test_a_place_named_after_a_foreign_region_is_of_that_regions_country(tmp_pat
     facts = extract(read_document(path))
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {("奥克兰市", "美国")}
     assert [(c.name, c.country) for m in facts.meetings for c in m.counterparts] == [("谢里登·陶", "美国")]
+    # (A region two countries have, 江原道, takes the country written before it.)
+    path.write_text("2023年，我市已与日本鸟取县米子市、韩国江原道春川市等12个城市建立了友好城市关系。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {("米子", "日本"), ("春川", "韩国")}
 
 
 def test_a_place_found_after_its_country_is_whole_when_named_again_and_a_short_last_name_is_its_person(tmp_path):
