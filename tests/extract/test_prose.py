@@ -359,8 +359,8 @@ def test_a_level_word_alone_is_the_home_place_and_an_official_named_by_title_onl
     facts = extract(read_document(path))
     assert {(p.person.name, p.title, p.organization.name) for p in facts.positions if p.person.name in ("张三", "李四")} == {
         ("张三", "主席", "宁夏回族自治区"), ("李四", "书记", "中共宁夏回族自治区委")}
-    met = {m.home[0].name: {c.name for c in m.counterparts} for m in facts.meetings}
-    assert met["张三"] == {"优素福·肖瓦尔基", "马斯喀特"}
+    met = {c.name for m in facts.meetings if m.home[0].name == "张三" for c in m.counterparts}
+    assert met == {"优素福·肖瓦尔基", "马斯喀特"}
 
 
 def test_entries_of_a_chronicle_open_with_their_date_and_a_visiting_body_is_met(tmp_path):
@@ -396,3 +396,15 @@ def test_an_official_met_in_the_one_foreign_place_the_sentence_goes_to_is_of_it(
     facts = extract(read_document(path))
     orgs = {m.home[0].name: [[o.name for o in c.organizations] for c in m.counterparts] for m in facts.meetings}
     assert orgs == {"张三": [["昆士兰州"]], "李四": [[]]}
+
+
+def test_persons_met_one_after_another_are_a_meeting_each(tmp_path):
+    """分别会见了A、B和C (先后拜会了…): held one after another, three meetings, each with its guest's
+    country; 会见了A、B和C together is one."""
+    path = tmp_path / "news.txt"
+    path.write_text("2023年7月3日，市委书记王忠林分别会见了英国驻重庆总领事史家麟、法国驻成都总领事傅德乐和德国驻成都总领事孔德安。"
+                    "2023年7月5日，市长胡衡华会见了英国驻重庆总领事史家麟和法国驻成都总领事傅德乐。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [(m.home[0].name, [c.name for c in m.counterparts], m.country) for m in facts.meetings] == [
+        ("王忠林", ["史家麟"], "英国"), ("王忠林", ["傅德乐"], "法国"), ("王忠林", ["孔德安"], "德国"),
+        ("胡衡华", ["史家麟", "傅德乐"], "英国;法国")]

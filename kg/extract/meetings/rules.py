@@ -78,6 +78,8 @@ LED_TEAM = re.compile(f"(?:{pattern('meetings', 'guests.leads')})(?:团|队)")
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 VIDEO = re.compile(pattern("meetings", "modes.video"))
+# 分别会见了 (also 分别与…会谈, 先后视频会见了): each of those met is a meeting of its own.
+SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与|同|和)?(?:{pattern('meetings', 'modes.video')})?$")
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
 CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
 # What may stand between a clause's start and its act word when the clause has no subject of its
@@ -389,6 +391,11 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
             out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
     return out
+
+
+def _country_of(p: Party) -> str:
+    """The country a party met is of: its own, else its body's."""
+    return p.country or next((o.country for o in p.organizations if o.country), "")
 
 
 # 在德国期间, 在法国访问期间: the stay abroad the paragraph tells of.
@@ -809,11 +816,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
             homes = _places_speaking(sent, *home_seg) or [home_place]
         mode = "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text[pre_s:pre_e]) else "in_person"
-        countries = []
-        for p in cps:
-            c = p.country or next((o.country for o in p.organizations if o.country), "")
-            if c and c not in countries:
-                countries.append(c)
+        countries = list(dict.fromkeys(c for c in map(_country_of, cps) if c))
         meeting = Meeting(
             date=sent.date_before(m.start()),
             mode=mode,
@@ -826,6 +829,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         )
         if cps == [_GROUP]:
             ctx.pending.append((meeting, act, tuple(group_bodies)))  # its guests are named later, if at all
+            continue
+        if len(cps) > 1 and SEPARATELY.search(text, max(0, m.start() - 4), m.start()):
+            # 分别会见了A、B和C: three meetings, one after another.
+            out.extend((replace(meeting, counterparts=(p,), country=_country_of(p)), act) for p in cps)
             continue
         out.append((meeting, act))
     out.extend(_letters_of(sent, ctx))

@@ -212,6 +212,7 @@ class NameRules:
         text = doc_text(doc)
         seg = self.seg
         found: list[tuple[int, int, str, str]] = []
+        named_before: dict[int, int] = {}  # where a title ends → the name read before it (its index in found)
         # A person after a title: 市长陈吉宁, 董事长康林松. Only a token ending in a title's last
         # character can be a title: those characters are found in the text, and the token ending
         # there by bisection over the token ends (read as an array: no Token objects).
@@ -228,6 +229,7 @@ class NameRules:
             if text[idx:end] in self.gaz.title_forms:
                 before = self._name_before_title(text, idx, starts, seg)
                 if before:
+                    named_before[end] = len(found)
                     found.append((idx - len(before), idx, "Person", "name+title"))
             latin = _LATIN_NAME.match(text, end)
             if latin:
@@ -262,6 +264,10 @@ class NameRules:
                     # (A place's name after a title and before words that follow persons is a person's:
                     # the rule's span takes the place of the gazetteer's.)
                     found.append((end, end + len(name), "Person", "title+name" if known is None else "title+name-over-place"))
+        # A title with a name after it has none before it: 东方省呼拉尔主席巴特策策格 (呼拉尔, the
+        # assembly, is the body whose chairman is named after the title).
+        dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
+        found = [f for i, f in enumerate(found) if i not in dropped]
         # A ·-joined place's name (萨图·马雷) is no transliterated person's.
         dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
         for m in _translit_runs(text):
