@@ -378,6 +378,9 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     ``group``, else the context's), on the side of their country."""
     if group is None and not ctx.last:
         return []
+    stated = sent.stated_date_before(m.start())
+    if group is None and stated and ctx.group and not _within(stated, ctx.group[-1].date):
+        return []  # (12月15日，…年会在杭州开幕，X出席并致辞: a day of its own, not the meetings told before)
     spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person"]
     persons = _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])
     out = []
@@ -391,6 +394,14 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
             out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
     return out
+
+
+def _within(stated: str, date: str) -> bool:
+    """Whether the date ``stated`` (ISO, a span's start) falls in ``date`` (ISO or a span), at the
+    precision of either."""
+    stated = stated.split("/")[0]
+    lo, hi = date.split("/")[0], date.split("/")[-1]
+    return stated.startswith(lo) or lo.startswith(stated) or hi.startswith(stated) or lo <= stated <= hi
 
 
 def _country_of(p: Party) -> str:
