@@ -21,7 +21,7 @@ Nothing here knows particular names.
 from __future__ import annotations
 
 import re
-
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from ...gazetteer import load
@@ -308,7 +308,10 @@ def _nominal(sent: Sentence, s: int, e: int) -> bool:
 
 def _clause_start(sent: Sentence, pos: int) -> int:
     """Start of the clause that ends at ``pos``, reaching back over clauses that only name persons."""
-    seps = [m.end() for m in CLAUSE_SEP.finditer(sent.text, 0, pos)]
+    ends = sent.memo.get("clause_seps")
+    if ends is None:  # (read once a sentence: every person's phrase asks)
+        ends = sent.memo["clause_seps"] = [m.end() for m in CLAUSE_SEP.finditer(sent.text)]
+    seps = ends[: bisect_right(ends, pos)]
     start = seps.pop() if seps else 0
     while start > 0:
         prev = seps.pop() if seps else 0
