@@ -289,14 +289,15 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
     persons: list[PersonPhrase] = []
     pending: list[Role] = []
     last_org: Org | None = None
-    loose: _Seg | None = None  # a part with neither title nor name: maybe the start of a body's name
+    loose: list[_Seg] = []  # parts with neither title nor name just before: maybe the start of a body's name
 
     def org_of(part: str, start: int) -> Org | None:
         org = make_org(part, start, gaz, default_country)
-        if org is not None and not org.country and loose is not None:
-            # The part before names the place of the body (巴伐利亚州经济、区域发展和能源部国务秘书X: the
-            # body's name has a 、 in it; 日本友人、日中友好协会会长X): its country is the body's.
-            whole = make_org(f"{loose.text}、{part}", loose.start, gaz, default_country)
+        if org is not None and not org.country and loose:
+            # The parts before name the place of the body (巴伐利亚州经济、区域发展和能源部国务秘书X,
+            # 莱茵兰-普法尔茨州经济、交通、农业和葡萄种植部: the body's name has a 、 in it; 日本友人、
+            # 日中友好协会会长X): its country is the body's.
+            whole = make_org("、".join([x.text for x in loose] + [part]), loose[0].start, gaz, default_country)
             if whole is not None and whole.country:
                 return replace(org, country=whole.country)
         return org
@@ -310,7 +311,7 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
             org_part, chain = strip_chain(s, gaz)
             org = org_of(org_part, seg.start) if org_part else last_org
             pending.append(Role(chain, org))
-            last_org, loose = org, None
+            last_org, loose = org, []
             continue
         split = None
         for i in range(len(s) - 2, 0, -1):
@@ -318,12 +319,13 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
                 split = i
                 break
         if split is None:
-            pending, loose = [], seg
+            pending = []
+            loose.append(seg)
             continue
         name = s[split:]
         org_part, chain = strip_chain(s[:split], gaz)
         org = org_of(org_part, seg.start) if org_part else (last_org if pending else None)
-        loose = None
+        loose = []
         roles = tuple(pending) + (Role(chain, org),)
         country = next((r.org.country for r in roles if r.org and r.org.country), default_country)
         persons.append(PersonPhrase(name=name, start=seg.start + split, end=seg.start + len(s), roles=roles, country=country))

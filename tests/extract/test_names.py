@@ -52,6 +52,12 @@ def test_a_day_alone_is_in_the_month_last_stated_even_with_no_page_date():
     assert p.name == "徐耀亮" and [(r.title, r.org) for r in p.roles] == [("副市长", None)]
 
 
+def test_a_bodys_name_listing_several_words_gives_the_country_of_the_place_it_starts_with():
+    """莱茵兰-普法尔茨州经济、交通、农业和葡萄种植部: three 、 inside the body's name."""
+    (p,) = parse_person_phrase("德国莱茵兰-普法尔茨州经济、交通、农业和葡萄种植部国务秘书丹妮拉·施密特")
+    assert p.name == "丹妮拉·施密特" and p.country == "德国"
+
+
 def test_dates_in_chinese_numerals():
     assert [iso for _, _, iso in find_dates("二〇二三年六月十五日，市长会见了来宾。", 2024, "2024-01-02")] == ["2023-06-15"]
     assert [iso for _, _, iso in find_dates("十月二十日下午，三十一日", 2020)] == ["2020-10-20"]
