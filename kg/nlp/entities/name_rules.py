@@ -87,6 +87,8 @@ _PARTY_CONGRESS = re.compile(rf"(?:{cue_pattern('names', 'party_congress_of')})�
                              r"(?:大(?![会学使])|届[一二三四五六七八九]中全会|次全国代表大会)")
 # (A place in brackets may be part of the name: 2023中国（厦门）国际投资贸易洽谈会.)
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届|首届)(?:[{CJK}A-Za-z0-9·—\-+“”]|[（(][{CJK}]{{2,6}}[）)]){{2,40}}?(?:{_EVENT_WORDS})(?!年)")
+# Who held an event, written before its name (全国友协举办的…大会).
+_HELD_BY = re.compile(r"(?:举办|主办|承办|协办|组织|召开|举行|发起)的")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
 # Words that follow a name as words of their own (…在珠海, …于4月, …与X): a two-character word jieba
@@ -392,6 +394,11 @@ class NameRules:
             # A name that opens with a quoted year: “2020地球一小时”北京主场熄灯仪式.
             if start and text[start - 1] == "“" and "”" in m.group(0):
                 start -= 1
+            held = None
+            for held in _HELD_BY.finditer(text, start, m.end()):
+                pass
+            if held is not None and m.end() - held.end() >= 4:
+                start = held.end()  # (2012年全国友协举办的|中国国际友好城市大会: who held it is no part of the name)
             found.append((start, m.end(), "Event", "event-shape"))
             more = _EVENT_MORE.match(text, m.end())
             if more:
@@ -407,6 +414,9 @@ class NameRules:
                     if venue:
                         s = venue.end()  # 出席了在东京举行的…大会: the venue is no part of the name
                     e = pos + len(item)
+                    for held in _HELD_BY.finditer(text, s, e):
+                        if e - held.end() >= 6:
+                            s = held.end()  # (参加了全国友协主办的|中日…友谊比赛: who held it is no part of the name)
                     # A held event is named: a number, a place, quotes or a joint name in it, or a long name.
                     named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or _JOINT_NAME.match(text, s) or any(
                         a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in doc.user_data.get(GAZ_KEY, ())
