@@ -54,6 +54,9 @@ CLAUSE = re.compile(r"[，,：:]")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
 NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 # A sentence that picks out some of the ties the sentence before told (其中，与A市…缔结…).
+# A district's name written right after its foreign city (塔什干市|奥尔马佐尔区): no function word or
+# pronoun in it (蒙尼谷市|期待与我区 is none).
+_WARD = re.compile(r"(?:(?![与和及同在对为的我是了从将或于向到来赴等其该本全])[\u4e00-\u9fff]){2,6}?区")
 AMONG = re.compile(f"(?:{pattern('partners', 'sister_city.among')})")
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
@@ -235,7 +238,7 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
             continue  # 北威州 before 博特罗普市
-        m = re.match(r"[\u4e00-\u9fff]{2,6}?区", text[sp.end : sp.end + 7])
+        m = _WARD.match(text[sp.end : sp.end + 7])
         if sp.type == "City" and m and not gaz.lookup(m.group(0)):
             # A district of a foreign city: 塔什干市奥尔马佐尔区. A numbered one (格拉茨第二区) is named
             # with its city: 第二区 alone names no place.
