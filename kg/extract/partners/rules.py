@@ -325,6 +325,18 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
         return paired
     for x in sorted(home_places_in(sent.block.text, before), key=lambda x: -x.start):
         return _as_home(x, home_city)
+    # The partner named first (澳大利亚蒙尼谷市与上海市嘉定区签署…): the home place right after 与, the
+    # last of a chain (上海市|嘉定区).
+    text = sent.block.text
+    if text[sp.end : sp.end + 1] in ("与", "和", "同"):
+        chain: list[Span] = []
+        pos = sp.end + 1
+        for x in sorted(home_places_in(text, sent.spans), key=lambda x: x.start):
+            if x.start == pos:
+                chain.append(x)
+                pos = x.end
+        if chain:
+            return _as_home(chain[-1], home_city)
     # No place in the clause: the place that is the subject of an earlier clause of the sentence
     # (武进区申报了与A市缔结友城，并与B市签署了意向书).
     for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=lambda x: -x.start):
