@@ -59,7 +59,8 @@ UNNAMED_AFTER = re.compile(f"(?:{pattern('meetings', 'guests.unnamed_after')}|[�
 LIST_BREAK = re.compile(r"[，,：:；;。]")  # between two persons: they are in two lists
 # The verb and kind that stand between the guests and the act word (与代表团举行工作会谈).
 HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲切|深入|简短)?$")
-GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')}))[，,。；;]?$")
+GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')})"
+                              f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).

@@ -33,7 +33,7 @@ _DOT = re.compile("[·•]")
 # initial or a lower-case particle between (John F. Kennedy, Ursula von der Leyen).
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _LATIN_WORD = rf"[{_UP}][{_LOW}]+(?:[-'][{_UP}][{_LOW}]+)?"
-_LATIN_NAME = re.compile(rf"{_LATIN_WORD}(?: (?:[A-Z]\.|(?:von|van|der|de|da|di|du|le|la|al|bin|ben) )*{_LATIN_WORD}){{1,3}}(?![{_UP}{_LOW}])")
+_LATIN_NAME = re.compile(rf"{_LATIN_WORD}(?: (?:[A-Z]\.|(?:{cue_pattern('names', 'latin_particles')}) )*{_LATIN_WORD}){{1,3}}(?![{_UP}{_LOW}])")
 # How far before its first dot a run of _TRANSLIT may start (8 characters, a hyphen and 6 more).
 _TRANSLIT_REACH = 15
 
@@ -88,7 +88,7 @@ _PARTY_CONGRESS = re.compile(rf"(?:{cue_pattern('names', 'party_congress_of')})�
 # (A place in brackets may be part of the name: 2023中国（厦门）国际投资贸易洽谈会.)
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届|首届)(?:[{CJK}A-Za-z0-9·—\-+“”]|[（(][{CJK}]{{2,6}}[）)]){{2,40}}?(?:{_EVENT_WORDS})(?!年)")
 # Who held an event, written before its name (全国友协举办的…大会).
-_HELD_BY = re.compile(r"(?:举办|主办|承办|协办|组织|召开|举行|发起)的")
+_HELD_BY = re.compile(f"(?:{cue_pattern('names', 'event_held_by')})的")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
 # An event named after the verb that holds it: 召开…新闻发布会, 举办两市结好15周年庆祝活动, 办好A、B.
 # Words that follow a name as words of their own (…在珠海, …于4月, …与X): a two-character word jieba
