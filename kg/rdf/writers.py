@@ -10,7 +10,8 @@ amount in memory whatever the size of the corpus:
   N-Triples lines are sorted in runs of bounded size, spilled to disk and
   merged at the end (each triple once), then written as Turtle;
 - :class:`StoreLoader` bulk-loads the chunks into an Oxigraph store, a
-  bounded part at a time, in a thread beside the build.
+  bounded part at a time (a document's graph larger than a part in slices of
+  its N-Triples), in a thread beside the build.
 
 The bytes are those of :func:`kg.rdf.serialize.trig` and
 :func:`kg.rdf.serialize.turtle` on the whole dataset.
@@ -18,6 +19,7 @@ The bytes are those of :func:`kg.rdf.serialize.trig` and
 from __future__ import annotations
 
 import heapq
+import io
 import os
 import queue
 import shutil
@@ -66,13 +68,16 @@ def make_chunk(graph, triples: Iterable[tuple], prefixes: Mapping[str, object], 
         (ts, ss), (tp, sp), (to, so) = pair(s), pair(p), pair(o)
         rows.append((ss, sp, so, ts, tp, to))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    quads = [ox.Quad(r[3], r[4], r[5], g) for r in rows]
-    body = ox.serialize(quads, format=TRIG, prefixes=_prefixes(prefixes)) if quads else b""
+    # (Streamed into bytes, not made into lists of quads and lines first: a dense table's graph has
+    # a million triples, and such lists took several times the size of the text.)
+    body = ox.serialize((ox.Quad(r[3], r[4], r[5], g) for r in rows), format=TRIG, prefixes=_prefixes(prefixes)) if rows else b""
     n = len(prefixes)
-    body = body.split(b"\n", n)[n] if quads else b""
-    nt = "".join(f"{r[0]} {r[1]} {r[2]} .\n" for r in rows).encode("utf-8")
+    body = body.split(b"\n", n)[n] if rows else b""
+    nt = io.BytesIO()
+    for r in rows:
+        nt.write(f"{r[0]} {r[1]} {r[2]} .\n".encode("utf-8"))
     typed = tuple((r[5].value, r[3].value) for r in rows if r[1] == RDF_TYPE and isinstance(r[5], ox.NamedNode))
-    return GraphChunk(g.value, body, nt, len(quads), typed)
+    return GraphChunk(g.value, body, nt.getvalue(), len(rows), typed)
 
 
 class TrigWriter:
@@ -104,7 +109,14 @@ class TurtleWriter:
         self.runs: list[Path] = []
 
     def add(self, chunk: GraphChunk) -> None:
-        if chunk.ntriples:
+        if len(chunk.ntriples) >= self.run_bytes:
+            # A graph as large as a run (a dense table): its lines are sorted and unique already, a
+            # run as they are (not split into a list of lines as large again).
+            self._spill()
+            run = self.dir / f"run-{len(self.runs):05d}.nt"
+            run.write_bytes(chunk.ntriples)
+            self.runs.append(run)
+        elif chunk.ntriples:
             self.lines += chunk.ntriples.splitlines(keepends=True)
             self.size += len(chunk.ntriples)
             if self.size >= self.run_bytes:
@@ -113,6 +125,8 @@ class TurtleWriter:
     def _spill(self) -> None:
         # Each chunk is sorted already: a sort of the concatenation finds those runs (Timsort), then
         # dict.fromkeys drops repeats in order. Twice as fast as sorting a set.
+        if not self.lines and self.runs:
+            return  # (nothing since the last run; an empty run only where there is no other)
         lines, self.lines, self.size = self.lines, [], 0
         lines.sort()
         lines = dict.fromkeys(lines)
@@ -177,7 +191,7 @@ def _sort_header_in_place(path: Path, n: int) -> None:
 class StoreLoader:
     """Bulk-loads chunks into an Oxigraph store, ``part_quads`` at a time, in a background thread."""
 
-    def __init__(self, store: ox.Store, prefixes: Mapping[str, object], part_quads: int = 250_000) -> None:
+    def __init__(self, store: ox.Store, prefixes: Mapping[str, object], part_quads: int = 50_000) -> None:
         self.store = store
         self.header = _header(_prefixes(prefixes), TRIG)
         self.part_quads = part_quads
@@ -190,18 +204,31 @@ class StoreLoader:
 
     def _run(self) -> None:
         while True:
-            data = self.queue.get()
-            if data is None:
+            item = self.queue.get()
+            if item is None:
                 return
             if self.error is None:
+                data, fmt, graph = item
                 try:
-                    self.store.bulk_load(data, format=TRIG)
+                    self.store.bulk_load(data, format=fmt, to_graph=graph)
                 except BaseException as exc:  # reported by finish()
                     self.error = exc
 
     def add(self, chunk: GraphChunk) -> None:
         if self.error is not None:
             raise self.error
+        if chunk.quads > self.part_quads:
+            # One document's graph larger than a part (a dense table): its N-Triples lines, a part at a
+            # time, into its graph. Oxigraph's bulk loader holds a whole input in memory while it sorts it.
+            self._send()
+            data, graph = chunk.ntriples, ox.NamedNode(chunk.graph)
+            step = len(data) * self.part_quads // chunk.quads  # (bytes of about part_quads lines)
+            start = 0
+            while start < len(data):
+                end = data.find(b"\n", start + step) + 1 or len(data)
+                self.queue.put((data[start:end], ox.RdfFormat.N_TRIPLES, graph))
+                start = end
+            return
         if chunk.quads:
             self.parts.append(chunk.trig)
             self.quads += chunk.quads
@@ -210,7 +237,7 @@ class StoreLoader:
 
     def _send(self) -> None:
         if self.parts:
-            self.queue.put(self.header + b"".join(self.parts))
+            self.queue.put((self.header + b"".join(self.parts), TRIG, None))
             self.parts, self.quads = [], 0
 
     def finish(self) -> None:
