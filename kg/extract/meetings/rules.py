@@ -78,6 +78,9 @@ LED_TEAM = re.compile(f"(?:{pattern('meetings', 'guests.leads')})(?:团|队)")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
+# A passive act word: 受到Y的(亲切)会见, the receiver Y after the passive word (see _passive_sides).
+PASSIVE = re.compile(f"(?:{pattern('meetings', 'frames.passive')})(?P<by>[^，,。；;]{{1,40}}?)的?"
+                     f"(?:(?:{pattern('meetings', 'frames.passive_manner')})的?)*$")
 VIDEO = re.compile(pattern("meetings", "modes.video"))
 # 分别会见了 (also 分别与…会谈, 先后视频会见了): each of those met is a meeting of its own.
 SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与|同|和)?(?:{pattern('meetings', 'modes.video')})?$")
@@ -652,6 +655,94 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     return out
 
 
+def _passive_sides(sent: Sentence, pre_s: int, pre_e: int, post_s: int, post_e: int,
+                   ctx: MeetingContext) -> tuple | None:
+    """The sides of an act word written in the passive (``受到Y的亲切会见`` closing the clause
+    ``sent.text[pre_s:pre_e]``, no one named after it): ``(homes, counterparts, where the home side
+    is named)``, or None when the act is not passive or a side is missing. Y receives; the received
+    are the persons before the passive word in the clause, else the sentence's visitors or subject
+    (…率团访问伊尔库茨克州，受到州长Z的会见). The Chinese side is the home side."""
+    m = PASSIVE.search(sent.text, pre_s, pre_e)
+    if m is None or any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e)):
+        return None
+    bs, be = m.span("by")
+    hosts = [_as_known(_person(sent, sp, sent.start + bs), ctx) for sp in sent.spans_in(bs, be) if sp.type == "Person"]
+    hosts = hosts or _places_and_bodies(sent, bs, be)
+    guests_seg = (pre_s, m.start())
+    guests = [_as_known(_person(sent, sp, sent.start + pre_s), ctx) for sp in sent.spans_in(*guests_seg) if sp.type == "Person"]
+    if not guests and NO_SUBJECT.match(sent.text[pre_s : m.start()]):
+        guests_seg = (0, pre_s)
+        guests = _visitors(sent, 0, pre_s) or _subject(sent, pre_s, ctx) or (
+            list(ctx.visitors) if ctx.visitors_in == sent.block.start else [])
+    if not hosts or not guests:
+        return None
+    # (A host whose country the text does not tell, in the foreign place the guests visit: 访问德国
+    # 巴伐利亚州，受到州长X的会见.)
+    hosts = _of_venue(sent, m.start(), _in_stay(sent, m.start(), hosts))
+    if all(_foreign(p) for p in hosts):
+        homes, cps, homes_seg = [p for p in guests if not _foreign(p)], hosts, guests_seg
+    elif not any(_foreign(p) for p in hosts):
+        homes, cps, homes_seg = hosts, [p for p in guests if _foreign(p)], (bs, be)
+    else:
+        return None
+    return (homes, cps, homes_seg) if homes and cps else None
+
+
+def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre_e: int, post_s: int, post_e: int,
+                  hosted_before: bool) -> tuple:
+    """The two sides of the act word ``act`` (between ``pre_e`` and ``post_s``), read in the active voice:
+    ``(homes, counterparts, where the home side is named, home segment, counterpart segment, the word
+    joining a side to the other before the act word or None, whether Hong Kong or Macao is the home side)``."""
+    text = sent.text
+    split = None
+    # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
+    met_after = any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e))
+    for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
+        if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
+            continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
+        if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or NO_SUBJECT.match(text[pre_s : t.start()])
+                or sent.spans_in(pre_s, t.start())
+                or re.search(r"领导|市长|书记", text[pre_s : t.start()]) or text[pre_s : t.start()].endswith(SELF_WORDS)
+                or HOME_GROUP.match(text, pre_s, t.start())):  # (代表团与…市长X进行了会谈)
+            split = t
+            break
+    home_seg = (pre_s, split.start()) if split else (pre_s, pre_e)
+    cp_seg = (split.end(), pre_e) if split else (post_s, post_e)
+    if hosted_before:
+        home_seg = (pre_s, pre_s)
+    homes = [_person(sent, sp, sent.start + home_seg[0]) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
+    homes_seg = home_seg  # (where the home side is named)
+    cps = [_person(sent, sp, sent.start + cp_seg[0]) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
+    if (split and not homes and cps and all(_as_known(p, ctx).country == "中国" for p in cps)
+            and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]])):
+        # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
+        # the sentence's first clauses name are the subject, the persons after 与 the home side.
+        subject = [p for sp in sent.spans_in(0, pre_s) if sp.type == "Person"
+                   for p in (_person(sent, sp, sent.start),) if _foreign(p)]
+        if subject:
+            homes, cps, homes_seg = cps, subject, cp_seg
+    if split and homes and not cps and all(_foreign(p) for p in homes):
+        # A foreign writer or guest, and the home side by its place and title only (韩国釜山市市长X向
+        # 青岛市市长发来贺信): the place speaks for the home side.
+        named = _places_speaking(sent, *cp_seg)
+        if named:
+            homes, cps, homes_seg = named[:1], homes, cp_seg
+    if not split and not cps:
+        # Both sides named before the act word: tell them apart by country.
+        cps = [p for p in homes if _foreign(p)]
+        homes = [p for p in homes if not _foreign(p)]
+    if homes and cps and all(_foreign(p) for p in homes) and not any(_foreign(p) for p in cps):
+        # A外长和B市长签署…, A总理会见了B省委书记C: the sides are named the other way round.
+        homes, cps, homes_seg = cps, homes, cp_seg
+    # (A Hong Kong or Macao official meeting a foreign country's is the home side: 澳门特区行政长官
+    # X会见葡萄牙驻澳门总领事Y. Met by a mainland official, they are the guests.)
+    sar_home = bool(homes and cps) and all(p.country in SARS for p in homes) and all(
+        _foreign(p) and p.country not in SARS for p in cps)
+    homes = [p for p in homes if sar_home or not _foreign(p)]
+    cps = [p for p in cps if p.country != "中国"]
+    cps = [p for p in cps if p.name not in {h.name for h in homes}]
+    return homes, cps, homes_seg, home_seg, cp_seg, split, sar_home
+
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Meetings stated in ``sent``, each with the act word that states it. ``ctx`` carries the
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
@@ -721,52 +812,14 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             post_s, post_e = pre_s, pre_e
         split = None
         group_bodies: list[Party] = []  # (the bodies whose group is met, if the text names them so)
-        # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
-        met_after = any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e))
-        for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
-            if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
-                continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
-            if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or NO_SUBJECT.match(text[pre_s : t.start()])
-                    or sent.spans_in(pre_s, t.start())
-                    or re.search(r"领导|市长|书记", text[pre_s : t.start()]) or text[pre_s : t.start()].endswith(SELF_WORDS)
-                    or HOME_GROUP.match(text, pre_s, t.start())):  # (代表团与…市长X进行了会谈)
-                split = t
-                break
-        home_seg = (pre_s, split.start()) if split else (pre_s, pre_e)
-        cp_seg = (split.end(), pre_e) if split else (post_s, post_e)
-        if hosted_before:
-            home_seg = (pre_s, pre_s)
-        homes = [_person(sent, sp, sent.start + home_seg[0]) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
-        homes_seg = home_seg  # (where the home side is named)
-        cps = [_person(sent, sp, sent.start + cp_seg[0]) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
-        if (split and not homes and cps and all(_as_known(p, ctx).country == "中国" for p in cps)
-                and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]])):
-            # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
-            # the sentence's first clauses name are the subject, the persons after 与 the home side.
-            subject = [p for sp in sent.spans_in(0, pre_s) if sp.type == "Person"
-                       for p in (_person(sent, sp, sent.start),) if _foreign(p)]
-            if subject:
-                homes, cps, homes_seg = cps, subject, cp_seg
-        if split and homes and not cps and all(_foreign(p) for p in homes):
-            # A foreign writer or guest, and the home side by its place and title only (韩国釜山市市长X向
-            # 青岛市市长发来贺信): the place speaks for the home side.
-            named = _places_speaking(sent, *cp_seg)
-            if named:
-                homes, cps, homes_seg = named[:1], homes, cp_seg
-        if not split and not cps:
-            # Both sides named before the act word: tell them apart by country.
-            cps = [p for p in homes if _foreign(p)]
-            homes = [p for p in homes if not _foreign(p)]
-        if homes and cps and all(_foreign(p) for p in homes) and not any(_foreign(p) for p in cps):
-            # A外长和B市长签署…, A总理会见了B省委书记C: the sides are named the other way round.
-            homes, cps, homes_seg = cps, homes, cp_seg
-        # (A Hong Kong or Macao official meeting a foreign country's is the home side: 澳门特区行政长官
-        # X会见葡萄牙驻澳门总领事Y. Met by a mainland official, they are the guests.)
-        sar_home = bool(homes and cps) and all(p.country in SARS for p in homes) and all(
-            _foreign(p) and p.country not in SARS for p in cps)
-        homes = [p for p in homes if sar_home or not _foreign(p)]
-        cps = [p for p in cps if p.country != "中国"]
-        cps = [p for p in cps if p.name not in {h.name for h in homes}]
+        passive = _passive_sides(sent, pre_s, pre_e, post_s, post_e, ctx)
+        if passive is not None:
+            # X一行受到市长Y的亲切会见 / …访问伊尔库茨克州，受到州长Z的会见: the one after 受到 receives.
+            homes, cps, homes_seg = passive
+            home_seg, cp_seg, sar_home = homes_seg, homes_seg, False
+        else:
+            homes, cps, homes_seg, home_seg, cp_seg, split, sar_home = _active_sides(
+                sent, ctx, act, pre_s, pre_e, post_s, post_e, hosted_before)
         signing = act in SIGNING_ACTS
         if signing and homes and not cps and ctx.signed and ctx.signed_in == sent.block.start:
             # …与A市、B市签署协议，市长X致辞并签约: X signs with the places just named.
@@ -792,7 +845,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 # X会见了…等国总领事 (the guests only described): X still meets those the next clauses name.
                 ctx.last_home = tuple(homes)
             continue
-        cps = _of_venue(sent, m.start(), _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps])))
+        awaiting = cps == [_GROUP]  # (guests named later, if at all: no country to give them yet)
+        if not awaiting:
+            cps = _of_venue(sent, m.start(), _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps])))
         if signing and not homes and not (split and any(p.type == "Person" for p in cps)):
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it. (One that names the
@@ -842,7 +897,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             description=text.strip(),
             home_place=home_place,
         )
-        if cps == [_GROUP]:
+        if awaiting:
             ctx.pending.append((meeting, act, tuple(group_bodies)))  # its guests are named later, if at all
             continue
         if len(cps) > 1 and SEPARATELY.search(text, max(0, m.start() - 4), m.start()):
