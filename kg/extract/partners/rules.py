@@ -83,6 +83,7 @@ def _done(key: str) -> str:
 # (Not 建立了友好关系 alone: a tie of that vague name may be of the tier below, which the sentence
 # names elsewhere: 早在16年前双方就建立了友好关系…推动两地友好交流关系的发展.)
 TWINNED = re.compile(f"(?:{pattern('partners', 'sister_city.sentence')}){_NOT_TWINNED}")
+TIE_NAMES = frozenset(words("partners", "sister_city.names"))
 # How long a tie has held (结好30周年, 结为友城已有26年): the number of years.
 ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:关系)?(?:{pattern('partners', 'sister_city.lasted')})?"
                          r"([\d一二三四五六七八九十百零两]{1,5})(?:周年|年)(?![\d月])")
@@ -135,6 +136,9 @@ PAIR_ANNIVERSARY = re.compile(
     f"(?:{pattern('partners', 'pair.named_later')})(?:{pattern('partners', 'sister_city.founded')})(?:关系)?"
     r"[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式|晚会|招待会)"
 )
+# An anniversary programme of a tie (结好20周年庆祝活动), anywhere in the sentence.
+PAIR_PROGRAMME = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:关系)?"
+                            r"[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式|晚会|招待会)")
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 FOR_PLACE = re.compile(r"为$")
@@ -538,6 +542,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         scope_at = cs if scope is clause else 0
         twinned = (any(not any(a <= t.start() < b for a, b in fe_words)
                        and not (GENERIC_TIE.search(scope, 0, t.start()) and any(a <= scope_at + t.start() < b for a, b in events))
+                       # (Nor a tie's name, not its founding, in an event's name that does not name the
+                       # partner: 共同举办“友城青年交流周”活动 is of all sister cities.)
+                       and not (t.group(0) in TIE_NAMES and any(
+                           a <= scope_at + t.start() < b and not (a <= rs < b) for a, b in events))
                        and not _plan_for(scope, t.start()) for t in TWINNED.finditer(scope))
                    and not LETTER_OF_INTENT.search(scope))
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
@@ -668,7 +676,9 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     text = sent.text
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
-    if pair is None or not (signed or founded) or not PAIR_OPENS.match(text) or PLANS.search(text) \
+    # (Or held together, an anniversary programme: 2016年，两市举行结好20周年庆祝活动.)
+    joint = HELD_TOGETHER.search(text) or (HELD.search(text) and PAIR_PROGRAMME.search(text))
+    if pair is None or not (signed or founded or joint) or not PAIR_OPENS.match(text) or PLANS.search(text) \
             or PLAN_SECTION.search(sent.block.section or ""):
         return []
     if any(x.type in ("City", "Region") and x.foreign for x in sent.spans):
@@ -682,6 +692,8 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     if signed:
         out.extend(PartnerLink(home, partner, relation, sent.evidence(), date=sent.date_before(signed.start()) if dated else "")
                    for relation, dated in _ties_in_text(text))
+    if joint:
+        out.append(PartnerLink(home, partner, "joint_activity", sent.evidence(), date=sent.date_before(joint.start())))
     return out
 
 
