@@ -655,6 +655,13 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     return out
 
 
+def _signs_after(text: str, pos: int) -> bool:
+    """Whether a later clause of ``text`` than the one at ``pos`` tells a signing of the sentence's own
+    (…出席签约仪式，并与Y签署了协议书; not 参加会谈及备忘录签订仪式, one clause)."""
+    sep = CLAUSE_SEP.search(text, pos)
+    return sep is not None and OWN_ACT.search(text, sep.end()) is not None
+
+
 def _passive_sides(sent: Sentence, pre_s: int, pre_e: int, post_s: int, post_e: int,
                    ctx: MeetingContext) -> tuple | None:
     """The sides of an act word written in the passive (``受到Y的亲切会见`` closing the clause
@@ -759,7 +766,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 out.append((replace(mt, counterparts=tuple(heads), country=";".join(dict.fromkeys(p.country for p in heads))), act))
             ctx.pending = []
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
-    if attended and not ACT.search(text, 0, attended.start()):
+    # (…出席签约仪式，并与Y签署了协议书: the signing is this sentence's own, told after; read below.)
+    signs_later = attended is not None and _signs_after(text, attended.end())
+    if attended and not ACT.search(text, 0, attended.start()) and not signs_later:
         if OWN_ACT.search(text, 0, attended.start()):
             return []  # (they attend the signing this sentence tells)
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
@@ -771,7 +780,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         after = text[m.end() :]
         attend_before = ATTEND_BEFORE.search(text[: m.start()])
         if attend_before or ATTEND_AFTER.match(after):
-            if not out and attend_before and OWN_ACT.search(text, 0, attend_before.start()):
+            if not out and attend_before and (OWN_ACT.search(text, 0, attend_before.start()) or _signs_after(text, m.end())):
                 continue  # (…签署备忘录，X出席签约仪式: X attends this sentence's signing, no meeting)
             made_here = [mt for mt, a in out if a != "参加"]
             if attend_before and made_here:

@@ -56,6 +56,8 @@ _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|
 # ... and those that follow persons only (not 在, 表示: 省长于北京表示 is no name).
 _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇)")
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
+# One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
+_GIVEN_BEFORE_TAIL = re.compile(rf"[{CJK}]{{1,2}}?(?=一行|等人|率|先生|女士|夫妇|阁下|[，,。、；;])")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组): see names.toml.
 _ORG_SUFFIXES = cue_pattern("names", "org_end")
@@ -107,6 +109,20 @@ _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
 _WORD_TAIL = re.compile("|".join(re.escape(w) for w in sorted(cue_words("names", "tail"), key=len, reverse=True) if len(w) >= 2))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
+_PERSON_JOINS = frozenset(cue_words("names", "person_joins"))
+
+
+def _after_joins(text: str, start: int, first_end: int, seg) -> int:
+    """Where a transliterated name whose first part is ``text[start:first_end]`` starts: after the
+    last word joining two persons in that part (赵文斌|与|坎潘·西提达蓬), else at ``start``."""
+    if not any(c in _PERSON_JOINS for c in text[start:first_end]):
+        return start
+    pos, after = start, start
+    for tok in _cut(seg, text[start:first_end]):
+        pos += len(tok)
+        if tok in _PERSON_JOINS and pos < first_end:
+            after = pos
+    return after
 _PLACE_SHAPE = re.compile(
     rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?"
     # (A name of joined parts may be longer: 奥弗涅-罗纳-阿尔卑斯大区.)
@@ -240,6 +256,8 @@ class NameRules:
             m = _TRANSLIT.match(text, end) or _HYPHENED_NAME.match(text, end)
             if m and title_prefix(text, end + (text[end : end + 1] == "兼"), self.gaz):
                 m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
+            if m and _after_joins(text, m.start(), m.start() + len(_DOT.split(m.group(0))[0]), seg) > m.start():
+                m = None  # 州长赵文斌与坎潘·西提达蓬: the title's person is the first (the other is read on its own)
             if m and not self._place_part(m.group(0)):
                 # (A common word between the title and the name is neither: 州长助理安德烈·尤先科.)
                 first = re.split(r"[·•]", m.group(0))[0]
@@ -290,6 +308,7 @@ class NameRules:
                     break
             # So is a verb before it: 会见班哲明·凯瑟克 (or a nationality's 籍: 美国籍专家约翰·史密斯).
             start = _skip_leading(text, start, first_end, seg, lambda t: _is_common(t, seg) or _NAME_LEAD.fullmatch(t))
+            start = _after_joins(text, start, first_end, seg)
             name = text[start : m.end()]
             if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
                 continue
@@ -478,6 +497,8 @@ class NameRules:
         # A name keeps at least two characters (one after the dot of a transliteration).
         for i in range(dot + 2 if dot >= 0 else s + 2, e):
             t = _NAME_TAIL.match(text, i)
+            if t and text[i] in _PERSON_JOINS and (g := _GIVEN_BEFORE_TAIL.match(text, i + 1)) and g.end() == e:
+                continue  # (a given name led by 和, read so by _given_after_join: 大森和彦率领的)
             if t and not (dot < 0 and i - s == 2 and t.end() == e and t.end() - i == 1 and _CLAUSE_END.match(text, e)):
                 # (A one-character tail word closing the clause is the name's last character: 姜有为。)
                 e = i
@@ -529,9 +550,12 @@ class NameRules:
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
                 if _word_across(text, end):
                     break  # (法国里昂大都会: 大都会 is a word, 里昂大都 no place)
-                if not self.gaz.lookup(m.group(0)):
-                    out.append((m.start(), end, "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region", "place-after-country"))
-                pos = m.end()
+                typ = "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region"
+                if typ == "Region" and text[end : end + 1] == "市" and text[end + 1 : end + 2] != "长":
+                    end, typ = end + 1, "City"  # 韩国尚州市: a city whose name ends in a region's unit word
+                if not self.gaz.lookup(text[m.start() : end]):
+                    out.append((m.start(), end, typ, "place-after-country"))
+                pos = max(m.end(), end)
                 if pos < len(text) and text[pos] == "、":
                     pos += 1
                 if pos in country_starts:
@@ -631,6 +655,8 @@ class NameRules:
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = self._foreign_name.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
+            if name and foreign:
+                name += self._given_after_join(text, start + len(name), seg)
             # No word that follows names within seven characters: the name still ends where an
             # ordinary word starts (知事上田清司参观…), if one does.
             bounded = bool(name)
@@ -670,6 +696,17 @@ class NameRules:
         if name and not foreign and is_chinese_surname(name) and self.gaz.lookup(name, ("City", "Region")):
             return name  # (市委书记宁波在…: a place's name led by a surname; the caller reads what follows)
         return "" if not name or _is_common_words(name, seg) else name
+
+    def _given_after_join(self, text: str, at: int, seg) -> str:
+        """The rest of a foreign name cut at ``at`` by a word that joins persons (大森|和彦率领的,
+        知事上田|和夫一行): that word and one or two characters closed by a word that follows persons
+        only, when they are no title and no common word (上田和夫人 is 上田 and his wife); else ""."""
+        if text[at : at + 1] not in _PERSON_JOINS or title_prefix(text, at + 1, self.gaz):
+            return ""
+        m = _GIVEN_BEFORE_TAIL.match(text, at + 1)
+        if m is None or len(m.group(0)) > 1 and ((seg.FREQ.get(m.group(0)) or 0) >= 50 or self.gaz.lookup(m.group(0))):
+            return ""
+        return text[at] + m.group(0)
 
     @staticmethod
     def _chinese_name(text: str, start: int, seg) -> str:
