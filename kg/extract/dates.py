@@ -24,7 +24,9 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
 # A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.
-YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;]))(?:早在|早于|在|于)?(?P<y>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?(?=[，,])|年内|全年|本年度)")
+# (Or in Chinese numerals, digit by digit: 一九八一年，…)
+YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;]))(?:早在|早于|在|于)?(?:(?P<y>(?:19|20)\d\d)|(?P<cy>[一二][九〇零][〇零一二三四五六七八九]{2}))\s*年"
+                       r"(?:初|底|末|中|上半年|下半年)?(?=[，,])|年内|全年|本年度)")
 # A date written in Chinese numerals (二〇二三年六月十五日, 六月十五日): read as its digits.
 CN_DATE = re.compile(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -146,7 +148,7 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
             if iso[:4].isdigit():
                 told_year = int(iso[:4])
     for m in YEAR_WORD.finditer(text) if "年" in text else ():  # (every form holds 年)
-        y = int(m["y"]) if m["y"] else year
+        y = int(m["y"]) if m["y"] else _cn_number(m["cy"]) if m["cy"] else year
         if y and not any(s <= m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), _iso(y)))
     out.sort()

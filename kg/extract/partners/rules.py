@@ -101,13 +101,18 @@ FRIENDLY_EXCHANGE = re.compile(
     f"|(?:{pattern('partners', 'friendly_exchange.founded')})了?(?:国际)?(?:{pattern('partners', 'tiers.friendly_exchange')})"
 )
 LETTER_OF_INTENT = re.compile(r"意向书")
-AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
+AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
 PLANNED_VISIT = re.compile(pattern("partners", "delegation_visit.planned"))
 PLANS = re.compile(f"{pattern('partners', 'sister_city.plans')}"
-                   f"|就(?:{pattern('partners', 'sister_city.founded')})[^，,。；;]{{0,16}}?(?:{pattern('partners', 'sister_city.talked')})")
+                   f"|就(?:{pattern('partners', 'sister_city.founded')})[^，,。；;]{{0,16}}?(?:{pattern('partners', 'sister_city.talked')})"
+                   # (…就两市建立友好交流关系交换了意见: the tier below, talked of.)
+                   f"|就[^，,。；;]{{0,10}}?(?:{pattern('partners', 'friendly_exchange.founded')})[^，,。；;]{{0,20}}?(?:{pattern('partners', 'sister_city.talked')})"
+                   # (A signing or founding after a word of the future: 两市将于明年正式签署…协议书.)
+                   f"|(?:{pattern('partners', 'sister_city.future')})(?!下)[^，,。；;]{{0,20}}?"
+                   f"(?:{pattern('partners', 'signed.words')}|{pattern('partners', 'friendly_exchange.founded')})(?!的)")
 PLAN_SECTION = re.compile(pattern("partners", "sister_city.plan_sections"))
 DESCRIBED = re.compile(
     f"(?:{pattern('partners', 'places.described_by')}|(?:{pattern('partners', 'places.described_city_by')})[\u4e00-\u9fff]{{0,4}}城市)"
@@ -143,7 +148,7 @@ EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
-COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会)")
+COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会|展)")
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 # What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
 SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别|新增|现有|共有|拥有|累计)")
@@ -643,6 +648,8 @@ def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     signed = bool(SIGNED.search(scope))
     fe = FRIENDLY_EXCHANGE.search(scope)
+    if fe and LETTER_OF_INTENT.match(scope, fe.end() + (scope.startswith("关系", fe.end()) and 2)):
+        fe = None  # (签署建立友好交流城市关系意向书: the letter's name, the tie not yet founded)
     if fe:
         # (Dated when signed, or founded in so many words: 2018年，青岛市与…建立友好合作关系.)
         out.append(("friendly_exchange", signed or bool(FRIENDLY_FOUNDED.match(fe.group(0)))))
@@ -678,7 +685,10 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     founded = FOUNDED.search(text)
     # (Or held together, an anniversary programme: 2016年，两市举行结好20周年庆祝活动.)
     joint = HELD_TOGETHER.search(text) or (HELD.search(text) and PAIR_PROGRAMME.search(text))
-    if pair is None or not (signed or founded or joint) or not PAIR_OPENS.match(text) or PLANS.search(text) \
+    # (Or the tier below founded: 两市于2019年建立友好交流城市关系.)
+    fe = FRIENDLY_EXCHANGE.search(text)
+    fe_founded = fe if fe is not None and not signed and FRIENDLY_FOUNDED.match(fe.group(0)) else None
+    if pair is None or not (signed or founded or joint or fe_founded) or not PAIR_OPENS.match(text) or PLANS.search(text) \
             or PLAN_SECTION.search(sent.block.section or ""):
         return []
     if any(x.type in ("City", "Region") and x.foreign for x in sent.spans):
@@ -694,6 +704,10 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
                    for relation, dated in _ties_in_text(text))
     if joint:
         out.append(PartnerLink(home, partner, "joint_activity", sent.evidence(), date=sent.date_before(joint.start())))
+    if fe_founded:
+        fe_years = YEAR_IN_CLAUSE.findall(text, 0, fe_founded.start())
+        out.append(PartnerLink(home, partner, "friendly_exchange", sent.evidence(),
+                               date=fe_years[-1] if fe_years else sent.date_before(fe_founded.start())))
     return out
 
 
