@@ -78,6 +78,8 @@ LED_TEAM = re.compile(f"(?:{pattern('meetings', 'guests.leads')})(?:团|队)")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
+# A plan before the act word in its clause (昆明市市长将会见…, 将于明日与X举行会谈).
+PLANNED = re.compile(f"(?<![少中上大准])(?:{pattern('meetings', 'frames.planned')})(?:于|在|与|同|和|对|赴|前往|$)")
 # A passive act word: 受到Y的(亲切)会见, the receiver Y after the passive word (see _passive_sides).
 PASSIVE = re.compile(f"(?:{pattern('meetings', 'frames.passive')})(?P<by>[^，,。；;]{{1,40}}?)的?"
                      f"(?:(?:{pattern('meetings', 'frames.passive_manner')})的?)*$")
@@ -96,12 +98,17 @@ def _no_subject(sent: Sentence, s: int, e: int) -> bool:
     text = sent.text[s:e]
     if NO_SUBJECT.match(text):
         return True
-    venues = [sp for sp in sent.spans_in(s, e) if sp.type in ("City", "Region", "Country")
-              and VENUE_AT.search(sent.text, s, sent.rel(sp)[0])]
-    for sp in sorted(venues, key=lambda sp: -sp.start):
-        a, b = sent.rel(sp)
+    # (A foreign place's name may begin before the part a gazetteer knows: 在福斯杜|伊瓜苏市拜会了….)
+    venues = [(m.start(), sent.rel(sp)[1]) for sp in sent.spans_in(s, e) if sp.type in ("City", "Region", "Country")
+              for m in (VENUE_AT.search(sent.text, s, sent.rel(sp)[0])
+                        or sp.foreign and _VENUE_INTO_NAME.search(sent.text, s, sent.rel(sp)[0]),) if m]
+    for a, b in sorted(venues, reverse=True):
         text = text[: a - s] + text[b - s :]
     return bool(venues) and NO_SUBJECT.match(text) is not None
+
+
+# 在 and the first characters of a foreign place's name no gazetteer knows whole (在福斯杜|伊瓜苏市).
+_VENUE_INTO_NAME = re.compile(r"[在于](?:(?![与和同及的了在])[\u4e00-\u9fff]){1,4}$")
 
 
 @dataclass
@@ -627,6 +634,8 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     act word or person before it (会见了德国…州长X一行: not the home side's words before 会见)."""
     rs = sent.rel(sp)[0]
     left = _clause_start(sent, rs)
+    # (Nor words before a space: a dateline, 新华社南宁8月15日电 泰国孔敬府府尹X一行….)
+    left = max(left, sent.text.rfind(" ", left, rs) + 1, sent.text.rfind("\u3000", left, rs) + 1)
     for m in ACT.finditer(sent.text, left, rs):
         left = m.end()
     # (After 与/同 before it, 在巴勒莫市与市长X: not 和, which joins words inside a body's name,
@@ -796,6 +805,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue
         cs = _clause_start(sent, m.start())
         pre_s, pre_e = cs, m.start()
+        if PLANNED.search(text, pre_s, pre_e):
+            continue  # a meeting to come
         post_s = m.end()
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)

@@ -110,6 +110,7 @@ _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 _WORD_TAIL = re.compile("|".join(re.escape(w) for w in sorted(cue_words("names", "tail"), key=len, reverse=True) if len(w) >= 2))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
 _PERSON_JOINS = frozenset(cue_words("names", "person_joins"))
+_GIVEN_NAME_END = frozenset(cue_words("names", "given_name_end"))
 
 
 def _after_joins(text: str, start: int, first_end: int, seg) -> int:
@@ -245,7 +246,7 @@ class NameRules:
             if not title_suffix(text[idx:end], self.gaz):
                 continue
             if text[idx:end] in self.gaz.title_forms:
-                before = self._name_before_title(text, idx, starts, seg)
+                before = self._name_before_title(text, idx, starts, seg) or self._foreign_name_before_title(text, idx, gaz_spans, seg)
                 if before:
                     named_before[end] = len(found)
                     found.append((idx - len(before), idx, "Person", "name+title"))
@@ -497,8 +498,9 @@ class NameRules:
         # A name keeps at least two characters (one after the dot of a transliteration).
         for i in range(dot + 2 if dot >= 0 else s + 2, e):
             t = _NAME_TAIL.match(text, i)
-            if t and text[i] in _PERSON_JOINS and (g := _GIVEN_BEFORE_TAIL.match(text, i + 1)) and g.end() == e:
-                continue  # (a given name led by 和, read so by _given_after_join: 大森和彦率领的)
+            if t and (text[i] in _PERSON_JOINS and (g := _GIVEN_BEFORE_TAIL.match(text, i + 1)) and g.end() == e
+                      or text[i] in _GIVEN_NAME_END and i + 1 == e and i - s >= 2):
+                continue  # (a given name led by 和, or ending in 也, read so by _given_after_join: 大森和彦率领的)
             if t and not (dot < 0 and i - s == 2 and t.end() == e and t.end() - i == 1 and _CLAUSE_END.match(text, e)):
                 # (A one-character tail word closing the clause is the name's last character: 姜有为。)
                 e = i
@@ -633,6 +635,21 @@ class NameRules:
             return name
         return ""
 
+    def _foreign_name_before_title(self, text: str, idx: int, gaz_spans, seg) -> str:
+        """A foreign name of two to four characters written between its foreign place and a title
+        (日本北九州市|田中浩二|市长一行): no ordinary word, body or place."""
+        for gs, ge, gl, gid in gaz_spans:
+            if gl not in ("City", "Region") or not 2 <= idx - ge <= 4:
+                continue
+            entry = self.gaz.by_id(gid, gl) if gid else None
+            name = text[ge:idx]
+            if (entry is None or entry.country in ("", "中国") or not re.fullmatch(rf"[{CJK}]+", name)
+                    or _is_common_words(name, seg) or self.gaz.lookup(name) or _BODY_END.search(name)
+                    or title_suffix(name, self.gaz) or text[ge] in _NOT_NAME_START):
+                continue
+            return name
+        return ""
+
     def _foreign_before(self, text: str, pos: int, gaz_spans) -> bool:
         """Whether the clause before ``pos`` names a foreign country or place (the title after it is
         a foreign office, and the name after the title a foreign name: 俄罗斯…副主席古列维奇)."""
@@ -656,7 +673,7 @@ class NameRules:
             m = self._foreign_name.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
             if name and foreign:
-                name += self._given_after_join(text, start + len(name), seg)
+                name += self._given_after_join(text, start, start + len(name), seg)
             # No word that follows names within seven characters: the name still ends where an
             # ordinary word starts (知事上田清司参观…), if one does.
             bounded = bool(name)
@@ -697,10 +714,14 @@ class NameRules:
             return name  # (市委书记宁波在…: a place's name led by a surname; the caller reads what follows)
         return "" if not name or _is_common_words(name, seg) else name
 
-    def _given_after_join(self, text: str, at: int, seg) -> str:
-        """The rest of a foreign name cut at ``at`` by a word that joins persons (大森|和彦率领的,
-        知事上田|和夫一行): that word and one or two characters closed by a word that follows persons
-        only, when they are no title and no common word (上田和夫人 is 上田 and his wife); else ""."""
+    def _given_after_join(self, text: str, start: int, at: int, seg) -> str:
+        """The rest of a foreign name starting at ``start`` and cut at ``at`` by a word that follows
+        names: a word joining persons and one or two characters closed by a word that follows persons
+        only, when they are no title and no common word (大森|和彦率领的, 上田|和夫一行; 上田和夫人 is
+        上田 and his wife); or a given name's last character (山本哲|也一行, 中村达|也在…). Else ""."""
+        if text[at : at + 1] in _GIVEN_NAME_END and (
+                _STRONG_AFTER_PERSON.match(text, at + 1) or at - start >= 3 and _NAME_TAIL.match(text, at + 1)):
+            return text[at]
         if text[at : at + 1] not in _PERSON_JOINS or title_prefix(text, at + 1, self.gaz):
             return ""
         m = _GIVEN_BEFORE_TAIL.match(text, at + 1)
