@@ -242,14 +242,15 @@ def parse_blocks(doc: Document) -> list[Block]:
 
     def _starts_table(j: int) -> bool:
         """Whether a line of tab-separated cells starts a table no caption announces: the next line
-        (past at most one blank) has as many cells."""
+        (past at most one blank) has as many cells, or fewer with the last ones empty (a row whose
+        备注 is blank: its trailing tabs may be lost)."""
         cells = lines[j].text.rstrip().split("\t")
         if sum(1 for c in cells if c.strip()) < 2:
             return False
         k = j + 1
         if k < n and lines[k].blank:
             k += 1
-        return k < n and len(lines[k].text.rstrip().split("\t")) == len(cells)
+        return k < n and 2 <= len(lines[k].text.rstrip().split("\t")) <= len(cells)
 
     def take_paragraph(j: int) -> int:
         """Index after a paragraph starting at j: consecutive lines, and lines after a

@@ -267,8 +267,10 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             date = parse_date(since_c.text, None) if since_c and since_c.text.strip() else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
             # The row's own tier, where a column says it (备注: 友好交流城市), over the caption's.
+            # (A note that starts otherwise tells of the tie, not its tier: 由友好交流城市升格, upgraded from it.)
             tier_c = _cell(row, TIER_COLS)
-            rel = _tier(tier_c.text if tier_c else "", relation)
+            tier_text = tier_c.text.strip().removeprefix("国际") if tier_c else ""
+            rel = _tier(tier_text, relation) if _FRIENDLY_TIER.match(tier_text) or _SISTER_TIER.match(tier_text) else relation
             links.append(PartnerLink(home, Party(name, typ, country=country or (entry.country if entry else "")), rel, evidence,
                                      since=date[:4] if rel == "sister_city" else "", date=date))
     return links

@@ -144,3 +144,23 @@ def test_a_leaders_table_whose_form_column_says_how_they_met(tmp_path):
     facts = facts_of(text, tmp_path)
     got = sorted((m.date, m.home[0].name, m.counterparts[0].name, m.mode) for m in facts.meetings)
     assert got == [("2021-05-20", "王新伟", "朴南春", "video"), ("2021-09-08", "李松林", "町田隆敏", "in_person")]
+
+
+def test_a_second_list_whose_first_row_has_an_empty_last_cell(tmp_path):
+    """Two lists under headings that name their tiers; the second's first row leaves its note (备注)
+    empty, and its trailing tab may be lost: its header is still the header. A note that tells of the
+    tie (由友好交流城市升格, upgraded from that tier) does not say the row's tier."""
+    text = ("义乌市国际友好城市一览\n一、国际友好城市（2个）\n序号\t国家\t城市\t缔结时间\t备注\n"
+            "1\t韩国\t金海市\t2006年5月18日\t首个国际友好城市\n"
+            "2\t智利\t伊基克市\t2016年8月30日\t由友好交流城市升格\n"
+            "二、国际友好交流城市（2个）\n序号\t国家\t城市\t建立时间\t备注\n"
+            "1\t美国\t拉米拉达市\t2013年3月\n"
+            "2\t日本\t须坂市\t2014年10月\t")
+    facts = facts_of(text, tmp_path)
+    got = sorted((l.partner.name, l.relation, l.date) for l in facts.partner_links if l.evidence.line > 2)
+    assert got == [
+        ("伊基克市", "sister_city", "2016-08-30"),
+        ("拉米拉达市", "friendly_exchange", "2013-03"),
+        ("金海市", "sister_city", "2006-05-18"),
+        ("须坂市", "friendly_exchange", "2014-10"),
+    ]
