@@ -522,6 +522,10 @@ class NameRules:
         out = []
         span_starts = {gs for gs, *_ in gaz_spans}
         country_starts = {gs for gs, _, gl, _ in gaz_spans if gl == "Country"}
+        place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
+        for gs, ge, gl, _ in gaz_spans:
+            if gl in ("City", "Region"):
+                place_spans.setdefault(gs, []).append(ge)
         for s, e, label, ent_id in gaz_spans:
             if label not in ("City", "Region", "Country"):
                 continue
@@ -549,6 +553,8 @@ class NameRules:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
                 if not m or self._ordinary_start(m.group(1), seg) or self._title_over(text, m.start(), m.end()):
                     break
+                if any(place_spans.get(ge) for ge in place_spans.get(m.start(), ()) if ge < m.end()):
+                    break  # two places the gazetteer knows, one after the other (加利福尼亚州|长滩市: not 州长)
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
                 if _word_across(text, end):
                     break  # (法国里昂大都会: 大都会 is a word, 里昂大都 no place)
