@@ -292,6 +292,25 @@ def extract(doc: Document) -> Facts:
                     elif chosen_entry is not entry:
                         for form in _city_forms(block.text[s:e]):
                             entry_after_country.setdefault(form, chosen_entry)
+    # A foreign region the document names with its unit word (马来西亚马六甲州): its bare name, where the
+    # gazetteer's is a city of that country the document never writes with 市 (马六甲), is the region.
+    region_of_bare: dict[str, tuple[str, str, object]] = {}  # bare name → (the region's name, its country, its entry)
+    for i, (block, chosen, _) in enumerate(found):
+        for s, e, label, rule, ent_id in chosen:
+            written = block.text[s:e]
+            if label != "Region" or not _REGION_SUFFIX_END.search(written):
+                continue
+            bare = _REGION_SUFFIX_END.sub("", written)
+            entry = gaz.by_id(ent_id, label) if ent_id else None
+            if entry is not None:
+                region_of_bare.setdefault(bare, (entry.zh, entry.country, entry))
+            elif rule in ("place-after-country", "region-of-city"):
+                # (A region no gazetteer lists: the country written before it, else its city's.)
+                city_of = gaz.lookup(bare, ("City",))
+                country = country_at.get((i, s)) or (city_of.country if city_of else "")
+                region_of_bare.setdefault(bare, (written, country, None))
+    region_of_bare = {bare: r for bare, r in region_of_bare.items() if r[1] not in ("", "中国")
+                      and not any(bare + "市" in b.text for b, _, _ in found)}
     wards: dict[str, tuple[str, str]] = {}  # a foreign city's ward's name → (with its city, its country)
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
@@ -339,6 +358,11 @@ def extract(doc: Document) -> Facts:
             if entry is not None and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
+            if (entry is not None and label == "City" and written in region_of_bare and rule == "gazetteer"
+                    and region_of_bare[written][1] == entry.country):
+                # (马来西亚马六甲州 … 马六甲是…节点: the state; the document writes no 马六甲市.)
+                label, rule = "Region", "known-region"
+                written_region, region_country, entry = region_of_bare[written]
             if entry is not None and label == "Region" and written + "市" in city_after_country:
                 # 葡萄牙波尔图市 … 波尔图: the document names the city; its bare name is the city too
                 # (the gazetteer's 波尔图 is the district of that name).
@@ -348,6 +372,8 @@ def extract(doc: Document) -> Facts:
                 written_as = block.text[city_start:e]  # (named with its city: 光州广域市西区, not 西区)
             elif known_as:
                 written_as = known_as
+            elif rule == "known-region":
+                written_as = written_region
             elif rule == "known-name" and full_name.get(written):
                 written_as = full_name[written]  # (克林 after 马蒂亚斯·克林: that person, not another)
             else:
@@ -378,6 +404,8 @@ def extract(doc: Document) -> Facts:
                 country = country_at[i, s]
             elif rule == "known-place":
                 country = place_country.get(written_as, "")
+            elif rule == "known-region":
+                country = region_country
             elif rule == "org-shape":
                 # A body or company no gazetteer lists is of the country or place it is named after
                 # (日本埼玉县日中友好协会), or of the country written right before it (德国|西门子能源股份公司).
@@ -464,9 +492,21 @@ def extract(doc: Document) -> Facts:
         mentions=tuple(mentions),
         meetings=tuple(bodies.meeting(m) for m, _ in merged),
         attendances=tuple(dict.fromkeys(bodies.attendance(a) for a in attendances)),
-        partner_links=tuple(_as_named(links, mentions)),
+        partner_links=tuple(_as_named(_as_region(links, region_of_bare), mentions)),
         positions=tuple(bodies.position(p) for p in positions),
     )
+
+
+def _as_region(links: list[PartnerLink], region_of_bare: dict) -> list[PartnerLink]:
+    """Links whose partner is a city of the bare name of a region the document names with its unit
+    word (马六甲 in 泉州—马六甲缔结友好城市20周年纪念活动, after 马六甲州): that region."""
+    out = []
+    for link in links:
+        r = region_of_bare.get(link.partner.name) if link.partner.type == "City" else None
+        if r is not None and link.partner.country in ("", r[1]):
+            link = replace(link, partner=Party(r[0], "Region", country=r[1]))
+        out.append(link)
+    return out
 
 
 def _as_named(links: list[PartnerLink], mentions: list[EntityMention]) -> list[PartnerLink]:

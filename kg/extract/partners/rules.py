@@ -449,7 +449,8 @@ def _parents(place: Party) -> tuple[str, ...]:
 
 def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
-    return Party(sp.name if sp.rule == "ward-of-city" else sp.written, sp.type, country=sp.side_country)
+    # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
+    return Party(sp.name if sp.rule in ("ward-of-city", "known-region") else sp.written, sp.type, country=sp.side_country)
 
 
 def _visit_told(text: str) -> bool:
