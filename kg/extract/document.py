@@ -88,6 +88,28 @@ def _places_in_names(found: list[tuple]) -> list[Span]:
     return out
 
 
+def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
+    """Mentions of a Chinese place's short form that several places share (吉林: 吉林省 and 吉林市; 海南):
+    the one whose full name the document writes, where it writes only one of them (…吉林省与萨克森州…。
+    吉林与萨克森的友好合作…: the province)."""
+    texts = [block.text for block, _, _ in found]
+    out = []
+    for block, chosen, nested in found:
+        changed = []
+        for s, e, label, rule, ent_id in chosen:
+            written = block.text[s:e]
+            if rule == "gazetteer" and label in ("City", "Region") and ent_id:
+                entry = gaz.by_id(ent_id, label)
+                homes = [x for x in gaz.lookup_all(written) if x.country == "中国" and x.type in ("City", "Region")] \
+                    if entry is not None and entry.country == "中国" and written != entry.zh else []
+                named = [x for x in homes if any(x.zh in t for t in texts)]
+                if len(named) == 1 and named[0].zh != entry.zh:
+                    label, ent_id = named[0].type, f"{named[0].type}:{named[0].zh}"
+            changed.append((s, e, label, rule, ent_id))
+        out.append((block, changed, nested))
+    return out
+
+
 def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     """The gazetteer places among the mentions found (what the document's home place is read from)."""
     out = []
@@ -255,7 +277,7 @@ def extract(doc: Document) -> Facts:
     for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
         ext = sdoc._
         found.append((block, list(ext.mentions), set(ext.nested)))
-    found = known_names_again(found)
+    found = _bare_as_written(known_names_again(found), gaz)
     full_name = _full_names(found)
     city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp),
                          inner=lambda: _places_in_names(found))
