@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..gazetteer import load
 from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
-from ..nlp.common import GAZ_KEY
+from ..nlp.common import GAZ_KEY, UNLISTED_PLACE_RULES
 from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
@@ -287,15 +287,20 @@ def extract(doc: Document) -> Facts:
     country_at: dict[tuple[int, int], str] = {}
     for i, (block, chosen, _) in enumerate(found):
         for s, e, label, rule, ent_id in chosen:
-            if rule == "place-after-country":
+            if rule in UNLISTED_PLACE_RULES:
                 c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
                 if c:
                     place_country.setdefault(block.text[s:e], c)
+    for i, (block, chosen, _) in enumerate(found):
+        for s, e, label, rule, ent_id in chosen:
+            if rule in UNLISTED_PLACE_RULES and not country_at[i, s]:
+                # (Written where no country is: the country the document gave it elsewhere.)
+                country_at[i, s] = place_country.get(block.text[s:e], "")
     city_entry = gaz.lookup(city.name, (city.type,))
     home_parent = city_entry.parent if city_entry else ""
     bodies = _BodyNames(city, home_parent, gaz)
     city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
-                          if rule == "place-after-country" and label == "City"}
+                          if rule in UNLISTED_PLACE_RULES and label == "City"}
     endings = [_country_endings(block.text, chosen, gaz) for block, chosen, _ in found]
     # The homonym a country before a place's name chose (美国波特兰市: Portland, Oregon): the
     # document's bare mentions of that name (波特兰, 波特兰市) are the same place.
@@ -326,7 +331,7 @@ def extract(doc: Document) -> Facts:
             entry = gaz.by_id(ent_id, label) if ent_id else None
             if entry is not None:
                 region_of_bare.setdefault(bare, (entry.zh, entry.country, entry))
-            elif rule in ("place-after-country", "region-of-city"):
+            elif rule in (*UNLISTED_PLACE_RULES, "region-of-city"):
                 # (A region no gazetteer lists: the country written before it, else its city's.)
                 city_of = gaz.lookup(bare, ("City",))
                 country = country_at.get((i, s)) or (city_of.country if city_of else "")
@@ -408,7 +413,7 @@ def extract(doc: Document) -> Facts:
                 country = "中国" if expanded or rule == "body-short" else _body_country(written, gaz)
             elif rule == "mission":
                 country = _body_country(written, gaz)
-            elif rule == "place-after-country":
+            elif rule in UNLISTED_PLACE_RULES:
                 # (Read once above for the mentions chosen; a name nested in another is read here.)
                 country = country_at.get((i, s))
                 if country is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..nlp.common import UNLISTED_PLACE_RULES
 from .cues import pattern as cue_pattern
 from .names import PersonPhrase, parse_person_phrase
 from .sentences import SARS, Sentence, Span
@@ -101,7 +102,7 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…).
     for b, ms, _ in blocks:
         for s, e, label, rule, _ in ms:
-            if rule == "place-after-country" and e - s >= 3:
+            if rule in UNLISTED_PLACE_RULES and e - s >= 3:
                 labels.setdefault(b.text[s:e], label)
     names = sorted(labels, key=lambda n: (-len(n), n))
     if not names:

@@ -14,6 +14,9 @@ GAZ_KEY = "gazetteer"
 RULE_KEY = "kg_rules"
 BOUNDS_KEY = "kg_token_bounds"
 TEXT_KEY = "kg_text"
+# The rules that read a foreign place no gazetteer lists, by its shape and what stands next to it: after
+# its country (意大利曼托瓦省), or before its official and a transliterated name (与维泰博市市长乔瓦尼·罗西).
+UNLISTED_PLACE_RULES = ("place-after-country", "place-before-official")
 
 
 @lru_cache(maxsize=1)

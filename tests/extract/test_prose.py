@@ -8,6 +8,8 @@ import pytest
 from kg.documents import read_document
 from kg.extract.document import extract
 
+from .examples import facts_of
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "other"
 
 
@@ -408,3 +410,14 @@ def test_persons_met_one_after_another_are_a_meeting_each(tmp_path):
     assert [(m.home[0].name, [c.name for c in m.counterparts], m.country) for m in facts.meetings] == [
         ("王忠林", ["史家麟"], "英国"), ("王忠林", ["傅德乐"], "法国"), ("王忠林", ["孔德安"], "德国"),
         ("胡衡华", ["史家麟", "傅德乐"], "英国;法国")]
+
+
+def test_a_foreign_city_before_its_mayor_is_of_the_country_the_sentence_or_document_gives(tmp_path):
+    """A city no gazetteer lists, written before its mayor and a transliterated name: of the country
+    of the stay its sentence tells (在意大利期间), or of the country the document named it after
+    (蒙古国南戈壁省达兰扎达嘎德市 … 达兰扎达嘎德市市长X)."""
+    facts = facts_of("在意大利期间，李志刚与维泰博市市长乔瓦尼·罗西举行会谈。", tmp_path)
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {("维泰博市", "意大利")}
+    facts = facts_of("鄂尔多斯市与蒙古国南戈壁省达兰扎达嘎德市签署了备忘录。副市长刘晓燕与达兰扎达嘎德市市长额尔敦毕力格·巴特巴雅尔"
+                     "分别代表两市在备忘录上签字。", tmp_path)
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.name == "达兰扎达嘎德市"} == {("达兰扎达嘎德市", "蒙古")}

@@ -58,6 +58,10 @@ _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
 # One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
 _GIVEN_BEFORE_TAIL = re.compile(rf"[{CJK}]{{1,2}}?(?=一行|等人|率|先生|女士|夫妇|阁下|[，,。、；;])")
+# The 市 of a city written before its mayor and a transliterated name (维泰博市|市长乔瓦尼·罗西), and what
+# may stand before the city's name (与, 会见, a mark).
+_CITY_BEFORE_OFFICIAL = re.compile(rf"市(?=(?:第一)?副?市长[{CJK}]{{1,8}}[·•])")
+_CITY_LEAD = re.compile(rf"{cue_pattern('names', 'lead')}|{cue_pattern('partners', 'sister_city.before')}|[、，,。；;：:\s]")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组): see names.toml.
 _ORG_SUFFIXES = cue_pattern("names", "org_end")
@@ -452,6 +456,7 @@ class NameRules:
         found.extend(p for p in self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg)
                      if not any(s < p[1] and p[0] < e for s, e in dotted))
         found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
+        found.extend(self._cities_before_officials(text, seg, [(a, b) for a, b, *_ in (*doc.user_data.get(GAZ_KEY, ()), *found)]))
         found.extend(self._regions_of_cities(text, starts, ends))
         bodies = find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends)
         found.extend(bodies)
@@ -568,6 +573,22 @@ class NameRules:
                     pos += 1
                 if pos in country_starts:
                     break  # the next item names its own country
+        return out
+
+    def _cities_before_officials(self, text: str, seg, taken: list[tuple[int, int]]) -> list:
+        """Foreign cities no gazetteer lists, written before their mayor and a transliterated name
+        (李志刚与维泰博市市长乔瓦尼·罗西举行会谈): from the word or mark before them (与, 会见, ，) to 市.
+        Their country is read from the sentence (在意大利期间, …) by the extraction. Nothing ``taken``
+        (gazetteer or rule names) overlaps them: 坦桑尼亚|阿鲁沙市 is known."""
+        out = []
+        for m in _CITY_BEFORE_OFFICIAL.finditer(text):
+            end = m.end()
+            start = max((b.end() for b in _CITY_LEAD.finditer(text, max(0, end - 11), end - 3)), default=-1)
+            name = text[start:end] if start >= 0 else ""
+            if (len(name) < 3 or not re.fullmatch(rf"[{CJK}]+", name) or any(a < end and start < b for a, b in taken)
+                    or self._ordinary_start(name[:-1], seg) or _is_common_words(name[:-1], seg)):
+                continue
+            out.append((start, end, "City", "place-before-official"))
         return out
 
     def _title_over(self, text: str, start: int, end: int) -> bool:
