@@ -373,12 +373,14 @@ def extract(doc: Document) -> Facts:
                         label, rule, ent_id, entry = "City", "known-place", "", None
                     else:
                         known_as = ""
-            if entry is not None and entry.country == "中国" and label == "Region" and s in foreign_city_ending:
+            if (label == "Region" and s in foreign_city_ending
+                    and (entry is not None and entry.country == "中国" or entry is None and rule in UNLISTED_PLACE_RULES)):
                 # 日本横滨市港北区: not 贵港市's 港北区 but the ward of the foreign city before it.
                 rule, entry = "ward-of-city", None
                 city_start, country_at[i, s] = foreign_city_ending[s]
                 wards[written] = (block.text[city_start:e], country_at[i, s])
-            elif entry is not None and entry.country == "中国" and label == "Region" and written in wards:
+            elif label == "Region" and written in wards and (
+                    entry is not None and entry.country == "中国" or entry is None and rule in ("known-place", *UNLISTED_PLACE_RULES)):
                 # …首尔市江南区 … 与江南区区长会谈: the ward named before, written bare.
                 rule, entry = "known-ward", None
                 known_as, country_at[i, s] = wards[written]

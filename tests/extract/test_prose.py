@@ -284,13 +284,15 @@ def test_a_clause_going_on_with_another_place_is_that_places(tmp_path):
 
 
 def test_a_foreign_citys_ward_no_gazetteer_lists(tmp_path):
-    """仁川广域市延寿区, listed after another ward without its country: the ward of that city."""
+    """仁川广域市延寿区, listed after another ward without its country: the ward of that city, named with
+    it, also where the text writes it bare (与延寿区签署…)."""
     path = tmp_path / "visit.txt"
     path.write_text("区领导赴韩国开展友好交流\n\n9月25日，区委书记韩毅率区代表团访问韩国首尔市城东区和仁川广域市延寿区，并与延寿区签署了友好交流合作协议。\n",
                     encoding="utf-8")
     facts = extract(read_document(path))
-    assert ("延寿区", "Region", "韩国") in {(m.entity.name, m.entity.type, m.entity.country) for m in facts.mentions}
-    assert {l.partner.name for l in facts.partner_links if l.relation == "friendly_exchange"} == {"延寿区"}
+    assert ("仁川广域市延寿区", "Region", "韩国") in {(m.entity.name, m.entity.type, m.entity.country) for m in facts.mentions}
+    assert "延寿区" not in {m.entity.name for m in facts.mentions}
+    assert {l.partner.name for l in facts.partner_links if l.relation == "friendly_exchange"} == {"仁川广域市延寿区"}
 
 
 def test_a_home_place_written_without_its_unit_is_the_home_place(tmp_path):

@@ -56,7 +56,7 @@ NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 # A sentence that picks out some of the ties the sentence before told (其中，与A市…缔结…).
 # A district's name written right after its foreign city (塔什干市|奥尔马佐尔区): no function word or
 # pronoun in it (蒙尼谷市|期待与我区 is none).
-_WARD = re.compile(r"(?:(?![与和及同在对为的我是了从将或于向到来赴等其该本全])[\u4e00-\u9fff]){2,6}?区")
+_WARD = re.compile(r"(?:(?![与和及同在对为的我是了从将或于向到来赴等其该本全])[\u4e00-\u9fff]){2,6}?区|[东西南北中]区")
 AMONG = re.compile(f"(?:{pattern('partners', 'sister_city.among')})")
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
@@ -256,7 +256,8 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
                 name = sp.name.removesuffix("市") + d
                 out.append(Span(sp.start, sp.end + len(d), "Region", name, text[sp.start : sp.end + len(d)], sp.country, "district-of", sp.name))
             else:
-                out.append(Span(sp.end, sp.end + len(d), "Region", d, d, sp.country, "district-of", sp.name))
+                # (Named with its city as written: 首尔特别市中区, not the Chinese 中区.)
+                out.append(Span(sp.end, sp.end + len(d), "Region", text[sp.start : sp.end + len(d)], d, sp.country, "district-of", sp.name))
             continue
         out.append(sp)
     # Places no gazetteer knows: a city after its country (芬兰埃斯波市), or after 友好城市 (友好城市鹿特丹的市长).
@@ -280,7 +281,7 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             s = sent.start + m.start()
             out.append(Span(s, sent.start + m.end(), "Region", place, place, "中国", "abbreviation"))
     # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named.
-    return [sp for sp in out if not any(o.name != sp.name and o.written.startswith(sp.written) for o in out)]
+    return [sp for sp in out if not any(o.name != sp.name and len(o.written) > len(sp.written) and o.written.startswith(sp.written) for o in out)]
 
 
 def _places_inside(ev: Span, gaz) -> list[Span]:
@@ -450,7 +451,7 @@ def _parents(place: Party) -> tuple[str, ...]:
 def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
-    return Party(sp.name if sp.rule in ("ward-of-city", "known-region") else sp.written, sp.type, country=sp.side_country)
+    return Party(sp.name if sp.rule in ("ward-of-city", "known-region", "district-of") else sp.written, sp.type, country=sp.side_country)
 
 
 def _visit_told(text: str) -> bool:
@@ -729,6 +730,9 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         if p.type in ("City", "Region") and p.country and p.country != "中国":
             if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name):
                 return Party(p.name, p.type, country=p.country)
+            n, e = _place_prefix(p.name, gaz, lambda e: e.country == p.country)
+            if e is not None and _WARD.fullmatch(p.name, n):
+                return Party(p.name, p.type, country=p.country)  # a ward named with its city (仁川广域市中区)
             return None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
             n, e = _place_prefix(p.name, gaz, lambda e: e.country not in ("", "中国") or e.zh in SARS)
