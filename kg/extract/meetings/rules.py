@@ -74,6 +74,8 @@ LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
 # A clause whose subject is a group alone (代表团拜会了…, 市政府代表团还会见了…).
 HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*$")
 # A person leading a group (X率团访问…, X带队赴…).
+# The visiting group as the subject of a clause (…，代表团拜会了…).
+GROUP_SUBJECT = re.compile(f"(?:^|[，,；;])(?:{pattern('meetings', 'guests.groups')})(?:一行)?")
 LED_TEAM = re.compile(f"(?:{pattern('meetings', 'guests.leads')})(?:团|队)")
 # A person leading a group named after them (X率领的法国图卢兹市政府代表团): the group's words.
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
@@ -664,6 +666,24 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     return out
 
 
+def _officials_over_places(found: list[tuple[Meeting, str]]) -> list[tuple[Meeting, str]]:
+    """A sentence's meetings without those of a place or body met where the same home side meets a
+    person of that place's country in it (代表团拜会了友好城市X市，与市长Y举行会谈: Y is whom they met)."""
+    met = {(h.name, c.country) for mt, _ in found for h in mt.home for c in mt.counterparts if c.type == "Person" and c.country}
+    dropped = [mt for mt, _ in found if not any(c.type == "Person" for c in mt.counterparts)
+               and all((h.name, c.country) in met for h in mt.home for c in mt.counterparts)]
+    if not dropped:
+        return found
+    # (The official named by title alone is of that place: 市长Y is X市's mayor.)
+    places = {c.country: c for mt in dropped for c in mt.counterparts if c.type in ("City", "Region")}
+
+    def of_place(p: Party) -> Party:
+        place = places.get(p.country) if p.type == "Person" and p.title and not p.organizations else None
+        return replace(p, organizations=(place,)) if place is not None else p
+
+    return [(replace(mt, counterparts=tuple(map(of_place, mt.counterparts))), act) for mt, act in found if mt not in dropped]
+
+
 def _signs_after(text: str, pos: int) -> bool:
     """Whether a later clause of ``text`` than the one at ``pos`` tells a signing of the sentence's own
     (…出席签约仪式，并与Y签署了协议书; not 参加会谈及备忘录签订仪式, one clause)."""
@@ -888,7 +908,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             subject = _subject(sent, home_seg[0], ctx)
             # (Else the home side of the act this sentence told before: 期间会见了A，与B签署了….)
             told = [h for h in out[-1][0].home if h.type == "Person"] if out and out[-1][1] != "参加" else []
-            homes = subject or told or list(ctx.last_home)
+            # (Or the group a home-side person leads, the subject of an earlier clause: 代表团拜会了X市，与市长Y座谈.)
+            led = list(ctx.home_leaders) if GROUP_SUBJECT.search(text, 0, home_seg[0]) else []
+            homes = subject or told or led or list(ctx.last_home)
             if subject:
                 home_place = _home_place(sent, 0, home_seg[0], ctx.home_place)
             elif ctx.last:
@@ -928,7 +950,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out.extend(_letters_of(sent, ctx))
     out.extend(_witnesses(sent, ctx))
     out.extend(_welcomes(sent, ctx))
-    out = _nobody_meets_themselves(out)
+    out = _officials_over_places(_nobody_meets_themselves(out))
     if visitors:
         ctx.visitors, ctx.visitors_in = visitors, sent.block.start
     made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
