@@ -31,7 +31,7 @@ from ...model import Meeting, Party, PartnerLink
 from ..cues import pattern, words
 from ..dates import parse_date
 from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
-from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS
+from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS, STAY
 from ..sentences import SARS, Sentence, Span
 
 # Hong Kong and Macao by abbreviation, after the home place's own (京港, 沪澳) or alone before a
@@ -454,6 +454,14 @@ def _party(sp: Span) -> Party:
     return Party(sp.name if sp.rule in ("ward-of-city", "known-region", "district-of") else sp.written, sp.type, country=sp.side_country)
 
 
+def _stay_abroad(text: str) -> bool:
+    """Whether ``text`` tells of a stay in a foreign country or place (在澳大利亚期间，…与X市市长…会谈):
+    a visit there."""
+    m = STAY.search(text)
+    e = load().lookup(m.group(1), ("Country", "City", "Region")) if m else None
+    return e is not None and (e.zh if e.type == "Country" else e.country) not in ("", "中国")
+
+
 def _visit_told(text: str) -> bool:
     """Whether ``text`` tells of a visit made, not planned (绍兴市将于10月派出代表团回访)."""
     for m in VISIT.finditer(text):
@@ -599,7 +607,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             add(home, sp, relation, date=date)
         agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
-        if _visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after):
+        if _visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after) or _stay_abroad(text[:rs]):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
             HELD_TOGETHER.search(text)
