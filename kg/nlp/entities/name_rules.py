@@ -104,6 +104,7 @@ _PREPOSITIONS = frozenset("在于与和同向对赴从到")
 # (说, 也, 还, 将: 张明华也出席), not a character of the name (昭, 雄, 子).
 _FUNCTION_CHAR_FREQ = 100_000
 _HELD_AT = re.compile(r"在[^，,。；;]{1,12}?(?:举行|举办|召开|开幕)的")
+_HELD_WORD = re.compile(cue_pattern('names', 'event_held'))
 _HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
@@ -240,6 +241,7 @@ class NameRules:
         # character can be a title: those characters are found in the text, and the token ending
         # there by bisection over the token ends (read as an array: no Token objects).
         starts, ends = token_bounds(doc)
+        ends_at = set(ends)
         gaz_spans = doc.user_data.get(GAZ_KEY, ())
         for c in self._title_end.finditer(text):
             end = c.end()
@@ -365,8 +367,10 @@ class NameRules:
             tail = text[m.end() : m.end() + 40]
             listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:[\u4e00-\u9fff]{0,6}?)(?:系列)?活动", tail)
             named = re.match(rf"^[{CJK}A-Za-z0-9]{{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
-            if named and ("的" in named.group(0) or "等" in named.group(0)):
-                named = None
+            if named and ("的" in named.group(0) or "等" in named.group(0) or _HELD_WORD.search(named.group(0))):
+                named = None  # (“两国五城”合作框架下和继续举办一系列国际活动: a clause, not a name)
+            if named and named.group(0) and m.end() + named.end() not in ends_at:
+                named = None  # the event word runs into a word: “一带一路”重要节|点城市
             if named and not _GENERIC_TAIL.match(named.group(0)) and not self._place_at(tail, 0):
                 # The words after the quotes are part of the name: “一带一路”国际青年创新创业论坛.
                 found.append((m.start(), m.end() + named.end(), "Event", "quoted-event"))
