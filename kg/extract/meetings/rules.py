@@ -34,8 +34,9 @@ from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
 
 ACT = re.compile(
-    "(?:" + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "in_person", "hosting", "signing")) + ")(?!会)"
+    "(?:" + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "exchange", "in_person", "hosting", "signing")) + ")(?!会)"
 )
+EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
 VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
@@ -725,8 +726,9 @@ def _passive_sides(sent: Sentence, pre_s: int, pre_e: int, post_s: int, post_e: 
 
 
 def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre_e: int, post_s: int, post_e: int,
-                  hosted_before: bool) -> tuple:
-    """The two sides of the act word ``act`` (between ``pre_e`` and ``post_s``), read in the active voice:
+                  hosted_before: bool) -> tuple | None:
+    """The two sides of the act word ``act`` (between ``pre_e`` and ``post_s``), read in the active voice
+    (None when both sides are foreign):
     ``(homes, counterparts, where the home side is named, home segment, counterpart segment, the word
     joining a side to the other before the act word or None, whether Hong Kong or Macao is the home side)``."""
     text = sent.text
@@ -774,6 +776,8 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     # X会见葡萄牙驻澳门总领事Y. Met by a mainland official, they are the guests.)
     sar_home = bool(homes and cps) and all(p.country in SARS for p in homes) and all(
         _foreign(p) and p.country not in SARS for p in cps)
+    if homes and cps and not sar_home and all(_foreign(p) and p.country not in SARS for p in (*homes, *cps)):
+        return None  # two foreign sides (乌兰巴托市市长X与乌兰乌德市市长Y举行会谈): no home side met
     homes = [p for p in homes if sar_home or not _foreign(p)]
     cps = [p for p in cps if p.country != "中国"]
     cps = [p for p in cps if p.name not in {h.name for h in homes}]
@@ -858,8 +862,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             homes, cps, homes_seg = passive
             home_seg, cp_seg, sar_home = homes_seg, homes_seg, False
         else:
-            homes, cps, homes_seg, home_seg, cp_seg, split, sar_home = _active_sides(
-                sent, ctx, act, pre_s, pre_e, post_s, post_e, hosted_before)
+            sides = _active_sides(sent, ctx, act, pre_s, pre_e, post_s, post_e, hosted_before)
+            if sides is None:
+                continue
+            homes, cps, homes_seg, home_seg, cp_seg, split, sar_home = sides
         signing = act in SIGNING_ACTS
         if signing and homes and not cps and ctx.signed and ctx.signed_in == sent.block.start:
             # …与A市、B市签署协议，市长X致辞并签约: X signs with the places just named.
@@ -927,6 +933,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
             homes = _places_speaking(sent, *home_seg) or [home_place]
+        if act in EXCHANGE_ACTS and not any(p.type == "Person" for p in (*homes, *cps)):
+            continue  # (places exchanging: 与美国加州、泰国曼谷…等城市开展友好交流)
         mode = "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text[pre_s:pre_e]) else "in_person"
         countries = list(dict.fromkeys(c for c in map(_country_of, cps) if c))
         meeting = Meeting(

@@ -518,7 +518,8 @@ class NameRules:
             # The last part of a transliteration ends where an ordinary word starts (莫莱尼从事…).
             pos = dot + 1
             for tok in _cut(seg, text[dot + 1 : e]):
-                if pos >= dot + 3 and _is_common(tok, seg) and not load().lookup(tok):
+                # (A word jieba knows only a little is a syllable of the name: 希兹|尼亚|克.)
+                if pos >= dot + 3 and _is_common(tok, seg) and (seg.FREQ.get(tok) or 0) >= 300 and not load().lookup(tok):
                     e = pos
                     break
                 pos += len(tok)
