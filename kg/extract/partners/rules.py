@@ -75,7 +75,7 @@ _NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛|�
 def _done(key: str) -> str:
     """The cue words ``key`` as an alternation (longest first) in which a founding verb may take 了
     (建立了友好关系, 缔结了友好城市关系): a verb of ``friendly_exchange.founded`` at a word's start."""
-    verbs = set(words("partners", "friendly_exchange.founded"))
+    verbs = set(words("partners", "friendly_exchange.founded")) | set(words("partners", "signed.words"))  # (签署了友好城市协议书)
     return "|".join(re.escape(w[:2]) + "了?" + re.escape(w[2:]) if len(w) > 2 and w[:2] in verbs else re.escape(w)
                     for w in sorted(set(words("partners", key)), key=lambda w: (-len(w), w)))
 
@@ -120,7 +120,7 @@ DESCRIBED = re.compile(
 VISITOR_AFTER = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
 TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
-    r"\s*(?:[(（]共?\d+[个座对家][)）])?\s*[:：]"
+    r"\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*[:：]"
 )
 # A unit word after a city's name that names the region called after it (巴黎|大区, 伊尔库茨克|州).
 REGION_OF_CITY = re.compile(f"(?:{pattern('names', 'region_suffix')})(?![长委督尹])")
@@ -148,7 +148,7 @@ EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
-COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会|展)")
+COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会|展|城市)")
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 # What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
 SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别|新增|现有|共有|拥有|累计)")
@@ -536,6 +536,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             relation = "sister_city" if tier.group("sister_city") else "friendly_exchange"
             listed = LISTED_DATE.match(text, re_)
             date = parse_date(listed.group(1), None) if listed else ""
+            if not date and tier.start() >= sent.start:
+                date = act_date  # (a tier named in this sentence: 2019年，…新增友好交流城市2个：A市、B市)
             add(home, sp, relation, since=date[:4] if relation == "sister_city" else "", date=date)
             continue
         # A tie is read in the partner's clause when the clause names one or says how it stands
