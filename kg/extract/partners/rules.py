@@ -454,6 +454,26 @@ def _party(sp: Span) -> Party:
     return Party(sp.name if sp.rule in ("ward-of-city", "known-region", "district-of") else sp.written, sp.type, country=sp.side_country)
 
 
+def _foreign_pair(sent: Sentence) -> set[str]:
+    """The foreign places a sentence that names no mainland place joins to each other (日本冈山市与韩国
+    富川市…结为友好城市): their tie is not the home side's."""
+    places = sorted((x for x in sent.spans if x.type in ("City", "Region", "Country")), key=lambda x: x.start)
+    if any(x.type != "Country" and not x.foreign and x.country == "中国" for x in places):
+        return set()
+    text = sent.block.text
+    out: set[str] = set()
+    for a, b in zip(places, places[1:]):
+        c = None
+        if b.type == "Country":
+            i = places.index(b)
+            c, b = b, places[i + 1] if i + 1 < len(places) else None
+        lead = text[max(text.rfind(m, 0, a.start) for m in "，,。；;：:") + 1 : a.start]
+        if (a.type != "Country" and b is not None and b.type != "Country" and a.foreign and b.foreign
+                and text[a.end : (c or b).start] in ("与", "同") and not re.search("[与同和及、]", lead)):
+            out.update((a.name, b.name))  # (not a list, 与A和B…: A is its clause's subject)
+    return out
+
+
 def _stay_abroad(text: str) -> bool:
     """Whether ``text`` tells of a stay in a foreign country or place (在澳大利亚期间，…与X市市长…会谈):
     a visit there."""
@@ -486,8 +506,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         seen.add(key)
         out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
+    foreign_pair = _foreign_pair(sent)
     for sp in _partner_spans(sent, home_city):
-        if sp.name.rstrip("市") == home_city.name.rstrip("市"):
+        if sp.name.rstrip("市") == home_city.name.rstrip("市") or sp.name in foreign_pair:
             continue
         rs, re_ = sent.rel(sp)
         if DESCRIBED.match(text, re_):
