@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Block, Document, Evidence
+from .cues import pattern as cue_pattern
 from .dates import find_dates, parse_date
 
 SENTENCE_END = re.compile(r"[。！？!?；;】]")
+# Reported speech opened before a comma or colon (X表示，…): see split_sentences.
+SPEECH = re.compile(f"(?:{cue_pattern('names', 'speech')})[，,：:]")
 HOME_COUNTRY = "中国"
 SARS = ("香港", "澳门")
 
@@ -150,6 +153,9 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             # (Not a listed item's date in brackets: neither the sentence nor the next is of its day.)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s)]
             out.append(Sentence(doc, block, pos, end, inner, told[0] if told else ctx, line_at, ctx, dates))
+            # (Nor a date said in reported speech: X表示，2014年6月，两地缔结… tells history.)
+            speech = SPEECH.search(seg)
+            told = [iso for s, _, iso in dates if not in_brackets(seg, s) and not (speech and s >= speech.end())]
             if told and not past_year(doc, told[-1]):
                 ctx = told[-1]
         pos = end
