@@ -43,6 +43,8 @@ def split_leaders(cell: str, gaz: Gazetteer | None = None) -> list[tuple[str, in
     (张伟、李娜) and after their titles (市长 张伟, 副市长李娜: the titles are no names)."""
     gaz = gaz or load()
     royal = _royal_titles(gaz)
+    # (A remark in brackets is no name: 市长 郑永忠（参加会见）.)
+    cell = re.sub(r"[（(][^（()）]*[）)]", lambda m: " " * len(m.group(0)), cell)
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s、，,;；/]+", cell)]
     out: list[tuple[str, int, int]] = []
     i = 0

@@ -116,6 +116,10 @@ def _meeting_country(orgs: list[Org], column_country: str, caption: list[str]) -
     return ";".join(caption)
 
 
+# A group a guest is written as leading, closing a guest cell (本米·占塔冯率领的代表团).
+_LED_GROUP_END = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,12}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?$")
+
+
 def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gazetteer | None = None) -> tuple[list[Meeting], list[Attendance]]:
     """Meetings and attendances from every leaders' table of ``doc``; the leaders are of ``home_place``."""
     gaz = gaz or load()
@@ -144,6 +148,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             letter = LETTER_VERB.search(content)
             # (A title and a name apart in the guest column: 驻华大使 马克·约翰逊.)
             guest = _CJK_GAP.sub("", guest_c.text.strip()) if guest_c is not None else ""
+            guest = _LED_GROUP_END.sub("", guest)  # (X率领的代表团: X is the guest named)
             if not verb and not letter and guest and (not content or parse_person_phrase(guest, gaz)):
                 # A row that names its guest in a column of its own is a meeting, whatever its
                 # content says (礼节性拜会, 友城交流), and a table with no content column is a

@@ -164,3 +164,17 @@ def test_a_second_list_whose_first_row_has_an_empty_last_cell(tmp_path):
         ("金海市", "sister_city", "2006-05-18"),
         ("须坂市", "friendly_exchange", "2014-10"),
     ]
+
+
+def test_a_leaders_remark_in_brackets_and_a_guest_written_leading_a_group(tmp_path):
+    """A leader's cell with a remark in brackets (郑永忠（参加会见）) names 郑永忠; a guest cell that
+    closes with the group the guest leads (本米·占塔冯率领的代表团) names the guest."""
+    text = ("2023年市领导会见外宾情况一览表\n\n序号\t时间\t市领导\t外宾\t国别\t内容\n"
+            "1\t9月5日\t市委书记 杨光荣；市长 郑永忠（参加会见）\t英国驻重庆总领事 史蒂文·帕克\t英国\t会见\n"
+            "2\t12月6日\t市长 郑永忠\t老挝琅勃拉邦省副省长 本米·占塔冯率领的代表团\t老挝\t会谈")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, [h.name for h in m.home], [c.name for c in m.counterparts]) for m in facts.meetings)
+    assert got == [
+        ("2023-09-05", ["杨光荣", "郑永忠"], ["史蒂文·帕克"]),
+        ("2023-12-06", ["郑永忠"], ["本米·占塔冯"]),
+    ]
