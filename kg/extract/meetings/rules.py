@@ -399,7 +399,10 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     if group is None and stated and ctx.group and not _within(stated, ctx.group[-1].date):
         return []  # (12月15日，…年会在杭州开幕，X出席并致辞: a day of its own, not the meetings told before)
     spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person"]
-    persons = _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])
+    # (A guest named bare, 哈米德·奥斯曼参加会见 after 马来西亚驻华大使X: of the country the text gave them.)
+    # (Only a transliterated name: a Chinese-character name read with a country may be a misread.)
+    persons = [_as_known(p, ctx) if "·" in p.name else p
+               for p in _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])]
     out = []
     for last in ctx.group if group is None else group:
         home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
