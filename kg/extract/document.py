@@ -347,8 +347,9 @@ def extract(doc: Document) -> Facts:
         # Where a foreign city's name ends (横滨市|港北区): a district named right after it is its ward.
         foreign_city_ending = {}
         for cs, ce, clabel, _, cid in chosen:
-            if clabel == "City" and cid:
-                fe = gaz.by_id(cid, "City")
+            # (Or a metropolitan city the gazetteer lists as a region: 蔚山广域市|东区.)
+            if cid and (clabel == "City" or clabel == "Region" and block.text[ce - 1 : ce] == "市"):
+                fe = gaz.by_id(cid, clabel)
                 if fe is not None and fe.country not in ("", "中国"):
                     foreign_city_ending[ce] = foreign_city_ending[ce + 1 if block.text[ce : ce + 1] == "市" else ce] = (cs, fe.country)
         for key in sorted(set(chosen) | nested):

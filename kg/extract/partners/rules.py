@@ -323,6 +323,10 @@ def _foreign_places_in(w: str, gaz) -> tuple:
     return tuple(out)
 
 
+# 与 after a partner named first, past a time or venue (于2000年与…): the home place follows.
+_JOINED_AFTER = re.compile(r"(?:[于在][^，,。；;与和同]{1,10}?)?[与和同]")
+
+
 def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     """The mainland place (not a venue) named last before the partner in its clause (溧阳市与加拿大…,
     钟楼区与德国…), else the document's home place."""
@@ -338,9 +342,10 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     # The partner named first (澳大利亚蒙尼谷市与上海市嘉定区签署…): the home place right after 与, the
     # last of a chain (上海市|嘉定区).
     text = sent.block.text
-    if text[sp.end : sp.end + 1] in ("与", "和", "同"):
+    joined = _JOINED_AFTER.match(text, sp.end)  # (…沃尔夫斯堡市于2000年与吉林省长春市缔结…)
+    if joined:
         chain: list[Span] = []
-        pos = sp.end + 1
+        pos = joined.end()
         for x in sorted(home_places_in(text, sent.spans), key=lambda x: x.start):
             if x.start == pos:
                 chain.append(x)
