@@ -45,9 +45,10 @@ HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
 RECEIVING_ACTS = frozenset(words("meetings", "guests.received_by"))
 NOBODY_AFTER = re.compile(r"\s*(?:并[^，,。；;]*)?[。；;！!]?\s*$")
 NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
-ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?$")
+ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')})?$")
 # (Not a modifier: 会见了出席活动的X — X is met.)
-ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended')})(?!的)")
+ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')})?"
+                      f"(?:{pattern('meetings', 'roles.attended')})(?!的)")
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
 OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
 # An attend word closing its clause (…杨学鹏参加。): the persons before it attend what was just told.
