@@ -86,16 +86,30 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
                  and (title_names is None or text is not doc.title or _named_in(text[p[0] : p[1]], title_names))
                  and not after_foreign_city(text, p[0], gaz)]
         if found:
-            _, _, name, typ = found[0]
+            k = 0
+            while k + 1 < len(found) and found[k + 1][0] == found[k][1]:
+                k += 1  # the last of a chain (江苏省|太仓市: 太仓市)
+            _, _, name, typ = found[k]
             if text is doc.publisher and counts and counts[name] < max(counts.values()):
                 continue  # a paper named for a place the text names less than another (北京周报 on 成都)
             return Party(name, typ, country=HOME_COUNTRY)
     if not counts and inner is not None:
         count(inner())
     if counts:
-        name = min(counts, key=lambda n: (-counts[n], types[n] != "City", first[n]))
+        name = min(counts, key=lambda n: (-counts[n], -_level(n, types[n], gaz), types[n] != "City", first[n]))
         return Party(name, types[name], country=HOME_COUNTRY)
     return Party(HOME_COUNTRY, "Country", country=HOME_COUNTRY)
+
+
+def _level(name: str, typ: str, gaz: Gazetteer) -> int:
+    """How deep a Chinese place lies in GB/T 2260's divisions (1 a province, 2 a prefecture, 3 a county or
+    district), from its code: on equal counts the more specific place is the one the text speaks for
+    (江苏省太仓市 named once each: 太仓市)."""
+    entry = gaz.lookup(name, (typ,))
+    code = entry.code if entry is not None else ""
+    if len(code) != 6 or not code.isdigit():
+        return 0
+    return 1 if code[2:] == "0000" else 2 if code[4:] == "00" else 3
 
 
 def _named_in(place: str, names: frozenset[str]) -> bool:
