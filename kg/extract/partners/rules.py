@@ -146,6 +146,8 @@ PAIR_PROGRAMME = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?
                             r"[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式|晚会|招待会)")
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
+# …or after the home place's word for it, the event held right after (在哈尔滨市友好城市|白俄罗斯明斯克市|举办).
+IN_FRIEND_PLACE = re.compile(f"在[^，,。；、在]{{0,8}}?(?:{pattern('partners', 'sister_city.before')})的?$")
 FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
 COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会|展|城市)")
@@ -640,6 +642,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         joint = (
             HELD_TOGETHER.search(text)
             or (IN_PLACE.search(before[cs:]) and HELD.search(after[: ce - re_ + 40]))
+            or (IN_FRIEND_PLACE.search(before[cs:]) and HELD.match(after))
             or ANNIVERSARY_PROGRAMME.search(after)
             # (A programme of the two sides' anniversary in a later clause, where the sentence names no
             # other foreign place: …访问法国波尔多市，出席两市结好25周年庆祝活动.)
