@@ -92,7 +92,16 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
     """Mentions of a Chinese place's short form that several places share (吉林: 吉林省 and 吉林市; 海南):
     the one whose full name the document writes, where it writes only one of them (…吉林省与萨克森州…。
     吉林与萨克森的友好合作…: the province)."""
-    texts = [block.text for block, _, _ in found]
+    whole = "\n".join(block.text for block, _, _ in found)
+    written_as: dict[str, object] = {}  # a short form → the entry the document writes in full, or None
+
+    def as_written(written: str):
+        if written not in written_as:
+            homes = [x for x in gaz.lookup_all(written) if x.country == "中国" and x.type in ("City", "Region")]
+            named = [x for x in homes if x.zh in whole] if len(homes) > 1 else []
+            written_as[written] = named[0] if len(named) == 1 else None
+        return written_as[written]
+
     out = []
     for block, chosen, nested in found:
         changed = []
@@ -100,11 +109,9 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
             written = block.text[s:e]
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 entry = gaz.by_id(ent_id, label)
-                homes = [x for x in gaz.lookup_all(written) if x.country == "中国" and x.type in ("City", "Region")] \
-                    if entry is not None and entry.country == "中国" and written != entry.zh else []
-                named = [x for x in homes if any(x.zh in t for t in texts)]
-                if len(named) == 1 and named[0].zh != entry.zh:
-                    label, ent_id = named[0].type, f"{named[0].type}:{named[0].zh}"
+                other = as_written(written) if entry is not None and entry.country == "中国" and written != entry.zh else None
+                if other is not None and other.zh != entry.zh:
+                    label, ent_id = other.type, f"{other.type}:{other.zh}"
             changed.append((s, e, label, rule, ent_id))
         out.append((block, changed, nested))
     return out

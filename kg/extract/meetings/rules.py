@@ -787,6 +787,7 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     cps = [p for p in cps if p.name not in {h.name for h in homes}]
     return homes, cps, homes_seg, home_seg, cp_seg, split, sar_home
 
+
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Meetings stated in ``sent``, each with the act word that states it. ``ctx`` carries the
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""

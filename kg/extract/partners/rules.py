@@ -469,15 +469,14 @@ def _foreign_pair(sent: Sentence) -> set[str]:
         return set()
     text = sent.block.text
     out: set[str] = set()
-    for a, b in zip(places, places[1:]):
-        c = None
-        if b.type == "Country":
-            i = places.index(b)
-            c, b = b, places[i + 1] if i + 1 < len(places) else None
+    for i, a in enumerate(places[:-1]):
+        # The next place, past a country written before it (日本冈山市与|韩国|富川市).
+        j = i + 2 if places[i + 1].type == "Country" else i + 1
+        if a.type == "Country" or j >= len(places) or places[j].type == "Country" or not (a.foreign and places[j].foreign):
+            continue
         lead = text[max(text.rfind(m, 0, a.start) for m in "，,。；;：:") + 1 : a.start]
-        if (a.type != "Country" and b is not None and b.type != "Country" and a.foreign and b.foreign
-                and text[a.end : (c or b).start] in ("与", "同") and not re.search("[与同和及、]", lead)):
-            out.update((a.name, b.name))  # (not a list, 与A和B…: A is its clause's subject)
+        if text[a.end : places[i + 1].start] in ("与", "同") and not re.search("[与同和及、]", lead):
+            out.update((a.name, places[j].name))  # (not a list, 与A和B…: A is its clause's subject)
     return out
 
 

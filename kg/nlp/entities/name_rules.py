@@ -460,7 +460,7 @@ class NameRules:
         found.extend(p for p in self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg)
                      if not any(s < p[1] and p[0] < e for s, e in dotted))
         found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
-        found.extend(self._cities_before_officials(text, seg, [(a, b) for a, b, *_ in (*doc.user_data.get(GAZ_KEY, ()), *found)]))
+        found.extend(self._cities_before_officials(text, seg, (*doc.user_data.get(GAZ_KEY, ()), *found)))
         found.extend(self._regions_of_cities(text, starts, ends))
         bodies = find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends)
         found.extend(bodies)
@@ -580,7 +580,7 @@ class NameRules:
                     break  # the next item names its own country
         return out
 
-    def _cities_before_officials(self, text: str, seg, taken: list[tuple[int, int]]) -> list:
+    def _cities_before_officials(self, text: str, seg, taken: tuple) -> list:
         """Foreign cities no gazetteer lists, written before their mayor and a transliterated name
         (李志刚与维泰博市市长乔瓦尼·罗西举行会谈): from the word or mark before them (与, 会见, ，) to 市.
         Their country is read from the sentence (在意大利期间, …) by the extraction. Nothing ``taken``
@@ -590,7 +590,7 @@ class NameRules:
             end = m.end()
             start = max((b.end() for b in _CITY_LEAD.finditer(text, max(0, end - 11), end - 3)), default=-1)
             name = text[start:end] if start >= 0 else ""
-            if (len(name) < 3 or not re.fullmatch(rf"[{CJK}]+", name) or any(a < end and start < b for a, b in taken)
+            if (len(name) < 3 or not re.fullmatch(rf"[{CJK}]+", name) or any(t[0] < end and start < t[1] for t in taken)
                     or self._ordinary_start(name[:-1], seg) or _is_common_words(name[:-1], seg)):
                 continue
             out.append((start, end, "City", "place-before-official"))
