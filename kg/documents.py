@@ -305,6 +305,15 @@ SOURCES_NAMES = ("SOURCES.tsv", "sources.tsv")
 _SOURCES_ID = ("slug", "id", "doc")
 _SOURCES_KEYS = {"title": "title", "publisher": "publisher", "pub_date": "date", "date": "date",
                  "url": "source", "source": "source", "covers": "covers"}
+# Other names a sidecar or front matter may give these keys (as other tools write them): read as kg's own.
+META_ALIASES = {"published": "date", "pub_date": "date", "pubdate": "date", "issued": "date", "url": "source"}
+
+
+def _own_keys(meta: dict) -> dict:
+    """``meta`` with its keys under kg's names (``published`` is ``date``); a key kg names itself wins."""
+    out = {META_ALIASES[k]: v for k, v in meta.items() if k in META_ALIASES}
+    out.update((k, v) for k, v in meta.items() if k not in META_ALIASES)
+    return out
 
 
 def sources_row(path: Path) -> dict:
@@ -342,7 +351,7 @@ def _sidecar(path: Path) -> dict:
     if side is None or not side.is_file():
         return {}
     try:
-        return tomllib.loads(side.read_text(encoding="utf-8"))
+        return _own_keys(tomllib.loads(side.read_text(encoding="utf-8")))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise MetadataError(MESSAGES["bad_sidecar"].format(path=side, detail=exc)) from exc
 
@@ -356,4 +365,4 @@ def _front_matter(text: str) -> dict:
         if ":" in line and not line.lstrip().startswith("#"):
             k, v = line.split(":", 1)
             out[k.strip().lower()] = v.strip().strip("\"'")
-    return out
+    return _own_keys(out)

@@ -34,6 +34,20 @@ def test_year_inferred_without_sidecar(tmp_path):
     assert d.date == "2023-05-02" and d.year == 2023
 
 
+def test_sidecar_and_front_matter_take_other_tools_key_names(tmp_path):
+    """``published`` (or ``pub_date``, ``issued``) is the page's date and ``url`` its source; kg's own key wins."""
+    p = tmp_path / "item.txt"
+    p.write_text("16日下午，某市市长会见来访客人。\n", encoding="utf-8")
+    (tmp_path / "item.meta.toml").write_text('published = "2024-04-17"\nurl = "https://example.org/a"\n', encoding="utf-8")
+    d = read_document(p)
+    assert (d.date, d.year, d.source) == ("2024-04-17", 2024, "https://example.org/a")
+    (tmp_path / "item.meta.toml").write_text('published = "2024-04-17"\ndate = "2023-01-02"\n', encoding="utf-8")
+    assert read_document(p).date == "2023-01-02"
+    q = tmp_path / "front.txt"
+    q.write_text("---\nissued: 2022-05-06\n---\n6日，某市市长会见来访客人。\n", encoding="utf-8")
+    assert read_document(q).date == "2022-05-06"
+
+
 def test_heading_and_entry_with_author():
     doc, blocks = blocks_of(YEARBOOK)
     h = at(blocks, 27)
