@@ -21,8 +21,14 @@ ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=s
 # A day written alone (15日, 5日下午, 6日至8日): not after 月 or a digit.
 DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|–|-|~|～)\s*(?P<d2>\d{1,2})\s*日)?")
 # Days named relative to the page's date, and how many days before it they are.
-RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
+# (Also the evening or morning of such a day: 昨晚, 今晨.)
+RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0,
+                 "前晚": 2, "昨晚": 1, "昨夜": 1, "昨晨": 1, "今晨": 0, "今早": 0, "今晚": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
+# Years named relative to the text's (去年6月 in a page of 2024 is 2023-06), and how many years before it.
+RELATIVE_YEARS = {"前年": 2, "去年": 1, "今年": 0}
+# (Before a month, or alone as a clause's time: 去年，… / 去年以来 is no date.)
+RELATIVE_YEAR = re.compile(r"(?P<w>" + "|".join(RELATIVE_YEARS) + r")(?:\s*(?=\d{1,2}\s*月)|(?:初|底|末|年初|年底|上半年|下半年)?(?=[，,]))")
 # A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.
 # (Or in Chinese numerals, digit by digit: 一九八一年，…)
 YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;]))(?:早在|早于|在|于)?(?:(?P<y>(?:19|20)\d\d)|(?P<cy>[一二][九〇零][〇零一二三四五六七八九]{2}))\s*年"
@@ -135,12 +141,15 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     # (A month and day written without a year are in the year the text last stated: 2022年3月…。6月15日…;
     # 1992年5月18日,…,5月21日,双方签署….)
     told_year = int(context[:4]) if context[:4].isdigit() else year
+    # (去年6月: the month's year is the text's year less one: the year a report covers, else the page's.)
+    ref_year = year or (int(ref[:4]) if ref[:4].isdigit() else None)
+    relative_year = {m.end(): ref_year - RELATIVE_YEARS[m["w"]] for m in RELATIVE_YEAR.finditer(text)} if ref_year and "年" in text else {}
     # (Both forms need 月: most sentences have none.)
     found = sorted([(m.start(), 0, m) for m in DATE_EXPR.finditer(text)] + [(m.start(), 1, m) for m in CN_DATE.finditer(text)],
                    key=lambda t: t[:2]) if "月" in text else ()
     for _, in_words, m in found:
         try:
-            iso = parse_date(_cn_date(m) if in_words else m.group(0), told_year)
+            iso = parse_date(_cn_date(m) if in_words else m.group(0), relative_year.get(m.start(), told_year))
         except KeyError:  # (not a number: 十十月)
             iso = ""
         if iso and not any(s < m.end() and m.start() < e for s, e, _ in out):
@@ -151,6 +160,9 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
         y = int(m["y"]) if m["y"] else _cn_number(m["cy"]) if m["cy"] else year
         if y and not any(s <= m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), _iso(y)))
+    for m in RELATIVE_YEAR.finditer(text) if relative_year else ():  # (去年，…: the year alone)
+        if m.end() not in {s for s, _, _ in out}:
+            out.append((m.start(), m.end(), _iso(relative_year[m.end()])))
     out.sort()
     day = _ref_day(ref)
     month = _month_of(context) if "日" in text else None

@@ -199,6 +199,9 @@ def _splits_a_word(text: str, s: int, e: int, after_a_name: bool = False) -> boo
     freq = jieba.dt.FREQ
     # (Nor before it after a level word: 湖南省长沙市 holds 省长 but is 湖南省 + 长沙市.)
     before = text[s - 1 : s + 1] if s > 0 and text[s - 1] not in "省市区县州" and not after_a_name else ""
+    # (Nor a name of three whose last two are no word: 在内|罗毕 is no reading of 在内罗毕会见.)
+    if e - s == 3 and not freq.get(text[s + 1 : e]):
+        before = ""
     # (A name ending in a level word is not cut after it: 钟楼区区长 holds 区区 but is 钟楼区 + 区长.)
     after = text[e - 1 : e + 1] if e < len(text) and text[e - 1] not in "市区县州省镇村" and e - s == 2 else ""
     return any(len(w) == 2 and (freq.get(w) or 0) >= _WORD_FREQ and (freq.get(text[s:e]) or 0) < (freq.get(w) or 0) for w in (before, after))

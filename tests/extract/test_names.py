@@ -43,6 +43,19 @@ def test_a_month_and_day_without_a_year_are_in_the_year_last_stated():
     assert [iso for _, _, iso in find_dates("6月15日，两区签署备忘录。", 2023, "2023-01-10")] == ["2023-06-15"]
 
 
+def test_days_and_years_named_relative_to_the_page():
+    """昨晚 is the day before the page's; 去年6月 is in the year before the text's (a report's covered
+    year, else the page's); 去年以来 is no date."""
+    dates = lambda text, year=2024, ref="2024-04-17": [iso for _, _, iso in find_dates(text, year, ref)]
+    assert dates("昨晚，总领事馆举行招待会。") == ["2024-04-16"]
+    assert dates("今晨，代表团抵达。") == ["2024-04-17"]
+    assert dates("去年6月，省长率团访问肯尼亚。") == ["2023-06"]
+    assert dates("前年底，两市结好。") == ["2022"]
+    assert dates("今年3月5日，两市签署协议。") == ["2024-03-05"]
+    assert dates("去年以来，两市交流频繁。") == []
+    assert dates("去年5月，两市结好。", 2022, "2023-01-10") == ["2021-05"]
+
+
 def test_a_day_alone_is_in_the_month_last_stated_even_with_no_page_date():
     """A chronicle (大事记) with no page date: 3月 … 5日　… 19日　… (19日 is in March); with neither a
     page date nor a month told before, a day alone is no date."""
