@@ -752,9 +752,10 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     cp_seg = (split.end(), pre_e) if split else (post_s, post_e)
     if hosted_before:
         home_seg = (pre_s, pre_s)
-    homes = [_person(sent, sp, sent.start + home_seg[0]) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
+    # (A person named bare is who the document said before: 姆瓦乌拉一行与厅长X座谈 after 大使彼得·…·姆瓦乌拉.)
+    homes = [_as_known(_person(sent, sp, sent.start + home_seg[0]), ctx) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
     homes_seg = home_seg  # (where the home side is named)
-    cps = [_person(sent, sp, sent.start + cp_seg[0]) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
+    cps = [_as_known(_person(sent, sp, sent.start + cp_seg[0]), ctx) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
     if (split and not homes and cps and all(_as_known(p, ctx).country == "中国" for p in cps)
             and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]])):
         # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
