@@ -213,7 +213,8 @@ def _full_names(found) -> dict[str, str]:
             name = block.text[s:e]
             if label == "Person" and "·" in name:
                 parts = name.split("·")
-                for part in {parts[0], parts[-1]}:
+                # (And a middle part: 萨尔加多 for 卡罗琳娜·萨尔加多·莫拉莱斯.)
+                for part in {parts[0], parts[-1], *(p for p in parts[1:-1] if len(p) >= 3)}:
                     out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
     return out
 

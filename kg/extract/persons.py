@@ -91,9 +91,14 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a
     mention for every later or earlier bare occurrence of a name the rules found, where no other
     mention covers it. (A document-wide memory no per-block spaCy component has.)"""
-    found = {b.text[s:e] for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer" and 2 <= e - s <= 12}
+    # (A transliterated name of several parts may be long: 卡罗琳娜·萨尔加多·莫拉莱斯.)
+    found = {name for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer"
+             for name in (b.text[s:e],) if 2 <= e - s <= (20 if "·" in name else 12)}
     # A transliterated name is written again by its last part alone (安德士·丹尼尔森 … 丹尼尔森一行).
     found |= {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) >= 3}
+    # …or, in a name of three parts or more, by a middle one: a Spanish-named person by the father's
+    # surname (卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长).
+    found |= {part for n in found if n.count("·") >= 2 for part in n.split("·")[1:-1] if len(part) >= 3}
     # …and by its first part, or a last part of two characters (马蒂亚斯·克林 … 会见了克林一行), where
     # words that follow persons close it (see _FIRST_PART_AFTER).
     firsts = ({n.split("·")[0] for n in found if "·" in n and len(n.split("·")[0]) >= 3}

@@ -174,8 +174,10 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
 
 def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     pp = person_phrase(sent, sp, seg_start)
+    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
+    written = sp.name if sp.rule == "known-name" and "·" in sp.name else sp.written
     if pp is None:
-        return Party(sp.written, "Person", country=sp.side_country)
+        return Party(written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
     # found after its country) is that place.
     places = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
@@ -197,7 +199,7 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     orgs = tuple(map(of, pp.orgs))
     told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
     country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
-    return Party(sp.written, "Person", title=pp.title, organizations=orgs, country=country)
+    return Party(written, "Person", title=pp.title, organizations=orgs, country=country)
 
 
 def _led_group_country(sent: Sentence, sp: Span) -> str:
@@ -547,6 +549,9 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
                     # (Written again by its last part, or, for some names, its first: 纳隆萨一行.)
                     ctx.people.setdefault(p.name.split("·")[-1], p)
                     ctx.people.setdefault(p.name.split("·")[0], p)
+                    for middle in p.name.split("·")[1:-1]:  # (卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长)
+                        if len(middle) >= 3:
+                            ctx.people.setdefault(middle, p)
 
 
 def _as_known(p: Party, ctx: MeetingContext) -> Party:

@@ -114,6 +114,7 @@ _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
 _WORD_TAIL = re.compile("|".join(re.escape(w) for w in sorted(cue_words("names", "tail"), key=len, reverse=True) if len(w) >= 2))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
+_NAME_LEAD_END = re.compile(f"(?:{cue_pattern('names', 'lead')})$")
 _PERSON_JOINS = frozenset(cue_words("names", "person_joins"))
 _GIVEN_NAME_END = frozenset(cue_words("names", "given_name_end"))
 
@@ -660,8 +661,8 @@ class NameRules:
                 continue
             if _REGION_SUFFIX.fullmatch(name, len(name) - 1) and self.gaz.lookup(name[:-1], ("City",)):
                 continue  # 孔敬府府尹: the region of a city's name (孔敬), no person
-            if s > 0 and not _BEFORE_NAME.match(text[s - 1]):
-                continue  # inside a longer word: 都文平副主任 is not 文平
+            if s > 0 and not _BEFORE_NAME.match(text[s - 1]) and not _NAME_LEAD_END.search(text, 0, s):
+                continue  # inside a longer word: 都文平副主任 is not 文平 (but 会见|林志坚市长 is)
             if title_suffix(text[max(0, s - 8) : s], self.gaz):
                 continue  # 市长陈吉宁主任: the name after the first title is read there
             return name
