@@ -57,7 +57,8 @@ _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|
 _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇)")
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
 # One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
-_GIVEN_BEFORE_TAIL = re.compile(rf"[{CJK}]{{1,2}}?(?=一行|等人|率|先生|女士|夫妇|阁下|[，,。、；;])")
+# (Or by 的 of one who leads or accompanies: 在藤田和|也的带领下.)
+_GIVEN_BEFORE_TAIL = re.compile(rf"[{CJK}]{{1,2}}?(?=一行|等人|率|先生|女士|夫妇|阁下|的(?:带领|率领|陪同)|[，,。、；;])")
 # The 市 of a city written before its mayor and a transliterated name (维泰博市|市长乔瓦尼·罗西), and what
 # may stand before the city's name (与, 会见, a mark).
 _CITY_BEFORE_OFFICIAL = re.compile(rf"市(?=(?:第一)?副?市长[{CJK}]{{1,8}}[·•])")
@@ -705,7 +706,7 @@ class NameRules:
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = self._foreign_name.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
-            if name and foreign:
+            if name:
                 name += self._given_after_join(text, start, start + len(name), seg)
             # No word that follows names within seven characters: the name still ends where an
             # ordinary word starts (知事上田清司参观…), if one does.
