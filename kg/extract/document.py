@@ -412,6 +412,8 @@ def extract(doc: Document) -> Facts:
                 written_as = known_as
             elif rule == "known-region":
                 written_as = written_region
+            elif rule == "known-place" and written not in place_country and written + "市" in place_country:
+                written_as = written + "市"  # (户田 paired with 开封, after 日本户田市: that city)
             elif rule == "known-name" and full_name.get(written):
                 written_as = full_name[written]  # (克林 after 马蒂亚斯·克林: that person, not another)
             else:

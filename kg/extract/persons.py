@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..gazetteer import load
 from ..nlp.common import UNLISTED_PLACE_RULES
 from .cues import pattern as cue_pattern
 from .names import PersonPhrase, parse_person_phrase
@@ -84,6 +85,8 @@ _PLACE_LABELS = ("City", "Region", "Country")
 # What follows a transliterated name's first part (or short last part) written alone for it to be that
 # person (Thai and Lao names are so shortened: 纳隆萨·差瓦里 … 会见了纳隆萨一行).
 _FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表示|指出|介绍|说")
+# What stands next to a city's name written without 市 when it is paired with another place (开封与户田).
+_PAIRED_PLACE_AROUND = re.compile(r"[与和及同、]")
 
 
 def known_names_again(blocks: list[tuple]) -> list[tuple]:
@@ -109,6 +112,20 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
         for s, e, label, rule, _ in ms:
             if rule in UNLISTED_PLACE_RULES and e - s >= 3:
                 labels.setdefault(b.text[s:e], label)
+    # …and written without 市 where it is paired with another place (日本户田市 … 开封与户田自1984年…);
+    # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
+    stems = {n[:-1] for n, label in labels.items() if label == "City" and n.endswith("市") and len(n) >= 3} - set(labels)
+    stem_ids: dict[str, str] = {}
+    gaz = load()
+    for b, ms, _ in blocks:
+        for s, e, label, rule, ent_id in ms:
+            written = b.text[s:e]
+            if (rule == "gazetteer" and label == "City" and e - s >= 3 and written.endswith("市") and ent_id
+                    and gaz.lookup(written[:-1]) is None and (x := gaz.by_id(ent_id, label)) is not None
+                    and x.country not in ("", "中国")):
+                stem_ids.setdefault(written[:-1], ent_id)
+    stems |= set(stem_ids) - set(labels)
+    labels.update(dict.fromkeys(stems, "City"))
     names = sorted(labels, key=lambda n: (-len(n), n))
     if not names:
         return blocks
@@ -124,7 +141,8 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
             i = text.find(name)
             while i >= 0:
                 e = i + len(name)
-                if name in firsts and (not _FIRST_PART_AFTER.match(text, e) or text[i - 1 : i] == "·"):
+                if name in firsts and (not _FIRST_PART_AFTER.match(text, e) or text[i - 1 : i] == "·") or name in stems and not (
+                        _PAIRED_PLACE_AROUND.match(text, e) or _PAIRED_PLACE_AROUND.match(text[i - 1 : i])):
                     i = text.find(name, e)
                     continue
                 inside = [m for m in mentions if i <= m[0] and m[1] <= e and m not in dropped]
@@ -137,7 +155,10 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
                         taken[m[0]:m[1]] = [False] * (m[1] - m[0])
                 if not any(taken[i:e]):
                     taken[i:e] = [True] * (e - i)
-                    added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
+                    if name in stem_ids:
+                        added.append((i, e, "City", "gazetteer", stem_ids[name]))
+                    else:
+                        added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
                 i = text.find(name, e)
         kept = [m for m in mentions if m not in dropped]
         out.append((block, sorted(kept + added), nested) if added or dropped else (block, mentions, nested))

@@ -458,7 +458,8 @@ def _parents(place: Party) -> tuple[str, ...]:
 def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
-    return Party(sp.name if sp.rule in ("ward-of-city", "known-region", "district-of") else sp.written, sp.type, country=sp.side_country)
+    # (And a city written again without 市, 户田 after 日本户田市: by the name the document gave it.)
+    return Party(sp.name if sp.rule in ("ward-of-city", "known-region", "district-of", "known-place") else sp.written, sp.type, country=sp.side_country)
 
 
 def _foreign_pair(sent: Sentence) -> set[str]:
