@@ -51,6 +51,16 @@ def _valid(m: int | None, d: int | None) -> bool:
     return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
 
 
+# A third of a month (9月下旬): the span of its days.
+TEN_DAYS = re.compile(r"\s*(?P<part>上旬|中旬|下旬)")
+_TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20)}
+
+
+def _ten_days(y: int, mo: int, part: str) -> str:
+    first, last = _TEN_DAYS.get(part, (21, (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).day))
+    return f"{_iso(y, mo, first)}/{_iso(y, mo, last)}"
+
+
 def parse_date(text: str, year: int | None) -> str:
     """The first date in ``text`` as ISO (``start/end`` for spans); ``""`` when none can be read."""
     text = text.strip()
@@ -67,6 +77,9 @@ def parse_date(text: str, year: int | None) -> str:
         d = int(m["d"]) if m["d"] else None
         if not _valid(mo, d):
             return ""
+        tenth = TEN_DAYS.match(text, m.end()) if d is None and not m["d2"] else None
+        if tenth:
+            return _ten_days(y, mo, tenth["part"])
         start = _iso(y, mo, d)
         if m["d2"] and d is not None:
             y2 = int(m["y2"]) if m["y2"] else y
@@ -149,7 +162,10 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
                    key=lambda t: t[:2]) if "月" in text else ()
     for _, in_words, m in found:
         try:
-            iso = parse_date(_cn_date(m) if in_words else m.group(0), relative_year.get(m.start(), told_year))
+            # (With a third of the month after it: 9月下旬.)
+            tenth = TEN_DAYS.match(text, m.end())
+            iso = parse_date((_cn_date(m) if in_words else m.group(0)) + (tenth.group(0) if tenth else ""),
+                             relative_year.get(m.start(), told_year))
         except KeyError:  # (not a number: 十十月)
             iso = ""
         if iso and not any(s < m.end() and m.start() < e for s, e, _ in out):

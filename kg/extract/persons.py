@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..gazetteer import load
 from ..nlp.common import UNLISTED_PLACE_RULES
 from .cues import pattern as cue_pattern
-from .names import PersonPhrase, parse_person_phrase
+from .names import PersonPhrase, parse_person_phrase, title_prefix
 from .sentences import SARS, Sentence, Span
 
 _JOINED = re.compile(r"(?:一行)?(?:以及|和|与|及|同)")
@@ -84,7 +84,7 @@ def phrase_country(pp: PersonPhrase) -> str:
 _PLACE_LABELS = ("City", "Region", "Country")
 # What follows a transliterated name's first part (or short last part) written alone for it to be that
 # person (Thai and Lao names are so shortened: 纳隆萨·差瓦里 … 会见了纳隆萨一行).
-_FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表示|指出|介绍|说")
+_FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表示|指出|介绍|说|举行|进行|会谈|座谈|会见")
 # What stands next to a city's name written without 市 when it is paired with another place (开封与户田).
 _PAIRED_PLACE_AROUND = re.compile(r"[与和及同、]")
 
@@ -141,7 +141,8 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
             i = text.find(name)
             while i >= 0:
                 e = i + len(name)
-                if name in firsts and (not _FIRST_PART_AFTER.match(text, e) or text[i - 1 : i] == "·") or name in stems and not (
+                # (Or a title: 贝蒂副市长率领的代表团, after 基娅拉·贝蒂.)
+                if name in firsts and (not (_FIRST_PART_AFTER.match(text, e) or title_prefix(text, e, gaz)) or text[i - 1 : i] == "·") or name in stems and not (
                         _PAIRED_PLACE_AROUND.match(text, e) or _PAIRED_PLACE_AROUND.match(text[i - 1 : i])):
                     i = text.find(name, e)
                     continue

@@ -43,6 +43,14 @@ def test_a_month_and_day_without_a_year_are_in_the_year_last_stated():
     assert [iso for _, _, iso in find_dates("6月15日，两区签署备忘录。", 2023, "2023-01-10")] == ["2023-06-15"]
 
 
+def test_a_third_of_a_month_is_a_span_of_days():
+    assert parse_date("9月下旬", 2024) == "2024-09-21/2024-09-30"
+    assert parse_date("2月下旬", 2024) == "2024-02-21/2024-02-29"
+    assert parse_date("12月下旬", 2023) == "2023-12-21/2023-12-31"
+    assert parse_date("3月上旬", 2023) == "2023-03-01/2023-03-10"
+    assert [iso for _, _, iso in find_dates("今年9月中旬，副市长率团访问。", 2024, "2024-10-18")] == ["2024-09-11/2024-09-20"]
+
+
 def test_days_and_years_named_relative_to_the_page():
     """昨晚 is the day before the page's; 去年6月 is in the year before the text's (a report's covered
     year, else the page's); 去年以来 is no date."""

@@ -54,7 +54,8 @@ OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
 # An attend word closing its clause (…杨学鹏参加。): the persons before it attend what was just told.
 ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attend_then')})?(?=[，,。；;]|$)")
 # A letter named by its writer: 宣读了市长X的贺信.
-LETTER_OF = re.compile(f"的(?:{pattern('meetings', 'acts.letter_of')})")
+# (Or with whom it is written to: X致扬州市的贺信, X市长致Y市长的贺信.)
+LETTER_OF = re.compile(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?的(?:{pattern('meetings', 'acts.letter_of')})")
 CLAUSE_SEP = re.compile(r"[，,：:]")
 # What may follow an official named by title only: the end of the list or of the clause (…和B省省长。).
 UNNAMED_AFTER = re.compile(f"(?:{pattern('meetings', 'guests.unnamed_after')}|[、，,。；;]|$)")
@@ -543,8 +544,11 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
-            if p.organizations or p.country:
-                ctx.people[p.name] = p
+            # (A transliterated name is known by its parts even with no body or country: 格塞尔市长
+            # after 市长克里斯蒂安·格塞尔 is that person.)
+            if p.organizations or p.country or "·" in p.name:
+                if p.organizations or p.country:
+                    ctx.people[p.name] = p
                 if "·" in p.name:
                     # (Written again by its last part, or, for some names, its first: 纳隆萨一行.)
                     ctx.people.setdefault(p.name.split("·")[-1], p)
@@ -576,16 +580,23 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
     out = []
     text = sent.text
     for m in LETTER_OF.finditer(text):
-        writer = next((sp for sp in sent.spans if sp.type == "Person" and sent.rel(sp)[1] == m.start()), None)
+        # (The writer's title may follow the name: 潘国强市长致格拉西市长的贺信.)
+        writer = next((sp for sp in sent.spans if sp.type == "Person" and (
+            sent.rel(sp)[1] == m.start() or m["to"] and 0 < m.start() - sent.rel(sp)[1] == len(title_prefix(text, sent.rel(sp)[1], load())))), None)
         if writer is None:
             continue
         cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
-        p = _person(sent, writer, sent.start + cs)
+        p = _as_known(_person(sent, writer, sent.start + cs), ctx)
+        # (The persons it is written to, where the sentence says: …致格拉西市长的贺信.)
+        to = [_as_known(_person(sent, sp, sent.start + m.start("to")), ctx)
+              for sp in sent.spans_in(m.start("to"), m.end("to")) if sp.type == "Person"] if m["to"] else []
         if _foreign(p):
-            homes, cps = [ctx.home_place], [p]
+            homes, cps = [q for q in to if not _foreign(q)] or [ctx.home_place], [p]
         else:
             places = [Party(sp.name, sp.type, country=sp.country) for sp in sent.spans if sp.type in ("City", "Region") and sp.foreign]
-            homes, cps = [p], places or ([ctx.main_partner] if ctx.main_partner else [])
+            # (One written to whom the document gives no country is foreign unless named as the Chinese are.)
+            homes, cps = [p], [q for q in to if _foreign(q) or not q.country and not is_chinese_surname(q.name[:2])] or places or (
+                [ctx.main_partner] if ctx.main_partner else [])
         if not cps:
             continue
         out.append((Meeting(date=sent.date_before(m.start()), mode="letter", home=tuple(homes), counterparts=tuple(cps),
