@@ -52,6 +52,12 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     return sa[: len(sb)] <= eb and sb[: len(sa)] <= ea or sa.startswith(sb) or sb.startswith(sa)
 
 
+def _precision(date: str) -> float:
+    """How precisely an ISO date (or a ``start/end`` span) places an act: a day over a span over a month."""
+    start, _, end = date.partition("/")
+    return len(start) - (0.5 if end else 0)
+
+
 def _main_partner(block_spans: list[tuple]) -> Party | None:
     """The foreign city or region the document names most (first named on ties)."""
     counts: dict[str, list] = {}
@@ -521,9 +527,13 @@ def extract(doc: Document) -> Facts:
         if all(h.type != "Person" for h in m.home) and any(_same_guests(m, k) for k in named):
             # 某总领事拜访省外办，主任X会见了他: the meeting is told once with its person.
             continue
-        # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once.
-        if not any(_same_meeting(m, k) for k, _ in merged):
+        # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once:
+        # as told with the more precise date (a headline's is the page's year, its report's the day).
+        same = next((j for j, (k, _) in enumerate(merged) if _same_meeting(m, k)), None)
+        if same is None:
             merged.append((m, act))
+        elif _precision(m.date) > _precision(merged[same][0].date):
+            merged[same] = (m, act)
     for m, act in merged:
         links.extend(leader_links(m, city, act))
     return Facts(

@@ -423,3 +423,13 @@ def test_a_foreign_city_before_its_mayor_is_of_the_country_the_sentence_or_docum
     facts = facts_of("鄂尔多斯市与蒙古国南戈壁省达兰扎达嘎德市签署了备忘录。副市长刘晓燕与达兰扎达嘎德市市长额尔敦毕力格·巴特巴雅尔"
                      "分别代表两市在备忘录上签字。", tmp_path)
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.name == "达兰扎达嘎德市"} == {("达兰扎达嘎德市", "蒙古")}
+
+
+def test_a_meeting_in_the_headline_and_in_the_report_is_one_dated_by_the_report(tmp_path):
+    """The headline names the meeting with no date of its own (the page's year); the report tells the day:
+    one meeting, of that day, quoting the report."""
+    p = tmp_path / "news.txt"
+    p.write_text("首页 > 新闻中心 > 要闻\n王海会见德国卡塞尔市市长克里斯蒂安·格塞尔一行\n来源：日报　发布时间：2023-09-15 09:32\n"
+                 "9月14日下午，市长王海会见了德国卡塞尔市市长克里斯蒂安·格塞尔率领的代表团一行。\n", encoding="utf-8")
+    facts = extract(read_document(p))
+    assert [(m.date, m.evidence.line) for m in facts.meetings] == [("2023-09-14", 4)]
