@@ -826,8 +826,14 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     if attended and not ACT.search(text, 0, attended.start()) and not signs_later:
         if OWN_ACT.search(text, 0, attended.start()):
             return []  # (they attend the signing this sentence tells)
-        # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before.
-        return _nobody_meets_themselves(_attendees(sent, attended, ctx))
+        # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before (and those of each
+        # clause after it that ends in its own attend word: …参加会见，…参赞Z在座).
+        found = _attendees(sent, attended, ctx)
+        start = attended.end()
+        for more in ATTEND_END.finditer(text, start):
+            found.extend(_attendees(sent, more, ctx, start))
+            start = more.end()
+        return _nobody_meets_themselves(found)
     for m in ACT.finditer(text):
         if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
