@@ -214,9 +214,35 @@ def _pipe_cells(line: _Line) -> _Line:
     return _Line(line.no, line.start, line.text[: m.start(1) - 1] + " " + inner + " " + line.text[m.end(1) + 1 :])
 
 
+# Cells set apart by runs of spaces (a table typed with full-width spaces: 1　　奇姆肯特市　　哈萨克斯坦).
+_SPACE_RUN = re.compile(r"[ \u3000]{2,}")
+_SPACED_ROWS = 3  # lines in a row with as many such cells, at least: a table (a header and two rows)
+
+
+def _spaced_cells(lines: list[_Line]) -> list[_Line]:
+    """Lines whose cells are set apart by runs of two spaces or more, three lines or more in a row with
+    as many cells, as tab-separated cells; the text keeps its length (the first space of a run becomes
+    the tab), so every offset still points into the document."""
+    counts = [len(_SPACE_RUN.split(ln.text.strip())) if "\t" not in ln.text and ln.text.strip() else 0 for ln in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and counts[j] >= 2 and counts[j] == counts[i]:
+            j += 1
+        if j - i >= _SPACED_ROWS:
+            for k in range(i, j):
+                ln = lines[k]
+                lead = len(ln.text) - len(ln.text.lstrip())
+                body = _SPACE_RUN.sub(lambda m: "\t" + " " * (len(m.group(0)) - 1), ln.text[lead:].rstrip())
+                out[k] = _Line(ln.no, ln.start, ln.text[:lead] + body + ln.text[lead + len(body):])
+        i = max(j, i + 1)
+    return out
+
+
 def parse_blocks(doc: Document) -> list[Block]:
     """Split a document into blocks, in file order."""
-    lines = [_pipe_cells(ln) for ln in split_lines(doc.text)]
+    lines = _spaced_cells([_pipe_cells(ln) for ln in split_lines(doc.text)])
     blocks: list[Block] = []
     i = 0
     n = len(lines)

@@ -256,3 +256,18 @@ def test_a_first_line_that_is_a_sentence_gives_no_year(tmp_path):
     p = tmp_path / "item.txt"
     p.write_text("11月20日，副省长王路会见了新西兰客人。浙江省与怀卡托大区于2003年建立友好省区关系。\n", encoding="utf-8")
     assert read_document(p).year is None
+
+
+def test_a_table_typed_with_runs_of_full_width_spaces_is_read_as_cells(tmp_path):
+    """Three lines or more with as many cells set apart by runs of spaces are a table; a page's
+    one line of fields so spaced (发布时间：…　　来源：…) is not; offsets still point into the text."""
+    p = tmp_path / "list.txt"
+    text = ("发布时间：2022-06-20　　来源：市外办\n友好交流城市（2个）\n"
+            "序号　　城市　　　　国家　　　　建立时间\n1　　奇姆肯特市　　哈萨克斯坦　　2017年\n2　　埃格尔市　　　匈牙利　　　　2018年\n")
+    p.write_text(text, encoding="utf-8")
+    doc = read_document(p)
+    blocks = parse_blocks(doc)
+    rows = [b for b in blocks if b.kind == "table_row"]
+    assert [[c.text for c in b.cells] for b in rows] == [["1", "奇姆肯特市", "哈萨克斯坦", "2017年"], ["2", "埃格尔市", "匈牙利", "2018年"]]
+    assert all(doc.text[c.start : c.end] == c.text for b in rows for c in b.cells)
+    assert not any(b.kind.startswith("table") for b in blocks if b.line == 1)
