@@ -627,9 +627,11 @@ class NameRules:
             first = min(countries)
             if first > m.start() or "。" in text[first : m.start()] or self._ordinary_start(m.group(1), seg):
                 continue
-            if self.gaz.lookup(m.group(0)) or any(gs <= m.start() < ge for gs, ge, *_ in gaz_spans):
+            # (Not a word before the name: 拜会|若因维莱市市长….)
+            start = max((w.end() for w in _NAME_LEAD.finditer(text, m.start(), m.end(1) - 2) if w.start() == m.start()), default=m.start())
+            if self.gaz.lookup(text[start : m.end()]) or any(gs <= start < ge for gs, ge, *_ in gaz_spans):
                 continue
-            out.append((m.start(), m.end(), "City" if m.group(2) == "市" else "Region", "place-after-country"))
+            out.append((start, m.end(), "City" if m.group(2) == "市" else "Region", "place-after-country"))
         return out
 
     def _ordinary_start(self, stem: str, seg) -> bool:
