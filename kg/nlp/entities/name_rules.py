@@ -55,6 +55,9 @@ _HYPHENED_NAME = re.compile(rf"[{CJK}]{{2,8}}[-－][{CJK}]{{2,8}}?(?=一行|等|
 # What follows a person's name and never a place's (省督奥斯汀一行: 奥斯汀 is a person, not Austin).
 # ... and those that follow persons only (not 在, 表示: 省长于北京表示 is no name).
 _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇)")
+# Words that close a Chinese official's name after the title (市长逄建国|会见): acts and the words
+# joining the other side, never a name's last character.
+_CLOSES_CHINESE_NAME = re.compile(r"(?:会见|会晤|会谈|接见|先后|分别|与|同|在|率|一行|表示|出席|致辞|主持|[，,。、；])")
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
 # One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
 # (Or by 的 of one who leads or accompanies: 在藤田和|也的带领下.)
@@ -704,6 +707,16 @@ class NameRules:
 
     def _trim_name(self, cand: str, text: str, end: int, seg, foreign: bool = False) -> str:
         start = end - len(cand)
+        if not foreign and not is_chinese_surname(text[start : start + 2]):
+            # A Chinese official of a rarer surname (市长逄建国会见…, 县委书记刀建平与…): two or three
+            # characters closed by a word that follows persons and starts no name (会见, 与, 在 …),
+            # and no ordinary word or known name.
+            for n in (3, 2):
+                name = text[start : start + n]
+                if (len(name) == n and re.fullmatch(rf"[{CJK}]+", name) and name[0] not in _NOT_NAME_START
+                        and _CLOSES_CHINESE_NAME.match(text, start + n) and not _is_common_words(name, seg)
+                        and not _is_common(name[:2], seg) and not self.gaz.lookup(name)):
+                    return name
         if foreign or not is_chinese_surname(text[start : start + 2]):
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = self._foreign_name.match(text, start)
