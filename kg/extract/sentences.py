@@ -98,6 +98,11 @@ class Sentence:
         dates = [iso for s, e, iso in self._dates if s < pos and e <= pos]
         return dates[-1] if dates else ""
 
+    @property
+    def stated_dates(self) -> tuple:
+        """The dates the sentence itself writes: (start, end, iso), in order."""
+        return self._dates
+
     @cached_property
     def _dates(self) -> tuple:
         """The dates stated in the sentence, read once (the rules ask for them act by act)."""

@@ -433,3 +433,15 @@ def test_a_meeting_in_the_headline_and_in_the_report_is_one_dated_by_the_report(
                  "9月14日下午，市长王海会见了德国卡塞尔市市长克里斯蒂安·格塞尔率领的代表团一行。\n", encoding="utf-8")
     facts = extract(read_document(p))
     assert [(m.date, m.evidence.line) for m in facts.meetings] == [("2023-09-14", 4)]
+
+
+def test_an_anniversary_counts_from_the_year_its_sentence_writes(tmp_path):
+    """In a report on 2023, 2024年是…十周年 was founded in 2014 and …于2024年9月访问… at the twentieth
+    in 2004; a founding year the sentence writes (1994年结好，今年…30周年) is no year to count from."""
+    p = tmp_path / "report.txt"
+    p.write_text("2024年是南通市与德国巴登-符腾堡州路德维希堡县建立友好城市关系十周年。\n"
+                 "在纪念两市结好二十周年之际，南通市代表团于2024年9月访问了美国俄亥俄州曼斯菲尔德市。\n"
+                 "南通与意大利里米尼市1993年结好，今年迎来结好30周年。\n", encoding="utf-8")
+    (tmp_path / "report.meta.toml").write_text("covers = 2023\n", encoding="utf-8")
+    since = {l.partner.name: l.since for l in extract(read_document(p)).partner_links if l.relation == "sister_city"}
+    assert since == {"路德维希堡县": "2014", "曼斯菲尔德市": "2004", "里米尼市": "1993"}

@@ -596,7 +596,11 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         if FRIENDSHIP_BEFORE.search(before[-8:]) or twinned:
             m = ANNIVERSARY.search(text)
             lasted = _number(m.group(1)) if m else 0
-            since = str(year - lasted) if year and 0 < lasted < 200 else ""
+            # (Counted from the latest year the sentence writes, if not earlier than the text's: 2024年，
+            # …迎来结好二十周年 in a text of 2023 is 2004; not from 1994 in 1994年结好，今年30周年.)
+            told = max((int(iso[:4]) for _, _, iso in sent.stated_dates if iso[:4].isdigit()), default=0) if m else 0
+            at_year = told if told and (not year or told >= year) else year
+            since = str(at_year - lasted) if at_year and 0 < lasted < 200 else ""
             # A place listed with the year of its tie in brackets (友好城市分别为：日本福井市（1989年）、…).
             listed = LISTED_DATE.match(text, re_)
             listed_year = YEAR_IN_CLAUSE.match(listed.group(1)) if listed else None
