@@ -186,8 +186,8 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
     def of(o) -> Party:
         place = places.get(o.name) or places.get(o.written)
-        if place is None and o.type == "Organization":
-            # A chain of the sentence's places (庆尚南道居昌郡郡守X): the last, most specific one.
+        if place is None and o.type in ("Organization", "City", "Region"):
+            # A chain of the sentence's places (庆尚南道居昌郡郡守X, 爱知县丰田市市长Y): the last, most specific one.
             last = next((x for n, x in places.items() if len(n) < len(o.name) and o.name.endswith(n)
                          and o.name[: -len(n)] in places), None)
             if last is not None:

@@ -90,6 +90,10 @@ ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:�
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
 FOUNDED = re.compile(f"(?:{_done('sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
 # The tie, then the year it was founded in (我市与X市的友好城市关系于2005年建立): that year.
+NOT_YET = re.compile(pattern("partners", "sister_city.not_yet"))
+# (Or the words first, then the year: 友好城市关系建立于2001年.)
+FOUNDED_IN = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?(?:关系)?(?:正式)?"
+                        rf"(?:{pattern('partners', 'sister_city.founded_after')})于\s*((?:19|20)\d\d)\s*年")
 FOUNDED_AFTER = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?(?:关系)?(?:于|在)?\s*((?:19|20)\d\d)\s*年"
                            rf"[^，,。；;]{{0,8}}?(?:正式)?(?:{pattern('partners', 'sister_city.founded_after')})")
 # Words after a tie's founding that make it the start of a time told (两市结好以来): no date of the sentence founds it.
@@ -621,7 +625,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                 tied = [x for x in sent.spans_in(cs, ce) if x.type in ("City", "Region") and x.foreign]
                 if len(years) == len(tied) > 1 and EACH_IN_ORDER.search(where, 0, founded.start()) and sp in tied:
                     since = years[tied.index(sp)]
-            passive = FOUNDED_AFTER.search(clause) if not since else None
+            passive = (FOUNDED_AFTER.search(clause) or FOUNDED_IN.search(clause)) if not since else None
             if passive and not _plan_for(clause, passive.start()):
                 since = passive.group(1)
             # (Or in the sentence before, when this one picks its ties out of those: 2019年，成都市新增国际友好城市
@@ -683,7 +687,10 @@ def _plan_for(scope: str, at: int) -> bool:
     """Whether a plan word makes the tie word at ``at`` a plan: one written before it or in its clause
     (not a wish in a later clause: 杭州与岐阜县结好多年，希望双方进一步加强合作)."""
     end = CLAUSE.search(scope, at)
-    return bool(PLANS.search(scope, 0, end.start() if end else len(scope)))
+    # (Or a word denying it in its clause: 两市尚未缔结友城关系.)
+    start = max((c.end() for c in CLAUSE.finditer(scope, 0, at)), default=0)
+    return bool(PLANS.search(scope, 0, end.start() if end else len(scope))
+                or NOT_YET.search(scope, start, end.start() if end else len(scope)))
 
 
 def _ties_in_text(scope: str) -> list[tuple[str, bool]]:

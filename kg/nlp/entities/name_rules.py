@@ -513,8 +513,12 @@ class NameRules:
         for i in range(dot + 2 if dot >= 0 else s + 2, e):
             t = _NAME_TAIL.match(text, i)
             if t and (text[i] in _PERSON_JOINS and (g := _GIVEN_BEFORE_TAIL.match(text, i + 1)) and g.end() == e
-                      or text[i] in _GIVEN_NAME_END and i + 1 == e and i - s >= 2):
-                continue  # (a given name led by 和, or ending in 也, read so by _given_after_join: 大森和彦率领的)
+                      or text[i] in _GIVEN_NAME_END and i + 1 == e and i - s >= 2
+                      or text[i] in _PERSON_JOINS and i + 1 == e and i - s >= 2 and dot < 0
+                      and (_STRONG_AFTER_PERSON.match(text, e) or re.match(r"[，,。；;、]", text[e : e + 1]))):
+                # (A given name led by 和, or ending in 也 or in a joining word that joins nothing, read so
+                # by _given_after_join: 大森和彦率领的, 佐藤正和一行.)
+                continue
             if t and not (dot < 0 and i - s == 2 and t.end() == e and t.end() - i == 1 and _CLAUSE_END.match(text, e)):
                 # (A one-character tail word closing the clause is the name's last character: 姜有为。)
                 e = i
@@ -773,6 +777,8 @@ class NameRules:
             return text[at]
         if text[at : at + 1] not in _PERSON_JOINS or title_prefix(text, at + 1, self.gaz):
             return ""
+        if _STRONG_AFTER_PERSON.match(text, at + 1) or re.match(r"[，,。；;、]", text[at + 1 : at + 2]):
+            return text[at]  # (a joining word that joins nothing is the name's: 佐藤正和一行)
         m = _GIVEN_BEFORE_TAIL.match(text, at + 1)
         if m is None or len(m.group(0)) > 1 and ((seg.FREQ.get(m.group(0)) or 0) >= 50 or self.gaz.lookup(m.group(0))):
             return ""
