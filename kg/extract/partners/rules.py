@@ -124,7 +124,8 @@ DESCRIBED = re.compile(
 VISITOR_AFTER = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
 TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
-    r"\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*[:：]"
+    # (Or named as what follows: 徐州市的友好交流城市分别是：A（2016年）及B（2023年）.)
+    rf"\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*(?:{pattern('partners', 'sister_city.among')}|包括|有)?\s*[:：]"
 )
 # A unit word after a city's name that names the region called after it (巴黎|大区, 伊尔库茨克|州).
 REGION_OF_CITY = re.compile(f"(?:{pattern('names', 'region_suffix')})(?![长委督尹])")
