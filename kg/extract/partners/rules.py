@@ -486,6 +486,10 @@ def _foreign_pair(sent: Sentence) -> set[str]:
     return out
 
 
+# A sentence that opens at a place (在罗兹市，刘长明会见…): the home side is there, a visit.
+VENUE_OPENS = re.compile(r"^[\s\d年月日上下午晚当天，,]*在$")
+
+
 def _stay_abroad(text: str) -> bool:
     """Whether ``text`` tells of a stay in a foreign country or place (在澳大利亚期间，…与X市市长…会谈):
     a visit there."""
@@ -646,7 +650,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             add(home, sp, relation, date=date)
         agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
-        if _visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after) or _stay_abroad(text[:rs]):
+        if (_visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after) or _stay_abroad(text[:rs])
+                or VENUE_OPENS.match(text[:rs]) and re.match(r"[，,]|期间", after) and sp.foreign):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
             HELD_TOGETHER.search(text)
