@@ -807,10 +807,12 @@ class NameRules:
                 first = first[:2]
             return len(first) >= 2 and (seg.FREQ.get(first) or 0) >= 50
 
-        for k in (2, 3):
+        s = _surnames()
+        # A double surname and one or two characters (诸葛立新与…, 欧阳明远率…).
+        ks = (3, 4) if text[start : start + 2] in s and len(text[start : start + 2]) == 2 else (2, 3)
+        for k in ks:
             if boundary(start + k):
                 return text[start : start + k]
-        s = _surnames()
         if (
             text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3])
             and not _NAME_TAIL.match(text, start + 3)
