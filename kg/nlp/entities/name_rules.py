@@ -58,6 +58,7 @@ _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇
 # Words that close a Chinese official's name after the title (市长逄建国|会见): acts and the words
 # joining the other side, never a name's last character.
 _CLOSES_CHINESE_NAME = re.compile(r"(?:会见|会晤|会谈|接见|先后|分别|与|同|在|率|一行|表示|出席|致辞|主持|[，,。、；])")
+_ACT_AFTER_NAME = re.compile(r"(?:会见|会晤|会谈|接见|先后会见|分别会见)")
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
 # One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
 # (Or by 的 of one who leads or accompanies: 在藤田和|也的带领下.)
@@ -284,7 +285,8 @@ class NameRules:
             # (于 and 向 are prepositions and surnames: 市长于海田在…, 书记向东会见…; not 市长于近日…,
             # 于北京, 向代表团介绍.)
             yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
-                and (seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 and not self.gaz.lookup(text[end + 1 : end + 3])
+                and ((seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 or _ACT_AFTER_NAME.match(text, end + 3)) \
+                and not self.gaz.lookup(text[end + 1 : end + 3])
             if (m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu) and not _WORD_TAIL.match(text, end)
                     and not self._visit_here.match(text, end)):
                 foreign = self._foreign_before(text, idx, gaz_spans)
@@ -717,7 +719,9 @@ class NameRules:
             # and no ordinary word or known name.
             for n in (3, 2):
                 name = text[start : start + n]
-                if (len(name) == n and re.fullmatch(rf"[{CJK}]+", name) and name[0] not in _NOT_NAME_START
+                # (A surname that is also a preposition only before an act: 书记向刚强会见, not 向大会致辞.)
+                led = name[0] not in _NOT_NAME_START or name[0] in _PREPOSITION_SURNAMES and _ACT_AFTER_NAME.match(text, start + n)
+                if (len(name) == n and re.fullmatch(rf"[{CJK}]+", name) and led
                         and _CLOSES_CHINESE_NAME.match(text, start + n) and not _is_common_words(name, seg)
                         and not _is_common(name[:2], seg) and not self.gaz.lookup(name)):
                     return name
