@@ -440,7 +440,8 @@ def extract(doc: Document) -> Facts:
                 if not country:
                     # (No country in its sentence: that of the foreign place of its name, 波尔图市 → 波尔图.)
                     # (Nor of that name: 怀卡托大区 is the foreign region 怀卡托's.)
-                    country = next((x.country for f in (*_city_forms(written), _REGION_SUFFIX_END.sub("", written))
+                    # (Or of its first part, joined by a hyphen: 卡尔古利-博尔德市 is 卡尔古利's.)
+                    country = next((x.country for f in (*_city_forms(written), _REGION_SUFFIX_END.sub("", written), re.split("[-－]", written)[0])
                                     for x in gaz.lookup_all(f) if x.type in ("City", "Region") and x.country not in ("", "中国")), "")
             elif rule == "region-of-city":
                 # 伊尔库茨克州: the region of a foreign city's name lies in the city's country.

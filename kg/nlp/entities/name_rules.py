@@ -149,6 +149,7 @@ _PREPOSITION_SURNAMES = frozenset("于向")
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
+_HYPHEN_JOINED = re.compile(rf"[\-－][{CJK}]{{1,6}}?({cue_pattern('names', 'place_suffix')})(?!长)")
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
@@ -463,7 +464,9 @@ class NameRules:
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + 1
         # (Not across a transliterated name read after a title: 总领事阿曼别克·卡迪尔别科夫 starts with 阿曼.)
-        dotted = [(s, e) for s, e, label, rule in found if label == "Person" and rule in ("title+translit", "translit")]
+        # (As the names are once their tails are cut: 约翰·鲍尔斯|率领的卡尔古利-博尔德市.)
+        dotted = [(s, e) for s, e, label, rule in (self._clean_person(text, f, seg) for f in found
+                                                     if f[2] == "Person" and f[3] in ("title+translit", "translit"))]
         found.extend(p for p in self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg)
                      if not any(s < p[1] and p[0] < e for s, e in dotted))
         found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
@@ -551,6 +554,12 @@ class NameRules:
             if label not in ("City", "Region", "Country"):
                 continue
             entry = self.gaz.by_id(ent_id, label) if ent_id and label != "Country" else None
+            if label in ("City", "Region") and e not in span_starts and entry is not None and entry.country not in ("", "中国"):
+                # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
+                joined = _HYPHEN_JOINED.match(text, e)
+                if joined and not self.gaz.lookup(text[s : joined.end()]):
+                    out.append((s, joined.end(), "City" if joined.group(1) in ("市", "町", "村", "镇") else "Region", "place-after-country"))
+                    continue
             if label in ("City", "Region") and e not in span_starts:
                 m = _REGION_SUFFIX.match(text, e)
                 if (entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()])
