@@ -58,6 +58,7 @@ _STRONG_AFTER_PERSON = re.compile(r"(?:一行|等人|先生|女士|阁下|夫妇
 # Words that close a Chinese official's name after the title (市长逄建国|会见): acts and the words
 # joining the other side, never a name's last character.
 _CLOSES_CHINESE_NAME = re.compile(r"(?:会见|会晤|会谈|接见|先后|分别|与|同|在|率|一行|表示|出席|致辞|主持|[，,。、；])")
+_VISIT_WORD = re.compile(cue_pattern("names", "visit_before_abbreviation"))
 _ACT_AFTER_NAME = re.compile(r"(?:会见|会晤|会谈|接见|先后会见|分别会见)")
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
 # One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
@@ -289,7 +290,7 @@ class NameRules:
                 and ((seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 or _ACT_AFTER_NAME.match(text, end + 3)) \
                 and not self.gaz.lookup(text[end + 1 : end + 3])
             if (m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu) and not _WORD_TAIL.match(text, end)
-                    and not self._visit_here.match(text, end)):
+                    and not self._visit_here.match(text, end) and not self._visits_place(text, end)):
                 foreign = self._foreign_before(text, idx, gaz_spans)
                 name = self._trim_name(m.group(0), text, m.end(), seg, foreign)
                 if numeral and not (foreign and len(name) >= 4):
@@ -703,6 +704,14 @@ class NameRules:
                 continue
             return name
         return ""
+
+    def _visits_place(self, text: str, pos: int) -> bool:
+        """Whether a word of coming and a Chinese place the gazetteer knows start at ``pos``
+        (总领事|来镇江访问): words after a name, never a name."""
+        if not _VISIT_WORD.match(text, pos):
+            return False
+        return any((e := self.gaz.lookup(text[pos + 1 : pos + 1 + n], ("City", "Region"))) is not None and e.country == "中国"
+                   for n in (4, 3, 2))
 
     def _foreign_before(self, text: str, pos: int, gaz_spans) -> bool:
         """Whether the clause before ``pos`` names a foreign country or place (the title after it is
