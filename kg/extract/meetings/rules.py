@@ -544,18 +544,15 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
-            # (A transliterated name is known by its parts even with no body or country: 格塞尔市长
-            # after 市长克里斯蒂安·格塞尔 is that person.)
-            if p.organizations or p.country or "·" in p.name:
-                if p.organizations or p.country:
-                    ctx.people[p.name] = p
-                if "·" in p.name:
-                    # (Written again by its last part, or, for some names, its first: 纳隆萨一行.)
-                    ctx.people.setdefault(p.name.split("·")[-1], p)
-                    ctx.people.setdefault(p.name.split("·")[0], p)
-                    for middle in p.name.split("·")[1:-1]:  # (卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长)
-                        if len(middle) >= 3:
-                            ctx.people.setdefault(middle, p)
+            if p.organizations or p.country:
+                ctx.people[p.name] = p
+            if "·" in p.name:
+                # Written again by its last part, or, for some names, its first (纳隆萨一行) or a middle
+                # one (卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长); known so even with no body or country
+                # (格塞尔市长 after 市长克里斯蒂安·格塞尔).
+                parts = p.name.split("·")
+                for part in (parts[-1], parts[0], *(m for m in parts[1:-1] if len(m) >= 3)):
+                    ctx.people.setdefault(part, p)
 
 
 def _as_known(p: Party, ctx: MeetingContext) -> Party:
