@@ -16,7 +16,7 @@ from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
-from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links
+from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties
 from .persons import known_names_again, phrases_in
 from .positions import read_positions
 from .press import press_country, press_names
@@ -535,8 +535,12 @@ def extract(doc: Document) -> Facts:
             merged.append((m, act))
         elif _precision(m.date) > _precision(merged[same][0].date):
             merged[same] = (m, act)
+    from_tables = {id(m) for m in meetings}
     for m, act in merged:
-        links.extend(leader_links(m, city, act))
+        leaders = leader_links(m, city, act)
+        links.extend(leaders)
+        if id(m) in from_tables:
+            links.extend(row_ties(m, leaders))  # (a row's content: 会谈，签署《…意向书》)
     return Facts(
         doc=doc,
         blocks=tuple(blocks),

@@ -178,3 +178,21 @@ def test_a_leaders_remark_in_brackets_and_a_guest_written_leading_a_group(tmp_pa
         ("2023-09-05", ["杨光荣", "郑永忠"], ["史蒂文·帕克"]),
         ("2023-12-06", ["郑永忠"], ["本米·占塔冯"]),
     ]
+
+
+def test_a_leaders_table_row_that_signs_a_text_ties_the_places(tmp_path):
+    """A row whose content says a text was signed gives that tie between the places its leaders
+    stand for, dated by the row; a group named in the row (…一行, …率领的代表团) came; a row that
+    only meets gives the leaders' tie alone."""
+    text = ("2023年市领导会见外宾情况一览表\n\n序号\t时间\t市领导\t外宾\t国别\t内容\n"
+            "1\t4月17日\t市长 王强\t法国干邑市市长 米歇尔·加尼耶一行\t法国\t会谈，签署《遵义市与干邑市建立友好城市关系意向书》\n"
+            "2\t5月9日\t副市长 李娜\t日本驻重庆总领事 田中健太郎\t日本\t会见，就经贸往来交换意见\n"
+            "3\t12月6日\t市长 王强\t老挝琅勃拉邦省副省长 本米·占塔冯率领的代表团\t老挝\t会谈，签署《遵义市与琅勃拉邦省友好交流合作备忘录》")
+    facts = facts_of(text, tmp_path)
+    got = sorted((l.partner.name, l.relation, l.date) for l in facts.partner_links)
+    assert got == [
+        ("干邑市", "delegation_visit", "2023-04-17"), ("干邑市", "leader_meeting", "2023-04-17"),
+        ("干邑市", "letter_of_intent", "2023-04-17"),
+        ("琅勃拉邦省", "delegation_visit", "2023-12-06"), ("琅勃拉邦省", "friendly_exchange", "2023-12-06"),
+        ("琅勃拉邦省", "leader_meeting", "2023-12-06"),
+    ]

@@ -769,6 +769,28 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     return out
 
 
+_ROW_VISITORS = re.compile(r"一行|代表团|访问团|考察团|来访|到访")
+
+
+def row_ties(meeting: Meeting, leaders: list[PartnerLink]) -> list[PartnerLink]:
+    """The visit a leaders' table row names (…一行, …代表团), the texts it says were signed (会谈，签署
+    《遵义市与干邑市建立友好城市关系意向书》) and the tie it founds, between the places its leaders
+    tie (``leaders``, the row's leader links)."""
+    content = meeting.description
+    # (A group named in the row came: 法国干邑市市长 米歇尔·加尼耶一行, …率领的代表团.)
+    out = [PartnerLink(link.home, link.partner, "delegation_visit", meeting.evidence, date=meeting.date)
+           for link in leaders if _ROW_VISITORS.search(meeting.evidence.quote)]
+    if not leaders or not SIGNED.search(content) or PLANS.search(content):
+        return out
+    out += [PartnerLink(link.home, link.partner, relation, meeting.evidence, date=meeting.date if dated else "")
+            for link in leaders for relation, dated in _ties_in_text(content)]
+    founded = FOUNDED.search(content)
+    if founded and not LETTER_OF_INTENT.search(content) and not FRIENDLY_EXCHANGE.search(content):
+        out.extend(PartnerLink(link.home, link.partner, "sister_city", meeting.evidence, since=meeting.date[:4])
+                   for link in leaders)
+    return out
+
+
 def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:
     """A meeting between leaders ties their places: the counterpart's city, region or government body."""
     if meeting.mode == "letter" or act in HOSTING_ACTS or act in ("参加", "欢迎"):
