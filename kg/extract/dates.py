@@ -10,6 +10,7 @@ words of ``RELATIVE_DAYS`` (昨天, 今日 …).
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 
 DATE_EXPR = re.compile(
@@ -57,7 +58,7 @@ _TEN_DAYS = {"上旬": (1, 10), "中旬": (11, 20)}
 
 
 def _ten_days(y: int, mo: int, part: str) -> str:
-    first, last = _TEN_DAYS.get(part, (21, (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).day))
+    first, last = _TEN_DAYS.get(part, (21, monthrange(y, mo)[1]))
     return f"{_iso(y, mo, first)}/{_iso(y, mo, last)}"
 
 

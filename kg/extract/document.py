@@ -17,7 +17,7 @@ from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties
-from .persons import known_names_again, phrases_in
+from .persons import known_names_again, phrases_in, short_forms
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import HOME_COUNTRY, SARS, Span, past_year, split_sentences
@@ -217,10 +217,8 @@ def _full_names(found) -> dict[str, str]:
     for block, chosen, _ in found:
         for s, e, label, _, _ in chosen:
             name = block.text[s:e]
-            if label == "Person" and "·" in name:
-                parts = name.split("·")
-                # (And a middle part: 萨尔加多 for 卡罗琳娜·萨尔加多·莫拉莱斯.)
-                for part in {parts[0], parts[-1], *(p for p in parts[1:-1] if len(p) >= 3)}:
+            if label == "Person":
+                for part in set(short_forms(name)):
                     out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
     return out
 

@@ -89,6 +89,13 @@ _FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表�
 _PAIRED_PLACE_AROUND = re.compile(r"[与和及同、]")
 
 
+def short_forms(name: str) -> tuple[str, ...]:
+    """The parts by which a transliterated name may be written again alone: its last, its first and a
+    middle one of three characters or more (丹尼尔森一行, 纳隆萨一行, 卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长)."""
+    parts = name.split("·")
+    return (parts[-1], parts[0], *(p for p in parts[1:-1] if len(p) >= 3)) if len(parts) > 1 else ()
+
+
 def known_names_again(blocks: list[tuple]) -> list[tuple]:
     """Persons named once with a title are the same names wherever the document writes them again
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a

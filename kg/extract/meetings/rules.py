@@ -29,7 +29,7 @@ from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
-from ..persons import person_phrase, phrase_country, visited_country
+from ..persons import person_phrase, phrase_country, short_forms, visited_country
 from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
 
@@ -546,13 +546,10 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
             if p.organizations or p.country:
                 ctx.people[p.name] = p
-            if "·" in p.name:
-                # Written again by its last part, or, for some names, its first (纳隆萨一行) or a middle
-                # one (卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长); known so even with no body or country
-                # (格塞尔市长 after 市长克里斯蒂安·格塞尔).
-                parts = p.name.split("·")
-                for part in (parts[-1], parts[0], *(m for m in parts[1:-1] if len(m) >= 3)):
-                    ctx.people.setdefault(part, p)
+            # Written again by a part (see short_forms), known so even with no body or country
+            # (格塞尔市长 after 市长克里斯蒂安·格塞尔).
+            for part in short_forms(p.name):
+                ctx.people.setdefault(part, p)
 
 
 def _as_known(p: Party, ctx: MeetingContext) -> Party:

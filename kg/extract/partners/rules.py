@@ -89,13 +89,14 @@ ANNIVERSARY = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:�
                          r"([\d一二三四五六七八九十百零两]{1,5})(?:周年|年)(?![\d月])")
 YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)\s*年")
 FOUNDED = re.compile(f"(?:{_done('sister_city.founded')})(?![\\d一二三四五六七八九十百零两]{{1,5}}周年)")
-# The tie, then the year it was founded in (我市与X市的友好城市关系于2005年建立): that year.
+# Words denying a tie in its clause (两市尚未缔结友城关系).
 NOT_YET = re.compile(pattern("partners", "sister_city.not_yet"))
+# The tie, then the year it was founded in (我市与X市的友好城市关系于2005年建立): that year.
+FOUNDED_AFTER = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?(?:关系)?(?:于|在)?\s*((?:19|20)\d\d)\s*年"
+                           rf"[^，,。；;]{{0,8}}?(?:正式)?(?:{pattern('partners', 'sister_city.founded_after')})")
 # (Or the words first, then the year: 友好城市关系建立于2001年.)
 FOUNDED_IN = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?(?:关系)?(?:正式)?"
                         rf"(?:{pattern('partners', 'sister_city.founded_after')})于\s*((?:19|20)\d\d)\s*年")
-FOUNDED_AFTER = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?(?:关系)?(?:于|在)?\s*((?:19|20)\d\d)\s*年"
-                           rf"[^，,。；;]{{0,8}}?(?:正式)?(?:{pattern('partners', 'sister_city.founded_after')})")
 # Words after a tie's founding that make it the start of a time told (两市结好以来): no date of the sentence founds it.
 SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
@@ -769,7 +770,7 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     return out
 
 
-_ROW_VISITORS = re.compile(r"一行|代表团|访问团|考察团|来访|到访")
+_ROW_VISITORS = re.compile(pattern("partners", "delegation_visit.row"))
 
 
 def row_ties(meeting: Meeting, leaders: list[PartnerLink]) -> list[PartnerLink]:
