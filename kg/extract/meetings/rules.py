@@ -90,6 +90,7 @@ PASSIVE = re.compile(f"(?:{pattern('meetings', 'frames.passive')})(?P<by>[^，,�
                      f"(?:(?:{pattern('meetings', 'frames.passive_manner')})的?)*$")
 VIDEO = re.compile(pattern("meetings", "modes.video"))
 # 分别会见了 (also 分别与…会谈, 先后视频会见了): each of those met is a meeting of its own.
+SEPARATELY_WORD = re.compile(pattern("meetings", "sequence.separately"))
 SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与|同|和)?(?:{pattern('meetings', 'modes.video')})?$")
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
 CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
@@ -739,6 +740,48 @@ def _passive_sides(sent: Sentence, pre_s: int, pre_e: int, post_s: int, post_e: 
     return (homes, cps, homes_seg) if homes and cps else None
 
 
+def _inside_span(sent: Sentence, pos: int) -> bool:
+    return any(sent.rel(sp)[0] <= pos < sent.rel(sp)[1] for sp in sent.spans)
+
+
+def _pairwise(sent: Sentence, ctx: MeetingContext, pre_s: int, pre_e: int) -> list[tuple[list[Party], list[Party], tuple[int, int]]]:
+    """A list of pairs, each acting on its own (A区区长X与甲市市长Y、B区区长Z与乙市市长W分别签署了…):
+    each pair's home persons, counterparts and where its home side is named; empty when the clause
+    before the act word is not such a list (at least two pairs, each one Chinese side joined to one
+    foreign side)."""
+    text = sent.text
+    sep = None
+    for sep in SEPARATELY_WORD.finditer(text, pre_s, pre_e):
+        pass
+    if sep is None:
+        return []
+    cuts = [i for i in range(pre_s, sep.start()) if text[i] == "、" and not _inside_span(sent, i)]
+    bounds = list(zip([pre_s, *(c + 1 for c in cuts)], [*cuts, sep.start()]))
+    if len(bounds) < 2:
+        return []
+    out = []
+    for s, e in bounds:
+        joins = [j for j in TO_COUNTERPART.finditer(text, s, e) if not _inside_span(sent, j.start())]
+        if len(joins) != 1:
+            return []
+        j = joins[0]
+        left = [_as_known(_person(sent, sp, sent.start + s), ctx) for sp in sent.spans_in(s, j.start()) if sp.type == "Person"]
+        right = [_as_known(_person(sent, sp, sent.start + j.end()), ctx) for sp in sent.spans_in(j.end(), e) if sp.type == "Person"]
+        if not left or not right:
+            return []
+        if not any(map(_foreign, left)) and all(map(_foreign, right)):
+            out.append((left, right, (s, j.start())))
+        elif all(map(_foreign, left)) and not any(map(_foreign, right)):
+            out.append((right, left, (j.end(), e)))
+        else:
+            return []
+    return out
+
+
+def _mode(act: str, text: str) -> str:
+    return "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text) else "in_person"
+
+
 def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre_e: int, post_s: int, post_e: int,
                   hosted_before: bool) -> tuple | None:
     """The two sides of the act word ``act`` (between ``pre_e`` and ``post_s``), read in the active voice
@@ -876,6 +919,15 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             post_e = ce.start() if ce else len(text)
         if hosted_before:
             post_s, post_e = pre_s, pre_e
+        pairs = _pairwise(sent, ctx, pre_s, pre_e)
+        if pairs:
+            # A区区长X与甲市市长Y、B区区长Z与乙市市长W分别签署…: a meeting per pair.
+            for homes, cps, (hs, he) in pairs:
+                out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=tuple(homes),
+                                    counterparts=tuple(cps), evidence=sent.evidence(),
+                                    country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
+                                    description=text.strip(), home_place=_home_place(sent, hs, he, ctx.home_place)), act))
+            continue
         split = None
         group_bodies: list[Party] = []  # (the bodies whose group is met, if the text names them so)
         passive = _passive_sides(sent, pre_s, pre_e, post_s, post_e, ctx)
@@ -957,7 +1009,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             homes = _places_speaking(sent, *home_seg) or [home_place]
         if act in EXCHANGE_ACTS and not any(p.type == "Person" for p in (*homes, *cps)):
             continue  # (places exchanging: 与美国加州、泰国曼谷…等城市开展友好交流)
-        mode = "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text[pre_s:pre_e]) else "in_person"
+        mode = _mode(act, text[pre_s : m.end()])
         countries = list(dict.fromkeys(c for c in map(_country_of, cps) if c))
         meeting = Meeting(
             date=sent.date_before(m.start()),

@@ -102,6 +102,8 @@ SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
 FRIENDLY_EXCHANGE = re.compile(
     r"友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:备忘录|协议书?|协定书?)"
+    # (The tie's signing named so: 友好交流关系云签约仪式, 友好交流城市签约.)
+    f"|友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:{pattern('partners', 'signed.words')})"
     # A tie founded as the tier below sister cities (结为国际友好合作交流城市, 建立友好交流城市关系).
     f"|(?:{pattern('partners', 'friendly_exchange.founded')})了?(?:国际)?(?:{pattern('partners', 'tiers.friendly_exchange')})"
 )
@@ -132,6 +134,7 @@ TIER = re.compile(
 REGION_OF_CITY = re.compile(f"(?:{pattern('names', 'region_suffix')})(?![长委督尹])")
 # Two lists tied in order (A、B两市分别与C、D…).
 RESPECTIVELY = re.compile(r"分别(?:与|同|和)")
+BARE_JOIN = re.compile(r"[与同]")
 # A heading or title that names the tier of the list under it (苏州市友好城市, 国际友好城市一览表).
 LIST_TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
@@ -383,8 +386,13 @@ def _respectively(sent: Sentence, sp: Span, cs: int, before: list[Span]) -> Part
     text = sent.text
     rs, _ = sent.rel(sp)
     m = RESPECTIVELY.search(text, cs, rs)
-    if m is None:
-        return None
+    bare = m is None
+    if bare:
+        # (Or joined bare, the list right before 与: 兴庆区、金凤区、西夏区与新山市、巴统市、阿达玛市…签约仪式
+        # pairs them in order where the lists are as long.)
+        m = BARE_JOIN.search(text, cs, rs)
+        if m is None or not any(sent.rel(x)[1] == m.start() for x in before):
+            return None
     found = sorted((x for x in home_places_in(sent.block.text, before) if sent.rel(x)[1] <= m.start()), key=lambda x: x.start)
     # The list is the last run of places joined by 、/和/及 (浙江省的|杭州、宁波、温州三市分别与).
     homes = found[-1:]
