@@ -269,6 +269,22 @@ def _same_guests(a: Meeting, b: Meeting) -> bool:
         a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]))
 
 
+def _met_through_officials(a: Meeting, b: Meeting) -> bool:
+    """Whether the places met in ``a`` (a meeting of places, no person on either side) are the ones
+    the persons met in ``b`` speak for, by the same home place on agreeing dates (东兴市与芒街市…会晤在
+    东兴市举行。东兴市委书记X与…芒街市委书记Y…举行会晤: the meeting is told once, with its persons)."""
+    if any(p.type == "Person" for p in a.counterparts) or not a.counterparts:
+        return False
+    if any(p.type == "Person" for p in a.home) and not {p.name for p in a.home} <= {p.name for p in b.home}:
+        return False  # (the same persons, attending: 市领导X参加会晤 after both)
+    if a.home_place is None or b.home_place is None or a.home_place.name != b.home_place.name:
+        return False
+    if not (a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10])):
+        return False
+    bodies = [o.name for c in b.counterparts if c.type == "Person" for o in c.organizations]
+    return all(any(o.startswith(f) or f.startswith(o) for o in bodies for f in _city_forms(p.name)) for p in a.counterparts)
+
+
 def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
     classes, places inside event names): for a benchmark that starts as a build's first pass does."""
@@ -522,8 +538,10 @@ def extract(doc: Document) -> Facts:
     prose_meetings.extend(told.unheaded())
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
     named = [m for m, act in prose_meetings if act != "参加" and any(h.type == "Person" for h in m.home)]
+    with_persons = [m for m, _ in prose_meetings if any(c.type == "Person" for c in m.counterparts)]
     for m, act in prose_meetings:
-        if all(h.type != "Person" for h in m.home) and any(_same_guests(m, k) for k in named):
+        if any(_met_through_officials(m, k) for k in with_persons) or all(h.type != "Person" for h in m.home) and any(
+                _same_guests(m, k) for k in named):
             # 某总领事拜访省外办，主任X会见了他: the meeting is told once with its person.
             continue
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once:

@@ -257,7 +257,7 @@ class NameRules:
             if k == len(ends) or ends[k] != end:
                 continue
             idx = starts[k]
-            if not title_suffix(text[idx:end], self.gaz):
+            if not title_suffix(text[idx:end], self.gaz) and not self._unit_shared(text, idx, end, gaz_spans):
                 continue
             if text[idx:end] in self.gaz.title_forms:
                 before = self._name_before_title(text, idx, starts, seg) or self._foreign_name_before_title(text, idx, gaz_spans, seg)
@@ -616,6 +616,12 @@ class NameRules:
                 continue
             out.append((start, end, "City", "place-before-official"))
         return out
+
+    def _unit_shared(self, text: str, idx: int, end: int, gaz_spans) -> bool:
+        """Whether a place's unit word is also the first character of the title after it (东兴市|领导
+        陈明辉: 市领导, the segmenter cut 东兴市 whole)."""
+        return idx > 0 and text[idx - 1 : end] in self.gaz.title_forms and any(
+            ge == idx and gl in ("City", "Region") for _, ge, gl, _ in gaz_spans)
 
     def _title_over(self, text: str, start: int, end: int) -> bool:
         """Whether a title starts at ``start`` and runs past ``end`` (副府 in 清迈府副府尹 is the title 副府尹)."""
