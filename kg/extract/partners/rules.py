@@ -144,6 +144,9 @@ LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 # (Attending together names what is attended: 共同出席了结好50周年纪念活动, not 共同出席并致辞.)
 HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展"
                            r"|共同(?:出席|参加)了?[^，,。；并]{0,20}(?:活动|仪式|庆典|典礼|会|节|展)")
+# A topic talked over or a wish before 合作/交流 in its clause (双方就…合作交换了意见, 希望加强…合作).
+NOT_STANDING = re.compile(pattern("partners", "cooperation.not_standing"))
+CLAUSE_OR_STOP = re.compile(r"[，,；;。：:]")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
 PAIR_ANNIVERSARY = re.compile(
@@ -680,10 +683,15 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             add(home, sp, "joint_activity", date=act_date)
         coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
-        coop = [m for m in COOPERATION.finditer(coop_text) if not _in_quoted_name(coop_text, m.start())]
+        coop = [m for m in COOPERATION.finditer(coop_text) if not _in_quoted_name(coop_text, m.start())
+                and not NOT_STANDING.search(coop_text, _clause_begin(coop_text, m.start()), m.start())]
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
+
+
+def _clause_begin(text: str, pos: int) -> int:
+    return max((m.end() for m in CLAUSE_OR_STOP.finditer(text, 0, pos)), default=0)
 
 
 def _sentence_before(sent: Sentence) -> str:
