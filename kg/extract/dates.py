@@ -26,6 +26,8 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0,
                  "前晚": 2, "昨晚": 1, "昨夜": 1, "昨晨": 1, "今晨": 0, "今早": 0, "今晚": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
+# What closes a report's dateline after its date (本报南宁9月21日讯, 新华社北京3月5日电).
+DATELINE_END = re.compile(r"\s*(?:讯|电)")
 # Years named relative to the text's (去年6月 in a page of 2024 is 2023-06), and how many years before it.
 RELATIVE_YEARS = {"前年": 2, "去年": 1, "今年": 0}
 # (Before a month, or alone as a clause's time: 去年，… / 去年以来 is no date.)
@@ -183,7 +185,9 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     out.sort()
     day = _ref_day(ref)
     month = _month_of(context) if "日" in text else None
-    if day is not None or month is not None:
+    # (A report's dateline, 本报南宁9月21日讯 今天下午…: its relative days are of the day it was filed.)
+    filed = [(e, _ref_day(iso)) for _, e, iso in out if len(iso) == 10 and DATELINE_END.match(text, e)]
+    if day is not None or month is not None or filed:
         # (With no page date, a day alone is read only in the month the text last stated: a chronicle's
         # 3月 … 5日　… 19日　….)
         taken = [(s, e) for s, e, _ in out]
@@ -199,7 +203,10 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
                 if last is not None and last > first:
                     iso = f"{iso}/{last.isoformat()}"
             out.append((m.start(), m.end(), iso))
-        for m in RELATIVE.finditer(text) if day is not None else ():
-            out.append((m.start(), m.end(), (day - timedelta(days=RELATIVE_DAYS[m.group(0)])).isoformat()))
+        for m in RELATIVE.finditer(text) if day is not None or filed else ():
+            base = next((d for e, d in reversed(filed) if e <= m.start() and d is not None), day)
+            if base is None:
+                continue
+            out.append((m.start(), m.end(), (base - timedelta(days=RELATIVE_DAYS[m.group(0)])).isoformat()))
         out.sort()
     return out

@@ -64,6 +64,15 @@ def test_days_and_years_named_relative_to_the_page():
     assert dates("去年5月，两市结好。", 2022, "2023-01-10") == ["2021-05"]
 
 
+def test_a_reports_relative_days_are_of_its_dateline():
+    """本报南宁9月21日讯 今天下午 in a page of 9月22日 is 9月21日; with no dateline, the page's day."""
+    dates = lambda text, ref="2019-09-22": [iso for _, _, iso in find_dates(text, 2019, ref)]
+    assert dates("本报南宁9月21日讯 今天下午，签约仪式在南宁举行。") == ["2019-09-21", "2019-09-21"]
+    assert dates("新华社北京3月5日电 昨天，代表团抵达。", "2019-03-07") == ["2019-03-05", "2019-03-04"]
+    assert dates("今天下午，签约仪式在南宁举行。") == ["2019-09-22"]
+    assert dates("本报南宁9月21日讯 今天下午，签约仪式举行。", "") == ["2019-09-21", "2019-09-21"]
+
+
 def test_a_day_alone_is_in_the_month_last_stated_even_with_no_page_date():
     """A chronicle (大事记) with no page date: 3月 … 5日　… 19日　… (19日 is in March); with neither a
     page date nor a month told before, a day alone is no date."""

@@ -65,6 +65,7 @@ HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲�
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')})"
                               f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
+WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
@@ -888,6 +889,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 continue
             out.extend(_attendees(sent, m, ctx))
             continue
+        if act in SIGNING_ACTS and WITNESS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # (韦立新等见证签约: a witness of the signing told before, not a signatory)
         # 完成X等…团组的接待任务: the visitors are named before the act word, the home side not at all.
         hosted_before = act in HOSTING_ACTS and after.startswith("任务")
         if NOT_AN_ACT.match(after) and not hosted_before:

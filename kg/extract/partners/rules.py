@@ -118,7 +118,8 @@ PLANS = re.compile(f"{pattern('partners', 'sister_city.plans')}"
                    # (…就两市建立友好交流关系交换了意见: the tier below, talked of.)
                    f"|就[^，,。；;]{{0,10}}?(?:{pattern('partners', 'friendly_exchange.founded')})[^，,。；;]{{0,20}}?(?:{pattern('partners', 'sister_city.talked')})"
                    # (A signing or founding after a word of the future: 两市将于明年正式签署…协议书.)
-                   f"|(?:{pattern('partners', 'sister_city.future')})(?!下)[^，,。；;]{{0,20}}?"
+                   # (Also past a list of pairs: 将积极推动北海市与印尼三宝垄市、贺州市与泰国素可泰府等缔结….)
+                   f"|(?:{pattern('partners', 'sister_city.future')})(?!下)[^，,。；;]{{0,40}}?"
                    f"(?:{pattern('partners', 'signed.words')}|{pattern('partners', 'friendly_exchange.founded')})(?!的)")
 PLAN_SECTION = re.compile(pattern("partners", "sister_city.plan_sections"))
 DESCRIBED = re.compile(
@@ -636,6 +637,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
                 # else on the date written before its words (in the sentence, not the context).
                 # (Not a tie told as the start of a time, 两市结好以来: the sentence's date is not its.)
                 stated = "" if SINCE_THEN.match(where, founded.end()) else sent.stated_date_before(at + founded.start())
+                if not stated and not SINCE_THEN.match(where, founded.end()) and SIGNED.search(where, 0, founded.start()) and len(sent.date) >= 7:
+                    # (A text signed on the day the paragraph before told: 仪式上，A市与X市签署建立友好城市关系协议书.)
+                    stated = sent.date
                 years = YEAR_IN_CLAUSE.findall(where, 0, founded.start())
                 since = years[-1] if years else stated[:4] if stated[:4].isdigit() else ""
                 # 与A、B分别于1980年和1994年结为…: each place its year, in order.
