@@ -26,6 +26,8 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0,
                  "前晚": 2, "昨晚": 1, "昨夜": 1, "昨晨": 1, "今晨": 0, "今早": 0, "今晚": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
+# Words for a few days before the page's (日前, 近日): the page's month.
+RECENT = re.compile(r"日前|近日")
 # What closes a report's dateline after its date (本报南宁9月21日讯, 新华社北京3月5日电).
 DATELINE_END = re.compile(r"\s*(?:讯|电)")
 # Years named relative to the text's (去年6月 in a page of 2024 is 2023-06), and how many years before it.
@@ -203,6 +205,8 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
                 if last is not None and last > first:
                     iso = f"{iso}/{last.isoformat()}"
             out.append((m.start(), m.end(), iso))
+        for m in RECENT.finditer(text) if day is not None else ():
+            out.append((m.start(), m.end(), day.isoformat()[:7]))
         for m in RELATIVE.finditer(text) if day is not None or filed else ():
             base = next((d for e, d in reversed(filed) if e <= m.start() and d is not None), day)
             if base is None:

@@ -20,7 +20,7 @@ from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ti
 from .persons import known_names_again, phrases_in, short_forms
 from .positions import read_positions
 from .press import press_country, press_names
-from .sentences import HOME_COUNTRY, SARS, Span, past_year, split_sentences
+from .sentences import HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
 from .tables import partner_table_links, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta")
@@ -525,7 +525,7 @@ def extract(doc: Document) -> Facts:
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
         sents = split_sentences(doc, block, spans, line_at, ctx)
-        if sents and block.kind in ("paragraph", "note") and not past_year(doc, sents[-1].date):
+        if sents and block.kind in ("paragraph", "note") and not past_year(doc, sents[-1].date) and not after_page(doc, sents[-1].date):
             ctx = sents[-1].date
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))

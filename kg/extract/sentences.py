@@ -126,6 +126,14 @@ def past_year(doc: Document, iso: str) -> bool:
     return len(iso) == 4 and len(doc.date) >= 7 and iso < doc.date[:4]
 
 
+def after_page(doc: Document, iso: str) -> bool:
+    """Whether ``iso`` starts after the page's own date: a time to come (邀请X于今年10月率团出席…),
+    not the time of the acts told after it."""
+    start = iso.split("/")[0]
+    n = min(len(start), len(doc.date))
+    return n >= 4 and start[:n] > doc.date[:n]
+
+
 def in_brackets(text: str, s: int, end: int | None = None) -> bool:
     """Whether ``text[s]`` lies in round brackets that close before ``end`` (the end of ``text``
     by default): a listed item's own note (意大利锡耶纳市（2019年4月）、…)."""
@@ -161,7 +169,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             # (Nor a date said in reported speech: X表示，2014年6月，两地缔结… tells history.)
             speech = SPEECH.search(seg)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s) and not (speech and s >= speech.end())]
-            if told and not past_year(doc, told[-1]):
+            if told and not past_year(doc, told[-1]) and not after_page(doc, told[-1]):
                 ctx = told[-1]
         pos = end
     return out

@@ -95,9 +95,12 @@ class GazetteerMatcher:
                 self._label_id[match_id] = (label, ent_id, strings.add(label), strings.add(ent_id))
             text = p["pattern"]
             if one_token(text):
-                ids = single.setdefault(strings.add(text), [])
-                if match_id not in ids:
-                    ids.append(match_id)
+                # (A country's name with 国 after it, where jieba's own dictionary keeps it one word:
+                # 日本国驻沈阳总领事馆. Not given to the segmenter: 印度|国际 stays cut so.)
+                for form in (text, text + "国") if label == "Country" and not text.endswith("国") else (text,):
+                    ids = single.setdefault(strings.add(form), [])
+                    if match_id not in ids:
+                        ids.append(match_id)
             else:
                 by_key.setdefault(key, []).append(text)
         phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")

@@ -1,5 +1,8 @@
+from types import SimpleNamespace
+
 from kg.extract.dates import find_dates, parse_date
 from kg.extract.names import parse_person_phrase, split_leaders
+from kg.extract.sentences import after_page
 
 
 def test_split_padded_leaders():
@@ -62,6 +65,15 @@ def test_days_and_years_named_relative_to_the_page():
     assert dates("今年3月5日，两市签署协议。") == ["2024-03-05"]
     assert dates("去年以来，两市交流频繁。") == []
     assert dates("去年5月，两市结好。", 2022, "2023-01-10") == ["2021-05"]
+
+
+def test_recent_days_are_the_pages_month_and_a_time_to_come_is_no_context():
+    """日前 and 近日 are in the page's month; 邀请X于今年10月… in a page of June is a time to come,
+    which the next sentences do not take as theirs."""
+    assert [iso for _, _, iso in find_dates("日前，总领事到和平区拜会区委书记。", 2024, "2024-06-14")] == ["2024-06"]
+    page = SimpleNamespace(date="2024-06-14")
+    assert after_page(page, "2024-10") and after_page(page, "2024-06-20/2024-06-22")
+    assert not after_page(page, "2024-06") and not after_page(page, "2024-06-13") and not after_page(page, "2023")
 
 
 def test_a_reports_relative_days_are_of_its_dateline():

@@ -65,6 +65,7 @@ HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲�
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')})"
                               f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
+BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
@@ -899,6 +900,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         pre_s, pre_e = cs, m.start()
         if PLANNED.search(text, pre_s, pre_e):
             continue  # a meeting to come
+        if BOTH_SIDES.match(text, pre_s) and not any(sp.type == "Person" for sp in sent.spans_in(pre_s, pre_e)):
+            continue  # (双方就推动A区与B国企业…合作进行了交流: the topic of a meeting told before)
         post_s = m.end()
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
