@@ -164,6 +164,10 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))[^。！？!?；;，,]{1,30}$")
 
 
+# A month or a year alone on its line: a chronicle's (大事记) section (1月, 2019年3月, 十二月份).
+_DATE_HEADING = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?$|^(?:19|20)\d\d\s*年(?:度)?$")
+
+
 # A numbered list item that states a year: 1.意大利威尼斯市 1980年3月24日, (2)日本池田市（1981年）.
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[、.．](?!\d)|[(（]\d{1,3}[)）])[^。！？!?；;，,]{2,40}?(?:19|20)\d\d\s*年")
 
@@ -172,6 +176,7 @@ def _is_structural(s: str) -> bool:
     return bool(
         _HEADING.match(s)
         or _NUMBERED_HEADING.match(s)
+        or _DATE_HEADING.match(s)
         or _CAPTION.match(s)
         or _ENTRY.match(s)
         or _ITEM.match(s)
@@ -334,7 +339,7 @@ def parse_blocks(doc: Document) -> list[Block]:
             seen_content = True
             i += 1
             continue
-        if _NUMBERED_HEADING.match(s) and not _CAPTION.match(s):
+        if (_NUMBERED_HEADING.match(s) or _DATE_HEADING.match(s)) and not _CAPTION.match(s):
             section = squeeze(s)
             blocks.append(_block(doc, "heading", [ln], section, attrs={"level": "0", "title": section}))
             seen_content = True

@@ -191,6 +191,16 @@ def test_numbered_items_with_a_year_are_list_items_not_headings(tmp_path):
     assert [b.kind for b in parse_blocks(read_document(path))] == ["title", "list_item", "list_item", "heading"]
 
 
+def test_a_month_alone_on_its_line_is_a_chronicles_heading(tmp_path):
+    """大事记: 1月 / 1月15日 …: the month heads the entries under it; it is no part of their text (1月1月15日
+    would read as 1月1日)."""
+    path = tmp_path / "chronicle.txt"
+    path.write_text("某市2019年外事大事记\n1月\n1月15日 市长会见约旦驻华大使。\n2019年\n2月\n2月26日 市委书记会见韩国客人。\n", encoding="utf-8")
+    blocks = parse_blocks(read_document(path))
+    assert [b.kind for b in blocks] == ["title", "heading", "paragraph", "heading", "heading", "paragraph"]
+    assert blocks[2].text.startswith("1月15日")
+
+
 @pytest.mark.parametrize("text, year", [
     ("2012年，黑龙江省与俄罗斯犹太自治州签署协议。2012年5月，代表团来访。", 2012),
     # The years of what began long before, or is still to come, date no undated mention.

@@ -266,7 +266,8 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
     # Items are listed with 、, or joined by 和/及/与 before a place or country (法国里昂大都会副主席和
     # 德国法兰克福市议会议长; not the 和 of 呼和浩特).
     if "和" in text or "及" in text or "与" in text:
-        starts = {sent.rel(x)[0] for x in sent.spans if x.type in ("Country", "City", "Region")}
+        # (Or before a body: 拜会阿联酋驻华大使馆和沙特阿拉伯驻华大使馆.)
+        starts = {sent.rel(x)[0] for x in sent.spans if x.type in ("Country", "City", "Region", "Organization")}
         cuts = [i for i, c in enumerate(text) if c == "、" or c in "和及与" and s + i + 1 in starts and s + i not in starts
                 and not any(sent.rel(x)[0] <= s + i < sent.rel(x)[1] for x in sent.spans)]
         items = [text[a + 1 if a >= 0 else 0 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
@@ -1031,8 +1032,11 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             ctx.pending.append((meeting, act, tuple(group_bodies)))  # its guests are named later, if at all
             continue
         if len(cps) > 1 and SEPARATELY.search(text, max(0, m.start() - 4), m.start()):
-            # 分别会见了A、B和C: three meetings, one after another.
-            out.extend((replace(meeting, counterparts=(p,), country=_country_of(p)), act) for p in cps)
+            # 分别会见了A、B和C: three meetings, one after another. (X、Y分别会见了A和B: X met A, Y met B.)
+            persons = [h for h in homes if h.type == "Person"]
+            pairs = zip(persons, cps) if len(persons) == len(homes) == len(cps) else ((None, p) for p in cps)
+            out.extend((replace(meeting, home=(h,) if h else meeting.home, counterparts=(p,), country=_country_of(p)), act)
+                       for h, p in pairs)
             continue
         out.append((meeting, act))
     out.extend(_letters_of(sent, ctx))
