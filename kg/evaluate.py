@@ -77,7 +77,11 @@ def alternatives(cell: str) -> frozenset[str]:
 
 
 def date_agrees(gold: str, predicted: str) -> bool:
+    """Whether ``predicted`` is ``gold`` or lies within it, more precise (2020-07-21, or the span
+    2020-10-11/2020-10-20 that 10月中旬 gives, within a gold 2020-10)."""
     g, p = gold.split("/"), predicted.split("/")
+    if len(g) == 1 and len(p) == 2:
+        return all(pp.startswith(g[0]) for pp in p)
     if len(g) != len(p):
         return False
     return all(pp.startswith(gg) for gg, pp in zip(g, p))

@@ -23,6 +23,8 @@ def test_date_agrees_to_the_gold_precision():
     assert date_agrees("2020-11-19/2020-11-20", "2020-11-19/2020-11-20")
     assert not date_agrees("2020-11-19/2020-11-20", "2020-11-19")
     assert not date_agrees("2020-12-07", "2020-12-08")
+    assert date_agrees("2022-10", "2022-10-11/2022-10-20")  # (10月中旬, within the gold's month)
+    assert not date_agrees("2022-10", "2022-10-21/2022-11-02")
 
 
 def test_names_ignore_spaces_and_middle_dots():

@@ -98,7 +98,9 @@ SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与
 CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
 # What may stand between a clause's start and its act word when the clause has no subject of its
 # own: dates, times of day, adverbs of sequence (1月6日, 下午, 先后, 分别, 随后).
-NO_SUBJECT = re.compile(r"^[\s\d年月日至到—\-上下午晚间当天同期随后先后分别还又也并在此期间其中]*$")
+PRONOUN = re.compile(r"[他她](?:本人)?")
+# (Or a pronoun, who the text named before: 他本人当时曾致信X.)
+NO_SUBJECT = re.compile(r"^(?:[他她](?:本人)?)?[\s\d年月日至到—\-上下午晚间当天同期随后先后分别还又也并在此期间其中时曾经]*$")
 
 
 def _no_subject(sent: Sentence, s: int, e: int) -> bool:
@@ -139,7 +141,10 @@ class MeetingContext:
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
         self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
-        self.home_leaders = ()
+        self.home_leaders, self.speaker = (), ()
+
+    # The home-side person the last sentence that opens with a person opened with (a pronoun's).
+    speaker: tuple[Party, ...] = ()
 
     # The home-side persons last named as leading a group (副市长X率市政府代表团访问…): the home side
     # of a meeting whose subject is that group (代表团拜会了…).
@@ -545,6 +550,11 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
                     for p in (_person(sent, sp, sent.start),) if not _foreign(p))
     if leaders:
         ctx.home_leaders = leaders
+    first = next((sp for sp in sent.spans if sp.type == "Person"), None)
+    if first is not None and NO_SUBJECT.match(re.sub(r"[，,]", "", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
+        # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.)
+        p = _as_known(_person(sent, first, sent.start), ctx)
+        ctx.speaker = () if _foreign(p) else (p,)
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
@@ -584,7 +594,8 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
         if writer is None:
             continue
         cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
-        p = _as_known(_person(sent, writer, sent.start + cs), ctx)
+        # (The writer's words, not the receiver's before them: 长沙市还收到…美国…圣保罗市市长X的来信.)
+        p = _as_known(_person(sent, writer, sent.start + max(cs, _phrase_start(sent, writer))), ctx)
         # (The persons it is written to, where the sentence says: …致格拉西市长的贺信.)
         to = [_as_known(_person(sent, sp, sent.start + m.start("to")), ctx)
               for sp in sent.spans_in(m.start("to"), m.end("to")) if sp.type == "Person"] if m["to"] else []
@@ -657,6 +668,10 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     left = _clause_start(sent, rs)
     # (Nor words before a space: a dateline, 新华社南宁8月15日电 泰国孔敬府府尹X一行….)
     left = max(left, sent.text.rfind(" ", left, rs) + 1, sent.text.rfind("\u3000", left, rs) + 1)
+    # (Nor words before a dash that opens an apposition: 收到另一友好城市——美国…市长X的来信.)
+    dash = sent.text.rfind("—", left, rs)
+    if dash >= 0:
+        left = dash + 1
     for m in ACT.finditer(sent.text, left, rs):
         left = m.end()
     # (After 与/同 before it, 在巴勒莫市与市长X: not 和, which joins words inside a body's name,
@@ -997,7 +1012,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             told = [h for h in out[-1][0].home if h.type == "Person"] if out and out[-1][1] != "参加" else []
             # (Or the group a home-side person leads, the subject of an earlier clause: 代表团拜会了X市，与市长Y座谈.)
             led = list(ctx.home_leaders) if GROUP_SUBJECT.search(text, 0, home_seg[0]) else []
-            homes = subject or told or led or list(ctx.last_home)
+            # (A pronoun is the person the text opened a sentence with: 他本人当时曾致信X.)
+            said = list(ctx.speaker) if PRONOUN.match(text, home_seg[0]) else []
+            homes = subject or told or led or said or list(ctx.last_home)
             if subject:
                 home_place = _home_place(sent, 0, home_seg[0], ctx.home_place)
             elif ctx.last:

@@ -801,7 +801,8 @@ class NameRules:
         only, when they are no title and no common word (大森|和彦率领的, 上田|和夫一行; 上田和夫人 is
         上田 and his wife); or a given name's last character (山本哲|也一行, 中村达|也在…). Else ""."""
         if text[at : at + 1] in _GIVEN_NAME_END and (
-                _STRONG_AFTER_PERSON.match(text, at + 1) or at - start >= 3 and _NAME_TAIL.match(text, at + 1)):
+                _STRONG_AFTER_PERSON.match(text, at + 1) or at - start == 3 and _NAME_TAIL.match(text, at + 1)):
+            # (Not after four characters or more, a name whole: 赤松秀一|也向…, the adverb.)
             return text[at]
         if text[at : at + 1] not in _PERSON_JOINS or title_prefix(text, at + 1, self.gaz):
             return ""
