@@ -180,13 +180,15 @@ def _sentence_country(text: str, chosen: list[tuple], pos: int) -> str:
     return "" if name == "中国" else name
 
 
-def _title_places(doc: Document, nlp) -> frozenset[str] | None:
-    """The places the gazetteer finds in the document's title, but for those inside a person's name."""
+def _title_places(doc: Document, nlp, persons: frozenset[str] = frozenset()) -> frozenset[str] | None:
+    """The places the gazetteer finds in the document's title, but for those inside a person's name
+    (also one of ``persons``, the names the text reads: 建华 in 邹建华率南昌市代表团…, 市长邹建华 below)."""
     if not doc.title or not places_in(doc.title):
         return None  # (no place in the title to check: the pipeline is not run on it)
     sdoc = nlp(doc.title)
     # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
     chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
+    chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 for m in re.finditer(re.escape(name), doc.title)]
     found = {doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
              if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
@@ -307,7 +309,8 @@ def extract(doc: Document) -> Facts:
         found.append((block, list(ext.mentions), set(ext.nested)))
     found = _bare_as_written(known_names_again(found), gaz)
     full_name = _full_names(found)
-    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp),
+    persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
+    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp, persons),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.

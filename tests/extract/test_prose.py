@@ -336,6 +336,15 @@ def test_a_ward_after_a_special_city_in_a_title_is_no_home(tmp_path):
     assert {(l.home.name, l.partner.name) for l in facts.partner_links} == {("中国", "首尔特别市江南区")}
 
 
+def test_a_place_inside_a_persons_name_in_the_title_is_no_home(tmp_path):
+    """建华 (建华区) inside 邹建华, whom the text names with a title: the title's home is 南昌市."""
+    path = tmp_path / "news.txt"
+    path.write_text("邹建华率南昌市代表团访问匈牙利\n\n6月13日，市长邹建华会见了匈牙利德布勒森市市长佐尔坦·萨博。邹建华表示，…\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {m.home_place.name for m in facts.meetings} == {"南昌市"}
+
+
 def test_the_home_side_speaks_for_the_last_place_of_a_chain(tmp_path):
     """南京市鼓楼区区委书记 speaks for 鼓楼区, 江苏省南京市市长 for 南京市."""
     path = tmp_path / "news.txt"
