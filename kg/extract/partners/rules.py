@@ -827,7 +827,9 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         if gaz.lookup(p.name, ("Country",)):
             return None  # a city-state is a country: countries are not partners
         if p.type in ("City", "Region") and p.country and p.country != "中国":
-            if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name):
+            if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name) or (
+                    # (A region no gazetteer lists that its official's title names: 乌多姆赛省副省长X.)
+                    p.type == "Region" and len(p.name) >= 4 and p.name[-1] in "省州府郡道" and not _NOT_IN_PLACE.search(p.name)):
                 return Party(p.name, p.type, country=p.country)
             n, e = _place_prefix(p.name, gaz, lambda e: e.country == p.country)
             if e is not None and _WARD.fullmatch(p.name, n):
