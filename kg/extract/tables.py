@@ -29,6 +29,8 @@ PARTNER_COLS = words("tables", "partners.place")
 PARTNER_COUNTRY_COLS = words("tables", "partners.country")
 SINCE_COLS = words("tables", "partners.since")
 PARTNER_HOME_COLS = words("tables", "partners.home")
+PLACE_BESIDE_HOME_COLS = words("tables", "partners.place_beside_home")
+PENDING = re.compile(pattern("tables", "partners.pending"))
 TIER_COLS = words("tables", "partners.tier")
 
 # Spaces between two Chinese characters in a cell: padding, not a separator.
@@ -230,11 +232,16 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
     gaz = gaz or load()
     links: list[PartnerLink] = []
     for table in group_tables(blocks):
-        if not any(h in PARTNER_COLS for h in table.header) or any(h in LEADER_COLS for h in table.header):
+        place_cols = PARTNER_COLS
+        if any(h in PARTNER_HOME_COLS for h in table.header):
+            place_cols = PARTNER_COLS + PLACE_BESIDE_HOME_COLS  # (中方 | 外方: the foreign place)
+        if not any(h in place_cols for h in table.header) or any(h in LEADER_COLS for h in table.header):
             continue
         relation = _tier(table.caption, "sister_city")
         for row in table.rows:
-            place_c = _cell(row, PARTNER_COLS)
+            if any(PENDING.search(c.text) for c in row.cells):
+                continue  # (缔结时间: 正在报批, a tie still to be approved)
+            place_c = _cell(row, place_cols)
             # (The place may be written after its country with a space or a dot: 韩国 襄阳郡, 美国·托里斯市.)
             name = _CJK_GAP.sub("", place_c.text.strip()) if place_c else ""
             if not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff·\-]{1,20}", name):

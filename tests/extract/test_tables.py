@@ -196,3 +196,11 @@ def test_a_leaders_table_row_that_signs_a_text_ties_the_places(tmp_path):
         ("琅勃拉邦省", "delegation_visit", "2023-12-06"), ("琅勃拉邦省", "friendly_exchange", "2023-12-06"),
         ("琅勃拉邦省", "leader_meeting", "2023-12-06"),
     ]
+
+
+def test_a_foreign_side_column_beside_a_home_column_and_a_tie_still_to_be_approved(tmp_path):
+    """中方 | 外方: 外方 is the foreign place where a home column stands beside it (alone it is a
+    leaders' table's guest); a row whose date cell says 正在报批 is no tie yet."""
+    text = ("一、友好城市\n\n序号\t中方\t外方\t国别\t缔结时间\n1\t包头市\t乌兰巴托市\t蒙古国\t1990年6月\n"
+            "2\t赤峰市\t达尔汗市\t蒙古国\t正在报批\n")
+    assert _links(facts_of(text, tmp_path)) == [("包头市", "乌兰巴托市", "City", "蒙古", "sister_city", "1990", "1990-06")]
