@@ -32,7 +32,7 @@ from ..cues import pattern, words
 from ..dates import parse_date
 from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS, STAY
-from ..sentences import SARS, Sentence, Span
+from ..sentences import SARS, Sentence, Span, after_page
 
 # Hong Kong and Macao by abbreviation, after the home place's own (京港, 沪澳) or alone before a
 # word that makes them places (港澳人士, 港澳地区).
@@ -113,6 +113,7 @@ SIGNED = re.compile(pattern("partners", "signed.words"))
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
 PLANNED_VISIT = re.compile(pattern("partners", "delegation_visit.planned"))
+ACCEPTED = re.compile(r"[应受](?:[^，,；;]{0,20}?)邀")
 PLANS = re.compile(f"{pattern('partners', 'sister_city.plans')}"
                    f"|就(?:{pattern('partners', 'sister_city.founded')})[^，,。；;]{{0,16}}?(?:{pattern('partners', 'sister_city.talked')})"
                    # (…就两市建立友好交流关系交换了意见: the tier below, talked of.)
@@ -515,8 +516,9 @@ def _visit_told(text: str) -> bool:
     """Whether ``text`` tells of a visit made, not planned (绍兴市将于10月派出代表团回访)."""
     for m in VISIT.finditer(text):
         cs = max(text.rfind(c, 0, m.start()) for c in "，,；;") + 1
-        if not PLANNED_VISIT.search(text, cs, m.start()):
-            return True
+        plan = PLANNED_VISIT.search(text, cs, m.start())
+        if plan is None or plan.group(0).startswith("邀") and ACCEPTED.search(text, cs, plan.end()):
+            return True  # (应市长邀请率团访问, 应邀来访: an invitation accepted, the visit made)
     return False
 
 
@@ -532,6 +534,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         key = (home.name, sp.name, relation)
         if key in seen:
             return
+        if relation in ("delegation_visit", "joint_activity") and date and after_page(sent.doc, date):
+            return  # (a visit or an event dated after the page: invited to, planned, not yet made)
         seen.add(key)
         out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
