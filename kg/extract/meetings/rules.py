@@ -243,6 +243,13 @@ def _unnamed_officials(sent: Sentence, s: int, e: int) -> list[Party]:
             end, title = end + 1, title_prefix(text, end + 1, gaz)  # 马斯喀特|省|省长
         after = end + len(title)
         if title and after not in persons and (after >= e or UNNAMED_AFTER.match(text, after)):
+            if text[after : after + 1] == "、":
+                # (One person's two titles: 图拉州副州长、州经济发展部部长X — the next item names a
+                # person and no place of their own.)
+                stop = next((i for i in range(after + 1, len(text)) if text[i] in "、，,。；;"), len(text))
+                if any(after < p < stop for p in persons) and not any(
+                        x.type in ("City", "Region", "Country") for x in sent.spans_in(after + 1, stop)):
+                    continue
             out.append(Party(sp.name, sp.type, country=sp.side_country))
     return out
 
@@ -796,6 +803,17 @@ def _pairwise(sent: Sentence, ctx: MeetingContext, pre_s: int, pre_e: int) -> li
     return out
 
 
+def _manner_start(sent: Sentence, pre_s: int) -> int:
+    """Where the words of how an act was held may start: its clause, or the clause before when that
+    one tells no act of its own (市长X在市行政中心通过视频连线方式，会见了…)."""
+    if pre_s == 0:
+        return 0
+    prev = max((c.end() for c in CLAUSE_SEP.finditer(sent.text, 0, pre_s - 1)), default=0)
+    # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
+    acts = [a.group(0) for a in ACT.finditer(sent.text, prev, pre_s)]
+    return prev if all(a in VIDEO_ACTS for a in acts) else pre_s
+
+
 def _mode(act: str, text: str) -> str:
     return "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text) else "in_person"
 
@@ -945,7 +963,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if pairs:
             # A区区长X与甲市市长Y、B区区长Z与乙市市长W分别签署…: a meeting per pair.
             for homes, cps, (hs, he) in pairs:
-                out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=tuple(homes),
+                out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[_manner_start(sent, pre_s) : m.end()]), home=tuple(homes),
                                     counterparts=tuple(cps), evidence=sent.evidence(),
                                     country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
                                     description=text.strip(), home_place=_home_place(sent, hs, he, ctx.home_place)), act))
@@ -1033,7 +1051,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             homes = _places_speaking(sent, *home_seg) or [home_place]
         if act in EXCHANGE_ACTS and not any(p.type == "Person" for p in (*homes, *cps)):
             continue  # (places exchanging: 与美国加州、泰国曼谷…等城市开展友好交流)
-        mode = _mode(act, text[pre_s : m.end()])
+        mode = _mode(act, text[_manner_start(sent, pre_s) : m.end()])
         countries = list(dict.fromkeys(c for c in map(_country_of, cps) if c))
         meeting = Meeting(
             date=sent.date_before(m.start()),
