@@ -271,6 +271,14 @@ def _same_guests(a: Meeting, b: Meeting) -> bool:
         a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]))
 
 
+def _within(day: str, span: str) -> bool:
+    """Whether the date ``day`` lies in the ``start/end`` span ``span``."""
+    if "/" not in span or "/" in day:
+        return False
+    start, end = span.split("/")
+    return start <= day[: len(start)] and day[: len(end)] <= end
+
+
 def _met_through_officials(a: Meeting, b: Meeting) -> bool:
     """Whether the places met in ``a`` (a meeting of places, no person on either side) are the ones
     the persons met in ``b`` speak for, by the same home place on agreeing dates (东兴市与芒街市…会晤在
@@ -281,10 +289,14 @@ def _met_through_officials(a: Meeting, b: Meeting) -> bool:
         return False  # (the same persons, attending: 市领导X参加会晤 after both)
     if a.home_place is None or b.home_place is None or a.home_place.name != b.home_place.name:
         return False
-    if not (a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10])):
-        return False
+    if not (a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]) or _within(b.date, a.date)):
+        return False  # (nor a day of the visit it was told for: 10月6日至10日…先后会见A大区、B市等地政要)
     bodies = [o.name for c in b.counterparts if c.type == "Person" for o in c.organizations]
-    return all(any(o.startswith(f) or f.startswith(o) for o in bodies for f in _city_forms(p.name)) for p in a.counterparts)
+    # (Or the sentence of the persons' meeting names the place: 在威尼托大区访问期间，…会见了大区政府副主席X.)
+    # (Not one sentence's: 分别会见了A市市长X和B省省长 met B省 too.)
+    again = a.evidence != b.evidence
+    return all(any(o.startswith(f) or f.startswith(o) for o in bodies for f in _city_forms(p.name))
+               or again and p.name in b.description for p in a.counterparts)
 
 
 def forget_memos() -> None:
@@ -514,6 +526,7 @@ def extract(doc: Document) -> Facts:
     links: list[PartnerLink] = partner_table_links(doc, blocks, city)
     positions: list[Position] = []
     ctx = ""  # the date the text last stated (see split_sentences)
+    stay = ""  # the span of days the text last stated (a visit's: 访问期间 is of those days)
     told = MeetingContext(city, main_partner=_main_partner(block_spans))
     pair = None  # the home place and the one foreign place the last sentence tied (see read_pair_ties)
     for block, spans in block_spans:
@@ -523,13 +536,14 @@ def extract(doc: Document) -> Facts:
             pair = None
         if block.kind not in RELATION_KINDS:
             if block.kind == "heading":
-                ctx = ""
+                ctx = stay = ""
             continue
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
-        sents = split_sentences(doc, block, spans, line_at, ctx)
+        sents = split_sentences(doc, block, spans, line_at, ctx, stay)
         if sents and block.kind in ("paragraph", "note") and not past_year(doc, sents[-1].date) and not after_page(doc, sents[-1].date):
             ctx = sents[-1].date
+        stay = next((st.date for st in reversed(sents) if "/" in st.date and st.stated_dates), stay)
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))
             read = read_partner_links(sent, city) or read_pair_ties(sent, pair)

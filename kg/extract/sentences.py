@@ -144,7 +144,11 @@ def in_brackets(text: str, s: int, end: int | None = None) -> bool:
     return any(i >= 0 for i in (text.find("）", s, end), text.find(")", s, end)))
 
 
-def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "") -> list[Sentence]:
+# A sentence that opens with the time of a stay (访问期间，…; 其间，…): of the stay's span of days.
+STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|在[^，,。；;]{1,12}?访问)期间|其间|此间)")
+
+
+def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "", stay: str = "") -> list[Sentence]:
     """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts).
 
     A sentence that states no date of its own takes the last one stated before it: in the
@@ -165,7 +169,10 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
             # (Not a listed item's date in brackets: neither the sentence nor the next is of its day.)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s)]
-            out.append(Sentence(doc, block, pos, end, inner, told[0] if told else ctx, line_at, ctx, dates))
+            # (访问期间，… with no day of its own: the visit's days, ``stay``, the span last stated.)
+            own = told[0] if told else stay if stay and STAY_OPENS.match(seg) else ctx
+            out.append(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates))
+            stay = next((iso for iso in told if "/" in iso), stay)
             # (Nor a date said in reported speech: X表示，2014年6月，两地缔结… tells history.)
             speech = SPEECH.search(seg)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s) and not (speech and s >= speech.end())]

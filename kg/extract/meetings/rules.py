@@ -205,10 +205,24 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         name = place.name if o.type != "Organization" and place.name.startswith(o.name) else o.name
         return Party(name, place.type if o.type == "Organization" else o.type, country=place.side_country or o.country)
 
-    orgs = tuple(map(of, pp.orgs))
+    def unit_body(o) -> Party | None:
+        """A body named by its place's unit word alone (大区政府, 州议会), in a sentence that names one
+        foreign place of that unit (在威尼托大区访问期间，…会见了大区政府副主席X): that place."""
+        m = UNIT_BODY.match(o.name) if o.type == "Organization" else None
+        if m is None:
+            return None
+        named = {(x.written, x.type, x.side_country) for x in sent.spans
+                 if x.type in ("City", "Region") and x.foreign and x.written.endswith(m.group(1))}
+        return Party(*next(iter(named))[:2], country=next(iter(named))[2]) if len(named) == 1 else None
+
+    orgs = tuple(unit_body(o) or of(o) for o in pp.orgs)
     told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
     country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
     return Party(written, "Person", title=pp.title, organizations=orgs, country=country)
+
+
+# A body named by a place's unit word alone (大区政府, 州政府, 市议会).
+UNIT_BODY = re.compile(r"(大区|州|省|市|县|郡|府|道)(?:政府|议会|委员会|人民委员会)")
 
 
 def _led_group_country(sent: Sentence, sp: Span) -> str:
