@@ -44,6 +44,8 @@ HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
 # An act word with no one after it (…市委书记X会见。, 市长会见并宴请): its guests were named before.
 RECEIVING_ACTS = frozenset(words("meetings", "guests.received_by"))
 NOBODY_AFTER = re.compile(r"\s*(?:并[^，,。；;]*)?[。；;！!]?\s*$")
+# A modifier of the one met that starts with an attend word (会见出席中国（银川）国际葡萄酒博览会的X).
+GUEST_WHO_ATTENDS = re.compile(f"(?:{pattern('meetings', 'roles.attend')})[^，,。；;]{{1,40}}?的")
 NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
 ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')})?$")
 # (Not a modifier: 会见了出席活动的X — X is met.)
@@ -942,8 +944,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue  # (韦立新等见证签约: a witness of the signing told before, not a signatory)
         # 完成X等…团组的接待任务: the visitors are named before the act word, the home side not at all.
         hosted_before = act in HOSTING_ACTS and after.startswith("任务")
-        if NOT_AN_ACT.match(after) and not hosted_before:
-            continue
+        if NOT_AN_ACT.match(after) and not hosted_before and not GUEST_WHO_ATTENDS.match(after):
+            continue  # (but 会见出席…博览会的X: X, who attends, is met)
         cs = _clause_start(sent, m.start())
         pre_s, pre_e = cs, m.start()
         if PLANNED.search(text, pre_s, pre_e):

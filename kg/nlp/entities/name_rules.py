@@ -529,6 +529,15 @@ class NameRules:
                 # (A one-character tail word closing the clause is the name's last character: 姜有为。)
                 e = i
                 break
+        if dot >= 0:
+            # Nor a word of coming and a Chinese place after it (安德烈·波波夫|来延边访问).
+            gaz = load()
+            for i in range(dot + 2, e):
+                if _VISIT_WORD.match(text, i) and any(
+                        (x := gaz.lookup(text[i + 1 : i + 1 + n], ("City", "Region"))) is not None and x.country == "中国"
+                        for n in (4, 3, 2) if i + 1 + n <= len(text)):
+                    e = i
+                    break
         if dot >= 0 and e - dot > 3:
             # The last part of a transliteration ends where an ordinary word starts (莫莱尼从事…).
             pos = dot + 1
