@@ -65,7 +65,7 @@ LIST_BREAK = re.compile(r"[，,：:；;。]")  # between two persons: they are i
 # The verb and kind that stand between the guests and the act word (与代表团举行工作会谈).
 HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲切|深入|简短)?$")
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')})"
-                              f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)[，,。；;]?$")
+                              f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)(?:并[^，,。；;]{{0,8}})?[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
