@@ -143,8 +143,10 @@ class MeetingContext:
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
         self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
-        self.home_leaders, self.speaker = (), ()
+        self.home_leaders, self.speaker, self.trip = (), (), ()
 
+    # A trip abroad over days, told before: (its country, its span of days).
+    trip: tuple[str, str] = ()
     # The home-side person the last sentence that opens with a person opened with (a pronoun's).
     speaker: tuple[Party, ...] = ()
 
@@ -483,6 +485,18 @@ def _in_stay(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
     if not country or country == "中国":
         return cps
     return [p if p.country or p.type != "Person" else replace(p, country=country) for p in cps]
+
+
+def _on_trip(cps: list[Party], date: str, ctx: MeetingContext) -> list[Party]:
+    """Persons of no country the text tells, met on a day of the trip abroad told before: of its country."""
+    if not ctx.trip or all(p.country for p in cps if p.type == "Person"):
+        return cps
+    country, span = ctx.trip
+    start, end = span.split("/")
+    if not (start <= date.split("/")[0][: len(start)] and date.split("/")[-1][: len(end)] <= end):
+        return cps
+    return [replace(p, country=country, organizations=tuple(o if o.country else replace(o, country=country) for o in p.organizations))
+            if p.type == "Person" and not p.country else p for p in cps]
 
 
 def _of_venue(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
@@ -900,6 +914,14 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out: list[tuple[Meeting, str]] = []
     text = sent.text
     _remember_people(sent, ctx)
+    if "/" in sent.date:
+        # (A trip abroad over days, 10月13日至17日，…率代表团赴意大利进行友好访问: whom the days after
+        # it meet, of no country the text tells, are of that country.)
+        went = visited_country(sent, sent.end)
+        # (One country only: 访问法国、瑞士 does not say whose the persons met are.)
+        countries = {sp.side_country for sp in sent.spans if sp.type in ("Country", "City", "Region") and sp.foreign}
+        if went and went != "中国" and countries == {went}:
+            ctx.trip = (went, sent.date)
     visitors = tuple(p for p in _visitors(sent, 0, len(text)) if _foreign(p))
     if ctx.pending:
         heads = [p for sp in sent.spans if sp.type == "Person"
@@ -1024,6 +1046,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         awaiting = cps == [_GROUP]  # (guests named later, if at all: no country to give them yet)
         if not awaiting:
             cps = _of_venue(sent, m.start(), _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps])))
+            cps = _on_trip(cps, sent.date_before(m.start()), ctx)
         if signing and not homes and not (split and any(p.type == "Person" for p in cps)):
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it. (One that names the
