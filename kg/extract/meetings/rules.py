@@ -67,6 +67,7 @@ HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲�
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')})"
                               f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)(?:并[^，,。；;]{{0,8}})?[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
+COUNTED = re.compile(f"[\\d一二三四五六七八九十百千]+余?(?:{pattern('meetings', 'frames.counted')})")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
@@ -997,6 +998,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             post_e = ce.start() if ce else len(text)
         if hosted_before:
             post_s, post_e = pre_s, pre_e
+        if COUNTED.search(text, post_s, post_e) and not any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e)):
+            continue  # (接待蒙古国政府部门和企业代表团5批次: a tally, no meeting told)
         pairs = _pairwise(sent, ctx, pre_s, pre_e)
         if pairs:
             # A区区长X与甲市市长Y、B区区长Z与乙市市长W分别签署…: a meeting per pair.
