@@ -428,10 +428,18 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+def _guests_named(sent: Sentence, pos: int, ctx: MeetingContext) -> frozenset[str]:
+    """The persons named right after an attend word in its clause (参加会见A一行): whose meetings it means."""
+    end = next((i for i in range(pos, len(sent.text)) if sent.text[i] in "，,。；;"), len(sent.text))
+    return frozenset(_as_known(_person(sent, sp, sent.start + pos), ctx).name
+                     for sp in sent.spans_in(pos, end) if sp.type == "Person")
+
+
 def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
-               group: list[Meeting] | None = None) -> list[tuple[Meeting, str]]:
+               group: list[Meeting] | None = None, of_guests: frozenset[str] = frozenset()) -> list[tuple[Meeting, str]]:
     """Persons before ``参加会见`` (from ``start``): each joins the meeting told just before (those of
-    ``group``, else the context's), on the side of their country."""
+    ``group``, else the context's), on the side of their country; only those meeting ``of_guests``
+    where the text names whose meeting they attend."""
     if group is None and not ctx.last:
         return []
     stated = sent.stated_date_before(m.start())
@@ -444,6 +452,8 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
                for p in _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])]
     out = []
     for last in ctx.group if group is None else group:
+        if of_guests and not of_guests & {c.name for c in last.counterparts}:
+            continue
         home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
         guests = tuple(p for p in persons if _foreign(p) and p.name not in {c.name for c in last.counterparts})
         principals = tuple(h for h in last.home if h.type == "Person")
@@ -939,9 +949,13 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if OWN_ACT.search(text, 0, attended.start()):
             return []  # (they attend the signing this sentence tells)
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before (and those of each
-        # clause after it that ends in its own attend word: …参加会见，…参赞Z在座).
-        found = _attendees(sent, attended, ctx)
-        start = attended.end()
+        # clause after it that ends in its own attend word: …参加会见，…参赞Z在座). (Of those whose
+        # guests they name, only theirs: 副省长X参加会见A一行；主任Y参加会见A和B.)
+        found, start = [], 0
+        for att in ATTENDED.finditer(text):
+            if att.start() >= start:
+                found.extend(_attendees(sent, att, ctx, start, of_guests=_guests_named(sent, att.end(), ctx)))
+                start = att.end()
         for more in ATTEND_END.finditer(text, start):
             found.extend(_attendees(sent, more, ctx, start))
             start = more.end()
