@@ -382,14 +382,14 @@ def test_a_network_too_large_for_a_browser_is_not_drawn(tmp_path, monkeypatch):
     import importlib
 
     kb = importlib.import_module("kg.build")
-    monkeypatch.setattr(kb, "MAX_VIEW_NODES", 30)  # the seeds: who-met-whom has 50 nodes, city-partners 25
+    monkeypatch.setattr(kb, "MAX_VIEW_NODES", 30)  # the seeds: who-met-whom has 49 nodes, city-partners 25
     out = tmp_path / "out"
     (out / "views").mkdir(parents=True)
     (out / "views" / "who-met-whom.html").write_text("a stale view")
     result = build([SEEDS], out)
     assert not (out / "views" / "who-met-whom.html").exists()
     assert (out / "views" / "city-partners.html").exists()
-    assert any(n.startswith("view who-met-whom not written: 50 nodes, more than 30") for n in result.notes)
+    assert any(n.startswith("view who-met-whom not written: 49 nodes, more than 30") for n in result.notes)
     assert out / "views" / "who-met-whom.html" not in result.files
 
 
