@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from .parallel import Mapper
 from .rdf import serialize as rdf_out
 from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, register
 from .rdf.vocab import GRAPH, ONTOLOGY_GRAPH, segment
-from .rdf.writers import GraphChunk, StoreLoader, TrigWriter, TurtleWriter, make_chunk
+from .rdf.writers import GraphChunk, GraphLines, StoreLoader, TrigWriter, TurtleWriter, make_chunk
 from .resolve import Resolver
 from .tables import write_tables
 from .terminal import printable
@@ -180,15 +181,16 @@ def iter_facts(
 _TERMS = rdf_out.TermCache()  # per process: the IRIs and literals documents share are converted once
 
 
-def _graph_chunk(resolver: Resolver, item: Facts | str) -> GraphChunk:
+def _graph_chunk(context: tuple[Resolver, str | None], item: Facts | str) -> GraphChunk:
     """One document's graph, serialized (in this process, a worker process or a Dask worker).
 
-    ``item`` is the document's facts or where the build cache keeps them."""
+    ``context`` is the resolver and the folder where a graph too large to hold is spilled (none on
+    a Dask cluster); ``item`` is the document's facts or where the build cache keeps them."""
+    resolver, spill = context
     facts = item if isinstance(item, Facts) else read_facts(item)
-    iri, triples = document_triples(facts, resolver)
-    if len(_TERMS) > 50_000:
-        _TERMS.clear()
-    return make_chunk(iri, triples, PREFIXES, _TERMS)
+    iri, lines = document_triples(facts, resolver, triples=GraphLines(_TERMS, spill))
+    del facts  # (before its lines are merged)
+    return lines.chunk(iri, PREFIXES)
 
 
 @contextmanager
@@ -305,6 +307,7 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
     gen: Path | None = None  # this build's generation, until it is current
     loader: StoreLoader | None = None
     ttl: TurtleWriter | None = None
+    spill: str | None = None  # where the graphs too large to hold are written (removed at the end)
     if jobs > 1 and scheduler is None:
         from .extract import document  # noqa: F401 (imported once here, not in each forked worker)
     try:
@@ -325,11 +328,12 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
             # Second pass: each document's graph, in graph-IRI order, into the files and the store, all in
             # a generation folder of its own that no reader sees until it is switched in.
             gen = new_generation(out)
-            ttl = TurtleWriter(out, PREFIXES)
+            # (Entities are counted in the union of the graphs, by the Turtle writer, which has each triple once.)
+            ttl = TurtleWriter(out, PREFIXES, classes={str(cls): name for name, cls in TYPE_CLASS.items()})
             if store:
                 loader = StoreLoader(ox.Store(str(gen / STORE_DIR)), PREFIXES)
-            classes = {str(cls): name for name, cls in TYPE_CLASS.items()}
-            typed: set[tuple[str, str]] = set()
+            if not mapper.scheduler:  # (a Dask worker shares no disk with the build)
+                spill = tempfile.mkdtemp(prefix=".graph-runs-", dir=out)
             items = _graph_items(ids, cache, mapper, resolver, cur, own, retracting)
             if progress:
                 from tqdm import tqdm
@@ -337,21 +341,23 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
                 items = tqdm(items, desc="writing", unit="graph", total=len(ids) + 1 + (cur is not None))
             with open(gen / GRAPH_TRIG, "wb") as fh:
                 trig = TrigWriter(fh, PREFIXES)
-                for chunk in mapper.map(_graph_chunk, items, context=resolver, local=lambda x: isinstance(x, GraphChunk)):
+                chunks = mapper.map(_graph_chunk, items, context=(resolver, spill), local=lambda x: isinstance(x, GraphChunk))
+                for chunk in chunks:
+                    if loader is not None:
+                        loader.add(chunk)  # (first: a graph in a file is loaded while it is written below)
                     trig.add(chunk)
                     ttl.add(chunk)
-                    if loader is not None:
-                        loader.add(chunk)
                     result.triples += chunk.quads
-                    typed.update((classes[c], e) for c, e in chunk.typed if c in classes)
                 fh.flush()
                 os.fsync(fh.fileno())
         ttl.write(gen / GRAPH_TTL)
-        result.entities.update(name for name, _ in typed)
-        del typed
+        result.entities.update(ttl.counts)
         if loader is not None:
             loader.finish()
             loader = None  # the store is closed: the views open it again
+        if spill is not None:
+            shutil.rmtree(spill, ignore_errors=True)
+            spill = None
         _release_memory()
         if store:
             write_tables(gen)
@@ -364,6 +370,8 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
             loader.abandon()
         if ttl is not None:
             ttl.close()
+        if spill is not None:
+            shutil.rmtree(spill, ignore_errors=True)
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)
     try:
