@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .cache import FactCache, read_facts
+from .cache import FactCache, stream_facts
 from .curation import load as load_curation
 from .documents import FILE_TIMEOUT, MAX_BYTES, iter_documents, iter_files
 from .errors import MESSAGES, BuildBusy, NoDocuments
@@ -146,8 +146,10 @@ def _extract_one(file_timeout, doc):
         return Skipped(doc.path, MESSAGES["file_timeout"].format(path=doc.path, step="extract", detail=exc))
     except Exception as exc:  # one bad document must not stop the build
         return Skipped(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
-    # Blocks are only counted from here on: keep their kind and place, not their text and offset maps.
-    return replace(facts, blocks=tuple(Block(b.doc_id, b.kind, b.line, b.start, b.end, "") for b in facts.blocks))
+    # Blocks are only counted from here on: keep their kind, one block of each kind standing for all
+    # (not their text, place and offset maps: a dense table has hundreds of thousands).
+    kinds: dict[str, Block] = {}
+    return replace(facts, blocks=tuple(kinds.setdefault(b.kind, Block(b.doc_id, b.kind, 0, 0, 0, "")) for b in facts.blocks))
 
 
 def iter_facts(
@@ -187,7 +189,7 @@ def _graph_chunk(context: tuple[Resolver, str | None], item: Facts | str) -> Gra
     ``context`` is the resolver and the folder where a graph too large to hold is spilled (none on
     a Dask cluster); ``item`` is the document's facts or where the build cache keeps them."""
     resolver, spill = context
-    facts = item if isinstance(item, Facts) else read_facts(item)
+    facts = item if isinstance(item, Facts) else stream_facts(item)
     iri, lines = document_triples(facts, resolver, triples=GraphLines(_TERMS, spill))
     del facts  # (before its lines are merged)
     return lines.chunk(iri, PREFIXES)
