@@ -282,8 +282,14 @@ def build(
     their facts kept in the build cache (``out/.cache``) and their entities
     registered; once every entity has its IRI, each document's graph is made
     from its facts read back, written to the graph files and loaded into the
-    store. Memory follows the largest document and the number of distinct
-    entities, not the size of the corpus.
+    store. Memory follows the number of distinct entities, not the size of
+    the corpus, and a document's size only in part: a document longer than
+    ``LARGE_TEXT`` is extracted in a process of its own, a document's many
+    facts are cached and read back a part at a time, its graph is written as
+    N-Triples lines in sorted runs on disk when too large to hold
+    (:class:`~kg.rdf.writers.GraphLines`), and its rows of the query tables
+    are read a few thousand meetings at a time. A table of 200,000 meeting
+    rows (14.8 MB) peaks under 1 GiB in each process.
 
     Everything is written into a new generation folder first, then switched in
     with one link (``out/current``; see :mod:`kg.outputs`): a reader sees all
