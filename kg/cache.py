@@ -67,15 +67,16 @@ class _Parts:
                 yield from part
 
 
-def _read(path: Path, fingerprint: str, whole: bool = True) -> Facts | None:
-    """The facts in ``path`` if kg with this ``fingerprint`` put them there (see :func:`_write`): ``whole``,
-    or with each of their many-fact fields a :class:`_Parts` (read when iterated)."""
+def read_entry(path: Path, fingerprint: str | None, whole: bool = True, load=pickle.load) -> Facts | None:
+    """The facts in ``path`` if kg with this ``fingerprint`` (any, if None) put them there (see
+    :func:`_write`): ``whole``, or with each of their many-fact fields a :class:`_Parts` (read when
+    iterated). ``load`` reads one pickle from a file (the document page's builds nothing but kg's data)."""
     try:
         with open(path, "rb") as fh:
             fh.seek(-8, os.SEEK_END)
             fh.seek(int.from_bytes(fh.read(8), "little"))
-            entry = pickle.load(fh)
-            if not isinstance(entry, dict) or entry.get("fingerprint") != fingerprint:
+            entry = load(fh)
+            if not isinstance(entry, dict) or fingerprint is not None and entry.get("fingerprint") != fingerprint:
                 return None
             facts = entry.get("facts")
             if not isinstance(facts, Facts):
@@ -86,7 +87,7 @@ def _read(path: Path, fingerprint: str, whole: bool = True) -> Facts | None:
                     fh.seek(offset)
                     items: list = []
                     while len(items) < count:
-                        items.extend(pickle.load(fh))
+                        items.extend(load(fh))
                     fields[name] = tuple(items)
                 else:
                     fields[name] = _Parts(path, name, offset, count)
@@ -97,7 +98,7 @@ def _read(path: Path, fingerprint: str, whole: bool = True) -> Facts | None:
 
 def read_facts(path: str | Path) -> Facts:
     """Facts put in a cache by this version of kg (in this process or a worker); an error if they are gone."""
-    facts = _read(Path(path), code_fingerprint())
+    facts = read_entry(Path(path), code_fingerprint())
     if facts is None:
         raise FileNotFoundError(f"{path}: facts missing from the build cache (was it changed during the build?)")
     return facts
@@ -106,7 +107,7 @@ def read_facts(path: str | Path) -> Facts:
 def stream_facts(path: str | Path) -> Facts:
     """:func:`read_facts`, but each many-fact field (meetings, mentions, …) read from the file a part at a
     time as it is iterated, not held: for writing a document's graph, which goes through each once."""
-    facts = _read(Path(path), code_fingerprint(), whole=False)
+    facts = read_entry(Path(path), code_fingerprint(), whole=False)
     if facts is None:
         raise FileNotFoundError(f"{path}: facts missing from the build cache (was it changed during the build?)")
     return facts
@@ -123,7 +124,7 @@ class FactCache:
 
     def get(self, doc: Document) -> Facts | None:
         """The cached facts of ``doc`` if it and the extractor are unchanged since they were cached."""
-        facts = _read(self.path(doc.id), self.fingerprint)
+        facts = read_entry(self.path(doc.id), self.fingerprint)
         return facts if facts is not None and facts.doc == doc else None
 
     def load(self, doc_id: str) -> Facts:
