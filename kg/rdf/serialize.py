@@ -39,7 +39,7 @@ class TermCache:
     empty): a dense document names hundreds of thousands of terms once each, and the cache is
     only there for the ones that recur (predicates, classes, places, dates)."""
 
-    def __init__(self, limit: int = 100_000) -> None:
+    def __init__(self, limit: int = 20_000) -> None:
         self._terms: dict = {}
         self._nt: dict = {}
         self.limit = limit
