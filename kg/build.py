@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .cache import FactCache, read_facts
+from .cache import FactCache, stream_facts
 from .curation import load as load_curation
 from .documents import FILE_TIMEOUT, MAX_BYTES, iter_documents, iter_files
 from .errors import MESSAGES, BuildBusy, NoDocuments
@@ -27,12 +28,14 @@ from .parallel import Mapper
 from .rdf import serialize as rdf_out
 from .rdf.graph import PREFIXES, TYPE_CLASS, document_triples, ontology_graph, register
 from .rdf.vocab import GRAPH, ONTOLOGY_GRAPH, segment
-from .rdf.writers import GraphChunk, StoreLoader, TrigWriter, TurtleWriter, make_chunk
+from .rdf.writers import GraphChunk, GraphLines, StoreLoader, TrigWriter, TurtleWriter, make_chunk
 from .resolve import Resolver
 from .tables import write_tables
 from .terminal import printable
 
 MAX_VIEW_NODES = 5000  # default views with more nodes are not written
+MANY_FACTS = 20_000  # a document with more facts than this is read back from the cache a part at a time
+LARGE_TEXT = 1_000_000  # characters: a document longer than this is extracted in a process of its own
 
 
 @dataclass
@@ -145,8 +148,48 @@ def _extract_one(file_timeout, doc):
         return Skipped(doc.path, MESSAGES["file_timeout"].format(path=doc.path, step="extract", detail=exc))
     except Exception as exc:  # one bad document must not stop the build
         return Skipped(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
-    # Blocks are only counted from here on: keep their kind and place, not their text and offset maps.
-    return replace(facts, blocks=tuple(Block(b.doc_id, b.kind, b.line, b.start, b.end, "") for b in facts.blocks))
+    # Blocks are only counted from here on: keep their kind, one block of each kind standing for all
+    # (not their text, place and offset maps: a dense table has hundreds of thousands).
+    kinds: dict[str, Block] = {}
+    return replace(facts, blocks=tuple(kinds.setdefault(b.kind, Block(b.doc_id, b.kind, 0, 0, 0, "")) for b in facts.blocks))
+
+
+@dataclass
+class Cached:
+    """A document's facts newly extracted in a process of its own, and put in the build cache there."""
+
+    doc_id: str
+    path: str
+
+
+@dataclass
+class _Apart:
+    """A document to extract in a process of its own (see :func:`iter_facts`)."""
+
+    doc: Document
+
+
+def _extract_into(cache: FactCache, file_timeout, doc: Document) -> Skipped | Cached:
+    """Extract ``doc`` and put its facts in ``cache`` (in a process of its own): where they are, or why it failed."""
+    facts = _extract_one(file_timeout, doc)
+    if isinstance(facts, Skipped):
+        return facts
+    cache.put(facts)
+    return Cached(facts.doc.id, str(cache.path(facts.doc.id)))
+
+
+def _extract_apart(cache: FactCache, file_timeout, doc: Document) -> Skipped | Cached:
+    """:func:`_extract_into` in a forked process. A dense document's extraction leaves the memory it
+    freed scattered among what stays (a 200,000-row table: 0.55 GB that the rest of the build could
+    not give back); in a process of its own, that memory goes with the process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            return pool.submit(_extract_into, cache, file_timeout, doc).result()
+    except Exception as exc:  # the process died (killed, out of memory): the file is skipped, the build goes on
+        return Skipped(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def iter_facts(
@@ -156,12 +199,16 @@ def iter_facts(
     max_bytes: int = MAX_BYTES,
     progress: bool = False,
     file_timeout: float | None = FILE_TIMEOUT,
-) -> Iterator[Skipped | Facts | tuple[Facts]]:
+    apart: FactCache | None = None,
+) -> Iterator[Skipped | Facts | tuple[Facts] | Cached]:
     """Each document's facts in document-id order: ``Facts`` newly extracted, ``(Facts,)`` from
     the ``cache`` (the document is unchanged since), or why a file was skipped.
 
     Files are read here one at a time and extracted by ``mapper`` (here, over
-    processes or on a Dask cluster), a bounded number at once.
+    processes or on a Dask cluster), a bounded number at once. With ``apart`` (a
+    cache; on Linux, when the mapper runs here), a document of more than
+    ``LARGE_TEXT`` characters is extracted in a forked process that puts its facts
+    in that cache: it comes as :class:`Cached`.
     """
     items: Iterable = iter_documents(sources, max_bytes, by_id=True, file_timeout=file_timeout)
     if progress:
@@ -169,26 +216,33 @@ def iter_facts(
 
         items = tqdm(items, desc="extracting", unit="doc")
 
+    apart = apart if sys.platform.startswith("linux") and not mapper.parallel else None
+
     def prepared():
         for item in items:
             cached = cache.get(item) if cache is not None and isinstance(item, Document) else None
-            yield item if cached is None else (cached,)
+            if cached is None and apart is not None and isinstance(item, Document) and len(item.text) > LARGE_TEXT:
+                yield _Apart(item)  # (passed through the mapper, extracted below in its place)
+            else:
+                yield item if cached is None else (cached,)
 
-    yield from mapper.map(_extract_one, prepared(), context=file_timeout, local=lambda item: not isinstance(item, Document))
+    for out in mapper.map(_extract_one, prepared(), context=file_timeout, local=lambda item: not isinstance(item, Document)):
+        yield _extract_apart(apart, file_timeout, out.doc) if isinstance(out, _Apart) else out
 
 
 _TERMS = rdf_out.TermCache()  # per process: the IRIs and literals documents share are converted once
 
 
-def _graph_chunk(resolver: Resolver, item: Facts | str) -> GraphChunk:
+def _graph_chunk(context: tuple[Resolver, str | None], item: Facts | str) -> GraphChunk:
     """One document's graph, serialized (in this process, a worker process or a Dask worker).
 
-    ``item`` is the document's facts or where the build cache keeps them."""
-    facts = item if isinstance(item, Facts) else read_facts(item)
-    iri, triples = document_triples(facts, resolver)
-    if len(_TERMS) > 50_000:
-        _TERMS.clear()
-    return make_chunk(iri, triples, PREFIXES, _TERMS)
+    ``context`` is the resolver and the folder where a graph too large to hold is spilled (none on
+    a Dask cluster); ``item`` is the document's facts or where the build cache keeps them."""
+    resolver, spill = context
+    facts = item if isinstance(item, Facts) else stream_facts(item)
+    iri, lines = document_triples(facts, resolver, triples=GraphLines(_TERMS, spill))
+    del facts  # (before its lines are merged)
+    return lines.chunk(iri, PREFIXES)
 
 
 @contextmanager
@@ -228,8 +282,14 @@ def build(
     their facts kept in the build cache (``out/.cache``) and their entities
     registered; once every entity has its IRI, each document's graph is made
     from its facts read back, written to the graph files and loaded into the
-    store. Memory follows the largest document and the number of distinct
-    entities, not the size of the corpus.
+    store. Memory follows the number of distinct entities, not the size of
+    the corpus, and a document's size only in part: a document longer than
+    ``LARGE_TEXT`` is extracted in a process of its own, a document's many
+    facts are cached and read back a part at a time, its graph is written as
+    N-Triples lines in sorted runs on disk when too large to hold
+    (:class:`~kg.rdf.writers.GraphLines`), and its rows of the query tables
+    are read a few thousand meetings at a time. A table of 200,000 meeting
+    rows (14.8 MB) peaks under 1 GiB in each process.
 
     Everything is written into a new generation folder first, then switched in
     with one link (``out/current``; see :mod:`kg.outputs`): a reader sees all
@@ -305,6 +365,7 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
     gen: Path | None = None  # this build's generation, until it is current
     loader: StoreLoader | None = None
     ttl: TurtleWriter | None = None
+    spill: str | None = None  # where the graphs too large to hold are written (removed at the end)
     if jobs > 1 and scheduler is None:
         from .extract import document  # noqa: F401 (imported once here, not in each forked worker)
     try:
@@ -325,11 +386,12 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
             # Second pass: each document's graph, in graph-IRI order, into the files and the store, all in
             # a generation folder of its own that no reader sees until it is switched in.
             gen = new_generation(out)
-            ttl = TurtleWriter(out, PREFIXES)
+            # (Entities are counted in the union of the graphs, by the Turtle writer, which has each triple once.)
+            ttl = TurtleWriter(out, PREFIXES, classes={str(cls): name for name, cls in TYPE_CLASS.items()})
             if store:
                 loader = StoreLoader(ox.Store(str(gen / STORE_DIR)), PREFIXES)
-            classes = {str(cls): name for name, cls in TYPE_CLASS.items()}
-            typed: set[tuple[str, str]] = set()
+            if not mapper.scheduler:  # (a Dask worker shares no disk with the build)
+                spill = tempfile.mkdtemp(prefix=".graph-runs-", dir=out)
             items = _graph_items(ids, cache, mapper, resolver, cur, own, retracting)
             if progress:
                 from tqdm import tqdm
@@ -337,21 +399,23 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
                 items = tqdm(items, desc="writing", unit="graph", total=len(ids) + 1 + (cur is not None))
             with open(gen / GRAPH_TRIG, "wb") as fh:
                 trig = TrigWriter(fh, PREFIXES)
-                for chunk in mapper.map(_graph_chunk, items, context=resolver, local=lambda x: isinstance(x, GraphChunk)):
+                chunks = mapper.map(_graph_chunk, items, context=(resolver, spill), local=lambda x: isinstance(x, GraphChunk))
+                for chunk in chunks:
+                    if loader is not None:
+                        loader.add(chunk)  # (first: a graph in a file is loaded while it is written below)
                     trig.add(chunk)
                     ttl.add(chunk)
-                    if loader is not None:
-                        loader.add(chunk)
                     result.triples += chunk.quads
-                    typed.update((classes[c], e) for c, e in chunk.typed if c in classes)
                 fh.flush()
                 os.fsync(fh.fileno())
         ttl.write(gen / GRAPH_TTL)
-        result.entities.update(name for name, _ in typed)
-        del typed
+        result.entities.update(ttl.counts)
         if loader is not None:
             loader.finish()
             loader = None  # the store is closed: the views open it again
+        if spill is not None:
+            shutil.rmtree(spill, ignore_errors=True)
+            spill = None
         _release_memory()
         if store:
             write_tables(gen)
@@ -364,6 +428,8 @@ def _build(sources, out: Path, cur, *, store, progress, endpoint, graph_store, v
             loader.abandon()
         if ttl is not None:
             ttl.close()
+        if spill is not None:
+            shutil.rmtree(spill, ignore_errors=True)
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)
     try:
@@ -402,17 +468,24 @@ def _first_pass(sources, mapper: Mapper, cache: FactCache, incremental: bool, ma
     """Extract (or reuse) every document's facts, keep them in the cache, register their entities."""
     resolver = Resolver()
     ids: list[str] = []
-    for item in iter_facts(sources, mapper, cache if incremental else None, max_bytes, progress, file_timeout):
+    for item in iter_facts(sources, mapper, cache if incremental else None, max_bytes, progress, file_timeout, apart=cache):
         if isinstance(item, Skipped):
             result.skipped.append(item)
             continue
-        if isinstance(item, tuple):
+        if isinstance(item, Cached):  # (a dense document, extracted and cached in a process of its own)
+            facts = stream_facts(item.path)
+            result.extracted.append(item.doc_id)
+        elif isinstance(item, tuple):
             facts = item[0]
             result.reused.append(facts.doc.id)
         else:
             facts = item
             cache.put(facts)
             result.extracted.append(facts.doc.id)
+            if sum(map(len, (facts.meetings, facts.mentions, facts.partner_links, facts.positions))) > MANY_FACTS:
+                # A dense document: its facts registered as read back a part at a time, those extracted
+                # let go of first (the resolver grows by about as much as they hold).
+                item = facts = stream_facts(cache.path(facts.doc.id))
         register(resolver, facts)
         ids.append(facts.doc.id)
         result.blocks.update(b.kind for b in facts.blocks)

@@ -9,13 +9,17 @@ The cache holds only what kg wrote itself into the build directory.
 
 A build also reads every document's facts back from here after extraction,
 one document at a time (:meth:`FactCache.load`): the corpus's facts are
-never all in memory at once.
+never all in memory at once. A document's many facts (a dense table's hundreds
+of thousands) are pickled a part at a time, and the build reads them back so
+(:func:`stream_facts`): pickle's memo of every object written, and the facts
+read back whole, each held hundreds of megabytes.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,21 +42,72 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _read(path: Path, fingerprint: str) -> Facts | None:
+# The fields of Facts that may hold many facts: pickled a part of PART of them at a time, after the rest.
+MANY = ("mentions", "meetings", "attendances", "partner_links", "positions", "blocks")
+PART = 5000
+
+
+class _Parts:
+    """One field of a document's cached facts, read from its file a part at a time each time it is
+    iterated (the build's second pass iterates each once)."""
+
+    def __init__(self, path: Path, field: str, offset: int, count: int) -> None:
+        self.path, self.field, self.offset, self.count = path, field, offset, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        with open(self.path, "rb") as fh:
+            fh.seek(self.offset)
+            n = 0
+            while n < self.count:
+                part = pickle.load(fh)
+                n += len(part)
+                yield from part
+
+
+def read_entry(path: Path, fingerprint: str | None, whole: bool = True, load=pickle.load) -> Facts | None:
+    """The facts in ``path`` if kg with this ``fingerprint`` (any, if None) put them there (see
+    :func:`_write`): ``whole``, or with each of their many-fact fields a :class:`_Parts` (read when
+    iterated). ``load`` reads one pickle from a file (the document page's builds nothing but kg's data)."""
     try:
         with open(path, "rb") as fh:
-            entry = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            fh.seek(-8, os.SEEK_END)
+            fh.seek(int.from_bytes(fh.read(8), "little"))
+            entry = load(fh)
+            if not isinstance(entry, dict) or fingerprint is not None and entry.get("fingerprint") != fingerprint:
+                return None
+            facts = entry.get("facts")
+            if not isinstance(facts, Facts):
+                return None
+            fields = {}
+            for name, count, offset in entry["parts"]:
+                if whole:
+                    fh.seek(offset)
+                    items: list = []
+                    while len(items) < count:
+                        items.extend(load(fh))
+                    fields[name] = tuple(items)
+                else:
+                    fields[name] = _Parts(path, name, offset, count)
+    except Exception:  # (an entry of another kg, cut short or corrupt: not reused)
         return None
-    if not isinstance(entry, dict) or entry.get("fingerprint") != fingerprint:
-        return None
-    facts = entry.get("facts")
-    return facts if isinstance(facts, Facts) else None
+    return replace(facts, **fields)
 
 
 def read_facts(path: str | Path) -> Facts:
     """Facts put in a cache by this version of kg (in this process or a worker); an error if they are gone."""
-    facts = _read(Path(path), code_fingerprint())
+    facts = read_entry(Path(path), code_fingerprint())
+    if facts is None:
+        raise FileNotFoundError(f"{path}: facts missing from the build cache (was it changed during the build?)")
+    return facts
+
+
+def stream_facts(path: str | Path) -> Facts:
+    """:func:`read_facts`, but each many-fact field (meetings, mentions, …) read from the file a part at a
+    time as it is iterated, not held: for writing a document's graph, which goes through each once."""
+    facts = read_entry(Path(path), code_fingerprint(), whole=False)
     if facts is None:
         raise FileNotFoundError(f"{path}: facts missing from the build cache (was it changed during the build?)")
     return facts
@@ -69,7 +124,7 @@ class FactCache:
 
     def get(self, doc: Document) -> Facts | None:
         """The cached facts of ``doc`` if it and the extractor are unchanged since they were cached."""
-        facts = _read(self.path(doc.id), self.fingerprint)
+        facts = read_entry(self.path(doc.id), self.fingerprint)
         return facts if facts is not None and facts.doc == doc else None
 
     def load(self, doc_id: str) -> Facts:
@@ -81,7 +136,7 @@ class FactCache:
         path = self.path(facts.doc.id)
         tmp = staging_path(path)
         with open(tmp, "wb") as fh:
-            pickle.dump({"fingerprint": self.fingerprint, "facts": facts}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            _write(fh, self.fingerprint, facts)
         os.replace(tmp, path)
 
     def prune(self, keep: set[str]) -> None:
@@ -92,3 +147,20 @@ class FactCache:
         for p in self.dir.iterdir():
             if p.name not in names:
                 p.unlink(missing_ok=True)
+
+
+def _write(fh, fingerprint: str, facts: Facts) -> None:
+    """The facts pickled into ``fh``: each many-fact field PART items at a time, each part a pickle of its
+    own (with its own memo: a memo of every object of a dense table's facts held more than the facts);
+    then the head (the fingerprint, the facts without those fields, and each field's count and offset);
+    then the head's offset, 8 bytes."""
+    parts = []
+    for name in MANY:
+        items = getattr(facts, name)
+        parts.append((name, len(items), fh.tell()))
+        for i in range(0, len(items), PART):
+            pickle.dump(items[i : i + PART], fh, protocol=pickle.HIGHEST_PROTOCOL)
+    at = fh.tell()
+    head = {"fingerprint": fingerprint, "facts": replace(facts, **{name: () for name in MANY}), "parts": parts}
+    pickle.dump(head, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    fh.write(at.to_bytes(8, "little"))

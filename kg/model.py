@@ -43,7 +43,7 @@ PARTNER_RELATIONS: tuple[str, ...] = (
 )
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Document:
     """One input file: its text and what is known about it."""
 
@@ -67,7 +67,7 @@ class Document:
         return (self.original or self.text)[start:end]
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Block:
     """A structural unit of a document, with its place in the original file.
 
@@ -110,7 +110,7 @@ class Block:
 _LAST = float("inf")  # (sorts after any file offset: the last run starting at or before an index)
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Cell:
     """One cell of a table row: its raw text and where it is."""
 
@@ -120,7 +120,7 @@ class Cell:
     end: int
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Evidence:
     """Where a fact was read: document, line, character span and quoted text."""
 
@@ -132,7 +132,7 @@ class Evidence:
     curated: bool = False
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Party:
     """One side's participant in a fact: a person, or the body/place met."""
 
@@ -143,7 +143,7 @@ class Party:
     country: str = ""
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Meeting:
     date: str  # ISO, as precise as the text allows; start/end for spans
     mode: str  # in_person, video, letter
@@ -157,7 +157,7 @@ class Meeting:
     home_place: Party | None = None
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Attendance:
     """A person attended (or hosted, organised) a named event."""
 
@@ -169,7 +169,7 @@ class Attendance:
     mode: str = "in_person"
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class PartnerLink:
     home: Party
     partner: Party
@@ -179,7 +179,7 @@ class PartnerLink:
     date: str = ""
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Position:
     """A title a person is stated to hold, attested at a date."""
 
@@ -190,7 +190,7 @@ class Position:
     evidence: Evidence
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class EntityMention:
     """A mention of an entity, kept so that every entity has evidence."""
 
@@ -201,7 +201,7 @@ class EntityMention:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Facts:
     """All that was read from one document."""
 
@@ -214,7 +214,7 @@ class Facts:
     positions: tuple[Position, ...] = ()
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Skipped:
     """A file that could not be read, and why."""
 

@@ -227,7 +227,7 @@ def is_stale(out: Path, name: str) -> bool:
     current, a store or folder of the older layout that no link shows)."""
     if not name.startswith("."):
         return False
-    if ".tmp-" in name or ".link-" in name or ".old-" in name or name.startswith((".ttl-runs-", ".kg-context-")):
+    if ".tmp-" in name or ".link-" in name or ".old-" in name or name.startswith((".ttl-runs-", ".graph-runs-", ".kg-context-")):
         return True
     if name.startswith(GEN_PREFIX):
         live = live_generation(out)

@@ -115,7 +115,12 @@ class Mapper:
                 sent, head = pending.popleft()
                 if sent:
                     in_flight -= 1
-                    yield from head.result()
+                    # Each result let go of once handed on: the batch's list would keep a dense
+                    # document's facts alive while the build registers them.
+                    results = head.result()
+                    results.reverse()
+                    while results:
+                        yield results.pop()
                 else:
                     yield head
 

@@ -67,7 +67,7 @@ def slugify(text: str) -> str:
     return slug or "x"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     key: tuple[str, str]
     type: str

@@ -8,7 +8,7 @@ span it came from; its ``text`` drops layout (line breaks inside a paragraph,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Block, Cell, Document
 
@@ -402,7 +402,7 @@ def parse_blocks(doc: Document) -> list[Block]:
             if k < n and _PAREN_LINE.match(lines[k].stripped):
                 author = squeeze(_PAREN_LINE.match(lines[k].stripped).group(1))
             extra = {"date": dm.group(0) if dm else "", "author": author}
-            blocks.append(Block(**{**blk.__dict__, "attrs": blk.attrs + tuple((k2, v) for k2, v in extra.items() if v)}))
+            blocks.append(replace(blk, attrs=blk.attrs + tuple((k2, v) for k2, v in extra.items() if v)))
             seen_content = True
             i = j
             continue

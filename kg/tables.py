@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -148,7 +149,7 @@ def write_tables(gen: Path) -> Path:
             seeded = _seeded(q)
             text = seeded or q.text
             subs = {ox.Variable(f"_{k}"): v for k, v in bindings(replace(q, text=text), {}).items()}
-            res = _solutions(store, text, subs, chunked=seeded is not None)
+            res = _solutions(store, text, subs, chunked=seeded is not None, within=ROWS_FROM.get(name))
             cols = [v.value for v in next(res) if not v.value.startswith("_")]
             keyed = [c for how, c in filters.values() if how == "keyed"]
             table = _table(name)
@@ -185,42 +186,156 @@ def write_tables(gen: Path) -> Path:
 
 _GRAPH_DOCS = """PREFIX kg: <https://kg.example.org/ns#>
 SELECT ?g ?doc WHERE { GRAPH ?g { ?d kg:docId ?doc } }"""
+_GRAPH_MEETINGS = """PREFIX kg: <https://kg.example.org/ns#>
+SELECT ?g (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m a kg:Meeting } } GROUP BY ?g"""
+# A graph's meetings in the order of the seeded forms' ORDER BY (?doc, one per graph, then ?date ?line).
+_MEETING_ORDER = """PREFIX kg: <https://kg.example.org/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?m ?date ?line WHERE { GRAPH %s { ?m a kg:Meeting
+  OPTIONAL { ?m kg:date ?date } OPTIONAL { ?m prov:wasDerivedFrom ?ev . ?ev kg:line ?line } } }
+ORDER BY ?date ?line ?m"""
+# The class of the nodes a tabled query's rows come from, each in its graph ?g: the query is run over
+# the graphs that have one only (city-partners over a 200,000-row table of meetings and no partner
+# link held 0.4 GB for no row).
+ROWS_FROM = {"city-partners": "https://kg.example.org/ns#PartnerLink"}
+_GRAPHS_WITH = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?x a <%s> } }"
 _CHUNK = 1000  # documents a seeded form reads at a time
+_MEETINGS = 5000  # meetings a seeded form reads at a time in a document that has more
 
 
-def _solutions(store: ox.Store, text: str, subs: dict, chunked: bool):
+def _solutions(store: ox.Store, text: str, subs: dict, chunked: bool, within: str | None = None):
     """The query's variables, then its solutions. ``chunked`` (a seeded form, ordered by ``?doc``
     first, whose meetings are read per graph): run for 1,000 documents' graphs at a time, in the
     order of their ids, which gives the same solutions in the same order with a fraction of the
-    memory (the ordering and grouping of a whole build's rows held 0.7 GB on 10,000 documents).
-    Where a document's facts are in several graphs, or a graph holds several documents' (a
-    curation's), the query runs whole."""
+    memory (the ordering and grouping of a whole build's rows held 0.7 GB on 10,000 documents);
+    a document with more than 5,000 meetings (a dense table) alone, 5,000 of its meetings at a
+    time (see :func:`_by_meetings`). Where a document's facts are in several graphs, or a graph
+    holds several documents' (a curation's), the query runs whole. A query whose rows come from nodes
+    of the class ``within`` (see ROWS_FROM) runs over the graphs that have one."""
     from .query import _WHERE
 
     graphs: dict[str, set[str]] = {}
     docs: dict[str, set[str]] = {}
+    meetings: dict[str, int] = {}
     if chunked:
         for sol in store.query(_GRAPH_DOCS, use_default_graph_as_union=True):
             g, doc = sol["g"], sol["doc"].value
             graphs.setdefault(doc, set()).add(str(g))
             docs.setdefault(str(g), set()).add(doc)
+        meetings = {str(sol["g"]): int(sol["n"].value) for sol in store.query(_GRAPH_MEETINGS, use_default_graph_as_union=True)}
     where = _WHERE.search(text)
     if not chunked or where is None or any(len(v) > 1 for v in (*graphs.values(), *docs.values())):
+        if within is not None and where is not None:
+            having = sorted(str(sol["g"]) for sol in store.query(_GRAPHS_WITH % within, use_default_graph_as_union=True))
+            text = f"{text[: where.end()]}\n  VALUES ?g {{ {' '.join(having)} }}\n{text[where.end():]}"
         res = store.query(text, substitutions=subs, use_default_graph_as_union=True)
         yield res.variables
         yield from res
         return
+    block = _selection(text)
     order = [next(iter(graphs[d])) for d in sorted(graphs)]
     first = True
-    for i in range(0, max(len(order), 1), _CHUNK):
-        # (The graphs' IRIs are kg's own, written as N-Triples terms by pyoxigraph.)
-        values = " ".join(order[i : i + _CHUNK])
-        res = store.query(f"{text[: where.end()]}\n  VALUES ?g {{ {values} }}\n{text[where.end():]}",
-                          substitutions=subs, use_default_graph_as_union=True)
-        if first:
-            yield res.variables
-            first = False
-        yield from res
+    for part in _parts(order, meetings if block is not None else {}):
+        if isinstance(part, list):
+            # (The graphs' IRIs are kg's own, written as N-Triples terms by pyoxigraph.)
+            values = " ".join(part)
+            results = [store.query(f"{text[: where.end()]}\n  VALUES ?g {{ {values} }}\n{text[where.end():]}",
+                                   substitutions=subs, use_default_graph_as_union=True)]
+        else:
+            results = _by_meetings(store, text, block, part, subs)
+        for res in results:
+            if first:
+                yield res.variables
+                first = False
+            yield from res
+
+
+def _parts(order: list[str], meetings: dict[str, int]):
+    """The graphs in ``order`` as the seeded form reads them: lists of up to 1,000 graphs, and each
+    graph of more than 5,000 meetings alone (its IRI); at least one list."""
+    run: list[str] = []
+    ran = False
+    for g in order:
+        if meetings.get(g, 0) > _MEETINGS:
+            if run:
+                yield run
+                ran, run = True, []
+            yield g
+            ran = True
+        else:
+            run.append(g)
+            if len(run) >= _CHUNK:
+                yield run
+                ran, run = True, []
+    if run or not ran:
+        yield run
+
+
+def _selection(text: str) -> tuple[int, int] | None:
+    """Where the seeded form's selection of meetings is (its ``{ SELECT DISTINCT ?m ?g … }``
+    group, from the parameters given): its start and end in ``text``, or None."""
+    m = re.search(r"\{\s*SELECT\s+DISTINCT\s+\?m\s+\?g\b", text)
+    if m is None:
+        return None
+    end = _group_end(text, m.start())
+    return None if end is None else (m.start(), end)
+
+
+def _group_end(text: str, start: int) -> int | None:
+    """The end of the ``{ … }`` group opening at ``start``, past IRIs, strings and comments.
+    (Written by hand: no SPARQL parser at hand gives the places of a query's parts.)"""
+    depth = 0
+    i = start
+    while i < len(text):
+        c = text[i]
+        if c == "#":
+            i = text.find("\n", i)
+            if i < 0:
+                return None
+        elif c in "\"'<":
+            close = ">" if c == "<" else c
+            j = text.find(close, i + 1)
+            while c != "<" and j > 0 and text[j - 1] == "\\":
+                j = text.find(close, j + 1)
+            if c == "<" and (j < 0 or " " in text[i:j]):  # (a less-than, not an IRI)
+                j = i
+            elif j < 0:
+                return None
+            i = j
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _by_meetings(store: ox.Store, text: str, block: tuple[int, int], graph: str, subs: dict):
+    """The seeded form's results for one graph of many meetings (a dense table), 5,000 meetings at a
+    time: each run reads the meetings named in place of its selection of them (no parameter
+    given, that selection is every meeting). The meetings go in the order the query sorts them
+    (the graph is one document's: by ?date, then ?line), and a run ends only between meetings
+    of different date or line: its rows come after the last run's, and a row (grouped by
+    them) is never split across runs. Oxigraph holds a run's rows, not the document's."""
+    batch: list[str] = []
+    key = None
+    for sol in store.query(_MEETING_ORDER % graph, use_default_graph_as_union=True):
+        k = (sol["date"], sol["line"])
+        if len(batch) >= _MEETINGS and k != key:
+            yield _meeting_run(store, text, block, graph, batch, subs)
+            batch = []
+        if not batch or batch[-1] != str(sol["m"]):
+            batch.append(str(sol["m"]))
+        key = k
+    if batch:
+        yield _meeting_run(store, text, block, graph, batch, subs)
+
+
+def _meeting_run(store: ox.Store, text: str, block: tuple[int, int], graph: str, batch: list[str], subs: dict):
+    values = f"{{ VALUES ?g {{ {graph} }} VALUES ?m {{ {' '.join(batch)} }} }}"
+    return store.query(text[: block[0]] + values + text[block[1]:], substitutions=subs, use_default_graph_as_union=True)
 
 
 def _q(column: str) -> str:

@@ -107,12 +107,12 @@ def ontology_graph() -> Graph:
 
 
 class _DocWriter:
-    def __init__(self, facts: Facts, resolver: Resolver) -> None:
+    def __init__(self, facts: Facts, resolver: Resolver, triples=None) -> None:
         self.facts = facts
         self.r = resolver
         self.doc_iri = ID[f"doc/{segment(facts.doc.id)}"]
         self.graph = GRAPH[segment(facts.doc.id)]
-        self.triples: set[tuple] = set()
+        self.triples = set() if triples is None else triples  # anything with a set's ``add``
         self.described: set[URIRef] = set()
 
     def add(self, s, p, o) -> None:
@@ -380,9 +380,13 @@ def register(resolver: Resolver, facts: Facts) -> None:
     resolver.add_document(facts.doc.id, parties)
 
 
-def document_triples(facts: Facts, resolver: Resolver, curation: Curation | None = None) -> tuple[URIRef, set[tuple]]:
-    """One document's graph: its IRI and its triples. The resolver holds every document's entities, with IRIs."""
-    w = _DocWriter(facts, resolver)
+def document_triples(facts: Facts, resolver: Resolver, curation: Curation | None = None, triples=None) -> tuple[URIRef, set[tuple]]:
+    """One document's graph: its IRI and its triples. The resolver holds every document's entities, with IRIs.
+
+    The triples are added to ``triples`` (anything with a set's ``add``), by default a new set: the
+    build passes a :class:`~kg.rdf.writers.GraphLines`, which writes them as N-Triples lines as they
+    come, and spills them to disk when a document's graph is too large to hold."""
+    w = _DocWriter(facts, resolver, triples)
     w.document()
     w.meetings()
     w.attendances()

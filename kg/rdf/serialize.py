@@ -17,17 +17,39 @@ from .vocab import GRAPH
 Triples = Mapping[URIRef, Iterable[tuple]]  # graph IRI → its triples (rdflib terms)
 
 
-class TermCache:
-    """rdflib terms to Oxigraph terms (and their N-Triples form), each converted once."""
+def ox_term(t):
+    """An rdflib term as an Oxigraph term (which checks it: an IRI Oxigraph rejects raises here)."""
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    raise TypeError(f"not an RDF term: {t!r}")
 
-    def __init__(self) -> None:
+
+class TermCache:
+    """rdflib terms to Oxigraph terms (and their N-Triples form), each converted once.
+
+    At most ``limit`` terms are kept in each of its two tables (past that a table starts again
+    empty): a dense document names hundreds of thousands of terms once each, and the cache is
+    only there for the ones that recur (predicates, classes, places, dates)."""
+
+    def __init__(self, limit: int = 20_000) -> None:
         self._terms: dict = {}
+        self._nt: dict = {}
+        self.limit = limit
 
     def __len__(self) -> int:
-        return len(self._terms)
+        return len(self._terms) + len(self._nt)
 
     def clear(self) -> None:
         self._terms.clear()
+        self._nt.clear()
 
     def __call__(self, t):
         return self.pair(t)[0]
@@ -36,20 +58,19 @@ class TermCache:
         """``(Oxigraph term, its N-Triples form)``."""
         r = self._terms.get(t)
         if r is None:
-            if isinstance(t, URIRef):
-                o = ox.NamedNode(str(t))
-            elif isinstance(t, Literal):
-                if t.language:
-                    o = ox.Literal(str(t), language=t.language)
-                elif t.datatype is not None:
-                    o = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-                else:
-                    o = ox.Literal(str(t))
-            elif isinstance(t, BNode):
-                o = ox.BlankNode(str(t))
-            else:
-                raise TypeError(f"not an RDF term: {t!r}")
+            if len(self._terms) >= self.limit:
+                self._terms.clear()
+            o = ox_term(t)
             r = self._terms[t] = (o, str(o))
+        return r
+
+    def nt(self, t) -> str:
+        """The N-Triples form of ``t``, as Oxigraph writes it."""
+        r = self._nt.get(t)
+        if r is None:
+            if len(self._nt) >= self.limit:
+                self._nt.clear()
+            r = self._nt[t] = str(ox_term(t))
         return r
 
 
@@ -60,7 +81,7 @@ def quad_order(q) -> tuple[str, str, str, str]:
 
 def to_quads(graphs: Triples, terms: TermCache | None = None) -> list[ox.Quad]:
     """Every triple of every graph as an Oxigraph quad, sorted."""
-    terms = terms or TermCache()
+    terms = terms if terms is not None else TermCache()
     quads = [ox.Quad(terms(s), terms(p), terms(o), terms(g)) for g, triples in graphs.items() for s, p, o in triples]
     quads.sort(key=quad_order)
     return quads

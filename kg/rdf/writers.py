@@ -25,6 +25,7 @@ import queue
 import shutil
 import tempfile
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Mapping
@@ -44,7 +45,9 @@ class GraphChunk:
     trig: bytes  # its TriG block (``kgg:… { … }``), without prefix lines
     ntriples: bytes  # its triples as sorted N-Triples lines (the Graph Store Protocol payload)
     quads: int
-    typed: tuple[tuple[str, str], ...] = ()  # (class IRI, entity IRI) for each rdf:type triple in the graph
+    # A graph too large to hold (a dense table): its sorted N-Triples lines are in this file instead,
+    # and ``trig`` and ``ntriples`` are empty. The file is the build's to remove.
+    path: str = ""
 
 
 def _header(prefixes: Mapping[str, str], fmt: ox.RdfFormat) -> bytes:
@@ -55,29 +58,135 @@ def _header(prefixes: Mapping[str, str], fmt: ox.RdfFormat) -> bytes:
     return prefix_block(ln for ln in ox.serialize([probe], format=fmt, prefixes=dict(prefixes)).split(b"\n") if ln.startswith(b"@prefix "))
 
 
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+class GraphLines:
+    """Where a graph's triples go as they are made (``add`` them as to a set): as N-Triples lines.
+
+    Up to ``run_lines`` lines are held; past that (a dense table's graph has millions of
+    triples) they are sorted, repeats dropped, and written to a run file in ``workdir``, and
+    :meth:`chunk` merges the runs into one sorted file. Without a ``workdir`` (a Dask worker,
+    which shares no disk with the build) every line is held. The set of rdflib triples this
+    replaces, with the terms, tuples and sort keys made from it to write it, held 20 KB per row
+    of a dense table at once.
+
+    A line sorts as the triple's terms do (subject, then predicate, then object, by their
+    N-Triples form): a term never ends where another goes on, except before the space, ``@``
+    or ``^`` that follows it, and space sorts first.
+    """
+
+    def __init__(self, terms: TermCache | None = None, workdir: str | Path | None = None,
+                 run_lines: int = 250_000) -> None:
+        self.terms = terms if terms is not None else TermCache()
+        self.workdir = workdir
+        self.run_lines = run_lines
+        self.lines: list[str] = []
+        self.runs: list[Path] = []
+
+    def add(self, triple: tuple) -> None:
+        s, p, o = triple
+        nt = self.terms.nt
+        self.lines.append(f"{nt(s)} {nt(p)} {nt(o)} .\n")
+        if len(self.lines) >= self.run_lines and self.workdir is not None:
+            self._spill()
+
+    def _spill(self) -> None:
+        lines, self.lines = _sorted_unique(self.lines), []
+        fd, path = tempfile.mkstemp(prefix="run-", suffix=".nt", dir=self.workdir)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.writelines(lines)
+        self.runs.append(Path(path))
+
+    def chunk(self, graph, prefixes: Mapping[str, object]) -> GraphChunk:
+        """The graph named ``graph`` (an IRI), serialized."""
+        if not self.runs:
+            lines, self.lines = _sorted_unique(self.lines), []
+            data = "".join(lines).encode("utf-8")
+            return GraphChunk(str(graph), trig_block(data, str(graph), prefixes) if lines else b"", data, len(lines))
+        if self.lines:
+            self._spill()
+        path, quads = merge_runs(self.runs, Path(self.workdir))
+        self.runs = []
+        return GraphChunk(str(graph), b"", b"", quads, path=str(path))
+
+
+def _sorted_unique(lines: list) -> list:
+    lines.sort()
+    return list(dict.fromkeys(lines))
+
+
+def merge_runs(runs: list[Path], workdir: Path) -> tuple[Path, int]:
+    """Sorted runs of N-Triples lines merged into one sorted file (each line once), the runs removed:
+    the file and its number of lines."""
+    if len(runs) == 1:
+        with open(runs[0], "rb") as fh:
+            return runs[0], sum(1 for _ in fh)
+    fd, path = tempfile.mkstemp(prefix="merged-", suffix=".nt", dir=workdir)
+    n = 0
+    with os.fdopen(fd, "wb") as out:
+        files = [open(r, "rb") for r in runs]
+        try:
+            last = None
+            for line in heapq.merge(*files):
+                if line != last:
+                    out.write(line)
+                    n += 1
+                    last = line
+        finally:
+            for f in files:
+                f.close()
+    for r in runs:
+        r.unlink()
+    return Path(path), n
+
+
+def _in_graph(ntriples, graph: str) -> Iterator[ox.Quad]:
+    """N-Triples (bytes, or a file's path) parsed into the named graph ``graph``."""
+    g = ox.NamedNode(graph)
+    parsed = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES) if isinstance(ntriples, bytes) else \
+        ox.parse(path=ntriples, format=ox.RdfFormat.N_TRIPLES)
+    return (ox.Quad(q.subject, q.predicate, q.object, g) for q in parsed)
+
+
+def trig_block(ntriples: bytes, graph: str, prefixes: Mapping[str, object]) -> bytes:
+    """A graph's TriG block (without prefix lines) from its sorted N-Triples lines."""
+    body = ox.serialize(_in_graph(ntriples, graph), format=TRIG, prefixes=_prefixes(prefixes))
+    n = len(prefixes)
+    return body.split(b"\n", n)[n]
+
+
+class _AfterLines:
+    """A binary file's ``write`` for Oxigraph's serializer, dropping the first ``lines`` lines it
+    writes: the prefix lines, which ``graph.trig`` has once at its head. (Written by hand: Oxigraph
+    writes a file's prefixes or no prefixed names at all.)"""
+
+    def __init__(self, fh: IO[bytes], lines: int) -> None:
+        self.fh = fh
+        self.left = lines
+
+    def write(self, data: bytes) -> int:
+        n = len(data)
+        while self.left and data:
+            i = data.find(b"\n")
+            if i < 0:
+                return n
+            data = data[i + 1 :]
+            self.left -= 1
+        if data:
+            self.fh.write(data)
+        return n
+
+    def flush(self) -> None:
+        self.fh.flush()
 
 
 def make_chunk(graph, triples: Iterable[tuple], prefixes: Mapping[str, object], terms: TermCache | None = None) -> GraphChunk:
-    """A graph's triples (rdflib terms) serialized as a :class:`GraphChunk`."""
-    terms = terms or TermCache()
-    g = terms(graph)
-    pair = terms.pair
-    rows = []
-    for s, p, o in triples:
-        (ts, ss), (tp, sp), (to, so) = pair(s), pair(p), pair(o)
-        rows.append((ss, sp, so, ts, tp, to))
-    rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    # (Streamed into bytes, not made into lists of quads and lines first: a dense table's graph has
-    # a million triples, and such lists took several times the size of the text.)
-    body = ox.serialize((ox.Quad(r[3], r[4], r[5], g) for r in rows), format=TRIG, prefixes=_prefixes(prefixes)) if rows else b""
-    n = len(prefixes)
-    body = body.split(b"\n", n)[n] if rows else b""
-    nt = io.BytesIO()
-    for r in rows:
-        nt.write(f"{r[0]} {r[1]} {r[2]} .\n".encode("utf-8"))
-    typed = tuple((r[5].value, r[3].value) for r in rows if r[1] == RDF_TYPE and isinstance(r[5], ox.NamedNode))
-    return GraphChunk(g.value, body, nt.getvalue(), len(rows), typed)
+    """A graph's triples (rdflib terms) serialized as a :class:`GraphChunk`, in memory."""
+    lines = GraphLines(terms)
+    for t in triples:
+        lines.add(t)
+    return lines.chunk(graph, prefixes)
 
 
 class TrigWriter:
@@ -85,7 +194,8 @@ class TrigWriter:
 
     def __init__(self, fh: IO[bytes], prefixes: Mapping[str, object]) -> None:
         self.fh = fh
-        self.header = _header(_prefixes(prefixes), TRIG)
+        self.prefixes = _prefixes(prefixes)
+        self.header = _header(self.prefixes, TRIG)
         self.empty = True
 
     def add(self, chunk: GraphChunk) -> None:
@@ -94,24 +204,44 @@ class TrigWriter:
         if self.empty:
             self.fh.write(self.header)
             self.empty = False
-        self.fh.write(chunk.trig)
+        if chunk.path:
+            # (Streamed from its file into this one: the block of a dense table's graph is as large as its text.)
+            ox.serialize(_in_graph(chunk.path, chunk.graph), _AfterLines(self.fh, len(self.prefixes)), format=TRIG,
+                         prefixes=self.prefixes)
+        else:
+            self.fh.write(chunk.trig)
 
 
 class TurtleWriter:
-    """``graph.ttl``, the union of the graphs, by an external merge sort of their N-Triples lines."""
+    """``graph.ttl``, the union of the graphs, by an external merge sort of their N-Triples lines.
 
-    def __init__(self, workdir: Path, prefixes: Mapping[str, object], run_bytes: int = 32 << 20) -> None:
+    With ``classes`` (a class's IRI → a name), it also counts the distinct resources of each
+    class in the union, in :attr:`counts`, as it writes them."""
+
+    def __init__(self, workdir: Path, prefixes: Mapping[str, object], run_bytes: int = 32 << 20,
+                 classes: Mapping[str, str] | None = None) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix=".ttl-runs-", dir=workdir))
         self.prefixes = turtle_prefixes(prefixes)
         self.run_bytes = run_bytes
         self.lines: list[bytes] = []
         self.size = 0
         self.runs: list[Path] = []
+        self.classes = {f"<{iri}>".encode(): name for iri, name in (classes or {}).items()}
+        self.counts: Counter = Counter()
 
     def add(self, chunk: GraphChunk) -> None:
-        if len(chunk.ntriples) >= self.run_bytes:
-            # A graph as large as a run (a dense table): its lines are sorted and unique already, a
-            # run as they are (not split into a list of lines as large again).
+        if chunk.path:
+            # A graph too large to hold: its file is a run as it is (sorted, each line once).
+            self._spill()
+            run = self.dir / f"run-{len(self.runs):05d}.nt"
+            try:
+                os.link(chunk.path, run)
+            except OSError:  # (another file system)
+                shutil.copyfile(chunk.path, run)
+            self.runs.append(run)
+        elif len(chunk.ntriples) >= self.run_bytes:
+            # A graph as large as a run: its lines are sorted and unique already, a run as they are
+            # (not split into a list of lines as large again).
             self._spill()
             run = self.dir / f"run-{len(self.runs):05d}.nt"
             run.write_bytes(chunk.ntriples)
@@ -147,16 +277,32 @@ class TurtleWriter:
             for f in files:
                 f.close()
 
+    def _counted(self, lines: Iterable[bytes]) -> Iterator[bytes]:
+        """The lines, each rdf:type line of a class counted on the way."""
+        if not self.classes:
+            yield from lines
+            return
+        for line in lines:
+            if RDF_TYPE in line:
+                s, p, o = line.split(b" ", 2)
+                name = self.classes.get(o[:-3]) if p == RDF_TYPE else None  # (the object, without " .\n")
+                if name is not None:
+                    self.counts[name] += 1
+            yield line
+
     def write(self, path: Path) -> None:
         """Write the Turtle to ``path`` (a staging file)."""
         if self.lines or not self.runs:
             self._spill()
         if len(self.runs) == 1:
             merged = self.runs[0]
+            with open(merged, "rb") as fh:
+                for _ in self._counted(fh):
+                    pass
         else:
             merged = self.dir / "merged.nt"
             with open(merged, "wb") as fh:
-                fh.writelines(self._merged())
+                fh.writelines(self._counted(self._merged()))
             for r in self.runs:
                 r.unlink()
         if merged.stat().st_size == 0:
@@ -210,13 +356,27 @@ class StoreLoader:
             if self.error is None:
                 data, fmt, graph = item
                 try:
-                    self.store.bulk_load(data, format=fmt, to_graph=graph)
+                    if isinstance(data, tuple):  # (a file's path, bytes of about part_quads lines)
+                        for part in _slices(*data):
+                            if self.error is not None:
+                                break
+                            self.store.bulk_load(part, format=fmt, to_graph=graph)
+                    else:
+                        self.store.bulk_load(data, format=fmt, to_graph=graph)
                 except BaseException as exc:  # reported by finish()
                     self.error = exc
 
     def add(self, chunk: GraphChunk) -> None:
         if self.error is not None:
             raise self.error
+        if chunk.path:
+            # A graph too large to hold: the thread reads its file a part at a time (while this one
+            # writes it into the other files; the build removes it once the loader has finished).
+            self._send()
+            size = os.path.getsize(chunk.path)
+            self.queue.put(((chunk.path, max(1, size * self.part_quads // chunk.quads)), ox.RdfFormat.N_TRIPLES,
+                            ox.NamedNode(chunk.graph)))
+            return
         if chunk.quads > self.part_quads:
             # One document's graph larger than a part (a dense table): its N-Triples lines, a part at a
             # time, into its graph. Oxigraph's bulk loader holds a whole input in memory while it sorts it.
@@ -258,3 +418,13 @@ class StoreLoader:
             pass
         self.queue.put(None)
         self.thread.join()
+
+
+def _slices(path: str, step: int) -> Iterator[bytes]:
+    """A file of lines read about ``step`` bytes at a time, each part ending at a line's end."""
+    with open(path, "rb") as fh:
+        while True:
+            part = fh.read(step)
+            if not part:
+                return
+            yield part + fh.readline()

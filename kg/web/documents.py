@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import model
-from ..cache import FactCache
+from ..cache import FactCache, read_entry
 
 _BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "int", "float", "bool", "bytes"}
 
@@ -35,14 +35,8 @@ class _KgData(pickle.Unpickler):
 
 def cached_facts(graph_dir: str | Path, doc_id: str) -> model.Facts | None:
     """The facts ``kg build`` kept for ``doc_id``, or None."""
-    path = FactCache(graph_dir).path(doc_id)
-    try:
-        with open(path, "rb") as fh:
-            entry = _KgData(fh).load()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, IndexError):
-        return None
-    facts = entry.get("facts") if isinstance(entry, dict) else None
-    return facts if isinstance(facts, model.Facts) and facts.doc.id == doc_id else None
+    facts = read_entry(FactCache(graph_dir).path(doc_id), None, load=lambda fh: _KgData(fh).load())
+    return facts if facts is not None and facts.doc.id == doc_id else None
 
 
 @dataclass

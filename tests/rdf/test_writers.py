@@ -41,3 +41,35 @@ def test_the_turtle_file_is_the_same_whatever_the_size_of_its_runs(tmp_path):
         writer.close()
         out.append((tmp_path / f"{run_bytes}.ttl").read_bytes())
     assert out[0] == out[1] and out[0].count("值".encode()) == 47
+
+
+def test_a_graph_spilled_in_runs_is_written_as_one_held_whole(tmp_path):
+    """A graph too large to hold (its lines sorted in runs on disk and merged) gives the same TriG, Turtle
+    and store as the same graph held in memory, each triple once."""
+    import io
+
+    from kg.rdf.writers import GraphLines, TrigWriter, TurtleWriter
+
+    g = URIRef("https://example.org/graph/g")
+    triples = [(URIRef(f"https://example.org/s/{i % 37}"), URIRef(f"https://example.org/p/{i % 3}"), Literal(f"值 \"{i % 50}\"\n"))
+               for i in range(400)]
+    out = []
+    for run_lines in (None, 7):
+        lines = GraphLines(workdir=tmp_path if run_lines else None, run_lines=run_lines or 250_000)
+        for t in triples:
+            lines.add(t)
+        chunk = lines.chunk(g, PREFIXES)
+        assert bool(chunk.path) == bool(run_lines)
+        trig = io.BytesIO()
+        TrigWriter(trig, PREFIXES).add(chunk)
+        (tmp_path / str(run_lines)).mkdir()
+        ttl = TurtleWriter(tmp_path / str(run_lines), PREFIXES)
+        ttl.add(chunk)
+        ttl.write(tmp_path / f"{run_lines}.ttl")
+        ttl.close()
+        store = ox.Store(str(tmp_path / f"store-{run_lines}"))
+        loader = StoreLoader(store, PREFIXES, part_quads=10)
+        loader.add(chunk)
+        loader.finish()
+        out.append((chunk.quads, trig.getvalue(), (tmp_path / f"{run_lines}.ttl").read_bytes(), sorted(map(str, store))))
+    assert out[0] == out[1] and out[0][0] == len(set(triples))
