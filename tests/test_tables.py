@@ -100,8 +100,9 @@ def test_table_rows_are_the_sparql_rows_on_the_dev_corpus(tmp_path):
         assert not bad, bad[:5]
 
 
-def test_a_table_read_a_few_documents_at_a_time_has_the_same_rows(seed_build, tmp_path, monkeypatch):
-    """The seeded form run over one document's graphs at a time gives the whole query's rows, in order."""
+def _tables_rewritten(seed_build, tmp_path, monkeypatch, limit: str, value: int):
+    """A copy of the seeds' build whose query tables are written again with ``kg.tables.<limit>``
+    set to ``value`` (how many documents or meetings are read at a time)."""
     import kg.tables as tables
 
     out, _ = seed_build
@@ -110,8 +111,14 @@ def test_a_table_read_a_few_documents_at_a_time_has_the_same_rows(seed_build, tm
     gen = tables_path(copy).parent
     if not str(gen).startswith(str(copy)):
         pytest.skip("the build's generation is outside the copy")
-    monkeypatch.setattr(tables, "_CHUNK", 1)
+    monkeypatch.setattr(tables, limit, value)
     tables.write_tables(gen)
+    return copy
+
+
+def test_a_table_read_a_few_documents_at_a_time_has_the_same_rows(seed_build, tmp_path, monkeypatch):
+    """The seeded form run over one document's graphs at a time gives the whole query's rows, in order."""
+    copy = _tables_rewritten(seed_build, tmp_path, monkeypatch, "_CHUNK", 1)
     for params in ({}, {"country": "德国"}, {"person": "殷勇"}):
         assert _same(copy, "who-met-whom", params), params
 
@@ -119,15 +126,6 @@ def test_a_table_read_a_few_documents_at_a_time_has_the_same_rows(seed_build, tm
 def test_a_table_read_a_few_meetings_at_a_time_has_the_same_rows(seed_build, tmp_path, monkeypatch):
     """A document of many meetings (a dense table) is read by the seeded form a few meetings at a time, in
     its order and never splitting a row's group: the whole query's rows, in order."""
-    import kg.tables as tables
-
-    out, _ = seed_build
-    copy = tmp_path / "b"
-    shutil.copytree(out, copy, symlinks=True)
-    gen = tables_path(copy).parent
-    if not str(gen).startswith(str(copy)):
-        pytest.skip("the build's generation is outside the copy")
-    monkeypatch.setattr(tables, "_MEETINGS", 2)
-    tables.write_tables(gen)
+    copy = _tables_rewritten(seed_build, tmp_path, monkeypatch, "_MEETINGS", 2)
     for params in ({}, {"country": "德国"}, {"person": "殷勇"}):
         assert _same(copy, "who-met-whom", params), params

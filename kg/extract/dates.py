@@ -214,3 +214,14 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
             out.append((m.start(), m.end(), (base - timedelta(days=RELATIVE_DAYS[m.group(0)])).isoformat()))
         out.sort()
     return out
+
+
+def within_span(date: str, span: str) -> bool:
+    """Whether ``date`` (a day, month or ``start/end`` span) lies in the ``start/end`` span ``span``,
+    each end compared at its own precision (2023-10-07 and 2023-10 lie in 2023-10-06/2023-10-10's
+    month bounds as written)."""
+    if "/" not in span:
+        return False
+    start, end = span.split("/")
+    first, last = date.split("/")[0], date.split("/")[-1]
+    return start <= first[: len(start)] and last[: len(end)] <= end

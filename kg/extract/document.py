@@ -12,6 +12,7 @@ from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
+from .dates import within_span
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import MeetingContext, read_meetings
@@ -271,14 +272,6 @@ def _same_guests(a: Meeting, b: Meeting) -> bool:
         a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]))
 
 
-def _within(day: str, span: str) -> bool:
-    """Whether the date ``day`` lies in the ``start/end`` span ``span``."""
-    if "/" not in span or "/" in day:
-        return False
-    start, end = span.split("/")
-    return start <= day[: len(start)] and day[: len(end)] <= end
-
-
 def _met_through_officials(a: Meeting, b: Meeting) -> bool:
     """Whether the places met in ``a`` (a meeting of places, no person on either side) are the ones
     the persons met in ``b`` speak for, by the same home place on agreeing dates (东兴市与芒街市…会晤在
@@ -289,7 +282,7 @@ def _met_through_officials(a: Meeting, b: Meeting) -> bool:
         return False  # (the same persons, attending: 市领导X参加会晤 after both)
     if a.home_place is None or b.home_place is None or a.home_place.name != b.home_place.name:
         return False
-    if not (a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]) or _within(b.date, a.date)):
+    if not (a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]) or "/" not in b.date and within_span(b.date, a.date)):
         return False  # (nor a day of the visit it was told for: 10月6日至10日…先后会见A大区、B市等地政要)
     bodies = [o.name for c in b.counterparts if c.type == "Person" for o in c.organizations]
     # (Or the sentence of the persons' meeting names the place: 在威尼托大区访问期间，…会见了大区政府副主席X.)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
+from ..dates import within_span
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
 from ..persons import person_phrase, phrase_country, short_forms, visited_country
@@ -503,8 +504,7 @@ def _on_trip(cps: list[Party], date: str, ctx: MeetingContext) -> list[Party]:
     if not ctx.trip or all(p.country for p in cps if p.type == "Person"):
         return cps
     country, span = ctx.trip
-    start, end = span.split("/")
-    if not (start <= date.split("/")[0][: len(start)] and date.split("/")[-1][: len(end)] <= end):
+    if not within_span(date, span):
         return cps
     return [replace(p, country=country, organizations=tuple(o if o.country else replace(o, country=country) for o in p.organizations))
             if p.type == "Person" and not p.country else p for p in cps]
