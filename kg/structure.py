@@ -8,6 +8,7 @@ span it came from; its ``text`` drops layout (line breaks inside a paragraph,
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from .model import Block, Cell, Document
@@ -42,6 +43,17 @@ ENTRY_DATE = re.compile(
 )
 _TERMINAL = tuple("。！？；!?;:：”」』)）")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def column_key(text: str) -> str:
+    """A header cell as the name of its column: padding removed, full-width forms made plain and a
+    closing gloss in brackets left out (``国别（地区）`` → ``国别``), so that ``tables.toml`` lists each
+    column name once."""
+    key = unicodedata.normalize("NFKC", squeeze(text)).replace(" ", "")
+    return _GLOSS_END.sub("", key) or key
+
+
+_GLOSS_END = re.compile(r"\([^()]*\)$")
 
 
 def squeeze(text: str) -> str:
@@ -317,7 +329,7 @@ def parse_blocks(doc: Document) -> list[Block]:
             table, header = f"~{ln.no}", ()  # a table with no caption, named by its first line
         if "\t" in ln.text and table:  # a row with empty trailing cells ("4月2日\t") is still a row
             if not header:
-                header = tuple(squeeze(c) for c in ln.text.split("\t"))
+                header = tuple(column_key(c) for c in ln.text.split("\t"))
                 blocks.append(_block(doc, "table_header", [ln], section, table=table, cells=_cells(ln, header)))
             else:
                 blocks.append(_block(doc, "table_row", [ln], section, table=table, cells=_cells(ln, header)))

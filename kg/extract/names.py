@@ -180,7 +180,7 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
             return "Company", name, e.country, ""
     if ORG_COMPANY.search(name):
         return "Company", name, "", ""
-    if PLACE_SUFFIX.search(name) and len(name) <= 8 and not ORG_BODY.search(name):
+    if PLACE_SUFFIX.search(name) and len(name) - _region_prefix(name, gaz) <= 8 and not ORG_BODY.search(name):
         base = name[:-1]
         e = gaz.lookup(base, ("City", "Region"))
         if e is not None and e.type == "Region" and name.endswith("市") and e.country != "中国":
@@ -191,6 +191,15 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
             return e.type, e.zh, e.country, e.en
         return ("City" if name.endswith(("市", "都")) else "Region"), name, "", ""
     return "Organization", name, "", ""
+
+
+def _region_prefix(name: str, gaz: Gazetteer) -> int:
+    """The length of a known region that ``name`` opens with, before a place of its own
+    (俄克拉何马州|塔尔萨市), else 0."""
+    for n in range(min(len(name) - 2, 10), 1, -1):
+        if PLACE_SUFFIX.search(name[:n]) and gaz.lookup(name[:n], ("Region",)) is not None:
+            return n
+    return 0
 
 
 def _place_country(name: str, gaz: Gazetteer) -> str:

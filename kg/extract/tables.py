@@ -15,30 +15,38 @@ from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer, load
 from ..model import Attendance, Block, Document, Evidence, Meeting, Party, PartnerLink
+from ..structure import column_key
 from .cues import pattern, words
 from .dates import parse_date
 from .events import event_core
 from .names import Org, strip_chain, make_org, parse_person_phrase, split_leaders
 
-DATE_COLS = words("tables", "leaders.date")
-LEADER_COLS = words("tables", "leaders.leader")
-COUNTRY_COLS = words("tables", "leaders.country")
-CONTENT_COLS = words("tables", "leaders.content")
-GUEST_COLS = words("tables", "leaders.guest")
-PARTNER_COLS = words("tables", "partners.place")
-PARTNER_COUNTRY_COLS = words("tables", "partners.country")
-SINCE_COLS = words("tables", "partners.since")
-PARTNER_HOME_COLS = words("tables", "partners.home")
-PLACE_BESIDE_HOME_COLS = words("tables", "partners.place_beside_home")
+
+def _columns(key: str) -> tuple[str, ...]:
+    """The column names ``tables.toml`` lists under ``key``, as header cells are keyed (:func:`column_key`)."""
+    return tuple(dict.fromkeys(column_key(w) for w in words("tables", key)))
+
+
+DATE_COLS = _columns("leaders.date")
+LEADER_COLS = _columns("leaders.leader")
+COUNTRY_COLS = _columns("leaders.country")
+CONTENT_COLS = _columns("leaders.content")
+GUEST_COLS = _columns("leaders.guest")
+REMARK_COLS = _columns("leaders.remark")
+PARTNER_COLS = _columns("partners.place")
+PARTNER_COUNTRY_COLS = _columns("partners.country")
+SINCE_COLS = _columns("partners.since")
+PARTNER_HOME_COLS = _columns("partners.home")
+PLACE_BESIDE_HOME_COLS = _columns("partners.place_beside_home")
 PENDING = re.compile(pattern("tables", "partners.pending"))
-TIER_COLS = words("tables", "partners.tier")
+TIER_COLS = _columns("partners.tier")
 
 # Spaces between two Chinese characters in a cell: padding, not a separator.
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # An empty match at the content's start: the "verb" of a row whose guest column names the guest.
 _NO_VERB = re.compile("")
 MEETING_VERB = re.compile(r"(?:视频|线上|在线|云)?(?:会见|会谈|会晤|座谈|通话|连线)")
-LETTER_VERB = re.compile(r"致(?:贺信|贺电|信|函|电)")
+LETTER_VERB = re.compile(pattern("tables", "leaders.letter"))
 VIDEO = re.compile(r"视频|线上|在线|云|连线|通话")
 ATTEND_PREFIX = re.compile(r"^(?:视频|线上|在线)?(?:出席|参加|参观|考察|主持|陪同[^为]*为)")
 ATTEND_SUFFIX = re.compile(r"(?:录制致辞|并致辞|并讲话|致辞)$")
@@ -139,6 +147,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             if lead_c is None or content_c is None and guest_c is None:
                 continue  # (a table of guests and the leaders who met them needs no content column)
             country_c = _cell(row, COUNTRY_COLS)
+            remark_c = _cell(row, REMARK_COLS)
             date = parse_date(date_c.text, doc.year) if date_c else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
             home = tuple(
@@ -165,6 +174,8 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 if country_c and country_c.text.strip():
                     e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
                     default_country = e.zh if e else country_c.text.strip()
+                    if default_country == "中国":
+                        continue  # (国别: 中国, 中国驻卢森堡大使: a meeting of Chinese, no foreign affair)
                 persons = parse_person_phrase(after, gaz, default_country=default_country)
                 if not persons and guest:
                     # The guests in a column of their own; the content says only how they met (会见, 视频会见).
@@ -203,7 +214,8 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                         counterparts=tuple(counterparts),
                         evidence=evidence,
                         country=country,
-                        description=content,
+                        # (The row's remark says what else happened: 签署…意向书.)
+                        description="；".join(t for t in (content, remark_c.text.strip() if remark_c else "") if t),
                         home_place=home_place,
                     )
                 )

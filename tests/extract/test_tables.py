@@ -204,3 +204,29 @@ def test_a_foreign_side_column_beside_a_home_column_and_a_tie_still_to_be_approv
     text = ("一、友好城市\n\n序号\t中方\t外方\t国别\t缔结时间\n1\t包头市\t乌兰巴托市\t蒙古国\t1990年6月\n"
             "2\t赤峰市\t达尔汗市\t蒙古国\t正在报批\n")
     assert _links(facts_of(text, tmp_path)) == [("包头市", "乌兰巴托市", "City", "蒙古", "sister_city", "1990", "1990-06")]
+
+
+def test_a_leaders_table_with_a_glossed_header_a_letter_row_and_remarks(tmp_path):
+    """Header cells written with a gloss in full-width brackets (国别（地区）) and a guests' column
+    called 外方来宾; a row whose form is 书信 is a letter; a row whose 国别 is 中国 is no foreign
+    meeting; the remark column's signed text and stated tie (with its year) tie the row's places."""
+    text = ("2019年某市领导外事会见活动一览表\n\n序号\t日期\t市领导\t外方来宾\t国别（地区）\t形式\t备注\n"
+            "1\t4月9日\t副市长刘慧\t美国俄克拉何马州塔尔萨市副市长艾米·布朗\t美国\t会谈\t塔尔萨市为郑州市友好城市（2014年结好）\n"
+            "2\t7月8日\t市长王新军\t俄罗斯乌里扬诺夫斯克市市长维克多·索科洛夫\t俄罗斯\t会谈\t签署郑州市与乌里扬诺夫斯克市建立友好城市关系意向书\n"
+            "3\t11月5日\t市长王新军\t美国塔尔萨市市长杰森·卡特\t美国\t书信\t复信\n"
+            "4\t12月18日\t市长王新军\t中国驻卢森堡大使吴建平\t中国\t座谈\t\n"
+            "5\t10月17日\t市长王新军\t日本冈山县津山市市长山本修\t日本\t会见\t津山市有意与郑州市建立友好交流关系")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, m.home[0].name, m.counterparts[0].name, m.country, m.mode) for m in facts.meetings)
+    assert got == [
+        ("2019-04-09", "刘慧", "艾米·布朗", "美国", "in_person"),
+        ("2019-07-08", "王新军", "维克多·索科洛夫", "俄罗斯", "in_person"),
+        ("2019-10-17", "王新军", "山本修", "日本", "in_person"),
+        ("2019-11-05", "王新军", "杰森·卡特", "美国", "letter"),
+    ]
+    links = {(l.partner.name, l.relation, l.since) for l in facts.partner_links}
+    assert links == {
+        ("俄克拉何马州塔尔萨市", "leader_meeting", ""), ("俄克拉何马州塔尔萨市", "sister_city", "2014"),
+        ("冈山县津山市", "leader_meeting", ""),
+        ("乌里扬诺夫斯克", "leader_meeting", ""), ("乌里扬诺夫斯克", "letter_of_intent", ""),
+    }

@@ -58,7 +58,10 @@ OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
 ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attend_then')})?(?=[，,。；;]|$)")
 # A letter named by its writer: 宣读了市长X的贺信.
 # (Or with whom it is written to: X致扬州市的贺信, X市长致Y市长的贺信.)
-LETTER_OF = re.compile(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?的(?:{pattern('meetings', 'acts.letter_of')})")
+# (Sent to the home side: 收到X发来的新春贺信.)
+LETTER_OF = re.compile(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
+                       f"(?:{pattern('meetings', 'acts.letter_kinds')})?(?:{pattern('meetings', 'acts.letter_of')})")
+LETTER_RECEIVED = re.compile(pattern("meetings", "acts.letter_received"))
 CLAUSE_SEP = re.compile(r"[，,：:]")
 # What may follow an official named by title only: the end of the list or of the clause (…和B省省长。).
 UNNAMED_AFTER = re.compile(f"(?:{pattern('meetings', 'guests.unnamed_after')}|[、，,。；;]|$)")
@@ -648,7 +651,11 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
         to = [_as_known(_person(sent, sp, sent.start + m.start("to")), ctx)
               for sp in sent.spans_in(m.start("to"), m.end("to")) if sp.type == "Person"] if m["to"] else []
         if _foreign(p):
-            homes, cps = [q for q in to if not _foreign(q)] or [ctx.home_place], [p]
+            # (Its receiver: whom it is written to, else who received it, 市长王强收到…X寄来的感谢信.)
+            got = next((r for r in LETTER_RECEIVED.finditer(text, cs, sent.rel(writer)[0])), None)
+            receivers = [q for sp in sent.spans_in(cs, got.start()) if sp.type == "Person"
+                         for q in (_as_known(_person(sent, sp, sent.start + cs), ctx),) if not _foreign(q)] if got else []
+            homes, cps = [q for q in to if not _foreign(q)] or receivers or [ctx.home_place], [p]
         else:
             places = [Party(sp.name, sp.type, country=sp.country) for sp in sent.spans if sp.type in ("City", "Region") and sp.foreign]
             # (One written to whom the document gives no country is foreign unless named as the Chinese are.)
@@ -721,6 +728,9 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     if dash >= 0:
         left = dash + 1
     for m in ACT.finditer(sent.text, left, rs):
+        left = m.end()
+    # (Nor the receiver's words: 襄阳市政府收到|韩国…市长X发来的贺信.)
+    for m in LETTER_RECEIVED.finditer(sent.text, left, rs):
         left = m.end()
     # (After 与/同 before it, 在巴勒莫市与市长X: not 和, which joins words inside a body's name,
     # 工业和贸易部副部长X.)

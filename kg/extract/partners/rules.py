@@ -60,7 +60,7 @@ _WARD = re.compile(r"(?:(?![与和及同在对为的我是了从将或于向到�
 AMONG = re.compile(f"(?:{pattern('partners', 'sister_city.among')})")
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
-PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,8}}?(?:{pattern('partners', 'pair.named_later')})")
+PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,12}}?(?:{pattern('partners', 'pair.named_later')})")
 # …and a sentence that opens with them, after a short lead (会后，两区签署了…; 双方还签署了…).
 PAIR_OPENS = re.compile(rf"(?:[^，,。；;]{{0,6}}[，,])?{PAIR_NAMED_LATER.pattern}")
 # Words before 友好城市 that make it the ties of all places of a kind, not of a pair (国际友城, 中日友好城市).
@@ -106,6 +106,9 @@ FRIENDLY_EXCHANGE = re.compile(
     f"|友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:{pattern('partners', 'signed.words')})"
     # A tie founded as the tier below sister cities (结为国际友好合作交流城市, 建立友好交流城市关系).
     f"|(?:{pattern('partners', 'friendly_exchange.founded')})了?(?:国际)?(?:{pattern('partners', 'tiers.friendly_exchange')})"
+    # (Or said to be one: 西拉法叶市是襄阳市国际友好交流城市.)
+    f"|(?:{pattern('partners', 'friendly_exchange.being')})[^，,。；;是为]{{0,10}}?的?(?:国际)?"
+    f"(?:{'|'.join(w for w in words('partners', 'tiers.friendly_exchange') if w.endswith(('城市', '省州')))})"
 )
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
@@ -158,6 +161,12 @@ PAIR_ANNIVERSARY = re.compile(
 # An anniversary programme of a tie (结好20周年庆祝活动), anywhere in the sentence.
 PAIR_PROGRAMME = re.compile(f"(?:{pattern('partners', 'sister_city.founded')})(?:关系)?"
                             r"[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式|晚会|招待会)")
+# A partner's representatives taking part in an event (…堤川市等友好城市代表通过视频连线参加活动), and
+# whether from afar (no visit).
+REPRESENTED_AT = re.compile(
+    f"^[^，,。；;]{{0,40}}?(?:{pattern('partners', 'joint_activity.represented')})[^，,。；;]{{0,16}}?"
+    f"(?:{pattern('partners', 'joint_activity.takes_part')})了?[^，,。；;]{{0,16}}?(?:{pattern('partners', 'joint_activity.events')})")
+ONLINE = re.compile(pattern("partners", "joint_activity.online"))
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 # …or after the home place's word for it, the event held right after (在哈尔滨市友好城市|白俄罗斯明斯克市|举办).
@@ -670,7 +679,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             add(home, sp, relation, date=date)
         agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
-        if (_visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after) or _stay_abroad(text[:rs])
+        represented = REPRESENTED_AT.match(after)
+        online = represented is not None and ONLINE.search(represented.group(0))
+        if (_visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
                 or VENUE_OPENS.match(text[:rs]) and re.match(r"[，,]|期间", after) and sp.foreign):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
@@ -686,6 +697,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             or (EVENT_AFTER.search(after) and HELD.search(text[cs:rs] + after[:20]))
             # The partner holds an event named after the home place (特里尔将举办“…中国厦门友城节”).
             or (PARTNER_HOLDS.match(after) and home.name[:2] in after[:40])
+            or represented
         )
         if joint:
             add(home, sp, "joint_activity", date=act_date)
@@ -805,7 +817,16 @@ def row_ties(meeting: Meeting, leaders: list[PartnerLink]) -> list[PartnerLink]:
     # (A group named in the row came: 法国干邑市市长 米歇尔·加尼耶一行, …率领的代表团.)
     out = [PartnerLink(link.home, link.partner, "delegation_visit", meeting.evidence, date=meeting.date)
            for link in leaders if _ROW_VISITORS.search(meeting.evidence.quote)]
-    if not leaders or not SIGNED.search(content) or PLANS.search(content):
+    if not leaders or PLANS.search(content):
+        return out
+    if not SIGNED.search(content):
+        # (A tie the row states with its year, 塔尔萨市为郑州市友好城市（2014年结好）: the places' tie since then.)
+        years = YEAR_IN_CLAUSE.findall(content)
+        if len(leaders) == 1 and years and (TWINNED.search(content) or FRIENDLY_EXCHANGE.search(content)):
+            tier = TIER.search(content)
+            relation = "friendly_exchange" if FRIENDLY_EXCHANGE.search(content) or tier and tier.lastgroup == "friendly_exchange" else "sister_city"
+            out += [PartnerLink(link.home, link.partner, relation, meeting.evidence, since=years[0] if relation == "sister_city" else "",
+                                date="" if relation == "sister_city" else years[0]) for link in leaders]
         return out
     out += [PartnerLink(link.home, link.partner, relation, meeting.evidence, date=meeting.date if dated else "")
             for link in leaders for relation, dated in _ties_in_text(content)]
@@ -838,6 +859,9 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
             n, e = _place_prefix(p.name, gaz, lambda e: e.country == p.country)
             if e is not None and _WARD.fullmatch(p.name, n):
                 return Party(p.name, p.type, country=p.country)  # a ward named with its city (仁川广域市中区)
+            if (e is not None and e.type == "Region" and p.type == "City" and p.name.endswith("市")
+                    and 3 <= len(p.name) - n <= 7 and not _NOT_IN_PLACE.search(p.name, n)):
+                return Party(p.name, p.type, country=p.country)  # a city named with its region (俄克拉何马州塔尔萨市)
             return None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
             n, e = _place_prefix(p.name, gaz, lambda e: e.country not in ("", "中国") or e.zh in SARS)
