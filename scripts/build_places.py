@@ -587,11 +587,11 @@ def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | Non
         if other and other not in forms:
             forms.append(other)  # (the name Wikipedia gives: 萨拉托夫州 beside the translation's)
         t = s.type.lower()
-        if t in ("state", "land") and s.country_code not in ("IN", "MY", "MM", "SS", "SD", "NG", "MX", "VE", "BR"):
-            # Federal states are written with 州 in Chinese (新南威尔士州, 巴伐利亚州) where the ISO
-            # translation leaves it out. India's states are 邦 and Latin American and African ones mostly
-            # bare or with 州 already (亚马孙州), so they are left as translated.
-            if not name.endswith(("州", "邦", "区")):
+        if t in ("state", "land") and s.country_code not in ("IN", "MM"):
+            # Federal states are written with 州 in Chinese (新南威尔士州, 巴伐利亚州, 沙巴州, 巴拉那州,
+            # 哈利斯科州, 拉各斯州) where the ISO translation leaves it out. India's and Myanmar's
+            # states are 邦 (喀拉拉邦, 掸邦).
+            if not name.endswith(("州", "邦", "区", "省", "县", "市")):
                 forms.append(name + "州")
         if t == "province" and s.country_code == "CA" and not name.endswith("省"):
             forms.append(name + "省")  # Canada's provinces: 不列颠哥伦比亚省, 艾伯塔省

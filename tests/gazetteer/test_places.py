@@ -29,6 +29,10 @@ DATA = ROOT / "kg" / "gazetteer" / "data"
         ("蒙彼利埃", None, "蒙彼利埃", "City", "法国"),
         ("阿鲁沙", None, "阿鲁沙", "City", "坦桑尼亚"),
         ("新南威尔士州", None, "新南威尔士", "Region", "澳大利亚"),
+        # Malaysian, Brazilian and Mexican states are written with 州 too; India's are 邦.
+        ("沙巴州", None, "沙巴", "Region", "马来西亚"),
+        ("米纳斯吉拉斯州", None, "米纳斯吉拉斯", "Region", "巴西"),
+        ("圣保罗州", None, "圣保罗州", "Region", "巴西"),
         ("长井市", None, "长井市", "City", "日本"),
         ("横滨", None, "横滨", "City", "日本"),
         ("新加坡", ("City",), "新加坡", "City", "新加坡"),
