@@ -173,7 +173,9 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> 
 
 # A numbered heading of a web page or report (二、友好城市介绍, (一)长井市, 1、双方交流情况概述):
 # short, without a sentence's punctuation.
-_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))[^。！？!?；;，,]{1,30}$")
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d))"
+                               # (Or two short phrases joined by a comma: 二、深化友城合作，拓展地方交往.)
+                               r"(?:[^。！？!?；;，,]{1,30}|[^。！？!?；;，,\d]{2,12}[，,][^。！？!?；;，,\d]{2,12})$")
 
 
 # A month or a year alone on its line: a chronicle's (大事记) section (1月, 2019年3月, 十二月份).

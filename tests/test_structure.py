@@ -191,6 +191,18 @@ def test_numbered_items_with_a_year_are_list_items_not_headings(tmp_path):
     assert [b.kind for b in parse_blocks(read_document(path))] == ["title", "list_item", "list_item", "heading"]
 
 
+def test_a_numbered_heading_of_two_short_phrases_is_a_heading(tmp_path):
+    """二、深化友城合作，拓展地方交往: a report's section, not a paragraph that runs into the next
+    (its words would be read with the facts under it); a numbered sentence with a date is no heading."""
+    path = tmp_path / "report.txt"
+    path.write_text("某省2023年外事工作总结\n二、深化友城合作，拓展地方交往\n全年新缔结友好城市2个。\n"
+                    "三、2023年，全市接待外宾\n", encoding="utf-8")
+    blocks = parse_blocks(read_document(path))
+    assert [b.kind for b in blocks][:3] == ["title", "heading", "paragraph"]
+    assert blocks[1].text == "二、深化友城合作，拓展地方交往"
+    assert blocks[-1].kind != "heading"
+
+
 def test_a_month_alone_on_its_line_is_a_chronicles_heading(tmp_path):
     """大事记: 1月 / 1月15日 …: the month heads the entries under it; it is no part of their text (1月1月15日
     would read as 1月1日)."""

@@ -573,7 +573,7 @@ def extract(doc: Document) -> Facts:
         mentions=tuple(mentions),
         meetings=tuple(bodies.meeting(m) for m, _ in merged),
         attendances=tuple(dict.fromkeys(bodies.attendance(a) for a in attendances)),
-        partner_links=tuple(_as_named(_as_region(links, region_of_bare), mentions)),
+        partner_links=tuple(_as_named(_as_ward(_as_region(links, region_of_bare), wards), mentions)),
         positions=tuple(bodies.position(p) for p in positions),
     )
 
@@ -586,6 +586,18 @@ def _as_region(links: list[PartnerLink], region_of_bare: dict) -> list[PartnerLi
         r = region_of_bare.get(link.partner.name) if link.partner.type == "City" else None
         if r is not None and link.partner.country in ("", r[1]):
             link = replace(link, partner=Party(r[0], "Region", country=r[1]))
+        out.append(link)
+    return out
+
+
+def _as_ward(links: list[PartnerLink], wards: dict[str, tuple[str, str]]) -> list[PartnerLink]:
+    """Links whose partner is the bare name of a ward the document names with its city (松坡区
+    of 松坡区区厅长X, after 韩国首尔特别市松坡区): that ward, by the name with its city."""
+    out = []
+    for link in links:
+        w = wards.get(link.partner.name) if link.partner.type == "Region" else None
+        if w is not None and link.partner.country in ("", w[1]):
+            link = replace(link, partner=Party(w[0], "Region", country=w[1]))
         out.append(link)
     return out
 

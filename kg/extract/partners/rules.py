@@ -105,7 +105,8 @@ FRIENDLY_EXCHANGE = re.compile(
     # (The tie's signing named so: 友好交流关系云签约仪式, 友好交流城市签约.)
     f"|友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:{pattern('partners', 'signed.words')})"
     # A tie founded as the tier below sister cities (结为国际友好合作交流城市, 建立友好交流城市关系).
-    f"|(?:{pattern('partners', 'friendly_exchange.founded')})了?(?:国际)?(?:{pattern('partners', 'tiers.friendly_exchange')})"
+    # (Or new ones listed after them: 新建立的友好交流城市包括河池市与柬埔寨磅湛省.)
+    f"|(?:{pattern('partners', 'friendly_exchange.founded')})[了的]?(?:国际)?(?:{pattern('partners', 'tiers.friendly_exchange')})"
     # (Or said to be one: 西拉法叶市是襄阳市国际友好交流城市.)
     f"|(?:{pattern('partners', 'friendly_exchange.being')})[^，,。；;是为]{{0,10}}?的?(?:国际)?"
     f"(?:{'|'.join(w for w in words('partners', 'tiers.friendly_exchange') if w.endswith(('城市', '省州')))})"
@@ -167,6 +168,7 @@ REPRESENTED_AT = re.compile(
     f"^[^，,。；;]{{0,40}}?(?:{pattern('partners', 'joint_activity.represented')})[^，,。；;]{{0,16}}?"
     f"(?:{pattern('partners', 'joint_activity.takes_part')})了?[^，,。；;]{{0,16}}?(?:{pattern('partners', 'joint_activity.events')})")
 ONLINE = re.compile(pattern("partners", "joint_activity.online"))
+JOINT_PLANNED = re.compile(pattern("partners", "joint_activity.planned"))
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 # …or after the home place's word for it, the event held right after (在哈尔滨市友好城市|白俄罗斯明斯克市|举办).
@@ -487,7 +489,7 @@ def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
     # (And a city written again without 市, 户田 after 日本户田市: by the name the document gave it.)
-    return Party(sp.name if sp.rule in ("ward-of-city", "known-region", "district-of", "known-place") else sp.written, sp.type, country=sp.side_country)
+    return Party(sp.name if sp.rule in ("ward-of-city", "known-ward", "known-region", "district-of", "known-place") else sp.written, sp.type, country=sp.side_country)
 
 
 def _foreign_pair(sent: Sentence) -> set[str]:
@@ -699,7 +701,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             or (PARTNER_HOLDS.match(after) and home.name[:2] in after[:40])
             or represented
         )
-        if joint:
+        if joint and not JOINT_PLANNED.search(text, cs, rs):
             add(home, sp, "joint_activity", date=act_date)
         coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
