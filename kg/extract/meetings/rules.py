@@ -910,6 +910,9 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
         named = _places_speaking(sent, *cp_seg)
         if named:
             homes, cps, homes_seg = named[:1], homes, cp_seg
+        elif (act not in LETTER_ACTS and (others := _places_and_bodies(sent, *cp_seg))
+              and all(_foreign(p) for p in others)):
+            return None  # (a guest's own meeting with other foreigners: 金相浩还与…韩国忠清南道…室长一行进行了交流)
     if not split and not cps:
         # Both sides named before the act word: tell them apart by country.
         cps = [p for p in homes if _foreign(p)]

@@ -152,6 +152,7 @@ HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行
                            r"|共同(?:出席|参加)了?[^，,。；并]{0,20}(?:活动|仪式|庆典|典礼|会|节|展)")
 # A topic talked over or a wish before 合作/交流 in its clause (双方就…合作交换了意见, 希望加强…合作).
 NOT_STANDING = re.compile(pattern("partners", "cooperation.not_standing"))
+IN_EVENT_NAME = re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{pattern('partners', 'cooperation.event_names')})")
 CLAUSE_OR_STOP = re.compile(r"[，,；;。：:]")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
@@ -485,6 +486,12 @@ def _parents(place: Party) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _of_its_country(sent: Sentence, sp: Span, start: int, end: int) -> bool:
+    """Whether ``sent.text[start:end]`` names the country of the place ``sp`` (the event held there is
+    the country's, not the place's: 在阿拉木图市出席陕西—哈萨克斯坦经贸合作推介会)."""
+    return any(x.type == "Country" and x.name == sp.side_country for x in sent.spans_in(start, end))
+
+
 def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
@@ -688,7 +695,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
             HELD_TOGETHER.search(text)
-            or (IN_PLACE.search(before[cs:]) and HELD.search(after[: ce - re_ + 40]))
+            # (Not an event of the place's country held there: 在塔什干出席中国（陕西）—乌兹别克斯坦企业家座谈会.)
+            or (IN_PLACE.search(before[cs:]) and HELD.search(after[: ce - re_ + 40]) and not _of_its_country(sent, sp, re_, ce))
             or (IN_FRIEND_PLACE.search(before[cs:]) and HELD.match(after))
             or ANNIVERSARY_PROGRAMME.search(after)
             # (A programme of the two sides' anniversary in a later clause, where the sentence names no
@@ -706,6 +714,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
         coop = [m for m in COOPERATION.finditer(coop_text) if not _in_quoted_name(coop_text, m.start())
+                and not IN_EVENT_NAME.match(coop_text, m.end())
                 and not NOT_STANDING.search(coop_text, _clause_begin(coop_text, m.start()), m.start())]
         if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
