@@ -186,6 +186,10 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 counterparts: list[Party] = []
                 orgs: list[Org] = []
                 if persons:
+                    # (中国驻俄罗斯大使X, 国别 俄罗斯: the ambassador is Chinese, whatever the row's country.)
+                    persons = [p for p in persons if p.country != "中国"]
+                    if not persons:
+                        continue
                     for p in persons:
                         porgs = tuple(_party_of_org(o) for o in p.orgs)
                         orgs.extend(p.orgs)

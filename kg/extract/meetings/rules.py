@@ -61,6 +61,8 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # (Sent to the home side: 收到X发来的新春贺信.)
 LETTER_OF = re.compile(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
                        f"(?:{pattern('meetings', 'acts.letter_kinds')})?(?:{pattern('meetings', 'acts.letter_of')})")
+OWN_MISSION = re.compile(pattern("meetings", "guests.own_missions"))
+MISSION_WORD = re.compile(pattern("meetings", "guests.mission_words"))
 LETTER_RECEIVED = re.compile(pattern("meetings", "acts.letter_received"))
 CLAUSE_SEP = re.compile(r"[，,：:]")
 # What may follow an official named by title only: the end of the list or of the clause (…和B省省长。).
@@ -511,6 +513,15 @@ def _on_trip(cps: list[Party], date: str, ctx: MeetingContext) -> list[Party]:
         return cps
     return [replace(p, country=country, organizations=tuple(o if o.country else replace(o, country=country) for o in p.organizations))
             if p.type == "Person" and not p.country else p for p in cps]
+
+
+def _of_own_mission(sent: Sentence, p: Party) -> bool:
+    """Whether ``p`` is of China's own mission the sentence names (拜会了中国驻意大利大使馆，与使馆公使衔
+    参赞周立群座谈): a person of Chinese name whose country the text does not write."""
+    if p.type != "Person" or "·" in p.name or not is_chinese_surname(p.name) or not OWN_MISSION.search(sent.text):
+        return False
+    # (Of no body, or of the mission by its bare word: 使馆, 大使馆.)
+    return all(o.type == "Organization" and MISSION_WORD.fullmatch(o.name) or o.country == "中国" for o in p.organizations)
 
 
 def _of_venue(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
@@ -1076,7 +1087,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         awaiting = cps == [_GROUP]  # (guests named later, if at all: no country to give them yet)
         if not awaiting:
             cps = _of_venue(sent, m.start(), _in_stay(sent, m.start(), _one_country([_as_known(p, ctx) for p in cps])))
-            cps = _on_trip(cps, sent.date_before(m.start()), ctx)
+            cps = [p for p in _on_trip(cps, sent.date_before(m.start()), ctx) if not _of_own_mission(sent, p)]
+            if not cps:
+                continue
         if signing and not homes and not (split and any(p.type == "Person" for p in cps)):
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it. (One that names the
