@@ -997,6 +997,12 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             if attend_before and made_here:
                 # X会见了Y，市领导Z参加会见: Z joins the meeting this sentence told, named in the clause.
                 cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, attend_before.start())), default=0)
+                if cs and not any(sp.type == "Person" for sp in sent.spans_in(cs, attend_before.start())):
+                    # (Persons named in the clause before, bodies in this one: …会见了X一行，副县长Y，县政府办、
+                    # 农业局负责同志参加会见.)
+                    before = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, cs - 1)), default=0)
+                    if any(sp.type == "Person" for sp in sent.spans_in(before, cs)) and not ACT.search(text, before, cs):
+                        cs = before
                 out.extend(_attendees(sent, m, ctx, cs, group=made_here))
                 continue
             out.extend(_attendees(sent, m, ctx))
