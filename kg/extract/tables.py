@@ -160,10 +160,11 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             # (A title and a name apart in the guest column: 驻华大使 马克·约翰逊.)
             guest = _CJK_GAP.sub("", guest_c.text.strip()) if guest_c is not None else ""
             guest = _LED_GROUP_END.sub("", guest)  # (X率领的代表团: X is the guest named)
-            if not verb and not letter and guest and (not content or parse_person_phrase(guest, gaz)):
+            if not verb and not letter and guest and (not content or parse_person_phrase(guest, gaz)) and not ATTEND_PREFIX.match(content):
                 # A row that names its guest in a column of its own is a meeting, whatever its
                 # content says (礼节性拜会, 友城交流), and a table with no content column is a
-                # table of meetings (日期 | 来访团组 | 会见领导).
+                # table of meetings (日期 | 来访团组 | 会见领导). (Not one whose content is an event both
+                # attend: 出席…博览会开幕式.)
                 verb = _NO_VERB.match(content)
             if verb or letter:
                 m = verb or letter
