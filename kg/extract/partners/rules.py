@@ -147,6 +147,10 @@ LIST_TIER = re.compile(
     r"(?:一览表?|名单|名录|列表|简表|情况)?\s*(?:[(（]共?\d+[个座对家][)）])?\s*$"  # (…交流城市（2个）)
 )
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
+# …or its tier, and when (乔巴山市（友好交流城市，5月签署）).
+BRACKET_TIER = re.compile(rf"\s*[(（](?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})"
+                          rf"|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))[^)）]{{0,20}}[)）]")
+DATE_WORDS = re.compile(r"\d\s*[年月日]")
 # (Attending together names what is attended: 共同出席了结好50周年纪念活动, not 共同出席并致辞.)
 HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行|共同主办|联合主办|两地联合|共同开展"
                            r"|共同(?:出席|参加)了?[^，,。；并]{0,20}(?:活动|仪式|庆典|典礼|会|节|展)")
@@ -171,6 +175,10 @@ REPRESENTED_AT = re.compile(
 ONLINE = re.compile(pattern("partners", "joint_activity.online"))
 # A visiting group's name (秋田县议会访华代表团): the place it opens with is the group's.
 GROUP_OF_PLACE = re.compile(f"(?:{pattern('meetings', 'guests.groups')})$")
+# The home side and a partner holding an activity: 与(A、)B举办…图片展 (see joint_activity.held_with).
+WITH_BEFORE = re.compile(r"(?:与|同|和)(?:[^，,。；;、与和]{1,14}、)*$")
+HELD_WITH = re.compile(f"^[^，,。；;]{{0,30}}?(?:{pattern('partners', 'joint_activity.held_with')})了?[^，,。；;]{{0,24}}?"
+                       f"(?:{pattern('partners', 'joint_activity.held_events')})(?!开)")
 JOINT_PLANNED = re.compile(pattern("partners", "joint_activity.planned"))
 EVENT_AFTER = re.compile(r"^[^，,。；、]{0,14}?(?:洽谈会|论坛|博览会|展览会|交易会|合作伙伴行动|行动|周|节|峰会|大会)")
 IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
@@ -594,6 +602,14 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             # A later sentence that states a tie between two sides (此外，温州市还与…建立了友好交流关系):
             # the list has ended. (Not an item's own note: 戈亚尼亚市(2002年8月正式商定建立友好关系).)
             tier = None
+        bracketed = BRACKET_TIER.match(text, re_) if tier is None else None
+        if bracketed and not PLANS.search(bracketed.group(0)):
+            # A place with its tier in brackets (齐齐哈尔市—蒙古国乔巴山市（友好交流城市，5月签署）): the
+            # tier is the tie, the date in the brackets when it was made.
+            relation = "sister_city" if bracketed.group("sister_city") else "friendly_exchange"
+            date = parse_date(bracketed.group(0), year) if DATE_WORDS.search(bracketed.group(0)) else ""
+            add(home, sp, relation, since=date[:4] if relation == "sister_city" else "", date=date)
+            continue
         if tier is None and sent.block.kind == "list_item":
             # An item of a list under a heading (or title) that names the tier (苏州市友好城市 / 1.意大利
             # 威尼斯市 1980年3月24日): the tier is the tie, the date after the place when it was made.
@@ -710,6 +726,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             # The partner holds an event named after the home place (特里尔将举办“…中国厦门友城节”).
             or (PARTNER_HOLDS.match(after) and home.name[:2] in after[:40])
             or represented
+            # (我市与俄罗斯赤塔市、蒙古国乔巴山市开展…交流活动: the home side holds it with them.)
+            or (WITH_BEFORE.search(before, cs) and HELD_WITH.match(after)
+                and not any(x.foreign and x.type in ("City", "Region", "Person") for x in sent.spans_in(cs, WITH_BEFORE.search(before, cs).start())))
         )
         if joint and not JOINT_PLANNED.search(text, cs, rs):
             add(home, sp, "joint_activity", date=act_date)
