@@ -15,7 +15,7 @@ from .event_roles import read_event_roles
 from .dates import within_span
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
-from .meetings import MeetingContext, read_meetings
+from .meetings import SIGNING_ACTS, MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties
 from .persons import known_names_again, phrases_in, short_forms
@@ -47,6 +47,18 @@ def _same_meeting(a: Meeting, b: Meeting) -> bool:
     """Two reports of one meeting: the same sides, and dates that agree (a span containing a day counts)."""
     if {p.name for p in a.home} != {p.name for p in b.home} or {p.name for p in a.counterparts} != {p.name for p in b.counterparts}:
         return False
+    return _dates_agree(a, b)
+
+
+def _signed_at_meeting(a: Meeting, b: Meeting) -> bool:
+    """Whether the signing ``a`` is between persons ``b``, a meeting on an agreeing day, already has met
+    (…会见了A、B、C。沈卫平与B签署了…协议书: the dev conventions read a signing as a meeting only
+    where no 会见 is stated)."""
+    return (a is not b and {p.name for p in a.home} <= {p.name for p in b.home}
+            and {p.name for p in a.counterparts} <= {p.name for p in b.counterparts} and _dates_agree(a, b))
+
+
+def _dates_agree(a: Meeting, b: Meeting) -> bool:
     sa, _, ea = a.date.partition("/")
     sb, _, eb = b.date.partition("/")
     ea, eb = ea or sa, eb or sb
@@ -553,6 +565,8 @@ def extract(doc: Document) -> Facts:
         if any(_met_through_officials(m, k) for k in with_persons) or all(h.type != "Person" for h in m.home) and any(
                 _same_guests(m, k) for k in named):
             # 某总领事拜访省外办，主任X会见了他: the meeting is told once with its person.
+            continue
+        if act in SIGNING_ACTS and any(_signed_at_meeting(m, k) for k, a in prose_meetings if a not in SIGNING_ACTS and a != "参加"):
             continue
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once:
         # as told with the more precise date (a headline's is the page's year, its report's the day).

@@ -455,3 +455,13 @@ def test_an_anniversary_counts_from_the_year_its_sentence_writes(tmp_path):
     (tmp_path / "report.meta.toml").write_text("covers = 2023\n", encoding="utf-8")
     since = {l.partner.name: l.since for l in extract(read_document(p)).partner_links if l.relation == "sister_city"}
     assert since == {"路德维希堡县": "2014", "曼斯菲尔德市": "2004", "里米尼市": "1993"}
+
+
+def test_a_signing_between_persons_who_met_that_day_is_no_second_meeting(tmp_path):
+    """The dev conventions read a signing as a meeting only where no 会见 is stated: persons who met
+    earlier that day (会见了A和B) and then sign (沈卫平与A签署…) met once; a signing of others is one."""
+    facts = facts_of("2023年5月17日，宁波市市长沈卫平会见了匈牙利塞格德市市长拉斯洛·科瓦奇和塞尔维亚克拉古耶瓦茨市市长德拉甘·彼得罗维奇。"
+                     "当天下午，沈卫平与科瓦奇签署了宁波市与塞格德市建立友好城市关系协议书；副市长李晓春与波兰卢布林市副市长托马什·菲利皮亚克"
+                     "签署了《宁波市与卢布林市经贸合作备忘录》。", tmp_path)
+    got = sorted(([h.name for h in m.home], [c.name for c in m.counterparts]) for m in facts.meetings)
+    assert got == [(["李晓春"], ["托马什·菲利皮亚克"]), (["沈卫平"], ["拉斯洛·科瓦奇", "德拉甘·彼得罗维奇"])]
