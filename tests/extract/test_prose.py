@@ -465,3 +465,20 @@ def test_a_signing_between_persons_who_met_that_day_is_no_second_meeting(tmp_pat
                      "签署了《宁波市与卢布林市经贸合作备忘录》。", tmp_path)
     got = sorted(([h.name for h in m.home], [c.name for c in m.counterparts]) for m in facts.meetings)
     assert got == [(["李晓春"], ["托马什·菲利皮亚克"]), (["沈卫平"], ["拉斯洛·科瓦奇", "德拉甘·彼得罗维奇"])]
+
+
+def test_attendees_join_the_meetings_told_on_their_own_line(tmp_path):
+    """Attendees (参加会见) after a meeting told on their line join that meeting, not one told on an
+    earlier line of the same day."""
+    facts = facts_of("2023年6月14日上午，市委书记周伟东会见了韩国驻华大使郑在勋一行，副市长高雅琴在座。\n"
+                     "当天下午，周伟东还会见了丹麦维斯塔斯风力技术集团全球副总裁亨里克·拉斯穆森一行。常务副市长王海涛参加会见。", tmp_path)
+    got = {(h.name, c.name) for m in facts.meetings for h in m.home for c in m.counterparts}
+    assert got == {("周伟东", "郑在勋"), ("高雅琴", "郑在勋"), ("周伟东", "亨里克·拉斯穆森"), ("王海涛", "亨里克·拉斯穆森")}
+
+
+def test_a_quoted_name_with_a_dot_and_a_member_of_a_board_are_read_apart(tmp_path):
+    """A quoted name joined by a dot (“湾区智造·投资南海”) is no person; 成员 before a transliterated
+    name is a title, not its first part."""
+    facts = facts_of("2024年10月22日，南海区委书记黄志成会见了博世集团董事会成员安德烈亚斯·施密特。当天下午，南海区在斯图加特举办"
+                     "“湾区智造·投资南海”推介会。", tmp_path)
+    assert {(h.name, c.name) for m in facts.meetings for h in m.home for c in m.counterparts} == {("黄志成", "安德烈亚斯·施密特")}

@@ -457,7 +457,14 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     persons = [_as_known(p, ctx) if "·" in p.name else p
                for p in _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])]
     out = []
-    for last in ctx.group if group is None else group:
+    told = ctx.group if group is None else group
+    line = sent.evidence().line
+    here = [mt for mt in told if mt.evidence.line == line]
+    if group is None and here and ACT.search(m.group(0)):
+        # (…周伟东还会见了X一行。王海涛，刘志军参加会见: the meetings this paragraph's line told, not
+        # the morning's told on another.)
+        told = here
+    for last in told:
         if of_guests and not of_guests & {c.name for c in last.counterparts}:
             continue
         home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})

@@ -147,6 +147,7 @@ _PLACE_BEFORE_OFFICE = re.compile(
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
 _PREPOSITION_SURNAMES = frozenset("于向")
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』》\"")
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
@@ -328,6 +329,8 @@ class NameRules:
             name = text[start : m.end()]
             if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
                 continue
+            if text[start - 1 : start] in _OPEN_QUOTES and text[m.end() : m.end() + 1] in _CLOSE_QUOTES:
+                continue  # (a quoted name of a thing: 举办“湾区智造·投资南海”推介会)
             if self._place_part(name) or _is_common_words(name.replace("·", ""), seg):
                 continue
             found.append((start, m.end(), "Person", "translit"))
