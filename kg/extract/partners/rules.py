@@ -173,8 +173,6 @@ REPRESENTED_AT = re.compile(
     f"^[^，,。；;]{{0,40}}?(?:{pattern('partners', 'joint_activity.represented')})[^，,。；;]{{0,16}}?"
     f"(?:{pattern('partners', 'joint_activity.takes_part')})了?[^，,。；;]{{0,16}}?(?:{pattern('partners', 'joint_activity.events')})")
 ONLINE = re.compile(pattern("partners", "joint_activity.online"))
-# A visiting group's name (秋田县议会访华代表团): the place it opens with is the group's.
-GROUP_OF_PLACE = re.compile(f"(?:{pattern('meetings', 'guests.groups')})$")
 # The home side and a partner holding an activity: 与(A、)B举办…图片展 (see joint_activity.held_with).
 WITH_BEFORE = re.compile(r"(?:与|同|和)(?:[^，,。；;、与和]{1,14}、)*$")
 HELD_WITH = re.compile(f"^[^，,。；;]{{0,30}}?(?:{pattern('partners', 'joint_activity.held_with')})了?[^，,。；;]{{0,24}}?"
@@ -895,11 +893,6 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                     and 3 <= len(p.name) - n <= 7 and not _NOT_IN_PLACE.search(p.name, n)):
                 return Party(p.name, p.type, country=p.country)  # a city named with its region (俄克拉何马州塔尔萨市)
             return None
-        if p.type == "Organization" and GROUP_OF_PLACE.search(p.name):
-            # (A place's visiting group: 秋田县议会访华代表团团长X stands for 秋田县.)
-            n, e = _place_prefix(p.name, gaz, lambda e: e.country not in ("", "中国"))
-            if e is not None:
-                return Party(p.name[:n], e.type, country=e.country)
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
             n, e = _place_prefix(p.name, gaz, lambda e: e.country not in ("", "中国") or e.zh in SARS)
             if e is not None:
