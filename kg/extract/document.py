@@ -587,31 +587,22 @@ def extract(doc: Document) -> Facts:
         mentions=tuple(mentions),
         meetings=tuple(bodies.meeting(m) for m, _ in merged),
         attendances=tuple(dict.fromkeys(bodies.attendance(a) for a in attendances)),
-        partner_links=tuple(_as_named(_as_ward(_as_region(links, region_of_bare), wards), mentions)),
+        partner_links=tuple(_as_named(_as_written_with_unit(_as_written_with_unit(links, region_of_bare, "City"), wards, "Region"),
+                                     mentions)),
         positions=tuple(bodies.position(p) for p in positions),
     )
 
 
-def _as_region(links: list[PartnerLink], region_of_bare: dict) -> list[PartnerLink]:
-    """Links whose partner is a city of the bare name of a region the document names with its unit
-    word (马六甲 in 泉州—马六甲缔结友好城市20周年纪念活动, after 马六甲州): that region."""
+def _as_written_with_unit(links: list[PartnerLink], bare: dict[str, tuple], of_type: str) -> list[PartnerLink]:
+    """Links whose partner (of ``of_type``) is a bare name the document also writes with its unit or
+    its city, ``bare`` (name → (the name so written, its country, …)), of no other country: that
+    place, by the name so written, as a region. So 马六甲 in 泉州—马六甲缔结友好城市20周年纪念活动,
+    after 马六甲州, is the state; 松坡区 of 松坡区区厅长X, after 韩国首尔特别市松坡区, is that ward."""
     out = []
     for link in links:
-        r = region_of_bare.get(link.partner.name) if link.partner.type == "City" else None
+        r = bare.get(link.partner.name) if link.partner.type == of_type else None
         if r is not None and link.partner.country in ("", r[1]):
             link = replace(link, partner=Party(r[0], "Region", country=r[1]))
-        out.append(link)
-    return out
-
-
-def _as_ward(links: list[PartnerLink], wards: dict[str, tuple[str, str]]) -> list[PartnerLink]:
-    """Links whose partner is the bare name of a ward the document names with its city (松坡区
-    of 松坡区区厅长X, after 韩国首尔特别市松坡区): that ward, by the name with its city."""
-    out = []
-    for link in links:
-        w = wards.get(link.partner.name) if link.partner.type == "Region" else None
-        if w is not None and link.partner.country in ("", w[1]):
-            link = replace(link, partner=Party(w[0], "Region", country=w[1]))
         out.append(link)
     return out
 
