@@ -494,6 +494,22 @@ def _parents(place: Party) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
+    """Whether ``sp`` is joined by 与 to a foreign place that opens its clause (from ``cs``), its
+    country and region before it read past (尼崎市与美国佐治亚州奥古斯塔市也是友好城市)."""
+    text = sent.text
+    head = sent.rel(sp)[0]
+    for y in sorted(sent.spans_in(cs, head), key=lambda y: y.start, reverse=True):
+        if y.type in ("Country", "Region") and sent.rel(y)[1] == head:
+            head = sent.rel(y)[0]
+    places = [x for x in sent.spans_in(cs, head) if x.type in ("City", "Region") and x.foreign]
+    if not places:
+        return False
+    first = places[0]
+    s, e = sent.rel(first)
+    return text[e:head] in ("与", "同") and not re.search("[与和同及、]", text[cs:s])
+
+
 def _of_its_country(sent: Sentence, sp: Span, start: int, end: int) -> bool:
     """Whether ``sent.text[start:end]`` names the country of the place ``sp`` (the event held there is
     the country's, not the place's: 在阿拉木图市出席陕西—哈萨克斯坦经贸合作推介会)."""
@@ -576,6 +592,8 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
+        if _tie_of_foreign_subject(sent, sp, cs):
+            continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
         while ce < len(text) and (PAIR_GOES_ON.match(text, ce + 1) or PAIR_NAMED_LATER.match(text, ce + 1)):
