@@ -211,6 +211,13 @@ def _place_country(name: str, gaz: Gazetteer) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _described_as_tie() -> re.Pattern:
+    """A place's tie named before a body (安徽省友好省县|高知县): a description, no part of its name.
+    (Compiled on first use: the partners' cue file is read through their package, which imports this one.)"""
+    return re.compile(f".{{0,12}}?的?(?:{cue_pattern('partners', 'sister_city.names')})(?:之一)?")
+
+
 # Function words before a body's name are no part of it (由市长X率领: 由 is no body).
 _LEADING_CHARS = "由与和同向对在将把被为经从及了"
 _LEADING_WORDS = re.compile(f"^[{_LEADING_CHARS}]+")
@@ -243,6 +250,11 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
     if verb and verb.end() != len(written) - 1:  # (a body of one character is none: 邀请X is no body)
         start += verb.end()
         written = written[verb.end() :]
+    described = _described_as_tie().match(written)
+    if described and described.end() < len(written) - 1 and classify_org(written[described.end() :], gaz)[0] in ("City", "Region"):
+        # (安徽省友好省县|高知县知事X: the words naming whose partner the body is describe it.)
+        start += described.end()
+        written = written[described.end() :]
     lead = _LEADING_WORDS.match(written)
     # (Not 在 of a one-character body: there is none; nor 对 of 对外友好协会, a word of its own.)
     if lead and len(written) - lead.end() != 1 and not _word_at_start(written, lead.end()):
