@@ -234,6 +234,8 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
 
 # A body named by a place's unit word alone (大区政府, 州政府, 市议会).
 UNIT_BODY = re.compile(r"(大区|州|省|市|县|郡|府|道)(?:政府|议会|委员会|人民委员会)")
+_COMMAS = re.compile(r"[，,]")
+_ALSO = re.compile("并")
 
 
 def _led_group_country(sent: Sentence, sp: Span) -> str:
@@ -613,7 +615,7 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     if leaders:
         ctx.home_leaders = leaders
     first = next((sp for sp in sent.spans if sp.type == "Person"), None)
-    if first is not None and NO_SUBJECT.match(re.sub(r"[，,]", "", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
+    if first is not None and NO_SUBJECT.match(_COMMAS.sub("", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
         # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.)
         p = _as_known(_person(sent, first, sent.start), ctx)
         ctx.speaker = () if _foreign(p) else (p,)
@@ -1017,7 +1019,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
         # …会见了A并转交B的信: what follows 并 is another act, not more persons met.
-        also = next((a for a in re.finditer("并", text[post_s:post_e]) if not any(
+        also = next((a for a in _ALSO.finditer(text[post_s:post_e]) if not any(
             sent.rel(sp)[0] <= post_s + a.start() < sent.rel(sp)[1] for sp in sent.spans)), None)
         if also is not None and any(sp.type == "Person" for sp in sent.spans_in(post_s, post_s + also.start())):
             post_e = post_s + also.start()
