@@ -29,8 +29,8 @@ from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
-from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
-from ..persons import person_phrase, phrase_country, short_forms, visited_country
+from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
+from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
 from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
 
@@ -363,7 +363,7 @@ def _nominal(sent: Sentence, s: int, e: int) -> bool:
         return False
     if ACT.search(sent.text, s, e):
         return False  # (a clause of its own act: 期间会见了米兰市副市长X，|与…签署)
-    parsed = parse_person_phrase(sent.text[s:e])
+    parsed = phrases_in(sent.text[s:e])  # (remembered: the clause is asked again for each person after it)
     return bool(parsed) and parsed[-1].end == e - s
 
 
