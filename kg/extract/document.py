@@ -195,7 +195,8 @@ def _title_places(doc: Document, nlp, persons: frozenset[str] = frozenset()) -> 
     sdoc = nlp(doc.title, component_cfg=_tuples_only())
     # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
     chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
-    chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 for m in re.finditer(re.escape(name), doc.title)]
+    chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 and name in doc.title
+               for m in re.finditer(re.escape(name), doc.title)]
     found = {doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
              if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
