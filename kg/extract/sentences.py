@@ -88,7 +88,8 @@ class Sentence:
 
     def spans_in(self, s: int, e: int) -> list[Span]:
         """Spans inside ``text[s:e]`` (sentence-relative offsets)."""
-        return [sp for sp in self.spans if sp.start >= self.start + s and sp.end <= self.start + e]
+        lo, hi = self.start + s, self.start + e  # (once, not for every span: the rules ask tens of thousands of times)
+        return [sp for sp in self.spans if sp.start >= lo and sp.end <= hi]
 
     def rel(self, sp: Span) -> tuple[int, int]:
         return sp.start - self.start, sp.end - self.start
@@ -178,7 +179,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             continue
         seg = text[pos:end]
         if not seg.lstrip().startswith("【") and seg.strip():
-            inner = tuple(sp for sp in spans if sp.start >= pos and sp.end <= end)
+            inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
             # (Not a listed item's date in brackets: neither the sentence nor the next is of its day.)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s)]

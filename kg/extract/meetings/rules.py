@@ -760,10 +760,11 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
 def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行), and the
     places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
-    out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in sent.spans_in(s, e)
+    inside = sent.spans_in(s, e)
+    out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in inside
            if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
     text = sent.block.text
-    for sp in sent.spans_in(s, e):
+    for sp in inside:
         if sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
@@ -1161,7 +1162,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out.extend(_letters_of(sent, ctx))
     out.extend(_witnesses(sent, ctx))
     out.extend(_welcomes(sent, ctx))
-    out = _officials_over_places(_nobody_meets_themselves(out))
+    if out:  # (most sentences tell no meeting)
+        out = _officials_over_places(_nobody_meets_themselves(out))
     if visitors:
         ctx.visitors, ctx.visitors_in = visitors, sent.block.start
     made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
