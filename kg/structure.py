@@ -224,6 +224,8 @@ _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 def _pipe_cells(line: _Line) -> _Line:
     """A Markdown table's row as tab-separated cells, its rule as a blank line; the text keeps its
     length, so every offset still points into the document (the quotes keep the pipes)."""
+    if "|" not in line.text:
+        return line  # (both patterns need a pipe: most lines have none)
     if _PIPE_RULE.match(line.text):
         return _Line(line.no, line.start, " " * len(line.text))
     m = _PIPE_ROW.match(line.text)

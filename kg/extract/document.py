@@ -34,6 +34,12 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _DESCRIBED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names', 'place_described_by')})")
 
 
+def _tuples_only() -> dict:
+    """The pipeline's settings for mentions as tuples only, without spaCy's spans and entities (nothing
+    here reads them). (A new dict each time: ``nlp.pipe`` adds its batch size to the one it is given.)"""
+    return {"kg_mentions": {"spacy_spans": False}}
+
+
 def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
     """The sentence around ``text[s:e]``; ``ends`` are where the text's sentences end (found here if not given)."""
     if ends is None:
@@ -198,10 +204,11 @@ def _title_places(doc: Document, nlp, persons: frozenset[str] = frozenset()) -> 
     (also one of ``persons``, the names the text reads: 建华 in 邹建华率南昌市代表团…, 市长邹建华 below)."""
     if not doc.title or not places_in(doc.title):
         return None  # (no place in the title to check: the pipeline is not run on it)
-    sdoc = nlp(doc.title)
+    sdoc = nlp(doc.title, component_cfg=_tuples_only())
     # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
     chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
-    chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 for m in re.finditer(re.escape(name), doc.title)]
+    chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 and name in doc.title
+               for m in re.finditer(re.escape(name), doc.title)]
     found = {doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
              if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
@@ -321,7 +328,7 @@ def extract(doc: Document) -> Facts:
     line_at = line_finder(doc.text)
     block_spans: list[tuple] = []
     found = []
-    for block, sdoc in zip(prose, nlp.pipe(b.text for b in prose)):
+    for block, sdoc in zip(prose, nlp.pipe((b.text for b in prose), component_cfg=_tuples_only())):
         ext = sdoc._
         found.append((block, list(ext.mentions), set(ext.nested)))
     found = _bare_as_written(known_names_again(found), gaz)

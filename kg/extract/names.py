@@ -34,6 +34,7 @@ PLACE_SUFFIX = re.compile(r"(?:市|都|府|县|州|省|区|特区)$")
 LATIN_ALIAS = re.compile(r"^(?P<name>.+?)[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]*)[)）]$")
 
 
+@lru_cache(maxsize=4)  # (read for every table cell: the titles are many)
 def _royal_titles(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(t.zh for t in gaz.titles if t.kind == "royal")
 

@@ -29,8 +29,8 @@ from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
-from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, parse_person_phrase, title_prefix
-from ..persons import person_phrase, phrase_country, short_forms, visited_country
+from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
+from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
 from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
 
@@ -234,6 +234,8 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
 
 # A body named by a place's unit word alone (大区政府, 州政府, 市议会).
 UNIT_BODY = re.compile(r"(大区|州|省|市|县|郡|府|道)(?:政府|议会|委员会|人民委员会)")
+_COMMAS = re.compile(r"[，,]")
+_ALSO = re.compile("并")
 
 
 def _led_group_country(sent: Sentence, sp: Span) -> str:
@@ -361,7 +363,7 @@ def _nominal(sent: Sentence, s: int, e: int) -> bool:
         return False
     if ACT.search(sent.text, s, e):
         return False  # (a clause of its own act: 期间会见了米兰市副市长X，|与…签署)
-    parsed = parse_person_phrase(sent.text[s:e])
+    parsed = phrases_in(sent.text[s:e])  # (remembered: the clause is asked again for each person after it)
     return bool(parsed) and parsed[-1].end == e - s
 
 
@@ -620,7 +622,7 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     if leaders:
         ctx.home_leaders = leaders
     first = next((sp for sp in sent.spans if sp.type == "Person"), None)
-    if first is not None and NO_SUBJECT.match(re.sub(r"[，,]", "", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
+    if first is not None and NO_SUBJECT.match(_COMMAS.sub("", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
         # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.)
         p = _as_known(_person(sent, first, sent.start), ctx)
         ctx.speaker = () if _foreign(p) else (p,)
@@ -765,10 +767,11 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
 def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行), and the
     places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
-    out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in sent.spans_in(s, e)
+    inside = sent.spans_in(s, e)
+    out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in inside
            if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
     text = sent.block.text
-    for sp in sent.spans_in(s, e):
+    for sp in inside:
         if sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
@@ -1030,7 +1033,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
         # …会见了A并转交B的信: what follows 并 is another act, not more persons met.
-        also = next((a for a in re.finditer("并", text[post_s:post_e]) if not any(
+        also = next((a for a in _ALSO.finditer(text[post_s:post_e]) if not any(
             sent.rel(sp)[0] <= post_s + a.start() < sent.rel(sp)[1] for sp in sent.spans)), None)
         if also is not None and any(sp.type == "Person" for sp in sent.spans_in(post_s, post_s + also.start())):
             post_e = post_s + also.start()
@@ -1172,7 +1175,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out.extend(_letters_of(sent, ctx))
     out.extend(_witnesses(sent, ctx))
     out.extend(_welcomes(sent, ctx))
-    out = _officials_over_places(_nobody_meets_themselves(out))
+    if out:  # (most sentences tell no meeting)
+        out = _officials_over_places(_nobody_meets_themselves(out))
     if visitors:
         ctx.visitors, ctx.visitors_in = visitors, sent.block.start
     made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)

@@ -51,6 +51,8 @@ def _abbreviation(home: Party) -> re.Pattern:
     return re.compile(f"{lead}{_SAR_ALONE}")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
+# Where a mission sits, written before the place (驻香港、澳门领事).
+_MISSION_SEAT = re.compile(r"驻(?:[^、，,。；;]{0,12}、)*$")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
 NEW_TIES = re.compile(pattern("partners", "sister_city.new"))
 # A sentence that picks out some of the ties the sentence before told (其中，与A市…缔结…).
@@ -278,7 +280,7 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue
         if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
             continue  # a city-state is a country (countries are not partners); a macro-region neither
-        if re.search(r"驻(?:[^、，,。；;]{0,12}、)*$", text[max(0, sp.start - 14) : sp.start]):
+        if _MISSION_SEAT.search(text[max(0, sp.start - 14) : sp.start]):
             continue  # 驻香港、澳门领事: where a mission sits, not a partner
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
@@ -581,8 +583,10 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         seen.add(key)
         out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
-    foreign_pair = _foreign_pair(sent)
+    foreign_pair = None  # (read when a partner is named: most sentences name none)
     for sp in _partner_spans(sent, home_city):
+        if foreign_pair is None:
+            foreign_pair = _foreign_pair(sent)
         if sp.name.rstrip("市") == home_city.name.rstrip("市") or sp.name in foreign_pair:
             continue
         rs, re_ = sent.rel(sp)

@@ -29,6 +29,7 @@ _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
 _DOT = re.compile("[·•]")
+_DASH = re.compile(r"[—–－-]")
 # A name written in Latin letters (美国驻华大使Nicholas Burns一行): two to four capitalised words, an
 # initial or a lower-case particle between (John F. Kennedy, Ursula von der Leyen).
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -74,6 +75,23 @@ _ORG_SUFFIXES = cue_pattern("names", "org_end")
 _ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
 _ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
 _ORG_END = re.compile(_ORG_SUFFIXES)
+# How far before a name's ending a match of _ORG_SHAPE may start (its name part is 2 to 20 characters).
+_ORG_REACH = 20
+
+
+def _org_shapes(text: str):
+    """``_ORG_SHAPE.finditer(text)``, searching only near a name's ending: a match starts 2 to
+    ``_ORG_REACH`` characters before one (the regex tried at every character took a tenth of the
+    name rules' time)."""
+    pos = 0
+    while (end := _ORG_END.search(text, pos + 2)) is not None:
+        m = _ORG_SHAPE.search(text, max(pos, end.start() - _ORG_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 # Words that start a clause, not a name: 指导, 组建, 推动, 举办 …
 _VERBISH = re.compile(r"^(?:围绕|围绕落实|召开|主持|指导|组建|推动|支持|组织|举办|成立|协调|会同|联合|依托|通过|邀请|会见|发挥|加强|推进|落实|服务|配合|参与|参加|出席|牵头|动员|筹建|设立|指派|携手|带领|协助|积极|成功|完成|开展)$")
 # Events named by two places (中国—西班牙论坛, 北京—伦敦资管业务线上交流会) or by a body's session (…第二次全体会议).
@@ -276,7 +294,7 @@ class NameRules:
                 m = None  # 州长赵文斌与坎潘·西提达蓬: the title's person is the first (the other is read on its own)
             if m and not self._place_part(m.group(0)):
                 # (A common word between the title and the name is neither: 州长助理安德烈·尤先科.)
-                first = re.split(r"[·•]", m.group(0))[0]
+                first = _DOT.split(m.group(0))[0]
                 # (A frequent one: 尼亚 in 尼亚木·索米亚巴扎尔 is the name's; so is a place's name only
                 # the gazetteer makes a word, 梅塔 in 梅塔尔·雷哈维.)
                 start = _skip_leading(text, m.start(), m.start() + len(first), seg,
@@ -310,7 +328,7 @@ class NameRules:
         for m in _translit_runs(text):
             if any(gs >= m.start() and ge == m.end() for gs, ge in dotted_places):
                 continue
-            first_end = m.start() + len(re.split(r"[·•]", m.group(0))[0])
+            first_end = m.start() + len(_DOT.split(m.group(0))[0])
             # The run does not start inside a place's name (清迈|府副府长…: 府 is the place's), nor with
             # one that ends in its unit word (清迈府巴育·詹; but 阿曼达·琼斯 holds the country 阿曼).
             base = m.start()
@@ -334,13 +352,13 @@ class NameRules:
             if self._place_part(name) or _is_common_words(name.replace("·", ""), seg):
                 continue
             found.append((start, m.end(), "Person", "translit"))
-        for m in _COMRADE.finditer(text):
+        for m in _COMRADE.finditer(text) if "同志" in text else ():  # (the regex tried at every character is slow)
             name = m.group(1)
             if is_chinese_surname(name) and not re.search(r"负责|领导|有关|相关", text[max(0, m.start(1) - 2) : m.end(1)]):
                 found.append((m.start(1), m.end(1), "Person", "comrade"))
         orgs: list[tuple[int, int, str, str]] = []
         # (A name's ending is looked for first: most blocks have none, and the full pattern is slow.)
-        for m in _ORG_SHAPE.finditer(text) if _ORG_END.search(text) else ():
+        for m in _org_shapes(text):
             if _WORD_TAIL.match(text, m.end() - 1):
                 continue  # (the ending's last character starts a word after names: 市政协会见 holds 协会, 会见 is the word)
             s = m.group(0)
@@ -395,7 +413,7 @@ class NameRules:
                 found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
             elif EVENT_SUFFIX.search(inner) or named or listed:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
-        for m in re.finditer(r"[—–－-]", text):
+        for m in _DASH.finditer(text):
             left = self._place_at(text, m.start(), backwards=True)
             right = self._place_at(text, m.end())
             tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
@@ -420,7 +438,7 @@ class NameRules:
             found.append((m.start(), m.end(), "Event", "party-congress"))
         for m in _SHORT_EXPO.finditer(text):
             found.append((m.start(), m.end(), "Event", "short-expo"))
-        for m in _SESSION_EVENT.finditer(text):
+        for m in _SESSION_EVENT.finditer(text) if "会议" in text else ():  # (as slow: most blocks name no session)
             cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
             start = _skip_leading(text, m.start() + cut, m.end(), seg, _VERBISH.match)
             if text[start] in "经以" and self._place_at(text, start + 1):
@@ -557,16 +575,26 @@ class NameRules:
         another such place (以色列希弗谷区, 意大利曼托瓦省圭迪佐洛市), and in a list after one
         (韩国忠清北道、忠清南道). A name must not start with an ordinary word (美国企业到广州)."""
         out = []
+        # Only another country, or a foreign place, may start a chain: the others are passed over first
+        # (most blocks name neither, and the sets below took longer than the rest).
+        starts = []
+        for s, e, label, ent_id in gaz_spans:
+            if label == "Country":
+                if not ent_id.endswith(":中国"):
+                    starts.append((s, e, label, ent_id, None))
+            elif label in ("City", "Region"):
+                entry = self.gaz.by_id(ent_id, label) if ent_id else None
+                if entry is not None and entry.country not in ("", "中国"):
+                    starts.append((s, e, label, ent_id, entry))
+        if not starts:
+            return out
         span_starts = {gs for gs, *_ in gaz_spans}
         country_starts = {gs for gs, _, gl, _ in gaz_spans if gl == "Country"}
         place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
         for gs, ge, gl, _ in gaz_spans:
             if gl in ("City", "Region"):
                 place_spans.setdefault(gs, []).append(ge)
-        for s, e, label, ent_id in gaz_spans:
-            if label not in ("City", "Region", "Country"):
-                continue
-            entry = self.gaz.by_id(ent_id, label) if ent_id and label != "Country" else None
+        for s, e, label, ent_id, entry in starts:
             if label in ("City", "Region") and e not in span_starts and entry is not None and entry.country not in ("", "中国"):
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
                 joined = _HYPHEN_JOINED.match(text, e)
