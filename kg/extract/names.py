@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load
+from ..nlp.entities.bodies import foreign_body_words
 from .cues import pattern as cue_pattern
 
 CJK = "\u4e00-\u9fff"
@@ -181,6 +182,8 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
             return "Company", name, e.country, ""
     if ORG_COMPANY.search(name):
         return "Company", name, "", ""
+    if name in foreign_body_words():
+        return "Organization", name, "", ""  # (经济产业省 of 日本经济产业省副大臣: a ministry, no province)
     if PLACE_SUFFIX.search(name) and len(name) - _region_prefix(name, gaz) <= 8 and not ORG_BODY.search(name):
         base = name[:-1]
         e = gaz.lookup(base, ("City", "Region"))

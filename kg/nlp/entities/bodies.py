@@ -49,6 +49,12 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=1)
+def foreign_body_words() -> frozenset[str]:
+    """The bodies written after a foreign country or place (外交部, 议会, 经济产业省), as words."""
+    return frozenset(_table("bodies")["foreign"]["full"])
+
+
 # A department written right after a body (…民宗侨外办, …国际处): a few characters, no function word
 # (nor 全 or 围: 市外办围绕全市中心工作 names no department).
 # (The characters no department's name holds: function words, 全 and 围, punctuation.)
