@@ -482,3 +482,12 @@ def test_a_quoted_name_with_a_dot_and_a_member_of_a_board_are_read_apart(tmp_pat
     facts = facts_of("2024年10月22日，南海区委书记黄志成会见了博世集团董事会成员安德烈亚斯·施密特。当天下午，南海区在斯图加特举办"
                      "“湾区智造·投资南海”推介会。", tmp_path)
     assert {(h.name, c.name) for m in facts.meetings for h in m.home for c in m.counterparts} == {("黄志成", "安德烈亚斯·施密特")}
+
+
+def test_a_county_body_after_a_foreign_county_is_not_the_home_places(tmp_path):
+    """圣菲县|县委会: 县委 written right after a county's name is that county's body, not the
+    home county's party committee (a short form the reader would expand to the home place)."""
+    path = tmp_path / "letter.txt"
+    path.write_text("2022年4月8日，省长李华致信美国俄勒冈州克拉克默斯县县委会主席詹妮弗·沃特森。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert not [m.entity.name for m in facts.mentions if m.entity.type == "Organization" and m.entity.country == "中国"]

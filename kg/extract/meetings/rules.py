@@ -211,6 +211,12 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
                          and o.name[: -len(n)] in places), None)
             if last is not None:
                 return Party(last.name, last.type, country=last.side_country or o.country)
+        if place is None and o.type == "Organization" and not o.country:
+            # A body named after a place the sentence gives its country (美国新墨西哥州圣菲县 … 圣菲县县委会
+            # 主席X): the body is of that country.
+            named = next((x for n, x in places.items() if len(n) < len(o.name) and o.name.startswith(n) and x.side_country), None)
+            if named is not None:
+                return Party(o.name, o.type, country=named.side_country)
         if place is None or o.type not in ("Organization", "City", "Region"):
             return Party(o.name, o.type, country=o.country)
         name = place.name if o.type != "Organization" and place.name.startswith(o.name) else o.name

@@ -188,6 +188,8 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             continue  # (jieba cuts 由市 as one word: a function word before a body does not hide it)
         if any(a <= m.start() < b for a, b, *_ in out) or any(a <= m.start() < b for a, b, *_ in gaz_spans):
             continue
+        if text[m.start() - 1 : m.start()] == m.group(1)[-1]:
+            continue  # (圣菲县|县委会: the body of the place named just before, no mainland division's: not the home's)
         if m.group(2) in ("委", "政府") or len(m.group(1) + m.group(2)) < 3:
             if _title_after(text, m.end(), title_forms) or len(m.group(1) + m.group(2)) < 2:
                 continue
