@@ -136,6 +136,7 @@ _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
+_TAIL_WORDS = frozenset(cue_words("names", "tail"))
 _WORD_TAIL = re.compile("|".join(re.escape(w) for w in sorted(cue_words("names", "tail"), key=len, reverse=True) if len(w) >= 2))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
 _NAME_LEAD_END = re.compile(f"(?:{cue_pattern('names', 'lead')})$")
@@ -807,6 +808,11 @@ class NameRules:
             # surname is whole: 越南驻南宁总领事黎光明一行 — 光明 is a word, and this name's.)
             toks = () if bounded and 2 <= len(name) <= 4 and is_chinese_surname(name[:2]) else _cut(seg, name)
             for i, tok in enumerate(toks):
+                if pos == 1 and len(tok) >= 2 and tok in _TAIL_WORDS:
+                    # One character, then a word that follows names (the run stops at such words only
+                    # after two characters): no name (省领导共|率团出访).
+                    name = ""
+                    break
                 if len(tok) >= 2 and (seg.FREQ.get(tok) or 0) >= 500 and tok not in person_words() and not self.gaz.lookup(tok):
                     given = toks[i + 1] if i + 1 < len(toks) else ""
                     # (After numerals, any word: 三|日月 in 三日月大造, the numeral and the word one surname.)
