@@ -147,9 +147,13 @@ class MeetingContext:
     # The meetings told since the date last changed (a visit's meetings, one paragraph each):
     # attendees named after them (…参加活动) attend them all.
     group: list[Meeting] = field(default_factory=list)
+    # Those of them told as signings (…代表两市签署了纪要): not what attendees of a meeting (参加会晤) attend.
+    signings: set[int] = field(default_factory=set)
+
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
         self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
+        self.signings = set()
         self.home_leaders, self.speaker, self.trip = (), (), ()
 
     # A trip abroad over days, told before: (its country, its span of days).
@@ -472,6 +476,10 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
         # (…周伟东还会见了X一行。王海涛，刘志军参加会见: the meetings this paragraph's line told, not
         # the morning's told on another.)
         told = here
+    attended = ACT.search(m.group(0))
+    if group is None and attended and attended.group(0) not in SIGNING_ACTS:
+        # (…举行会晤。会晤结束后，市长X与Y签署了纪要。Z参加会晤: the meeting, not the signing after it.)
+        told = [mt for mt in told if id(mt) not in ctx.signings] or told
     for last in told:
         if of_guests and not of_guests & {c.name for c in last.counterparts}:
             continue
@@ -1188,8 +1196,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:
-            ctx.group = []
+            ctx.group, ctx.signings = [], set()
         ctx.group.extend(made)
+        ctx.signings.update(id(mt) for mt, act in out if act in SIGNING_ACTS)
         ctx.last = made
         last_act = max((m.end() for m in ACT.finditer(text)), default=0)
         tail = ATTEND_END.search(text, last_act)
