@@ -39,6 +39,7 @@ ACT = re.compile(
 )
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
+ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
 VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
 HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
@@ -492,6 +493,15 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
             out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
     return out
+
+
+def _hosts_of(guests: list[Party], ctx: MeetingContext) -> tuple[Party, ...]:
+    """The home-side persons who met one of ``guests`` in the meetings told last (none if no one did)."""
+    names = {_as_known(g, ctx).name for g in guests}
+    for mt in reversed(ctx.group):
+        if names & {c.name for c in mt.counterparts}:
+            return tuple(h for h in mt.home if h.type == "Person")
+    return ()
 
 
 def _within(stated: str, date: str) -> bool:
@@ -960,6 +970,10 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     sar_home = bool(homes and cps) and all(p.country in SARS for p in homes) and all(
         _foreign(p) and p.country not in SARS for p in cps)
     if homes and cps and not sar_home and all(_foreign(p) and p.country not in SARS for p in (*homes, *cps)):
+        hosts = _hosts_of(cps, ctx) if act in ACCOMPANY_ACTS else ()
+        if hosts:
+            # (领事X陪同总领事Y来镇江访问: X, of Y's party, is met by whom Y met.)
+            return list(hosts), homes, homes_seg, home_seg, cp_seg, split, False
         return None  # two foreign sides (乌兰巴托市市长X与乌兰乌德市市长Y举行会谈): no home side met
     homes = [p for p in homes if sar_home or not _foreign(p)]
     cps = [p for p in cps if p.country != "中国"]
