@@ -464,7 +464,7 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     stated = sent.stated_date_before(m.start())
     if group is None and stated and ctx.group and not _within(stated, ctx.group[-1].date):
         return []  # (12月15日，…年会在杭州开幕，X出席并致辞: a day of its own, not the meetings told before)
-    spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person"]
+    spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person" and not _acts_in_own_clause(sent, sp, m.start())]
     # (A guest named bare, 哈米德·奥斯曼参加会见 after 马来西亚驻华大使X: of the country the text gave them.)
     # (Only a transliterated name: a Chinese-character name read with a country may be a misread.)
     persons = [_as_known(p, ctx) if "·" in p.name else p
@@ -493,6 +493,22 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
             out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
     return out
+
+
+# What may follow an attendee's name before the comma that ends a list of names (王海涛等，刘志军参加会见).
+_AFTER_LISTED_NAME = re.compile(r"(?:等|等人|同志|等同志|一行)?$")
+
+
+def _acts_in_own_clause(sent: Sentence, sp: Span, attend_at: int) -> bool:
+    """Whether the person ``sp``, named in a clause before the attend word at ``attend_at``, does
+    something of their own in it (王建华主持仪式，…负责同志参加: the host, no attendee)."""
+    rs, re_ = sent.rel(sp)
+    sep = CLAUSE_SEP.search(sent.text, re_, attend_at)
+    if sep is None:
+        return False
+    # (After the last name the clause lists: 陈明辉、刘晓燕，…参加会晤 lists two.)
+    last = max((sent.rel(x)[1] for x in sent.spans_in(rs, sep.start()) if x.type == "Person"), default=re_)
+    return _AFTER_LISTED_NAME.match(sent.text[last : sep.start()]) is None
 
 
 def _hosts_of(guests: list[Party], ctx: MeetingContext) -> tuple[Party, ...]:
