@@ -491,3 +491,13 @@ def test_a_county_body_after_a_foreign_county_is_not_the_home_places(tmp_path):
     path.write_text("2022年4月8日，省长李华致信美国俄勒冈州克拉克默斯县县委会主席詹妮弗·沃特森。\n", encoding="utf-8")
     facts = extract(read_document(path))
     assert not [m.entity.name for m in facts.mentions if m.entity.type == "Organization" and m.entity.country == "中国"]
+
+
+def test_a_video_link_that_tells_the_manner_of_meetings_one_after_another_is_no_meeting_of_its_own(tmp_path):
+    """通过视频连线分别会见了A、B: two meetings by video, not a third with both."""
+    path = tmp_path / "video.txt"
+    path.write_text("2022年6月29日，市长李国栋通过视频连线分别会见了马来西亚新山市市长莫哈末·伊斯梅尔、"
+                    "格鲁吉亚巴统市市长阿尔奇尔·基卡瓦。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert sorted([c.name for c in m.counterparts] for m in facts.meetings) == [["莫哈末·伊斯梅尔"], ["阿尔奇尔·基卡瓦"]]
+    assert {m.mode for m in facts.meetings} == {"video"}

@@ -104,6 +104,8 @@ VIDEO = re.compile(pattern("meetings", "modes.video"))
 # 分别会见了 (also 分别与…会谈, 先后视频会见了): each of those met is a meeting of its own.
 SEPARATELY_WORD = re.compile(pattern("meetings", "sequence.separately"))
 SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与|同|和)?(?:{pattern('meetings', 'modes.video')})?$")
+# A video act word that tells the manner of the act word after it (通过视频连线(的方式)分别会见了…): one act, the second.
+MANNER_OF_NEXT_ACT = re.compile(f"(?:的?方式)?(?:{pattern('meetings', 'sequence.separately')})?(?:了)?(?=(?:{pattern('meetings', 'acts.in_person')}))")
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
 CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
 # What may stand between a clause's start and its act word when the clause has no subject of its
@@ -1043,6 +1045,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
         act = m.group(0)
         after = text[m.end() :]
+        if act in VIDEO_ACTS and MANNER_OF_NEXT_ACT.match(text, m.end()):
+            continue  # (its mode is read with the act word after it)
         attend_before = ATTEND_BEFORE.search(text[: m.start()])
         if attend_before or ATTEND_AFTER.match(after):
             if not out and attend_before and (OWN_ACT.search(text, 0, attend_before.start()) or _signs_after(text, m.end())):
