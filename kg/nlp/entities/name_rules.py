@@ -547,6 +547,10 @@ class NameRules:
                 # (A given name led by 和, or ending in 也 or in a joining word that joins nothing, read so
                 # by _given_after_join: 大森和彦率领的, 佐藤正和一行.)
                 continue
+            if t and text[i] in _PERSON_JOINS and dot >= 0 and i == dot + 2 and not _DOT.search(text, i, e):
+                # (A part of one character after the dot, then 和 and no other dotted name: the part goes
+                # on, 巴·孟和巴雅尔; a person joined so would be written whole, 巴·孟和X·Y.)
+                continue
             if t and not (dot < 0 and i - s == 2 and t.end() == e and t.end() - i == 1 and _CLAUSE_END.match(text, e)):
                 # (A one-character tail word closing the clause is the name's last character: 姜有为。)
                 e = i
