@@ -65,6 +65,8 @@ PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,12}}?(?:{pattern('partners', 'pair.named_later')})")
 # …the words that name both sides as regions (两省州): a clause with them tells no city's ties.
 REGIONS_PAIR = re.compile(f"(?:{pattern('partners', 'pair.regions')})")
+# …and those that name both as cities (两市): a clause with them tells no region's ties.
+CITIES_PAIR = re.compile(f"(?:{pattern('partners', 'pair.cities')})")
 # …and a sentence that opens with them, after a short lead (会后，两区签署了…; 双方还签署了…).
 PAIR_OPENS = re.compile(rf"(?:[^，,。；;]{{0,6}}[，,])?{PAIR_NAMED_LATER.pattern}")
 # Words before 友好城市 that make it the ties of all places of a kind, not of a pair (国际友城, 中日友好城市).
@@ -487,12 +489,13 @@ def _without_other_places(sent: Sentence, sp: Span, home: Party | None = None) -
     return "".join(out)
 
 
-def _without_regions_pair(text: str) -> str:
-    """``text`` with its clauses that name both sides as regions (两省州结好35年) blanked out, offsets kept."""
+def _without_pair_of(level: re.Pattern, text: str) -> str:
+    """``text`` with its clauses that name both sides as places of another level than the partner's
+    (``level``: 两省州结好35年 for a city) blanked out, offsets kept."""
     out = list(text)
     bounds = [0] + [m.end() for m in CLAUSE.finditer(text)] + [len(text)]
     for a, b in zip(bounds, bounds[1:]):
-        if REGIONS_PAIR.search(text, a, b):
+        if level.search(text, a, b):
             out[a:b] = " " * (b - a)
     return "".join(out)
 
@@ -669,8 +672,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
                            or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) \
             else _without_other_places(sent, sp, home)
-        if sp.type == "City" and REGIONS_PAIR.search(scope):
-            scope = _without_regions_pair(scope)
+        other_level = REGIONS_PAIR if sp.type == "City" else CITIES_PAIR if not sp.written.endswith("市") else None
+        if other_level is not None and other_level.search(scope):
+            scope = _without_pair_of(other_level, scope)
         if scope is not clause and _names_a_tie(scope[:cs]) and _names_a_tie(scope[ce:]):
             # A list after the words that name its tie (新增国际友好城市2个，分别为A市和B市，…): a later
             # clause that names a tie is another statement (…，新增友好交流城市3个), not these places'.
