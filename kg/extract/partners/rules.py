@@ -489,6 +489,13 @@ def _without_other_places(sent: Sentence, sp: Span, home: Party | None = None) -
     return "".join(out)
 
 
+def _city_of_its_name(sent: Sentence, sp: Span) -> bool:
+    """Whether the document names a city of the region ``sp``'s name (鹿儿岛县 and 鹿儿岛市): the
+    cities' tie (两市) may be told where the region is named, and is not the region's."""
+    bare = sp.written[:-1]
+    return sp.type == "Region" and not sp.written.endswith("市") and len(bare) >= 2 and bare + "市" in sent.doc.text
+
+
 def _without_pair_of(level: re.Pattern, text: str) -> str:
     """``text`` with its clauses that name both sides as places of another level than the partner's
     (``level``: 两省州结好35年 for a city) blanked out, offsets kept."""
@@ -672,7 +679,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
                            or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) \
             else _without_other_places(sent, sp, home)
-        other_level = REGIONS_PAIR if sp.type == "City" else CITIES_PAIR if not sp.written.endswith("市") else None
+        other_level = REGIONS_PAIR if sp.type == "City" else CITIES_PAIR if _city_of_its_name(sent, sp) else None
         if other_level is not None and other_level.search(scope):
             scope = _without_pair_of(other_level, scope)
         if scope is not clause and _names_a_tie(scope[:cs]) and _names_a_tie(scope[ce:]):
