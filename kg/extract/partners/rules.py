@@ -356,13 +356,24 @@ def _foreign_places_in(w: str, gaz) -> tuple:
             continue
         for n in range(min(8, len(w) - i), 1, -1):
             e = gaz.lookup(w[i : i + n], ("City", "Region"))
-            if e is not None and (e.country not in ("", "中国") or e.zh in SARS):
+            if e is not None and (e.country not in ("", "中国") or e.zh in SARS) and not _runs_on(w, i, n, gaz):
                 out.append((i, n, e))
                 i += n
                 break
         else:
             i += 1
     return tuple(out)
+
+
+def _runs_on(w: str, i: int, n: int, gaz) -> bool:
+    """Whether the place ``w[i:i+n]`` is the start of a longer word that is no place (阿拉 of
+    中国—阿拉伯国家博览会, Arrah in India by the gazetteer): by jieba's own dictionary, which holds such
+    words (the pipeline's also holds every place, and would cut the place off)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    first = next(iter(jieba.dt.cut(w[i : i + n + 4], HMM=False)), "")
+    return len(first) > n and not gaz.lookup(first)
 
 
 # 与 after a partner named first, past a time or venue (于2000年与…): the home place follows.
@@ -941,7 +952,10 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                 return Party(p.name, p.type, country=p.country)  # a city named with its region (俄克拉何马州塔尔萨市)
             return None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
-            n, e = _place_prefix(p.name, gaz, lambda e: e.country not in ("", "中国") or e.zh in SARS)
+            # (Of the body's country, where it has one: 阿塞拜疆|阿拉特自由经济区管理局 does not start with
+            # India's 阿拉.)
+            n, e = _place_prefix(p.name, gaz, lambda e: (e.country not in ("", "中国") or e.zh in SARS)
+                                 and (not p.country or p.country in (e.country, e.zh)))
             if e is not None:
                 region = REGION_OF_CITY.match(p.name, n) if e.type == "City" and e.zh not in SARS else None
                 if region and not gaz.lookup(p.name[: region.end()]):
