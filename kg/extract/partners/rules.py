@@ -971,6 +971,8 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
     for cp in meeting.counterparts:
         if cp.type == "Country":
             continue  # countries are not partners
+        if cp.type in ("City", "Region") and not LEADERS.search(meeting.description):
+            continue  # (a place's group, no leader of it named: 会见海法市代表团一行 is no leaders' meeting)
         cands = [cp] if cp.type != "Person" else list(cp.organizations)
         for c in cands:
             pl = place_of(c if c.type != "Region" or c.name[:2] not in SARS else Party(c.name, c.type, country=c.name[:2]))
