@@ -486,6 +486,8 @@ def _without_other_places(sent: Sentence, sp: Span, home: Party | None = None) -
             return False
         if x.foreign:
             return x.name != sp.name
+        if keep is not None and x.name != home.name and x.name in keep and _JOINED_AFTER.match(text, sent.rel(x)[1]):
+            return True  # (the home's own province as a side of its own: …回顾了宁夏回族自治区与岛根县结好以来…)
         return keep is not None and x.country == "中国" and x.name not in keep
 
     if not any(other(x) for x in sent.spans):
@@ -641,6 +643,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
             others = [x for x in sent.spans_in(ce + 1, end) if x.type in ("City", "Region") and x.foreign]
             if others and (not PAIR_GOES_ON.match(text, ce + 1) or all(x.name != sp.name for x in others)):
                 break  # (…拜会了A区区长X，并与B区签署了协议: the agreement is B's)
+            if any(x.type in ("City", "Region") and not x.foreign and _JOINED_AFTER.match(text, sent.rel(x)[1])
+                   for x in sent.spans_in(ce + 1, end)):
+                break  # (…会见了岛根县议会议长X，双方回顾了宁夏回族自治区与岛根县结好以来…: that clause names its own pair)
             ce = end
         clause = text[cs:ce]
         home = _home(sent, sp, home_city)
@@ -764,7 +769,13 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
         represented = REPRESENTED_AT.match(after)
         online = represented is not None and ONLINE.search(represented.group(0))
-        if (_visit_told(text if sp.rule != "abbreviation" else text[rs:]) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
+        # (A pair of its own in the partner's clause, not the document's place (…会见了来长春访问的X，双方回顾了
+        # 吉林省与江原道结好以来…): a visit told in another clause is not theirs.)
+        own_pair = home.name != home_city.name and any(
+            not x.foreign and x.type in ("City", "Region") and _JOINED_AFTER.fullmatch(text, sent.rel(x)[1], rs)
+            for x in sent.spans_in(cs, rs))
+        visit_text = clause if own_pair else text if sp.rule != "abbreviation" else text[rs:]
+        if (_visit_told(visit_text) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
                 or VENUE_OPENS.match(text[:rs]) and re.match(r"[，,]|期间", after) and sp.foreign):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
