@@ -67,6 +67,8 @@ PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,12}}?(?:{pattern('partners', '
 REGIONS_PAIR = re.compile(f"(?:{pattern('partners', 'pair.regions')})")
 # …and those that name both as cities (两市): a clause with them tells no region's ties.
 CITIES_PAIR = re.compile(f"(?:{pattern('partners', 'pair.cities')})")
+# …and as districts (两区): a clause with them tells no city's ties where the sentence names a foreign district.
+DISTRICTS_PAIR = re.compile(f"(?:{pattern('partners', 'pair.districts')})")
 # …and a sentence that opens with them, after a short lead (会后，两区签署了…; 双方还签署了…).
 PAIR_OPENS = re.compile(rf"(?:[^，,。；;]{{0,6}}[，,])?{PAIR_NAMED_LATER.pattern}")
 # Words before 友好城市 that make it the ties of all places of a kind, not of a pair (国际友城, 中日友好城市).
@@ -502,6 +504,14 @@ def _without_other_places(sent: Sentence, sp: Span, home: Party | None = None) -
     return "".join(out)
 
 
+def _other_levels(sent: Sentence, sp: Span) -> list[re.Pattern]:
+    """The pair words that name both sides as places of another level than the partner ``sp``."""
+    if sp.type == "City":
+        wards = any(x.type == "Region" and x.foreign and x.written.endswith("区") for x in sent.spans)
+        return [REGIONS_PAIR, DISTRICTS_PAIR] if wards else [REGIONS_PAIR]
+    return [CITIES_PAIR] if _city_of_its_name(sent, sp) else []
+
+
 def _city_of_its_name(sent: Sentence, sp: Span) -> bool:
     """Whether the document names a city of the region ``sp``'s name (鹿儿岛县 and 鹿儿岛市): the
     cities' tie (两市) may be told where the region is named, and is not the region's."""
@@ -695,9 +705,9 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         scope = clause if (TWINNED.search(clause) or SIGNED.search(clause) or PLANS.search(clause)
                            or FRIENDLY_EXCHANGE.search(clause) or LETTER_OF_INTENT.search(clause) or AGREEMENT.search(clause)) \
             else _without_other_places(sent, sp, home)
-        other_level = REGIONS_PAIR if sp.type == "City" else CITIES_PAIR if _city_of_its_name(sent, sp) else None
-        if other_level is not None and other_level.search(scope):
-            scope = _without_pair_of(other_level, scope)
+        for other_level in _other_levels(sent, sp):
+            if other_level.search(scope):
+                scope = _without_pair_of(other_level, scope)
         if scope is not clause and _names_a_tie(scope[:cs]) and _names_a_tie(scope[ce:]):
             # A list after the words that name its tie (新增国际友好城市2个，分别为A市和B市，…): a later
             # clause that names a tie is another statement (…，新增友好交流城市3个), not these places'.
