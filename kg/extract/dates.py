@@ -26,6 +26,9 @@ DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0,
                  "前晚": 2, "昨晚": 1, "昨夜": 1, "昨晨": 1, "今晨": 0, "今早": 0, "今晚": 0}
 RELATIVE = re.compile("|".join(RELATIVE_DAYS))
+# Days named relative to the day the text last stated (5月10日…。次日, …此前一天), and how many days after it.
+TOLD_RELATIVE_DAYS = {"次日": 1, "翌日": 1, "第二天": 1, "隔天": 1, "此前一天": -1, "前一天": -1, "头一天": -1, "前一日": -1}
+TOLD_RELATIVE = re.compile("|".join(sorted(TOLD_RELATIVE_DAYS, key=len, reverse=True)))
 # Words for a few days before the page's (日前, 近日): the page's month.
 RECENT = re.compile(r"日前|近日")
 # What closes a report's dateline after its date (本报南宁9月21日讯, 新华社北京3月5日电).
@@ -213,6 +216,13 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
                 continue
             out.append((m.start(), m.end(), (base - timedelta(days=RELATIVE_DAYS[m.group(0)])).isoformat()))
         out.sort()
+    for m in TOLD_RELATIVE.finditer(text) if "天" in text or "日" in text else ():
+        # (Of the day this text states before it, else of the day the text last stated.)
+        base = next((iso for s, _, iso in reversed(out) if s < m.start()), context)
+        if len(base) == 10 and not any(s <= m.start() < e for s, e, _ in out):
+            told = date.fromisoformat(base) + timedelta(days=TOLD_RELATIVE_DAYS[m.group(0)])
+            out.append((m.start(), m.end(), told.isoformat()))
+    out.sort()
     return out
 
 

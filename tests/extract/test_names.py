@@ -67,6 +67,16 @@ def test_days_and_years_named_relative_to_the_page():
     assert dates("去年5月，两市结好。", 2022, "2023-01-10") == ["2021-05"]
 
 
+def test_days_named_relative_to_the_day_the_text_last_stated():
+    """次日 is the day after the day stated before it (in the text, else the context's); 此前一天 the
+    day before; after a span of days neither is a date."""
+    dates = lambda text, context="": [iso for _, _, iso in find_dates(text, 2023, "2023-07-06", context)]
+    assert dates("此前一天，副省长会见了X。", "2023-07-05") == ["2023-07-04"]
+    assert dates("5月10日，市长会见了X。次日，代表团参观高新区。") == ["2023-05-10", "2023-05-11"]
+    assert dates("翌日，代表团离开。", "2023-06-30") == ["2023-07-01"]
+    assert dates("次日，代表团参观。", "2023-05-10/2023-05-12") == []
+
+
 def test_recent_days_are_the_pages_month_and_a_time_to_come_is_no_context():
     """日前 and 近日 are in the page's month; 邀请X于今年10月… in a page of June is a time to come,
     which the next sentences do not take as theirs."""
