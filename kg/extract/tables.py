@@ -11,7 +11,7 @@ named in the row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..gazetteer import Gazetteer, load
 from ..model import Attendance, Block, Document, Evidence, Meeting, Party, PartnerLink
@@ -51,6 +51,9 @@ VIDEO = re.compile(r"视频|线上|在线|云|连线|通话")
 ATTEND_PREFIX = re.compile(r"^(?:视频|线上|在线)?(?:出席|参加|参观|考察|主持|陪同[^为]*为)")
 ATTEND_SUFFIX = re.compile(r"(?:录制致辞|并致辞|并讲话|致辞)$")
 SAR = {"港": "香港", "澳": "澳门"}
+# Home-side persons a remark names as present (市长X在座; 陪同：市外办主任Y; see tables.toml).
+_REMARK_ATTENDED = re.compile(f"(?:{pattern('tables', 'leaders.attended_before')})[：:]\\s*(?P<after>[^；;。]+)"
+                              f"|(?P<before>[^；;。，,：:]+?)(?:{pattern('tables', 'leaders.attended_after')})(?=[；;。，,]|$)")
 # A caption naming the tier below sister places (友好交流城市一览表): its ties are friendly exchanges.
 _FRIENDLY_TIER = re.compile(pattern("partners", "tiers.friendly_exchange"))
 _SISTER_TIER = re.compile(pattern("partners", "tiers.sister_city"))
@@ -211,19 +214,22 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 if not counterparts:
                     continue
                 country = _meeting_country(orgs, default_country, cap_countries)
-                meetings.append(
-                    Meeting(
-                        date=date,
-                        mode=mode,
-                        home=home,
-                        counterparts=tuple(counterparts),
-                        evidence=evidence,
-                        country=country,
-                        # (The row's remark says what else happened: 签署…意向书.)
-                        description="；".join(t for t in (content, remark_c.text.strip() if remark_c else "") if t),
-                        home_place=home_place,
-                    )
+                met = Meeting(
+                    date=date,
+                    mode=mode,
+                    home=home,
+                    counterparts=tuple(counterparts),
+                    evidence=evidence,
+                    country=country,
+                    # (The row's remark says what else happened: 签署…意向书.)
+                    description="；".join(t for t in (content, remark_c.text.strip() if remark_c else "") if t),
+                    home_place=home_place,
                 )
+                meetings.append(met)
+                present = _present(remark_c.text, home_place, gaz) if remark_c else ()
+                if present:
+                    meetings.append(replace(met, home=present))
+
             else:
                 name = ATTEND_SUFFIX.sub("", ATTEND_PREFIX.sub("", content)).strip()
                 if not name:
@@ -233,6 +239,17 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 for h in home:
                     attendances.append(Attendance(person=h, event=event, date=date, role="attended", evidence=evidence, mode=mode))
     return meetings, attendances
+
+
+def _present(remark: str, home_place: Party, gaz: Gazetteer) -> tuple[Party, ...]:
+    """The home-side persons a row's remark names as present at its meeting (市长王新军在座)."""
+    out = []
+    for m in _REMARK_ATTENDED.finditer(remark):
+        for p in parse_person_phrase(m.group("after") or m.group("before"), gaz):
+            if not p.country or p.country == "中国":
+                out.append(Party(name=p.name, type="Person", title=p.title,
+                                 organizations=(home_place,) if home_place.type != "Country" else (), country="中国"))
+    return tuple(out)
 
 
 def _tier(text: str, default: str) -> str:

@@ -240,3 +240,17 @@ def test_a_row_of_an_event_both_attend_is_no_meeting(tmp_path):
             "10月17日\t副市长 马晓婷\t日本秋田县议会议长 佐藤浩一\t会见，双方回顾了交往历程")
     facts = facts_of(text, tmp_path)
     assert [(m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("马晓婷", "佐藤浩一")]
+
+
+def test_home_persons_a_remark_names_as_present_attend_the_rows_meeting(tmp_path):
+    """备注: 市长X在座 / 陪同：市外办主任Y: each is a home side of the row's meeting too; a remark that
+    names a tie names no one present."""
+    text = ("2019年市领导会见外宾情况\n\n序号\t日期\t市领导\t外方来宾\t国别\t形式\t备注\n"
+            "1\t3月20日\t市委书记陈立\t卢森堡经济部大臣让-克洛德·莫勒\t卢森堡\t会见\t市长王强在座\n"
+            "2\t12月3日\t副市长刘慧\t赞比亚铜带省省长恩戈扎·班达\t赞比亚\t会见\t出席经贸洽谈会；陪同：市外办主任孙丽\n"
+            "3\t4月9日\t副市长刘慧\t美国塔尔萨市副市长艾米·布朗\t美国\t会谈\t塔尔萨市为友好城市（2014年结好）\n")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, [h.name for h in m.home], [c.name for c in m.counterparts]) for m in facts.meetings)
+    assert got == [("2019-03-20", ["王强"], ["让-克洛德·莫勒"]), ("2019-03-20", ["陈立"], ["让-克洛德·莫勒"]),
+                   ("2019-04-09", ["刘慧"], ["艾米·布朗"]),
+                   ("2019-12-03", ["刘慧"], ["恩戈扎·班达"]), ("2019-12-03", ["孙丽"], ["恩戈扎·班达"])]
