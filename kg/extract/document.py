@@ -558,7 +558,7 @@ def extract(doc: Document) -> Facts:
         stay = next((st.date for st in reversed(sents) if "/" in st.date and st.stated_dates), stay)
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))
-            read = read_partner_links(sent, city) or read_pair_ties(sent, pair)
+            read = read_partner_links(sent, city, told.people) or read_pair_ties(sent, pair)
             links.extend(read)
             if read or any(sp.type in ("City", "Region") and sp.foreign for sp in sent.spans):
                 pair = pair_named(sent, city, read)

@@ -557,6 +557,28 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     return text[e:head] in ("与", "同") and not re.search("[与和同及、]", text[cs:s])
 
 
+# What may stand between a clause's subject and the 与 joining the other side (金相浩还与…).
+_SUBJECT_TO_WITH = re.compile(r"(?:还|也|又|随后|另|并|则|亦)?(?:与|同|和)")
+
+
+def _foreign_person_subject(sent: Sentence, sp: Span, cs: int, people: dict[str, Party]) -> bool:
+    """Whether the clause of ``sp`` opens with a foreign person joined to it by 与 (a guest's own
+    exchange with other foreigners: 金相浩还与…韩国忠清南道…一行进行了交流, after 韩国驻西安总领事金相浩):
+    no act of the home side's."""
+    rs = sent.rel(sp)[0]
+    persons = [x for x in sent.spans_in(cs, rs) if x.type == "Person"]
+    if not persons:
+        return False
+    first = persons[0]
+    s, e = sent.rel(first)
+    with_at = _SUBJECT_TO_WITH.match(sent.text, e)
+    if with_at is None or sent.text[cs:s].strip("，, 　") and not re.fullmatch(r"[\d年月日上下午晚当天，,\s]*", sent.text[cs:s]):
+        return False
+    known = people.get(first.written) or people.get(first.name)
+    country = first.side_country or (known.country if known else "")
+    return bool(country) and country != "中国"
+
+
 def _of_its_country(sent: Sentence, sp: Span, start: int, end: int) -> bool:
     """Whether ``sent.text[start:end]`` names the country of the place ``sp`` (the event held there is
     the country's, not the place's: 在阿拉木图市出席陕西—哈萨克斯坦经贸合作推介会)."""
@@ -611,7 +633,9 @@ def _visit_told(text: str) -> bool:
     return False
 
 
-def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
+def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party] | None = None) -> list[PartnerLink]:
+    """The partner links ``sent`` states between home places and foreign ones. ``people`` are the
+    persons the document named before, by name, with their countries (see MeetingContext.people)."""
     if PLAN_SECTION.search(sent.block.section or ""):
         return []  # a section of plans (二、2024年工作思路): its ties and visits are not yet
     text = sent.text
@@ -641,7 +665,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
-        if _tie_of_foreign_subject(sent, sp, cs):
+        if _tie_of_foreign_subject(sent, sp, cs) or _foreign_person_subject(sent, sp, cs, people or {}):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
