@@ -119,6 +119,8 @@ FRIENDLY_EXCHANGE = re.compile(
     f"|(?:{pattern('partners', 'friendly_exchange.being')})[^，,。；;是为]{{0,10}}?的?(?:国际)?"
     f"(?:{'|'.join(w for w in words('partners', 'tiers.friendly_exchange') if w.endswith(('城市', '省州')))})"
 )
+# The tier below sister cities written right before the place, as what it is (友好交流城市匈牙利久尔市市长…).
+FRIENDLY_TIER_BEFORE = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exchange')})的?$")
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
@@ -138,7 +140,8 @@ PLAN_SECTION = re.compile(pattern("partners", "sister_city.plan_sections"))
 DESCRIBED = re.compile(
     f"(?:{pattern('partners', 'places.described_by')}|(?:{pattern('partners', 'places.described_city_by')})[\u4e00-\u9fff]{{0,4}}城市)"
 )
-VISITOR_AFTER = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
+# (Not a representative posted in China: 维多利亚州驻华首席代表 is no visitor.)
+VISITOR_AFTER = re.compile(f"^(?![\u4e00-\u9fff]{{0,2}}驻)[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
 TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     # (Or named as what follows: 徐州市的友好交流城市分别是：A（2016年）及B（2023年）.)
@@ -791,6 +794,8 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)
             add(home, sp, "sister_city", since=since)
+        if FRIENDLY_TIER_BEFORE.search(before[-12:]):
+            add(home, sp, "friendly_exchange")  # (a standing tie, told as what the place is)
         ties = _ties_in_text(scope)
         for relation, dated in () if PLANS.search(scope) else ties:
             date = act_date if dated else ""
@@ -1016,6 +1021,8 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
     for cp in meeting.counterparts:
         if cp.type == "Country":
             continue  # countries are not partners
+        if cp.type == "Person" and cp.title.startswith("驻"):
+            continue  # (a place's representative posted in China, 维多利亚州驻华首席代表: no leader of it)
         if cp.type in ("City", "Region") and not LEADERS.search(meeting.description):
             continue  # (a place's group, no leader of it named: 会见海法市代表团一行 is no leaders' meeting)
         cands = [cp] if cp.type != "Person" else list(cp.organizations)
