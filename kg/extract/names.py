@@ -184,7 +184,9 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
         return "Company", name, "", ""
     if name in foreign_body_words():
         return "Organization", name, "", ""  # (经济产业省 of 日本经济产业省副大臣: a ministry, no province)
-    if PLACE_SUFFIX.search(name) and len(name) - _region_prefix(name, gaz) <= 8 and not ORG_BODY.search(name):
+    # (A transliteration joined by hyphens is as long as its parts: 奥弗涅-罗讷-阿尔卑斯大区.)
+    longest = max(len(part) for part in _HYPHENS.split(name[_region_prefix(name, gaz) :]))
+    if PLACE_SUFFIX.search(name) and longest <= 8 and not ORG_BODY.search(name):
         base = name[:-1]
         e = gaz.lookup(base, ("City", "Region"))
         if e is not None and e.type == "Region" and name.endswith("市") and e.country != "中国":
@@ -195,6 +197,9 @@ def classify_org(name: str, gaz: Gazetteer) -> tuple[str, str, str, str]:
             return e.type, e.zh, e.country, e.en
         return ("City" if name.endswith(("市", "都")) else "Region"), name, "", ""
     return "Organization", name, "", ""
+
+
+_HYPHENS = re.compile(r"(?<=[\u4e00-\u9fff])[-－](?=[\u4e00-\u9fff])")
 
 
 def _region_prefix(name: str, gaz: Gazetteer) -> int:
@@ -287,6 +292,8 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         aliases.append(written)
     if not (gaz_country or country) and typ in ("Organization", "Company"):
         country = _place_country(body, gaz)  # 波士顿亚美联谊会: a body named after its place
+    elif not (gaz_country or country) and typ in ("City", "Region") and _HYPHENS.search(body):
+        country = _place_country(body, gaz)  # (卡尔古利-博尔德市: 卡尔古利's)
     return Org(
         name=canonical,
         written=written,

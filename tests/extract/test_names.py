@@ -121,3 +121,16 @@ def test_a_bodys_place_before_a_comma_in_its_name_gives_its_country():
     """巴伐利亚州经济、区域发展和能源部: the body's name holds a 、, the place before it is the body's."""
     (p,) = parse_person_phrase("巴伐利亚州经济、区域发展和能源部国务秘书托比亚斯·戈茨纳")
     assert p.name == "托比亚斯·戈茨纳" and p.title == "国务秘书" and p.country == "德国"
+
+
+def test_a_place_no_gazetteer_lists_written_as_a_hyphenated_transliteration_is_a_place():
+    """奥弗涅-罗讷-阿尔卑斯大区 is a region however long; 卡尔古利-博尔德市 is a city of the country of
+    its first part; a long name of ordinary words ending in 区 is still measured whole."""
+    from kg.extract.names import classify_org, make_org
+    from kg.gazetteer import load
+
+    gaz = load()
+    assert classify_org("奥弗涅-罗讷-阿尔卑斯大区", gaz)[0] == "Region"
+    org = make_org("卡尔古利-博尔德市", 0, gaz)
+    assert (org.type, org.country) == ("City", "澳大利亚")
+    assert classify_org("中新天津生态城管理委员会辖区", gaz)[0] == "Organization"
