@@ -501,3 +501,14 @@ def test_a_video_link_that_tells_the_manner_of_meetings_one_after_another_is_no_
     facts = extract(read_document(path))
     assert sorted([c.name for c in m.counterparts] for m in facts.meetings) == [["莫哈末·伊斯梅尔"], ["阿尔奇尔·基卡瓦"]]
     assert {m.mode for m in facts.meetings} == {"video"}
+
+
+def test_a_text_the_pair_signed_in_a_year_its_clause_writes_is_of_that_year(tmp_path):
+    """…海南与沙巴州同为热带海岛。2019年双方签署友好交流合作备忘录以来，…: the memorandum of the pair
+    the sentence before named is of 2019, not of the page's day; the cooperation since is standing."""
+    path = tmp_path / "visit.txt"
+    path.write_text("2024年4月16日，省长刘小明会见了马来西亚沙巴州首席部长哈吉吉·诺一行。刘小明说，海南与沙巴州同为热带海岛。"
+                    "2019年双方签署友好交流合作备忘录以来，两地在旅游、热带农业等领域交流合作不断深化。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    got = {(l.relation, l.date) for l in facts.partner_links if l.partner.name == "沙巴州"}
+    assert ("friendly_exchange", "2019") in got and ("cooperation", "") in got

@@ -801,6 +801,11 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             date = act_date if dated else ""
             fe = FRIENDLY_EXCHANGE.search(clause) if relation == "friendly_exchange" and dated else None
             years = YEAR_IN_CLAUSE.findall(clause, 0, fe.start()) if fe else []
+            if relation == "friendly_exchange" and dated and fe is None and scope is not clause:
+                # (Named in another clause of the sentence: the year its own clause writes, 海南与沙巴州…。
+                # 2019年双方签署友好交流合作备忘录以来….)
+                fe = FRIENDLY_EXCHANGE.search(scope)
+                years = YEAR_IN_CLAUSE.findall(scope, _clause_begin(scope, fe.start()), fe.start()) if fe else []
             if years and not date.startswith(years[-1]):
                 date = years[-1]  # the year its own clause writes (成都与谢菲尔德于2016年缔结友好合作关系以来)
             add(home, sp, relation, date=date)
@@ -843,9 +848,19 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         coop = [m for m in COOPERATION.finditer(coop_text) if not _in_quoted_name(coop_text, m.start())
                 and not IN_EVENT_NAME.match(coop_text, m.end())
                 and not NOT_STANDING.search(coop_text, _clause_begin(coop_text, m.start()), m.start())]
-        if (coop and not agreement and not signed_text) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
+        # (A signed text names what the cooperation words are of, unless they tell of the time since it:
+        # 2019年双方签署友好交流合作备忘录以来，两地…交流合作不断深化.)
+        since_text = signed_text is not None and any(SINCE_THEN.match(coop_text, k) for k in _ends_of(signed_text, coop_text)) \
+            and any(m.start() > signed_text.end() for m in coop)
+        if (coop and not agreement and (not signed_text or since_text)) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     return out
+
+
+def _ends_of(m: re.Match, text: str) -> tuple[int, ...]:
+    """Where the text named by ``m`` may end in ``text`` (its match, then past 关系 or 》)."""
+    e = m.end()
+    return tuple(dict.fromkeys((e, e + 2 if text.startswith("关系", e) else e, e + 1 if text.startswith("》", e) else e)))
 
 
 def _clause_begin(text: str, pos: int) -> int:
@@ -909,6 +924,9 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
     return pairs.pop() if len(pairs) == 1 else None
 
 
+_SINCE = re.compile(r"以来")
+
+
 def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[PartnerLink]:
     """The ties a sentence that names no foreign place says the two sides signed or founded (会后，两区
     签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
@@ -933,8 +951,17 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
         # 两市于1994年缔结友好城市关系: the pair's sister-city tie, of the year its sentence writes.
         out.append(PartnerLink(home, partner, "sister_city", sent.evidence(), since=years[-1]))
     if signed:
-        out.extend(PartnerLink(home, partner, relation, sent.evidence(), date=sent.date_before(signed.start()) if dated else "")
+        date = sent.date_before(signed.start())
+        # (A year its clause writes, not told as a date of its own: 2019年双方签署…备忘录以来.)
+        years = YEAR_IN_CLAUSE.findall(text, _clause_begin(text, signed.start()), signed.start())
+        if years and not date.startswith(years[-1]):
+            date = years[-1]
+        out.extend(PartnerLink(home, partner, relation, sent.evidence(), date=date if dated else "")
                    for relation, dated in _ties_in_text(text))
+        since = _SINCE.search(text, signed.end())
+        if since and any(not _in_quoted_name(text, m.start()) for m in COOPERATION.finditer(text, since.end())):
+            # (…签署友好交流合作备忘录以来，两地在旅游…等领域交流合作不断深化: standing cooperation since.)
+            out.append(PartnerLink(home, partner, "cooperation", sent.evidence()))
     if joint:
         out.append(PartnerLink(home, partner, "joint_activity", sent.evidence(), date=sent.date_before(joint.start())))
     if fe_founded:
