@@ -136,6 +136,8 @@ _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
+# Numerals that count the places a list named (斯图加特、杜伊斯堡和埃因霍温三市).
+_COUNT_NUMERALS = frozenset("两二三四五六七八九十几多")
 _TAIL_WORDS = frozenset(cue_words("names", "tail"))
 _WORD_TAIL = re.compile("|".join(re.escape(w) for w in sorted(cue_words("names", "tail"), key=len, reverse=True) if len(w) >= 2))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
@@ -631,6 +633,8 @@ class NameRules:
                     break
                 if any(place_spans.get(ge) for ge in place_spans.get(m.start(), ()) if ge < m.end()):
                     break  # two places the gazetteer knows, one after the other (加利福尼亚州|长滩市: not 州长)
+                if m.end(1) - 1 in place_spans.get(m.start(), ()) and text[m.end(1) - 1] in _COUNT_NUMERALS:
+                    break  # a place and a count of places (荷兰埃因霍温|三市: the three cities named)
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
                 if _word_across(text, end):
                     break  # (法国里昂大都会: 大都会 is a word, 里昂大都 no place)
