@@ -51,6 +51,8 @@ VIDEO = re.compile(r"视频|线上|在线|云|连线|通话")
 ATTEND_PREFIX = re.compile(r"^(?:视频|线上|在线)?(?:出席|参加|参观|考察|主持|陪同[^为]*为)")
 ATTEND_SUFFIX = re.compile(r"(?:录制致辞|并致辞|并讲话|致辞)$")
 SAR = {"港": "香港", "澳": "澳门"}
+# A gloss in brackets closing a cell (哥伦布市（印第安纳州）).
+_GLOSS_AFTER = re.compile(r"\s*[（(][^（()）]*[）)]$")
 # Home-side persons a remark names as present (市长X在座; 陪同：市外办主任Y; see tables.toml).
 _REMARK_ATTENDED = re.compile(f"(?:{pattern('tables', 'leaders.attended_before')})[：:]\\s*(?P<after>[^；;。]+)"
                               f"|(?P<before>[^；;。，,：:]+?)(?:{pattern('tables', 'leaders.attended_after')})(?=[；;。，,]|$)")
@@ -272,12 +274,18 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
         if not any(h in place_cols for h in table.header) or any(h in LEADER_COLS for h in table.header):
             continue
         relation = _tier(table.caption, "sister_city")
+        row_home = home_place  # (a home cell left empty is the one above it, merged: 长治市 | …; (empty) | 江陵市)
         for row in table.rows:
+            home_c = _cell(row, PARTNER_HOME_COLS)
+            if home_c and home_c.text.strip():
+                h = gaz.lookup(home_c.text.strip(), ("City", "Region"))
+                row_home = Party(h.zh, h.type, country="中国") if h and h.country == "中国" else Party(home_c.text.strip(), "City", country="中国")
             if any(PENDING.search(c.text) for c in row.cells):
                 continue  # (缔结时间: 正在报批, a tie still to be approved)
             place_c = _cell(row, place_cols)
-            # (The place may be written after its country with a space or a dot: 韩国 襄阳郡, 美国·托里斯市.)
-            name = _CJK_GAP.sub("", place_c.text.strip()) if place_c else ""
+            # (The place may be written after its country with a space or a dot: 韩国 襄阳郡, 美国·托里斯市;
+            # with its region in brackets after it: 哥伦布市（印第安纳州）.)
+            name = _CJK_GAP.sub("", _GLOSS_AFTER.sub("", place_c.text.strip())) if place_c else ""
             if not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff·\-]{1,20}", name):
                 continue
             country_c = _cell(row, PARTNER_COUNTRY_COLS)
@@ -304,11 +312,7 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             if entry is not None and entry.country == "中国" or country == "中国":
                 continue  # (a Chinese place is no partner)
             typ = entry.type if entry else ("Region" if _REGION_END.search(name) else "City")
-            home = home_place
-            home_c = _cell(row, PARTNER_HOME_COLS)
-            if home_c and home_c.text.strip():
-                h = gaz.lookup(home_c.text.strip(), ("City", "Region"))
-                home = Party(h.zh, h.type, country="中国") if h and h.country == "中国" else Party(home_c.text.strip(), "City", country="中国")
+            home = row_home
             since_c = _cell(row, SINCE_COLS)
             date = parse_date(since_c.text, None) if since_c and since_c.text.strip() else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))

@@ -254,3 +254,17 @@ def test_home_persons_a_remark_names_as_present_attend_the_rows_meeting(tmp_path
     assert got == [("2019-03-20", ["王强"], ["让-克洛德·莫勒"]), ("2019-03-20", ["陈立"], ["让-克洛德·莫勒"]),
                    ("2019-04-09", ["刘慧"], ["艾米·布朗"]),
                    ("2019-12-03", ["刘慧"], ["恩戈扎·班达"]), ("2019-12-03", ["孙丽"], ["恩戈扎·班达"])]
+
+
+def test_a_home_cell_left_empty_is_the_one_above_and_a_gloss_in_brackets_is_no_part_of_the_place(tmp_path):
+    """A province's list whose home column is merged over rows (长治市 | A; (empty) | B): B is 长治市's,
+    not the province's; 哥伦布市（印第安纳州） is 哥伦布市."""
+    text = ("山西省国际友好城市一览表\n\n序号\t中方城市\t外方城市\t国家\t结好时间\n"
+            "1\t山西省\t埼玉县\t日本\t1982年10月27日\n"
+            "2\t长治市\t巴特克罗伊茨纳赫市\t德国\t1998年6月8日\n"
+            "3\t\t江陵市\t韩国\t2012年9月25日\n"
+            "4\t临汾市\t哥伦布市（印第安纳州）\t美国\t2008年7月15日\n")
+    facts = facts_of(text, tmp_path)
+    got = sorted((l.home.name, l.partner.name, l.since) for l in facts.partner_links)
+    assert got == [("山西省", "埼玉县", "1982"), ("临汾市", "哥伦布市", "2008"),
+                   ("长治市", "巴特克罗伊茨纳赫市", "1998"), ("长治市", "江陵市", "2012")]
