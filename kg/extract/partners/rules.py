@@ -32,6 +32,7 @@ from ..cues import pattern, words
 from ..dates import parse_date
 from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS, STAY
+from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
 
 # Hong Kong and Macao by abbreviation, after the home place's own (京港, 沪澳) or alone before a
@@ -280,7 +281,11 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
     spans = sorted(sent.spans, key=lambda x: x.start)
     text = sent.block.text
     out: list[Span] = []
+    # (Nor a place in the name of the outlet a report opens with: 香港文汇报讯（记者…）.)
+    lead = PRESS_LEAD.match(text)
     for i, sp in enumerate(spans):
+        if lead is not None and sp.end <= lead.end():
+            continue
         if sp.type == "Event":
             out.extend(_places_inside(sp, gaz))
             continue
