@@ -168,6 +168,7 @@ HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行
                            r"|共同(?:出席|参加)了?[^，,。；并]{0,20}(?:活动|仪式|庆典|典礼|会|节|展)")
 # A topic talked over or a wish before 合作/交流 in its clause (双方就…合作交换了意见, 希望加强…合作).
 NOT_STANDING = re.compile(pattern("partners", "cooperation.not_standing"))
+POTENTIAL = re.compile(f"[\u4e00-\u9fff]{{0,2}}?(?:{pattern('partners', 'cooperation.potential')})")
 IN_EVENT_NAME = re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{pattern('partners', 'cooperation.event_names')})")
 CLAUSE_OR_STOP = re.compile(r"[，,；;。：:]")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
@@ -851,7 +852,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
         coop = [m for m in COOPERATION.finditer(coop_text) if not _in_quoted_name(coop_text, m.start())
-                and not IN_EVENT_NAME.match(coop_text, m.end())
+                and not IN_EVENT_NAME.match(coop_text, m.end()) and not POTENTIAL.match(coop_text, m.end())
                 and not NOT_STANDING.search(coop_text, _clause_begin(coop_text, m.start()), m.start())]
         # (A signed text names what the cooperation words are of, unless they tell of the time since it:
         # 2019年双方签署友好交流合作备忘录以来，两地…交流合作不断深化.)
@@ -932,6 +933,13 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
 _SINCE = re.compile(r"以来")
 
 
+def _standing_cooperation(text: str) -> bool:
+    """Whether ``text`` tells of standing cooperation or exchange (not a topic talked over, a wish,
+    a potential, nor a word of an event's or a quoted name)."""
+    return any(not _in_quoted_name(text, m.start()) and not IN_EVENT_NAME.match(text, m.end()) and not POTENTIAL.match(text, m.end())
+               and not NOT_STANDING.search(text, _clause_begin(text, m.start()), m.start()) for m in COOPERATION.finditer(text))
+
+
 def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[PartnerLink]:
     """The ties a sentence that names no foreign place says the two sides signed or founded (会后，两区
     签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
@@ -944,7 +952,9 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     # (Or the tier below founded: 两市于2019年建立友好交流城市关系.)
     fe = FRIENDLY_EXCHANGE.search(text)
     fe_founded = fe if fe is not None and not signed and FRIENDLY_FOUNDED.match(fe.group(0)) else None
-    if pair is None or not (signed or founded or joint or fe_founded) or not PAIR_OPENS.match(text) or PLANS.search(text) \
+    # (Or their standing exchange: 此后，两市借助…平台开展密切交流.)
+    coop = not (signed or founded or joint or fe_founded) and _standing_cooperation(text)
+    if pair is None or not (signed or founded or joint or fe_founded or coop) or not PAIR_OPENS.match(text) or PLANS.search(text) \
             or PLAN_SECTION.search(sent.block.section or ""):
         return []
     if any(x.type in ("City", "Region") and x.foreign for x in sent.spans):
@@ -969,6 +979,8 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
             out.append(PartnerLink(home, partner, "cooperation", sent.evidence()))
     if joint:
         out.append(PartnerLink(home, partner, "joint_activity", sent.evidence(), date=sent.date_before(joint.start())))
+    if coop:
+        out.append(PartnerLink(home, partner, "cooperation", sent.evidence()))
     if fe_founded:
         fe_years = YEAR_IN_CLAUSE.findall(text, 0, fe_founded.start())
         out.append(PartnerLink(home, partner, "friendly_exchange", sent.evidence(),
