@@ -432,16 +432,25 @@ def _subject(sent: Sentence, end: int, ctx: MeetingContext | None = None) -> lis
     clause that names any (before its act word: 市长X会见了Y一行 is X's), unless they are joined to
     the act by 与/同 (then they are a side too). A person named bare is foreign if the document said
     so before (``ctx``)."""
+    speakers: list[Party] = []
     for cs, ce in _clauses(sent.text, 0, end):
         act = ACT.search(sent.text, cs, ce)
         persons = [sp for sp in sent.spans_in(cs, act.start() if act else ce) if sp.type == "Person"]
         if persons:
             found = [p for p in (_person(sent, sp, sent.start + cs) for sp in persons)
                      if not _foreign(_as_known(p, ctx) if ctx is not None else p)]
+            if found and not speakers and _SPEAKS.match(sent.text, sent.rel(persons[-1])[1], ce + 1):
+                # (罗振邦说，去年6月，省长唐国栋率团访问肯尼亚，在内罗毕会见了X: who acts in the speech, else the speaker.)
+                speakers = found
+                continue
             if found:
                 return found
             # (A clause of foreign persons only, 应美国X州州长Y邀请: the subject is further on.)
-    return []
+    return speakers
+
+
+# A person's clause that only opens reported speech (罗振邦说，…; X还表示：…).
+_SPEAKS = re.compile(f"(?:还|也|又)?(?:{pattern('names', 'speech')})[，,：:]")
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
