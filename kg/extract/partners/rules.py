@@ -31,7 +31,7 @@ from ...model import Meeting, Party, PartnerLink
 from ..cues import pattern, words
 from ..dates import parse_date
 from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
-from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS, STAY
+from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
 from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
 
@@ -570,22 +570,29 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
 _SUBJECT_TO_WITH = re.compile(r"(?:还|也|又|随后|另|并|则|亦)?(?:与|同|和)")
 
 
-def _foreign_person_subject(sent: Sentence, sp: Span, cs: int, people: dict[str, Party]) -> bool:
-    """Whether the clause of ``sp`` opens with a foreign person joined to it by 与 (a guest's own
-    exchange with other foreigners: 金相浩还与…韩国忠清南道…一行进行了交流, after 韩国驻西安总领事金相浩):
-    no act of the home side's."""
-    rs = sent.rel(sp)[0]
-    persons = [x for x in sent.spans_in(cs, rs) if x.type == "Person"]
+def _between_foreigners(sent: Sentence, sp: Span, cs: int, people: dict[str, Party]) -> bool:
+    """Whether the clause of ``sp`` tells of two foreign sides: a foreign person who opens it (with the
+    title and places naming them) joined by 与 to a foreign party (金相浩还与…韩国忠清南道…一行进行了交流,
+    after 韩国驻西安总领事金相浩; 撒马尔罕州副州长X还与阿塞拜疆…主席Y举行了双边会谈): no act of the home side's.
+    ``people`` are the persons the document named before, with their countries."""
+    text = sent.text
+    ce_m = CLAUSE_OR_STOP.search(text, sent.rel(sp)[1])
+    ce = ce_m.start() if ce_m else len(text)
+    persons = [x for x in sent.spans_in(cs, ce) if x.type == "Person"]
     if not persons:
         return False
     first = persons[0]
     s, e = sent.rel(first)
-    with_at = _SUBJECT_TO_WITH.match(sent.text, e)
-    if with_at is None or sent.text[cs:s].strip("，, 　") and not re.fullmatch(r"[\d年月日上下午晚当天，,\s]*", sent.text[cs:s]):
-        return False
+    with_at = _SUBJECT_TO_WITH.match(text, e)
+    if with_at is None or re.search("[与和同及]", text[cs:s]) or ACT_WORD.search(text, cs, s):
+        return False  # (not a subject that opens the clause)
     known = people.get(first.written) or people.get(first.name)
-    country = first.side_country or (known.country if known else "")
-    return bool(country) and country != "中国"
+    lead = [x for x in sent.spans_in(cs, s) if x.type in ("Country", "City", "Region", "Organization", "Company")]
+    subject_foreign = first.foreign or bool(known and known.country not in ("", "中国")) or any(x.foreign for x in lead)
+    # (The other side, past a venue: 还与同期在太原考察的韩国忠清南道…一行.)
+    other = next((x for x in sorted(sent.spans_in(with_at.end(), ce), key=lambda x: x.start)
+                  if not VENUE_BEFORE.search(text[max(0, sent.rel(x)[0] - 2) : sent.rel(x)[0]])), None)
+    return subject_foreign and other is not None and other.foreign
 
 
 def _of_its_country(sent: Sentence, sp: Span, start: int, end: int) -> bool:
@@ -674,7 +681,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
-        if _tie_of_foreign_subject(sent, sp, cs) or _foreign_person_subject(sent, sp, cs, people or {}):
+        if _tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {}):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
