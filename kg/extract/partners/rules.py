@@ -748,6 +748,13 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         for other_level in _other_levels(sent, sp):
             if other_level.search(scope):
                 scope = _without_pair_of(other_level, scope)
+        if scope is not clause:
+            # A list after clauses that each name a tie (现有国际友好城市12个、友好交流城市20个，其中新增友好交流
+            # 城市3个，分别是…): the nearest is the list's, the earlier ones other statements.
+            bounds = [0] + [m.end() for m in CLAUSE.finditer(scope, 0, cs)]
+            naming = [a for a, b in zip(bounds, bounds[1:] + [cs]) if b > a and _names_a_tie(scope[a:b])]
+            if len(naming) >= 2:
+                scope = " " * naming[-1] + scope[naming[-1] :]
         if scope is not clause and _names_a_tie(scope[:cs]) and _names_a_tie(scope[ce:]):
             # A list after the words that name its tie (新增国际友好城市2个，分别为A市和B市，…): a later
             # clause that names a tie is another statement (…，新增友好交流城市3个), not these places'.
