@@ -1033,6 +1033,10 @@ def row_ties(meeting: Meeting, leaders: list[PartnerLink]) -> list[PartnerLink]:
     return out
 
 
+# A city named right after its region, before a body's words (巴伐利亚州|因戈尔施塔特市|经济促进局).
+_CITY_IN_REGION = re.compile(r"([\u4e00-\u9fff·\-]{2,10}?市)(?=[\u4e00-\u9fff]{2})")
+
+
 def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLink]:
     """A meeting between leaders ties their places: the counterpart's city, region or government body."""
     if meeting.mode == "letter" or act in HOSTING_ACTS or act in ("参加", "欢迎"):
@@ -1069,6 +1073,10 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                 if region and not gaz.lookup(p.name[: region.end()]):
                     # 巴黎大区议会: the body of the region named after the city (巴黎大区), not of the city.
                     return Party(p.name[: region.end()], "Region", country=e.country)
+                city = _CITY_IN_REGION.match(p.name, n) if e.type == "Region" else None
+                if city and (gaz.lookup(city.group(1), ("City",)) or _plausible_name(city.group(1))):
+                    # 巴伐利亚州因戈尔施塔特市经济促进局: the body of the city named after its region.
+                    return Party(city.group(1), "City", country=e.country)
                 return Party(p.name[:n], e.type, country=e.zh if e.zh in SARS else e.country)
             # A place no gazetteer lists, named by its government (外贝加尔边区政府, 萨哈共和国政府).
             m = PLACE_BEFORE_BODY.match(p.name)
