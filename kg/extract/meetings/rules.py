@@ -34,13 +34,21 @@ from ..persons import person_phrase, phrase_country, phrases_in, short_forms, vi
 from ..sentences import SARS, Sentence, Span
 from ...nlp.common import is_chinese_surname
 
+# A letter sent, named with its kind (致新年贺信; 互致新春贺信, each side to the other).
+LETTER_OF_KIND = re.compile(f"互?致(?:{pattern('meetings', 'acts.letter_kinds')})(?:{pattern('meetings', 'acts.letter_of')})"
+                            f"|互致(?:{pattern('meetings', 'acts.letter_of')})")
 ACT = re.compile(
-    "(?:" + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "exchange", "in_person", "hosting", "signing")) + ")(?!会)"
+    "(?:" + LETTER_OF_KIND.pattern + "|"
+    + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "exchange", "in_person", "hosting", "signing")) + ")(?!会)"
 )
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
+
+
+def _is_letter(act: str) -> bool:
+    return act in LETTER_ACTS or LETTER_OF_KIND.fullmatch(act) is not None
 VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
 HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
 # An act word with no one after it (…市委书记X会见。, 市长会见并宴请): its guests were named before.
@@ -938,7 +946,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
 
 
 def _mode(act: str, text: str) -> str:
-    return "letter" if act in LETTER_ACTS else "video" if act in VIDEO_ACTS or VIDEO.search(text) else "in_person"
+    return "letter" if _is_letter(act) else "video" if act in VIDEO_ACTS or VIDEO.search(text) else "in_person"
 
 
 def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre_e: int, post_s: int, post_e: int,
@@ -982,7 +990,7 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
         named = _places_speaking(sent, *cp_seg)
         if named:
             homes, cps, homes_seg = named[:1], homes, cp_seg
-        elif (act not in LETTER_ACTS and (others := _places_and_bodies(sent, *cp_seg))
+        elif (not _is_letter(act) and (others := _places_and_bodies(sent, *cp_seg))
               and all(_foreign(p) for p in others)):
             return None  # (a guest's own meeting with other foreigners: 金相浩还与…韩国忠清南道…室长一行进行了交流)
     if not split and not cps:
