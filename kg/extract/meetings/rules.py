@@ -530,6 +530,12 @@ def _acts_in_own_clause(sent: Sentence, sp: Span, attend_at: int) -> bool:
     return _AFTER_LISTED_NAME.match(sent.text[last : sep.start()]) is None
 
 
+def _home_named(p: Party) -> bool:
+    """Whether ``p`` is of the home side: of China, or a Chinese name of no foreign country or body
+    (省长景俊海; not 署长索菲·维达尔, whose country the text does not say)."""
+    return p.country == "中国" or not _foreign(p) and "·" not in p.name and is_chinese_surname(p.name)
+
+
 def _hosts_of(guests: list[Party], ctx: MeetingContext) -> tuple[Party, ...]:
     """The home-side persons who met one of ``guests`` in the meetings told last (none if no one did)."""
     names = {_as_known(g, ctx).name for g in guests}
@@ -976,7 +982,7 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     homes = [_as_known(_person(sent, sp, sent.start + home_seg[0]), ctx) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
     homes_seg = home_seg  # (where the home side is named)
     cps = [_as_known(_person(sent, sp, sent.start + cp_seg[0]), ctx) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
-    if (split and not homes and cps and all(_as_known(p, ctx).country == "中国" for p in cps)
+    if (split and not homes and cps and all(_home_named(_as_known(p, ctx)) for p in cps)
             and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]])):
         # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
         # the sentence's first clauses name are the subject, the persons after 与 the home side.
