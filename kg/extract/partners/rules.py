@@ -173,8 +173,11 @@ IN_EVENT_NAME = re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{pattern('partners', 'coo
 CLAUSE_OR_STOP = re.compile(r"[，,；;。：:]")
 HELD = re.compile(r"举办|举行|开展|办好|参加|出席|筹备|组织")
 ANNIVERSARY_PROGRAMME = re.compile(r"^[^，,。；]{0,6}结好[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式)")
+# (The two sides named by their levels too: 出席两省县结好40周年纪念活动.)
+_PAIR_WORDS = "|".join(sorted({w for k in ("named_later", "regions", "cities", "districts") for w in words("partners", f"pair.{k}")},
+                              key=len, reverse=True))
 PAIR_ANNIVERSARY = re.compile(
-    f"(?:{pattern('partners', 'pair.named_later')})(?:{pattern('partners', 'sister_city.founded')})(?:关系)?"
+    f"(?:{_PAIR_WORDS})(?:{pattern('partners', 'sister_city.founded')})(?:关系)?"
     r"[\d一二三四五六七八九十百零两]{1,5}周年[^，,。；]{0,8}(?:活动|庆典|仪式|晚会|招待会)"
 )
 # An anniversary programme of a tie (结好20周年庆祝活动), anywhere in the sentence.
@@ -706,7 +709,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         for t in TIER.finditer(sent.block.text, 0, sp.start):  # (the list may run over several sentences)
             tier = t
         if (tier is not None and tier.end() <= sent.start and re.search("[与同和]", text[cs:rs])
-                and (FRIENDLY_EXCHANGE.search(clause) or TWINNED.search(clause))):
+                and (FRIENDLY_EXCHANGE.search(clause) or TWINNED.search(clause) or LETTER_OF_INTENT.search(clause))):
             # A later sentence that states a tie between two sides (此外，温州市还与…建立了友好交流关系):
             # the list has ended. (Not an item's own note: 戈亚尼亚市(2002年8月正式商定建立友好关系).)
             tier = None
@@ -851,7 +854,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             # (A programme of the two sides' anniversary in a later clause, where the sentence names no
             # other foreign place: …访问法国波尔多市，出席两市结好25周年庆祝活动.)
             or (PAIR_ANNIVERSARY.search(after) and not any(
-                x.type in ("City", "Region") and x.foreign and x is not sp for x in sent.spans))
+                x.type in ("City", "Region") and x.foreign and x.name != sp.name for x in sent.spans))
             or (sp.rule == "in-event" and HELD.search(text))
             or (EVENT_AFTER.search(after) and HELD.search(text[cs:rs] + after[:20]))
             # The partner holds an event named after the home place (特里尔将举办“…中国厦门友城节”).
