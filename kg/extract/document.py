@@ -257,10 +257,12 @@ def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
             if d:
                 out.setdefault(d.end(), cid)
     for cs, ce, clabel, _, cid in sorted(chosen):
-        if clabel != "Region" or not cid or ce in out:
+        if clabel != "Region" or ce in out:
             continue
-        if cs in out:  # (韩国江原道春川市: the region's country is the one written before it)
+        if cs in out:  # (韩国江原道春川市, 美国加州奥克兰市: the region's country is the one written before it)
             out[ce] = out[cs]
+            continue
+        if not cid:
             continue
         # (Else the country of every region so named: 江原道 alone may be either Korea's.)
         countries = {x.country for x in gaz.lookup_all(cid.split(":", 1)[1]) if x.type == "Region"}

@@ -512,3 +512,13 @@ def test_a_text_the_pair_signed_in_a_year_its_clause_writes_is_of_that_year(tmp_
     facts = extract(read_document(path))
     got = {(l.relation, l.date) for l in facts.partner_links if l.partner.name == "沙巴州"}
     assert ("friendly_exchange", "2019") in got and ("cooperation", "") in got
+
+
+def test_a_city_after_its_country_and_a_region_no_gazetteer_lists_is_of_that_country(tmp_path):
+    """美国加州奥克兰市: 加州 (no gazetteer's form) is read after its country, and the city after it is of
+    that country, not the gazetteer's 奥克兰 of New Zealand."""
+    path = tmp_path / "news.txt"
+    path.write_text("2024年9月3日，市长王伟会见了来访的美国加州奥克兰市市长谢盛桃一行。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {("奥克兰市", "美国")}
+    assert [c.country for m in facts.meetings for c in m.counterparts] == ["美国"]
