@@ -67,7 +67,8 @@ _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|�
 _GIVEN_BEFORE_TAIL = re.compile(rf"[{CJK}]{{1,2}}?(?=一行|等人|率|先生|女士|夫妇|阁下|的(?:带领|率领|陪同)|[，,。、；;])")
 # The 市 of a city written before its mayor and a transliterated name (维泰博市|市长乔瓦尼·罗西), and what
 # may stand before the city's name (与, 会见, a mark).
-_CITY_BEFORE_OFFICIAL = re.compile(rf"市(?=(?:第一)?副?市长[{CJK}]{{1,8}}[·•])")
+# (Or a county, district or state, its head's title written with the same unit: 施泰因富特县县长X·Y.)
+_CITY_BEFORE_OFFICIAL = re.compile(rf"(?P<unit>[市县郡州])(?=(?:第一)?副?(?P=unit)(?:长|守)[{CJK}]{{1,8}}[·•])")
 _CITY_LEAD = re.compile(rf"{cue_pattern('names', 'lead')}|{cue_pattern('partners', 'sister_city.before')}|[、，,。；;：:\s]")
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组): see names.toml.
@@ -663,7 +664,7 @@ class NameRules:
             if (len(name) < 3 or not re.fullmatch(rf"[{CJK}]+", name) or any(t[0] < end and start < t[1] for t in taken)
                     or self._ordinary_start(name[:-1], seg) or _is_common_words(name[:-1], seg)):
                 continue
-            out.append((start, end, "City", "place-before-official"))
+            out.append((start, end, "City" if m.group("unit") == "市" else "Region", "place-before-official"))
         return out
 
     def _unit_shared(self, text: str, idx: int, end: int, gaz_spans) -> bool:
