@@ -157,6 +157,9 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                 entry = gaz.by_id(ent_id, label)
                 if entry is not None and entry.country == "中国" and block.text[s:e] in wards:
                     continue
+                if entry is not None and entry.country == "中国" and any(
+                        ce == s and clabel == "Country" and not (cid or "").endswith(":中国") for _, ce, clabel, _, cid in chosen):
+                    continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
                 if entry is not None and _bare_county(entry, block.text[s:e]):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
@@ -209,8 +212,11 @@ def _title_places(doc: Document, nlp, persons: frozenset[str] = frozenset()) -> 
     chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
     chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 and name in doc.title
                for m in re.finditer(re.escape(name), doc.title)]
+    # (Nor a place written right after a foreign country: 韩国丽水市 is no mainland 丽水市.)
+    after_foreign = {e for _, e, label, _, ent_id in sdoc._.mentions if label == "Country" and not (ent_id or "").endswith(":中国")}
     found = {doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
-             if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
+             if label in ("City", "Region") and s not in after_foreign
+             and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
     found.update(doc.title[s : s + pe] for s, e, label, _, _ in sdoc._.mentions if label == "Organization"
                  for ps, pe, _, _ in places_in(doc.title[s : min(e, s + 12)])[:1] if ps == 0)

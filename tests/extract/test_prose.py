@@ -522,3 +522,13 @@ def test_a_city_after_its_country_and_a_region_no_gazetteer_lists_is_of_that_cou
     facts = extract(read_document(path))
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {("奥克兰市", "美国")}
     assert [c.country for m in facts.meetings for c in m.counterparts] == ["美国"]
+
+
+def test_a_foreign_place_of_a_mainland_places_name_is_no_home(tmp_path):
+    """韩国丽水市 (Yeosu) in a title and text is no mainland 丽水市: the meeting's home is not it."""
+    path = tmp_path / "news.txt"
+    path.write_text("副省长王刚在韩国丽水市会见全罗南道知事\n\n2024年10月，应邀出席在韩国丽水市举行的第26届中日韩地方政府交流会议期间，"
+                    "副省长王刚会见了全罗南道知事金永录。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [m.home_place.name for m in facts.meetings] != ["丽水市"]
+    assert all(l.home.name != "丽水市" for l in facts.partner_links)
