@@ -61,6 +61,15 @@ def split_leaders(cell: str, gaz: Gazetteer | None = None) -> list[tuple[str, in
             tok, s = tok[len(t) :], s + len(t)  # (副市长李娜 → 李娜)
         if tok in gaz.title_forms and tok not in royal:
             continue  # a title of its own (市长 张伟); (王子 in a leaders' cell is a name)
+        if not re.search(r"[\u4e00-\u9fffA-Za-z]", tok):
+            continue  # (a dash for nobody: —)
+        if len(tok) > 4 and "·" not in tok:
+            # A body and a title before the name (市人大常委会主任刘振华): the name the phrase parser reads.
+            named = parse_person_phrase(tok, gaz)
+            if len(named) == 1:
+                p = named[0]
+                out.append((p.name, s + p.start, s + p.end))
+                continue
         out.append((tok, s, e))
     return out
 

@@ -19,7 +19,7 @@ from ..structure import column_key
 from .cues import pattern, words
 from .dates import parse_date
 from .events import event_core
-from .names import Org, strip_chain, make_org, parse_person_phrase, split_leaders
+from .names import NAME_CHARS, Org, strip_chain, make_org, parse_person_phrase, split_leaders
 
 
 def _columns(key: str) -> tuple[str, ...]:
@@ -33,6 +33,7 @@ COUNTRY_COLS = _columns("leaders.country")
 CONTENT_COLS = _columns("leaders.content")
 GUEST_COLS = _columns("leaders.guest")
 REMARK_COLS = _columns("leaders.remark")
+GUEST_TITLE_COLS = _columns("leaders.guest_title")
 PARTNER_COLS = _columns("partners.place")
 PARTNER_COUNTRY_COLS = _columns("partners.country")
 SINCE_COLS = _columns("partners.since")
@@ -48,7 +49,7 @@ _NO_VERB = re.compile("")
 MEETING_VERB = re.compile(r"(?:视频|线上|在线|云)?(?:会见|会谈|会晤|座谈|通话|连线)")
 LETTER_VERB = re.compile(pattern("tables", "leaders.letter"))
 VIDEO = re.compile(r"视频|线上|在线|云|连线|通话")
-ATTEND_PREFIX = re.compile(r"^(?:视频|线上|在线)?(?:出席|参加|参观|考察|主持|陪同[^为]*为)")
+ATTEND_PREFIX = re.compile(r"^(?:视频|线上|在线)?(?:共同)?(?:出席|参加|参观|考察|主持|陪同[^为]*为)")
 ATTEND_SUFFIX = re.compile(r"(?:录制致辞|并致辞|并讲话|致辞)$")
 SAR = {"港": "香港", "澳": "澳门"}
 # A gloss in brackets closing a cell (哥伦布市（印第安纳州）).
@@ -164,6 +165,11 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             letter = LETTER_VERB.search(content)
             # (A title and a name apart in the guest column: 驻华大使 马克·约翰逊.)
             guest = _CJK_GAP.sub("", guest_c.text.strip()) if guest_c is not None else ""
+            title_c = _cell(row, GUEST_TITLE_COLS)
+            guest_name = ""  # (the name, where its title stands in a column of its own)
+            if guest and title_c is not None and title_c.text.strip():
+                guest_name = guest
+                guest = _CJK_GAP.sub("", title_c.text.strip()) + guest  # (职务 | 姓名: 利摩日市市长 + 埃米尔·勒克莱尔)
             guest = _LED_GROUP_END.sub("", guest)  # (X率领的代表团: X is the guest named)
             if not verb and not letter and guest and (not content or parse_person_phrase(guest, gaz)) and not ATTEND_PREFIX.match(content):
                 # A row that names its guest in a column of its own is a meeting, whatever its
@@ -182,10 +188,19 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                     default_country = e.zh if e else country_c.text.strip()
                     if default_country == "中国":
                         continue  # (国别: 中国, 中国驻卢森堡大使: a meeting of Chinese, no foreign affair)
+                if letter and not verb and not home and guest:
+                    # A letter row with no leader (接待领导: —): the guest wrote to whom the content names
+                    # (致函市长邹立群).
+                    home = tuple(Party(p.name, "Person", title=p.title, country="中国",
+                                       organizations=(home_place,) if home_place.type != "Country" else ())
+                                 for p in parse_person_phrase(after, gaz) if p.country in ("", "中国"))
+                    after = ""
                 persons = parse_person_phrase(after, gaz, default_country=default_country)
                 if not persons and guest:
                     # The guests in a column of their own; the content says only how they met (会见, 视频会见).
                     persons = parse_person_phrase(guest, gaz, default_country=default_country)
+                    if guest_name and len(persons) == 1 and NAME_CHARS.match(guest_name):
+                        persons = [replace(persons[0], name=guest_name)]  # (the name as its own cell writes it)
                     if not persons:
                         # (Guests named by their office only, 美国芝加哥市副市长一行: the place or body.)
                         after = strip_chain(re.sub(r"(?:一行|等)$", "", guest), gaz)[0] or guest
@@ -193,6 +208,9 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 orgs: list[Org] = []
                 if persons:
                     # (中国驻俄罗斯大使X, 国别 俄罗斯: the ambassador is Chinese, whatever the row's country.)
+                    # (But a place of a mainland place's name, where the row's country is another, is of that
+                    # country: 利川市市长 with 国别 韩国 is Icheon's mayor, not Lichuan's.)
+                    persons = [_of_row_country(p, default_country) for p in persons]
                     persons = [p for p in persons if p.country != "中国"]
                     if not persons:
                         continue
@@ -241,6 +259,18 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 for h in home:
                     attendances.append(Attendance(person=h, event=event, date=date, role="attended", evidence=evidence, mode=mode))
     return meetings, attendances
+
+
+def _of_row_country(p, country: str):
+    """The person phrase ``p`` whose bodies the gazetteer put in China, as of the row's foreign
+    ``country`` where every such body is a place (a homonym: 利川市 of Korea); else ``p``."""
+    if not country or country == "中国" or p.country != "中国":
+        return p
+    if any(r.org is not None and r.org.country == "中国" and r.org.type not in ("City", "Region") for r in p.roles):
+        return p  # (a body of China's: 中国驻俄罗斯大使馆)
+    roles = tuple(replace(r, org=replace(r.org, country=country)) if r.org is not None and r.org.country == "中国" else r
+                  for r in p.roles)
+    return replace(p, roles=roles, country=country)
 
 
 def _present(remark: str, home_place: Party, gaz: Gazetteer) -> tuple[Party, ...]:

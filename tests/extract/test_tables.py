@@ -268,3 +268,22 @@ def test_a_home_cell_left_empty_is_the_one_above_and_a_gloss_in_brackets_is_no_p
     got = sorted((l.home.name, l.partner.name, l.since) for l in facts.partner_links)
     assert got == [("临汾市", "哥伦布市", "2008"), ("山西省", "埼玉县", "1982"),
                    ("长治市", "巴特克罗伊茨纳赫市", "1998"), ("长治市", "江陵市", "2012")]
+
+
+def test_a_guests_table_with_a_title_column_a_letter_row_and_a_homonym_of_a_mainland_city(tmp_path):
+    """日期 | 来宾姓名 | 职务 | 国别 | 接待领导 | 主要活动: the title column is read before the name (which
+    stays as its cell writes it); a leader written with a body (市人大常委会主任X) is X; a letter row
+    with no leader (—) is from the guest to whom the content names; 利川市 with 国别 韩国 is Icheon,
+    not the mainland's Lichuan; a row both only attend (共同出席…开幕式) is no meeting."""
+    text = ("2019年市领导会见外宾情况一览表\n\n日期\t来宾姓名\t职务\t国别\t接待领导\t主要活动\n"
+            "3月22日\t埃米尔·勒克莱尔\t利摩日市市长\t法国\t市长邹立群\t会见,签署备忘录\n"
+            "4月9日\t金成浩\t利川市市长\t韩国\t市委书记梁启东\t会见\n"
+            "6月\t松尾健一\t有田町町长\t日本\t—\t致函市长邹立群,祝贺开园\n"
+            "10月18日\t卡洛斯·门多萨\t驻华大使\t厄瓜多尔\t市长邹立群\t共同出席国际陶瓷博览会开幕式\n"
+            "12月3日\t穆罕默德·阿里·哈桑\t国会议员\t埃及\t市人大常委会主任刘振华\t会见\n")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, m.mode, [h.name for h in m.home], [(c.name, c.country) for c in m.counterparts]) for m in facts.meetings)
+    assert got == [("2019-03-22", "in_person", ["邹立群"], [("埃米尔·勒克莱尔", "法国")]),
+                   ("2019-04-09", "in_person", ["梁启东"], [("金成浩", "韩国")]),
+                   ("2019-06", "letter", ["邹立群"], [("松尾健一", "日本")]),
+                   ("2019-12-03", "in_person", ["刘振华"], [("穆罕默德·阿里·哈桑", "埃及")])]
