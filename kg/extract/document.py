@@ -12,7 +12,7 @@ from ..nlp.pipeline import _cut, load_pipeline
 from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
-from .dates import within_span
+from .dates import find_dates, within_span
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import SIGNING_ACTS, MeetingContext, read_meetings
@@ -319,6 +319,18 @@ def _met_through_officials(a: Meeting, b: Meeting) -> bool:
                or again and p.name in b.description for p in a.counterparts)
 
 
+# A heading that is a month and nothing else (3月, 2019年3月, 三月份).
+_MONTH_HEADING = re.compile(r"\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?\s*")
+
+
+def _heading_month(doc: Document, heading: str) -> str:
+    """The month a heading names when it names only a month (a chronicle's 3月), else ""."""
+    if not _MONTH_HEADING.fullmatch(heading):
+        return ""
+    found = find_dates(heading.strip().removesuffix("份"), doc.year)
+    return found[0][2] if found else ""
+
+
 def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
     classes, places inside event names): for a benchmark that starts as a build's first pass does."""
@@ -556,7 +568,8 @@ def extract(doc: Document) -> Facts:
             pair = None
         if block.kind not in RELATION_KINDS:
             if block.kind == "heading":
-                ctx = stay = ""
+                # (A chronicle's month heading, 3月, dates the days under it: 5日 … is 3月5日.)
+                ctx, stay = _heading_month(doc, block.text), ""
             continue
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day

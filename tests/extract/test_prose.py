@@ -532,3 +532,14 @@ def test_a_foreign_place_of_a_mainland_places_name_is_no_home(tmp_path):
     facts = extract(read_document(path))
     assert [m.home_place.name for m in facts.meetings] != ["丽水市"]
     assert all(l.home.name != "丽水市" for l in facts.partner_links)
+
+
+def test_a_chronicles_month_heading_dates_the_days_under_it(tmp_path):
+    """A chronicle of a year, published the next year: 1月 / 8日 … is 2019-01-08, not a day of the
+    page's month."""
+    path = tmp_path / "chronicle.txt"
+    path.write_text("2019年潍坊市外事工作大事记\n1月\n8日 市长刘玉峰会见韩国驻青岛总领事朴基俊一行。\n"
+                    "4月\n19日 市委书记田瑞祥会见法国迪耶普市市长妮可尔·杜兰。\n", encoding="utf-8")
+    (tmp_path / "chronicle.meta.toml").write_text('title = "2019年潍坊市外事工作大事记"\ndate = "2020-03-10"\n', encoding="utf-8")
+    facts = extract(read_document(path))
+    assert sorted(m.date for m in facts.meetings) == ["2019-01-08", "2019-04-19"]
