@@ -84,6 +84,7 @@ GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 COUNTED = re.compile(f"[\\d一二三四五六七八九十百千]+余?(?:{pattern('meetings', 'frames.counted')})")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
+WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
@@ -112,6 +113,8 @@ VIDEO = re.compile(pattern("meetings", "modes.video"))
 # 分别会见了 (also 分别与…会谈, 先后视频会见了): each of those met is a meeting of its own.
 SEPARATELY_WORD = re.compile(pattern("meetings", "sequence.separately"))
 SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与|同|和)?(?:{pattern('meetings', 'modes.video')})?$")
+# What makes an act word the time of another clause (在会见谢里夫时，…; 会见本·阿卜杜拉时，…).
+TIME_OF_ACT = re.compile(r"[^，,。；;、]{0,30}?时[，,]")
 # A video act word that tells the manner of the act word after it (通过视频连线(的方式)分别会见了…): one act, the second.
 MANNER_OF_NEXT_ACT = re.compile(f"(?:的?方式)?(?:{pattern('meetings', 'sequence.separately')})?(?:了)?(?=(?:{pattern('meetings', 'acts.in_person')}))")
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
@@ -534,6 +537,16 @@ def _home_named(p: Party) -> bool:
     """Whether ``p`` is of the home side: of China, or a Chinese name of no foreign country or body
     (省长景俊海; not 署长索菲·维达尔, whose country the text does not say)."""
     return p.country == "中国" or not _foreign(p) and "·" not in p.name and is_chinese_surname(p.name)
+
+
+def _met_before(sent: Sentence, s: int, e: int, ctx: MeetingContext) -> bool:
+    """Whether every person named in ``sent.text[s:e]`` is a counterpart of the meetings told last
+    (会见本·阿卜杜拉时 after 分别会见了…优素福·本·阿卜杜拉…: told again; not 会见新加坡驻成都总领事陈子勤时
+    after 会见了新加坡…等国驻渝蓉总领事, who are named first there)."""
+    named = [_as_known(_person(sent, sp, sent.start + s), ctx).name for sp in sent.spans_in(s, e) if sp.type == "Person"]
+    met = {c.name for mt in ctx.group for c in mt.counterparts}
+    # (Or by the last parts of a transliterated name: 本·阿卜杜拉 of 优素福·本·阿卜杜拉.)
+    return bool(named) and all(n in met or any(x.endswith("·" + n) for x in met) for n in named)
 
 
 def _hosts_of(guests: list[Party], ctx: MeetingContext) -> tuple[Party, ...]:
@@ -1070,6 +1083,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         after = text[m.end() :]
         if act in VIDEO_ACTS and MANNER_OF_NEXT_ACT.match(text, m.end()):
             continue  # (its mode is read with the act word after it)
+        when = TIME_OF_ACT.match(text, m.end())
+        if when and _met_before(sent, m.end(), when.end(), ctx):
+            continue  # (在会见谢里夫时，韩志远说…: the time of a meeting told before, no meeting of its own)
         attend_before = ATTEND_BEFORE.search(text[: m.start()])
         if attend_before or ATTEND_AFTER.match(after):
             if not out and attend_before and (OWN_ACT.search(text, 0, attend_before.start()) or _signs_after(text, m.end())):
@@ -1095,6 +1111,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if NOT_AN_ACT.match(after) and not hosted_before and not GUEST_WHO_ATTENDS.match(after):
             continue  # (but 会见出席…博览会的X: X, who attends, is met)
         cs = _clause_start(sent, m.start())
+        if act in SIGNING_ACTS:
+            # (X与Y共同见证A与B签署…: the signatories are named after the witnesses.)
+            cs = max((w.end() for w in WITNESS_WORD.finditer(text, cs, m.start())), default=cs)
         pre_s, pre_e = cs, m.start()
         if PLANNED.search(text, pre_s, pre_e):
             continue  # a meeting to come
