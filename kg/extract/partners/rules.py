@@ -479,7 +479,10 @@ def _respectively(sent: Sentence, sp: Span, cs: int, before: list[Span]) -> Part
 
 
 def _in_quoted_name(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside a short quoted name (“中德经济合作论坛”), not a quoted saying."""
+    """Whether ``pos`` is inside a short quoted name (“中德经济合作论坛”), not a quoted saying, or inside
+    a title in book marks (《…两市友好交流40年图片回顾视频》)."""
+    if text.rfind("《", 0, pos) > text.rfind("》", 0, pos):
+        return True
     open_ = text.rfind("“", 0, pos)
     if open_ < 0 or text.rfind("”", 0, pos) > open_:
         return False
