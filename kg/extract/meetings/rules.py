@@ -113,6 +113,8 @@ VIDEO = re.compile(pattern("meetings", "modes.video"))
 # 分别会见了 (also 分别与…会谈, 先后视频会见了): each of those met is a meeting of its own.
 SEPARATELY_WORD = re.compile(pattern("meetings", "sequence.separately"))
 SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与|同|和)?(?:{pattern('meetings', 'modes.video')})?$")
+# A video act word told as a manner (以视频连线方式…): the act, if any, is the word after it.
+VIDEO_MANNER = re.compile(r"的?方式[，,]?(?:共同|联合)?(?:举办|举行|召开|主办|承办|开展|出席|参加)")
 # What makes an act word the time of another clause (在会见谢里夫时，…; 会见本·阿卜杜拉时，…).
 TIME_OF_ACT = re.compile(r"[^，,。；;、]{0,30}?时[，,]")
 # A video act word that tells the manner of the act word after it (通过视频连线(的方式)分别会见了…): one act, the second.
@@ -1081,8 +1083,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
         act = m.group(0)
         after = text[m.end() :]
-        if act in VIDEO_ACTS and MANNER_OF_NEXT_ACT.match(text, m.end()):
-            continue  # (its mode is read with the act word after it)
+        if act in VIDEO_ACTS and (MANNER_OF_NEXT_ACT.match(text, m.end()) or VIDEO_MANNER.match(text, m.end())):
+            continue  # (its mode is read with the act word after it; 以视频连线方式共同举办…论坛 tells how an event was held)
         when = TIME_OF_ACT.match(text, m.end())
         if when and _met_before(sent, m.end(), when.end(), ctx):
             continue  # (在会见谢里夫时，韩志远说…: the time of a meeting told before, no meeting of its own)
