@@ -871,9 +871,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             add(home, sp, "joint_activity", date=act_date)
         coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
-        coop = [m for m in COOPERATION.finditer(coop_text) if not _in_quoted_name(coop_text, m.start())
-                and not IN_EVENT_NAME.match(coop_text, m.end()) and not POTENTIAL.match(coop_text, m.end())
-                and not NOT_STANDING.search(coop_text, _clause_begin(coop_text, m.start()), m.start())]
+        coop = _standing_cooperation(coop_text)
         # (A signed text names what the cooperation words are of, unless they tell of the time since it:
         # 2019年双方签署友好交流合作备忘录以来，两地…交流合作不断深化.)
         since_text = signed_text is not None and any(SINCE_THEN.match(coop_text, k) for k in _ends_of(signed_text, coop_text)) \
@@ -953,11 +951,12 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
 _SINCE = re.compile(r"以来")
 
 
-def _standing_cooperation(text: str) -> bool:
-    """Whether ``text`` tells of standing cooperation or exchange (not a topic talked over, a wish,
-    a potential, nor a word of an event's or a quoted name)."""
-    return any(not _in_quoted_name(text, m.start()) and not IN_EVENT_NAME.match(text, m.end()) and not POTENTIAL.match(text, m.end())
-               and not NOT_STANDING.search(text, _clause_begin(text, m.start()), m.start()) for m in COOPERATION.finditer(text))
+def _standing_cooperation(text: str) -> list[re.Match]:
+    """The words of ``text`` that tell of standing cooperation or exchange (not a topic talked over, a
+    wish, a potential, nor a word of an event's or a quoted name)."""
+    return [m for m in COOPERATION.finditer(text) if not _in_quoted_name(text, m.start())
+            and not IN_EVENT_NAME.match(text, m.end()) and not POTENTIAL.match(text, m.end())
+            and not NOT_STANDING.search(text, _clause_begin(text, m.start()), m.start())]
 
 
 def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[PartnerLink]:
