@@ -313,7 +313,9 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w) and _plausible_name(w):
             out.append(Span(s0, e0, "City", w, w, country, "unknown-city"))
             taken.append((s0, e0))
-    for m in _abbreviation(home).finditer(sent.text):
+    # (Every match holds 港 or 澳: a sentence with neither needs no pattern compiled for its home place.)
+    abbreviated = _abbreviation(home).finditer(sent.text) if "港" in sent.text or "澳" in sent.text else ()
+    for m in abbreviated:
         key = m.group(1) or "港澳"
         for place in ABBR_PLACES[key]:
             s = sent.start + m.start()
@@ -367,7 +369,16 @@ _JOINED_AFTER = re.compile(r"(?:[于在][^，,。；;与和同]{1,10}?)?[与和�
 
 def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     """The mainland place (not a venue) named last before the partner in its clause (溧阳市与加拿大…,
-    钟楼区与德国…), else the document's home place."""
+    钟楼区与德国…), else the document's home place. (Read once a partner: the links and the pair a
+    later sentence may name both ask.)"""
+    key = ("home", sp, home_city)
+    found = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _read_home(sent, sp, home_city)
+    return found
+
+
+def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     rs, _ = sent.rel(sp)
     cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
     gaz = load()
