@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..gazetteer import load
 from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
 from ..nlp.common import GAZ_KEY, UNLISTED_PLACE_RULES
-from ..nlp.pipeline import _cut, load_pipeline
+from ..nlp.pipeline import _cut, load_pipeline, read_mentions
 from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
@@ -32,12 +32,6 @@ _REGION_SUFFIX_END = re.compile(f"(?:{cue_pattern('names', 'region_suffix')})$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 # A description between a country and its place's name (意大利|历史名城|帕尔马市).
 _DESCRIBED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names', 'place_described_by')})")
-
-
-def _tuples_only() -> dict:
-    """The pipeline's settings for mentions as tuples only, without spaCy's spans and entities (nothing
-    here reads them). (A new dict each time: ``nlp.pipe`` adds its batch size to the one it is given.)"""
-    return {"kg_mentions": {"spacy_spans": False}}
 
 
 def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
@@ -204,15 +198,15 @@ def _title_places(doc: Document, nlp, persons: frozenset[str] = frozenset()) -> 
     (also one of ``persons``, the names the text reads: 建华 in 邹建华率南昌市代表团…, 市长邹建华 below)."""
     if not doc.title or not places_in(doc.title):
         return None  # (no place in the title to check: the pipeline is not run on it)
-    sdoc = nlp(doc.title, component_cfg=_tuples_only())
+    title_mentions, _, user_data = next(read_mentions(nlp, (doc.title,)))
     # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
-    chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
+    chosen = [(s, e) for s, e, label, _, _ in title_mentions if label == "Person" or label in ("City", "Region", "Country")]
     chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 and name in doc.title
                for m in re.finditer(re.escape(name), doc.title)]
-    found = {doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
+    found = {doc.title[s:e] for s, e, label, _ in user_data.get(GAZ_KEY, ())
              if label in ("City", "Region") and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
-    found.update(doc.title[s : s + pe] for s, e, label, _, _ in sdoc._.mentions if label == "Organization"
+    found.update(doc.title[s : s + pe] for s, e, label, _, _ in title_mentions if label == "Organization"
                  for ps, pe, _, _ in places_in(doc.title[s : min(e, s + 12)])[:1] if ps == 0)
     return frozenset(found)
 
@@ -328,9 +322,8 @@ def extract(doc: Document) -> Facts:
     line_at = line_finder(doc.text)
     block_spans: list[tuple] = []
     found = []
-    for block, sdoc in zip(prose, nlp.pipe((b.text for b in prose), component_cfg=_tuples_only())):
-        ext = sdoc._
-        found.append((block, list(ext.mentions), set(ext.nested)))
+    for block, (chosen, nested, _) in zip(prose, read_mentions(nlp, (b.text for b in prose))):
+        found.append((block, list(chosen), set(nested)))
     found = _bare_as_written(known_names_again(found), gaz)
     full_name = _full_names(found)
     persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")

@@ -42,19 +42,37 @@ def make_gazetteer(nlp: Language, name: str, spans_key: str) -> "GazetteerMatche
 
 class _TokenOrPhraseMatcher:
     """Matches as ``PhraseMatcher`` gives them, (match id, start token, end token): one-token
-    patterns by the token's ORTH in a dict, the others by a ``PhraseMatcher``."""
+    patterns by the token's ORTH in a dict, the others by a ``PhraseMatcher``.
 
-    def __init__(self, single: dict[int, list[int]], phrases: PhraseMatcher) -> None:
+    It also matches the words of a text made into no Doc (:class:`~kg.nlp.tokenizer.Words`), by
+    their texts (``by_text``: the same ids as ``single``, keyed by the form instead of its hash), where
+    no phrase can match: see :meth:`phrase_free`."""
+
+    def __init__(self, single: dict[int, list[int]], phrases: PhraseMatcher,
+                 by_text: dict[str, list[int]] | None = None, phrase_texts: tuple[str, ...] = ()) -> None:
         self.single = single
         self.phrases = phrases
+        self.by_text = by_text or {}
+        # The phrase patterns' tokens, joined: text a phrase match is made of (none ever matches a
+        # text that holds none of them).
+        self.phrase_texts = phrase_texts
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def phrase_free(self, text: str) -> bool:
+        """Whether no phrase pattern can match in ``text`` (written without whitespace, so that its
+        tokens joined are the text): none of the patterns' tokens, joined, is in it."""
+        return not any(p in text for p in self.phrase_texts)
+
+    def __call__(self, doc) -> list[tuple[int, int, int]]:
         out = []
+        if isinstance(doc, Doc):
+            keys, table = doc.to_array(ORTH).tolist(), self.single
+        else:  # (words, whose text no phrase pattern matches: see phrase_free)
+            keys, table = doc.words, self.by_text
         # (The look-ups by ``map``, the tokens with none skipped: a loop over every token took twice as long.)
-        for i, ids in enumerate(map(self.single.get, doc.to_array(ORTH).tolist())):
+        for i, ids in enumerate(map(table.get, keys)):
             if ids is not None:
                 out.extend((m, i, i + 1) for m in ids)
-        if len(self.phrases):
+        if isinstance(doc, Doc) and len(self.phrases):
             out.extend(self.phrases(doc))
         return out
 
@@ -86,6 +104,7 @@ class GazetteerMatcher:
         self.patterns = list(patterns)
         strings = self.nlp.vocab.strings
         single: dict[int, list[int]] = {}
+        by_text: dict[str, list[int]] = {}
         by_key: dict[str, list[str]] = {}
         one_token = jieba.re_han_default.fullmatch
         self._label_id = {}
@@ -103,12 +122,16 @@ class GazetteerMatcher:
                     ids = single.setdefault(strings.add(form), [])
                     if match_id not in ids:
                         ids.append(match_id)
+                    by_text[form] = ids
             else:
                 by_key.setdefault(key, []).append(text)
         phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        phrase_texts = set()
         for key, texts in by_key.items():
-            phrases.add(key, [self.nlp.make_doc(t) for t in texts])
-        self.matcher = _TokenOrPhraseMatcher(single, phrases)
+            docs = [self.nlp.make_doc(t) for t in texts]
+            phrases.add(key, docs)
+            phrase_texts.update("".join(t.text for t in d) for d in docs)
+        self.matcher = _TokenOrPhraseMatcher(single, phrases, by_text, tuple(sorted(phrase_texts)))
 
     # Saving and loading, as span_ruler does: the patterns, one JSON object a line.
     def to_disk(self, path, *, exclude=()) -> None:
