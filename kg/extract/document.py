@@ -193,12 +193,19 @@ def _sentence_country(text: str, chosen: list[tuple], pos: int) -> str:
     return "" if name == "中国" else name
 
 
-def _title_places(doc: Document, nlp, persons: frozenset[str] = frozenset()) -> frozenset[str] | None:
+def _title_read(doc: Document) -> bool:
+    """Whether the pipeline reads the document's title (for :func:`_title_places`): a title naming a place."""
+    return bool(doc.title) and bool(places_in(doc.title))
+
+
+def _title_places(doc: Document, read: tuple | None, persons: frozenset[str] = frozenset()) -> frozenset[str] | None:
     """The places the gazetteer finds in the document's title, but for those inside a person's name
-    (also one of ``persons``, the names the text reads: 建华 in 邹建华率南昌市代表团…, 市长邹建华 below)."""
-    if not doc.title or not places_in(doc.title):
+    (also one of ``persons``, the names the text reads: 建华 in 邹建华率南昌市代表团…, 市长邹建华 below).
+    ``read`` is what the pipeline read in the title (see :func:`read_mentions`), None where
+    :func:`_title_read` says it reads none."""
+    if read is None:
         return None  # (no place in the title to check: the pipeline is not run on it)
-    title_mentions, _, user_data = next(read_mentions(nlp, (doc.title,)))
+    title_mentions, _, user_data = read
     # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
     chosen = [(s, e) for s, e, label, _, _ in title_mentions if label == "Person" or label in ("City", "Region", "Country")]
     chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 and name in doc.title
@@ -322,12 +329,15 @@ def extract(doc: Document) -> Facts:
     line_at = line_finder(doc.text)
     block_spans: list[tuple] = []
     found = []
-    for block, (chosen, nested, _) in zip(prose, read_mentions(nlp, (b.text for b in prose))):
+    # (The title with the blocks, where it is read: one pass of the pipeline over the document.)
+    texts = [b.text for b in prose] + ([doc.title] if _title_read(doc) else [])
+    read = list(read_mentions(nlp, texts))
+    for block, (chosen, nested, _) in zip(prose, read):
         found.append((block, list(chosen), set(nested)))
     found = _bare_as_written(known_names_again(found), gaz)
     full_name = _full_names(found)
     persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
-    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp, persons),
+    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.

