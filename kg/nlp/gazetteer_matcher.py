@@ -171,7 +171,8 @@ class GazetteerMatcher:
             found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
         # jieba's own dictionary holds some names together with a word before them (日本共同社):
         # a token made of two gazetteer forms is read as both (日本 + 共同社).
-        single, strings = self.matcher.single, self.nlp.vocab.strings
+        # (The one-token patterns by their text: ``single``'s ids, without hashing each stretch read.)
+        single = self.matcher.by_text
         # (Only the tokens of four characters or more, picked first: a loop over every token took long.)
         for i in [i for i, n in enumerate(map(sub, ends, starts)) if n >= 4]:
             if i in matched_tokens:
@@ -179,7 +180,7 @@ class GazetteerMatcher:
             ts, te = starts[i], ends[i]
             tok = text[ts:te]
             for k in range(2, len(tok) - 1):
-                left, right = single.get(strings[tok[:k]]), single.get(strings[tok[k:]])
+                left, right = single.get(tok[:k]), single.get(tok[k:])
                 if left and not right and len(tok) - k >= 2:
                     # A country written before a word that jieba's dictionary holds together with it
                     # (美国驻华使馆, 日本丰田汽车公司, 美国高通公司): the country is a word of its own.
@@ -209,7 +210,7 @@ class GazetteerMatcher:
             if te - ts < 2 or (i - 1) in matched_tokens or text[ts:te] not in titles:
                 continue
             ps = starts[i - 1]
-            ids = single.get(strings[text[ps : ts + 1]]) if ts + 1 - ps >= 2 else None
+            ids = single.get(text[ps : ts + 1]) if ts + 1 - ps >= 2 else None
             for match_id in ids or ():
                 label, ent_id, label_hash, id_hash = self._label_id[match_id]
                 if label in ("City", "Region"):
