@@ -78,13 +78,19 @@ def read_mentions(nlp: Language, texts: Iterable[str]) -> Iterator[tuple[list, l
     procs = [proc for _, proc in nlp.pipeline]
     own = isinstance(tokenizer, TextKeepingTokenizer) and [type(p) for p in procs] == [GazetteerMatcher, NameRules, MentionMerger]
     for text in texts:
-        words = tokenizer.words(text) if own and len(text) <= nlp.max_length else None
-        if words is not None and procs[0].matcher.phrase_free(text):
-            gazetteer, names, mentions = procs
+        if not own or len(text) > nlp.max_length:  # (nlp says why it cannot read a text too long)
+            doc = nlp(text, component_cfg={"kg_mentions": {"spacy_spans": False}})
+            ext = doc._
+            yield ext.mentions, ext.nested, doc.user_data
+            continue
+        gazetteer, names, mentions = procs
+        words = tokenizer.words(text)
+        if words is not None and gazetteer.matcher.phrase_free(text):
             mentions(names(gazetteer(words)), spacy_spans=False)
             yield words._.mentions, words._.nested, words.user_data
         else:
-            doc = nlp(text, component_cfg={"kg_mentions": {"spacy_spans": False}})
+            # (A Doc through the components, as ``nlp(text)`` passes it: without its per-call set-up.)
+            doc = mentions(names(gazetteer(tokenizer(text))), spacy_spans=False)
             ext = doc._
             yield ext.mentions, ext.nested, doc.user_data
 
