@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from .extract.firstchars import skipping
 from .model import Block, Cell, Document
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -90,7 +91,7 @@ def split_lines(text: str) -> list[_Line]:
 # lower-case syllable with a tone mark right after a Chinese character. It is left out of the block
 # text (the offsets keep pointing at the file), so that 會見 is one word again.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+_PINYIN = skipping(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
 
 
 # A table cell padded to width, one character apart (日 本, 亚 洲, 城 市): one word.

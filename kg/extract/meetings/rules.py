@@ -28,6 +28,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
+from ..firstchars import skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
 from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
@@ -59,7 +60,7 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # A letter named by its writer: 宣读了市长X的贺信.
 # (Or with whom it is written to: X致扬州市的贺信, X市长致Y市长的贺信.)
 # (Sent to the home side: 收到X发来的新春贺信.)
-LETTER_OF = re.compile(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
+LETTER_OF = skipping(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
                        f"(?:{pattern('meetings', 'acts.letter_kinds')})?(?:{pattern('meetings', 'acts.letter_of')})")
 OWN_MISSION = re.compile(pattern("meetings", "guests.own_missions"))
 MISSION_WORD = re.compile(pattern("meetings", "guests.mission_words"))
@@ -95,7 +96,7 @@ LED_TEAM = re.compile(f"(?:{pattern('meetings', 'guests.leads')})(?:团|队)")
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 # A plan before the act word in its clause (昆明市市长将会见…, 将于明日与X举行会谈).
-PLANNED = re.compile(f"(?<![少中上大准])(?:{pattern('meetings', 'frames.planned')})(?:于|在|与|同|和|对|赴|前往|$)")
+PLANNED = skipping(f"(?<![少中上大准])(?:{pattern('meetings', 'frames.planned')})(?:于|在|与|同|和|对|赴|前往|$)")
 # A passive act word: 受到Y的(亲切)会见, the receiver Y after the passive word (see _passive_sides).
 PASSIVE = re.compile(f"(?:{pattern('meetings', 'frames.passive')})(?P<by>[^，,。；;]{{1,40}}?)的?"
                      f"(?:(?:{pattern('meetings', 'frames.passive_manner')})的?)*$")

@@ -30,6 +30,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party, PartnerLink
 from ..cues import pattern, words
 from ..dates import parse_date
+from ..firstchars import skipping
 from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import HOSTING_ACTS, SIGNING_ACTS, STAY
 from ..sentences import SARS, Sentence, Span, after_page
@@ -102,7 +103,7 @@ FOUNDED_IN = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?
 # Words after a tie's founding that make it the start of a time told (两市结好以来): no date of the sentence founds it.
 SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
-FRIENDLY_EXCHANGE = re.compile(
+FRIENDLY_EXCHANGE = skipping(
     r"友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:备忘录|协议书?|协定书?)"
     # (The tie's signing named so: 友好交流关系云签约仪式, 友好交流城市签约.)
     f"|友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:{pattern('partners', 'signed.words')})"
@@ -114,13 +115,13 @@ FRIENDLY_EXCHANGE = re.compile(
     f"(?:{'|'.join(w for w in words('partners', 'tiers.friendly_exchange') if w.endswith(('城市', '省州')))})"
 )
 LETTER_OF_INTENT = re.compile(r"意向书")
-AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
+AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
-PLANNED_VISIT = re.compile(pattern("partners", "delegation_visit.planned"))
+PLANNED_VISIT = skipping(pattern("partners", "delegation_visit.planned"))
 ACCEPTED = re.compile(r"[应受](?:[^，,；;]{0,20}?)邀")
-PLANS = re.compile(f"{pattern('partners', 'sister_city.plans')}"
+PLANS = skipping(f"{pattern('partners', 'sister_city.plans')}"
                    f"|就(?:{pattern('partners', 'sister_city.founded')})[^，,。；;]{{0,16}}?(?:{pattern('partners', 'sister_city.talked')})"
                    # (…就两市建立友好交流关系交换了意见: the tier below, talked of.)
                    f"|就[^，,。；;]{{0,10}}?(?:{pattern('partners', 'friendly_exchange.founded')})[^，,。；;]{{0,20}}?(?:{pattern('partners', 'sister_city.talked')})"
@@ -133,7 +134,7 @@ DESCRIBED = re.compile(
     f"(?:{pattern('partners', 'places.described_by')}|(?:{pattern('partners', 'places.described_city_by')})[\u4e00-\u9fff]{{0,4}}城市)"
 )
 VISITOR_AFTER = re.compile(f"^[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
-TIER = re.compile(
+TIER = skipping(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     # (Or named as what follows: 徐州市的友好交流城市分别是：A（2016年）及B（2023年）.)
     rf"\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*(?:{pattern('partners', 'sister_city.among')}|包括|有)?\s*[:：]"
