@@ -245,7 +245,9 @@ def _spaced_cells(lines: list[_Line]) -> list[_Line]:
     """Lines whose cells are set apart by runs of two spaces or more, three lines or more in a row with
     as many cells, as tab-separated cells; the text keeps its length (the first space of a run becomes
     the tab), so every offset still points into the document."""
-    counts = [len(_SPACE_RUN.split(ln.text.strip())) if "\t" not in ln.text and ln.text.strip() else 0 for ln in lines]
+    # (A line with no space in it is one cell: most lines, which the pattern need not read.)
+    counts = [(len(_SPACE_RUN.split(ln.text.strip())) if " " in ln.text or "\u3000" in ln.text else 1)
+              if "\t" not in ln.text and ln.text.strip() else 0 for ln in lines]
     out = list(lines)
     i = 0
     while i < len(lines):

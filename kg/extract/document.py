@@ -621,6 +621,8 @@ def _as_named(links: list[PartnerLink], mentions: list[EntityMention]) -> list[P
     """Links whose partner the document names with one country everywhere else take that country
     (美国圣保罗市 … 长沙—圣保罗友好城市结好36周年座谈会: Saint Paul, not the gazetteer's São Paulo
     read inside the event's name): one place per name in a document."""
+    if not links:
+        return []  # (most documents tie no partner: the names need not be read)
     countries: dict[str, set[str]] = {}
     for m in mentions:
         if m.entity.type in ("City", "Region") and m.entity.country not in ("", "中国"):

@@ -7,6 +7,7 @@ block's text; :meth:`Sentence.evidence` maps them back to the file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Block, Document, Evidence
@@ -14,6 +15,8 @@ from .cues import pattern as cue_pattern
 from .dates import find_dates, parse_date
 
 SENTENCE_END = re.compile(r"[。！？!?；;】]")
+# What ends a clause inside a sentence (the meeting and partner rules' clauses).
+CLAUSE_END = re.compile(r"[，,：:]")
 # Reported speech opened before a comma or colon (X表示，…): see split_sentences.
 SPEECH = re.compile(f"(?:{cue_pattern('names', 'speech')})[，,：:]")
 HOME_COUNTRY = "中国"
@@ -85,6 +88,18 @@ class Sentence:
         """What the rules have worked out about this sentence, kept for the next rule that asks
         (a person's phrase is read by several rules of a sentence)."""
         return {}
+
+    @_once
+    def clause_ends(self) -> list[int]:
+        """Where each clause mark of the sentence ends (sentence offsets), in order: read once, for the
+        rules that look for the clause a name is in."""
+        return [m.end() for m in CLAUSE_END.finditer(self.text)]
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause that holds ``pos`` starts: the end of the last clause mark at or before it, else 0."""
+        ends = self.clause_ends
+        k = bisect_right(ends, pos)
+        return ends[k - 1] if k else 0
 
     def spans_in(self, s: int, e: int) -> list[Span]:
         """Spans inside ``text[s:e]`` (sentence-relative offsets)."""

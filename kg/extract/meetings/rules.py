@@ -370,9 +370,7 @@ def _nominal(sent: Sentence, s: int, e: int) -> bool:
 
 def _clause_start(sent: Sentence, pos: int) -> int:
     """Start of the clause that ends at ``pos``, reaching back over clauses that only name persons."""
-    ends = sent.memo.get("clause_seps")
-    if ends is None:  # (read once a sentence: every person's phrase asks)
-        ends = sent.memo["clause_seps"] = [m.end() for m in CLAUSE_SEP.finditer(sent.text)]
+    ends = sent.clause_ends  # (read once a sentence: every person's phrase asks)
     seps = ends[: bisect_right(ends, pos)]
     start = seps.pop() if seps else 0
     while start > 0:
@@ -665,7 +663,7 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
             sent.rel(sp)[1] == m.start() or m["to"] and 0 < m.start() - sent.rel(sp)[1] == len(title_prefix(text, sent.rel(sp)[1], load())))), None)
         if writer is None:
             continue
-        cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
+        cs = sent.clause_start(m.start())
         # (The writer's words, not the receiver's before them: 长沙市还收到…美国…圣保罗市市长X的来信.)
         p = _as_known(_person(sent, writer, sent.start + max(cs, _phrase_start(sent, writer))), ctx)
         # (The persons it is written to, where the sentence says: …致格拉西市长的贺信.)
@@ -712,7 +710,7 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     out = []
     text = sent.text
     for m in WELCOMED.finditer(text):
-        cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
+        cs = sent.clause_start(m.start())
         homes = [p for sp in sent.spans_in(cs, m.start()) if sp.type == "Person"
                  for p in (_person(sent, sp, sent.start + cs),) if not _foreign(p)]
         if not homes and NO_SUBJECT.match(text[cs : m.start()].replace("代表", "")):
@@ -881,7 +879,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
     one tells no act of its own (市长X在市行政中心通过视频连线方式，会见了…)."""
     if pre_s == 0:
         return 0
-    prev = max((c.end() for c in CLAUSE_SEP.finditer(sent.text, 0, pre_s - 1)), default=0)
+    prev = sent.clause_start(pre_s - 1)
     # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
     acts = [a.group(0) for a in ACT.finditer(sent.text, prev, pre_s)]
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s

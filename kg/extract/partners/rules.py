@@ -381,7 +381,7 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
 
 def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     rs, _ = sent.rel(sp)
-    cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
+    cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
     gaz = load()
     before = [_governed(x, gaz, sent.block.text) or x for x in sent.spans_in(cs, rs)]
     paired = _respectively(sent, sp, cs, before)
@@ -607,7 +607,7 @@ def read_partner_links(sent: Sentence, home_city: Party) -> list[PartnerLink]:
         # Words before a place are read past its country: 在英国伦敦, 为越南河内市.
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
-        cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
+        cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
         if _tie_of_foreign_subject(sent, sp, cs):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
