@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from operator import sub
 
 import jieba
@@ -201,10 +202,10 @@ class GazetteerMatcher:
         # A title that starts with a level word takes a short name's last character (堺|市议会议长,
         # the title 市议会议长 being a word of the segmenter): the name with it is the place.
         # (Only the tokens that start with a level word, found by a regex: a loop over every token took long.)
-        token_at = dict(zip(starts, range(len(starts))))
+        # (The token starting there by bisection over the starts, which only grow: no index of every token.)
         for c in _LEVEL_WORD.finditer(text):
-            i = token_at.get(c.start())
-            if not i:
+            i = bisect_left(starts, c.start())
+            if not i or i == len(starts) or starts[i] != c.start():
                 continue  # (no token starts there, or the first does)
             ts, te = starts[i], ends[i]
             if te - ts < 2 or (i - 1) in matched_tokens or text[ts:te] not in titles:
