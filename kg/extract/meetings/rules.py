@@ -74,10 +74,12 @@ HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲�
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')})"
                               f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)(?:并[^，,。；;]{{0,8}})?[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
+WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))  # (a match of WITNESSED holds one)
 COUNTED = re.compile(f"[\\d一二三四五六七八九十百千]+余?(?:{pattern('meetings', 'frames.counted')})")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
+WELCOME_WORD = re.compile(pattern("meetings", "guests.welcome"))  # (a match of WELCOMED holds one)
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
@@ -691,6 +693,8 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
 def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Witnesses of one act, one of each side (在A和B的共同见证下…): they meet in person."""
     out = []
+    if WITNESS_WORD.search(sent.text) is None:
+        return out  # (without a witness word the pattern, tried from every 在, finds none)
     for m in WITNESSED.finditer(sent.text):
         people = [_as_known(_person(sent, sp, sent.start + m.start("who")), ctx)
                   for sp in sent.spans_in(*m.span("who")) if sp.type == "Person"]
@@ -709,6 +713,8 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     there, else those who came with the group (see :func:`_visitors`), else its head named later."""
     out = []
     text = sent.text
+    if WELCOME_WORD.search(text) is None:
+        return out  # (without a welcome word the pattern, tried from every 对, finds none)
     for m in WELCOMED.finditer(text):
         cs = sent.clause_start(m.start())
         homes = [p for sp in sent.spans_in(cs, m.start()) if sp.type == "Person"
