@@ -624,10 +624,13 @@ def _as_named(links: list[PartnerLink], mentions: list[EntityMention]) -> list[P
     if not links:
         return []  # (most documents tie no partner: the names need not be read)
     countries: dict[str, set[str]] = {}
+    partners = {link.partner.name for link in links}  # (the names asked for below: the others need no forms)
     for m in mentions:
-        if m.entity.type in ("City", "Region") and m.entity.country not in ("", "中国"):
-            for form in _city_forms(m.entity.name):
-                countries.setdefault(form, set()).add(m.entity.country)
+        e = m.entity
+        if e.type in ("City", "Region") and e.country not in ("", "中国"):
+            for form in _city_forms(e.name):
+                if form in partners:
+                    countries.setdefault(form, set()).add(e.country)
     out = []
     for link in links:
         named = countries.get(link.partner.name, set())
