@@ -345,8 +345,9 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
             last_org, loose = org, []
             continue
         split = None
+        ends = gaz.title_ends  # (a title ends only in one of them: the others are passed without a slice)
         for i in range(len(s) - 2, 0, -1):
-            if title_suffix(s[:i], gaz) and NAME_CHARS.match(s[i:]):
+            if s[i - 1] in ends and title_suffix(s[:i], gaz) and NAME_CHARS.match(s[i:]):
                 split = i
                 break
         if split is None:
