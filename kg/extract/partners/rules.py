@@ -321,7 +321,9 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         for place in ABBR_PLACES[key]:
             s = sent.start + m.start()
             out.append(Span(s, sent.start + m.end(), "Region", place, place, "中国", "abbreviation"))
-    # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named.
+    # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named. (A place alone is its own.)
+    if len(out) < 2:
+        return out
     return [sp for sp in out if not any(o.name != sp.name and len(o.written) > len(sp.written) and o.written.startswith(sp.written) for o in out)]
 
 
