@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from .extract.firstchars import skipping
 from .model import Block, Cell, Document
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -90,7 +91,7 @@ def split_lines(text: str) -> list[_Line]:
 # lower-case syllable with a tone mark right after a Chinese character. It is left out of the block
 # text (the offsets keep pointing at the file), so that 會見 is one word again.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+_PINYIN = skipping(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
 
 
 # A table cell padded to width, one character apart (日 本, 亚 洲, 城 市): one word.
@@ -244,7 +245,9 @@ def _spaced_cells(lines: list[_Line]) -> list[_Line]:
     """Lines whose cells are set apart by runs of two spaces or more, three lines or more in a row with
     as many cells, as tab-separated cells; the text keeps its length (the first space of a run becomes
     the tab), so every offset still points into the document."""
-    counts = [len(_SPACE_RUN.split(ln.text.strip())) if "\t" not in ln.text and ln.text.strip() else 0 for ln in lines]
+    # (A line with no space in it is one cell: most lines, which the pattern need not read.)
+    counts = [(len(_SPACE_RUN.split(ln.text.strip())) if " " in ln.text or "\u3000" in ln.text else 1)
+              if "\t" not in ln.text and ln.text.strip() else 0 for ln in lines]
     out = list(lines)
     i = 0
     while i < len(lines):

@@ -13,6 +13,8 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
+from .firstchars import skipping
+
 DATE_EXPR = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日?)?"
     r"(?:\s*(?:至|到|—|–|-|~|～)\s*(?:(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日)?"
@@ -42,7 +44,7 @@ RELATIVE_YEAR = re.compile(r"(?P<w>" + "|".join(RELATIVE_YEARS) + r")(?:\s*(?=\d
 YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;]))(?:早在|早于|在|于)?(?:(?P<y>(?:19|20)\d\d)|(?P<cy>[一二][九〇零][〇零一二三四五六七八九]{2}))\s*年"
                        r"(?:初|底|末|中|上半年|下半年)?(?=[，,]|是)|年内|全年|本年度)")
 # A date written in Chinese numerals (二〇二三年六月十五日, 六月十五日): read as its digits.
-CN_DATE = re.compile(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
+CN_DATE = skipping(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 YEAR_ONLY = re.compile(r"^(?:(?P<y>\d{4})\s*年|年内|全年|上半年|下半年|年初|年底)")
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..gazetteer import load
 from ..model import Document, EntityMention, Evidence, Facts, Meeting, Party, PartnerLink, Position
 from ..nlp.common import GAZ_KEY, UNLISTED_PLACE_RULES
-from ..nlp.pipeline import _cut, load_pipeline
+from ..nlp.pipeline import _cut, load_pipeline, read_mentions
 from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
@@ -32,12 +32,6 @@ _REGION_SUFFIX_END = re.compile(f"(?:{cue_pattern('names', 'region_suffix')})$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 # A description between a country and its place's name (意大利|历史名城|帕尔马市).
 _DESCRIBED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names', 'place_described_by')})")
-
-
-def _tuples_only() -> dict:
-    """The pipeline's settings for mentions as tuples only, without spaCy's spans and entities (nothing
-    here reads them). (A new dict each time: ``nlp.pipe`` adds its batch size to the one it is given.)"""
-    return {"kg_mentions": {"spacy_spans": False}}
 
 
 def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple[int, int]:
@@ -202,23 +196,30 @@ def _sentence_country(text: str, chosen: list[tuple], pos: int) -> str:
     return "" if name == "中国" else name
 
 
-def _title_places(doc: Document, nlp, persons: frozenset[str] = frozenset()) -> frozenset[str] | None:
+def _title_read(doc: Document) -> bool:
+    """Whether the pipeline reads the document's title (for :func:`_title_places`): a title naming a place."""
+    return bool(doc.title) and bool(places_in(doc.title))
+
+
+def _title_places(doc: Document, read: tuple | None, persons: frozenset[str] = frozenset()) -> frozenset[str] | None:
     """The places the gazetteer finds in the document's title, but for those inside a person's name
-    (also one of ``persons``, the names the text reads: 建华 in 邹建华率南昌市代表团…, 市长邹建华 below)."""
-    if not doc.title or not places_in(doc.title):
+    (also one of ``persons``, the names the text reads: 建华 in 邹建华率南昌市代表团…, 市长邹建华 below).
+    ``read`` is what the pipeline read in the title (see :func:`read_mentions`), None where
+    :func:`_title_read` says it reads none."""
+    if read is None:
         return None  # (no place in the title to check: the pipeline is not run on it)
-    sdoc = nlp(doc.title, component_cfg=_tuples_only())
+    title_mentions, _, user_data = read
     # (Nor inside a longer name the pipeline chose: 兰州 in 美国马里兰州.)
-    chosen = [(s, e) for s, e, label, _, _ in sdoc._.mentions if label == "Person" or label in ("City", "Region", "Country")]
+    chosen = [(s, e) for s, e, label, _, _ in title_mentions if label == "Person" or label in ("City", "Region", "Country")]
     chosen += [(m.start(), m.end()) for name in persons if len(name) >= 2 and name in doc.title
                for m in re.finditer(re.escape(name), doc.title)]
     # (Nor a place written right after a foreign country: 韩国丽水市 is no mainland 丽水市.)
-    after_foreign = {e for _, e, label, _, ent_id in sdoc._.mentions if label == "Country" and not (ent_id or "").endswith(":中国")}
-    found = {doc.title[s:e] for s, e, label, _ in sdoc.user_data.get(GAZ_KEY, ())
+    after_foreign = {e for _, e, label, _, ent_id in title_mentions if label == "Country" and not (ent_id or "").endswith(":中国")}
+    found = {doc.title[s:e] for s, e, label, _ in user_data.get(GAZ_KEY, ())
              if label in ("City", "Region") and s not in after_foreign
              and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
-    found.update(doc.title[s : s + pe] for s, e, label, _, _ in sdoc._.mentions if label == "Organization"
+    found.update(doc.title[s : s + pe] for s, e, label, _, _ in title_mentions if label == "Organization"
                  for ps, pe, _, _ in places_in(doc.title[s : min(e, s + 12)])[:1] if ps == 0)
     return frozenset(found)
 
@@ -348,13 +349,15 @@ def extract(doc: Document) -> Facts:
     line_at = line_finder(doc.text)
     block_spans: list[tuple] = []
     found = []
-    for block, sdoc in zip(prose, nlp.pipe((b.text for b in prose), component_cfg=_tuples_only())):
-        ext = sdoc._
-        found.append((block, list(ext.mentions), set(ext.nested)))
+    # (The title with the blocks, where it is read: one pass of the pipeline over the document.)
+    texts = [b.text for b in prose] + ([doc.title] if _title_read(doc) else [])
+    read = list(read_mentions(nlp, texts))
+    for block, (chosen, nested, _) in zip(prose, read):
+        found.append((block, list(chosen), set(nested)))
     found = _bare_as_written(known_names_again(found), gaz)
     full_name = _full_names(found)
     persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
-    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, nlp, persons),
+    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
@@ -639,11 +642,16 @@ def _as_named(links: list[PartnerLink], mentions: list[EntityMention]) -> list[P
     """Links whose partner the document names with one country everywhere else take that country
     (美国圣保罗市 … 长沙—圣保罗友好城市结好36周年座谈会: Saint Paul, not the gazetteer's São Paulo
     read inside the event's name): one place per name in a document."""
+    if not links:
+        return []  # (most documents tie no partner: the names need not be read)
     countries: dict[str, set[str]] = {}
+    partners = {link.partner.name for link in links}  # (the names asked for below: the others need no forms)
     for m in mentions:
-        if m.entity.type in ("City", "Region") and m.entity.country not in ("", "中国"):
-            for form in _city_forms(m.entity.name):
-                countries.setdefault(form, set()).add(m.entity.country)
+        e = m.entity
+        if e.type in ("City", "Region") and e.country not in ("", "中国"):
+            for form in _city_forms(e.name):
+                if form in partners:
+                    countries.setdefault(form, set()).add(e.country)
     out = []
     for link in links:
         named = countries.get(link.partner.name, set())

@@ -124,7 +124,8 @@ def title_suffix(text: str, gaz: Gazetteer) -> str:
     """The longest title ``text`` ends with ("" if none)."""
     if not text or text[-1] not in gaz.title_ends:
         return ""
-    for n in gaz.title_lengths:
+    # (Only the lengths of the titles ending in its last character: a title the text ends with is one.)
+    for n in gaz.title_lengths_by_end[text[-1]]:
         if n <= min(len(text), 8) and text[-n:] in gaz.title_forms:
             return text[-n:]
     return ""
@@ -132,7 +133,13 @@ def title_suffix(text: str, gaz: Gazetteer) -> str:
 
 def title_prefix(text: str, pos: int, gaz: Gazetteer) -> str:
     """The longest title written at ``text[pos:]`` ("" if none)."""
-    return next((text[pos : pos + n] for n in gaz.title_lengths if text[pos : pos + n] in gaz.title_forms), "")
+    if 0 <= pos < len(text):
+        # (Only the lengths of the titles starting with its character: a title written there is one.
+        # A slice cut short by the text's end is the rest of the text, a title of its own length if any.)
+        lengths = gaz.title_lengths_by_start.get(text[pos], ())
+    else:
+        lengths = gaz.title_lengths
+    return next((text[pos : pos + n] for n in lengths if text[pos : pos + n] in gaz.title_forms), "")
 
 
 LEVEL_WORDS = frozenset("省市州县区道府")  # the words of a division's level that end a place's name
@@ -357,8 +364,9 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
             last_org, loose = org, []
             continue
         split = None
+        ends = gaz.title_ends  # (a title ends only in one of them: the others are passed without a slice)
         for i in range(len(s) - 2, 0, -1):
-            if title_suffix(s[:i], gaz) and NAME_CHARS.match(s[i:]):
+            if s[i - 1] in ends and title_suffix(s[:i], gaz) and NAME_CHARS.match(s[i:]):
                 split = i
                 break
         if split is None:

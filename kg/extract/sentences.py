@@ -7,6 +7,7 @@ block's text; :meth:`Sentence.evidence` maps them back to the file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Block, Document, Evidence
@@ -14,10 +15,26 @@ from .cues import pattern as cue_pattern
 from .dates import find_dates, parse_date
 
 SENTENCE_END = re.compile(r"[。！？!?；;】]")
+# What ends a clause inside a sentence (the meeting and partner rules' clauses).
+CLAUSE_END = re.compile(r"[，,：:]")
 # Reported speech opened before a comma or colon (X表示，…): see split_sentences.
 SPEECH = re.compile(f"(?:{cue_pattern('names', 'speech')})[，,：:]")
 HOME_COUNTRY = "中国"
 SARS = ("香港", "澳门")
+
+
+class _once:
+    """``functools.cached_property`` without its lock: the value is kept in the instance on first
+    read. (Python 3.11's takes a lock on each first read, a tenth of the rules' reads of a sentence.)"""
+
+    def __init__(self, f) -> None:
+        self.f, self.name, self.__doc__ = f, f.__name__, f.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.f(obj)
+        return value
 
 
 @dataclass(unsafe_hash=True)
@@ -33,14 +50,15 @@ class Span:
     rule: str = ""
     parent: str = ""  # for districts: the city
 
-    @property
+    # (Read once a span, kept in it, as the fields never change: the rules ask tens of thousands of times.)
+    @_once
     def foreign(self) -> bool:
         """A place or body outside the mainland: another country, Hong Kong or Macao."""
         if self.type in ("City", "Region", "Organization", "Company") and self.name in SARS:
             return True
         return bool(self.country) and self.country != HOME_COUNTRY
 
-    @property
+    @_once
     def side_country(self) -> str:
         """The country (or SAR) the entity stands for in a meeting or tie."""
         if self.name in SARS:
@@ -48,20 +66,6 @@ class Span:
         if self.type == "Country":
             return self.name
         return self.country
-
-
-class _once:
-    """``functools.cached_property`` without its lock: the value is kept in the instance on first
-    read. (Python 3.11's takes a lock on each first read, a tenth of the rules' reads of a sentence.)"""
-
-    def __init__(self, f) -> None:
-        self.f, self.name, self.__doc__ = f, f.__name__, f.__doc__
-
-    def __get__(self, obj, cls=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.f(obj)
-        return value
 
 
 @dataclass(unsafe_hash=True)
@@ -85,6 +89,18 @@ class Sentence:
         """What the rules have worked out about this sentence, kept for the next rule that asks
         (a person's phrase is read by several rules of a sentence)."""
         return {}
+
+    @_once
+    def clause_ends(self) -> list[int]:
+        """Where each clause mark of the sentence ends (sentence offsets), in order: read once, for the
+        rules that look for the clause a name is in."""
+        return [m.end() for m in CLAUSE_END.finditer(self.text)]
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause that holds ``pos`` starts: the end of the last clause mark at or before it, else 0."""
+        ends = self.clause_ends
+        k = bisect_right(ends, pos)
+        return ends[k - 1] if k else 0
 
     def spans_in(self, s: int, e: int) -> list[Span]:
         """Spans inside ``text[s:e]`` (sentence-relative offsets)."""

@@ -115,6 +115,12 @@ class Gazetteer:
         # Every title ends in one of these characters (长, 记, 使 …): most words are ruled out at once.
         self.title_ends: frozenset[str] = frozenset(t[-1] for t in self.title_forms if t)
         self.title_lengths: tuple[int, ...] = tuple(sorted({len(t) for t in self.title_forms}, reverse=True))
+        # …and, by a title's last (first) character, the lengths of the titles ending (starting) with it,
+        # longest first: a word is checked against those alone (see kg.extract.names.title_suffix).
+        self.title_lengths_by_end: dict[str, tuple[int, ...]] = _lengths_by(self.title_forms, -1)
+        self.title_lengths_by_start: dict[str, tuple[int, ...]] = _lengths_by(self.title_forms, 0)
+        # The countries (and SARs) by the forms country_of_prefix reads at a text's start.
+        self._prefix_country: dict[str, str] | None = None
         self._title_en = {t.zh: t.en for t in self.titles}
         self.country_names: frozenset[str] = frozenset(
             f for e in self.entries if e.type == "Country" for f in e.forms
@@ -156,12 +162,36 @@ class Gazetteer:
 
     def country_of_prefix(self, text: str) -> tuple[str, str]:
         """If ``text`` starts with a country (or SAR) name, return (name as written, country canonical zh)."""
-        best = ("", "")
+        if self._prefix_country is None:
+            self._prefix_country = self._prefix_countries()
+        countries = self._prefix_country
         for n in range(min(len(text), 12), 1, -1):
-            e = self.lookup(text[:n], ("Country", "Region"))
-            if e is not None and (e.type == "Country" or e.country == "中国" and e.zh in ("香港", "澳门", "台湾")):
-                return text[:n], e.zh
-        return best
+            zh = countries.get(text[:n])
+            if zh is not None:
+                return text[:n], zh
+        return ("", "")
+
+    def _prefix_countries(self) -> dict[str, str]:
+        """Each form whose entry (a country before a region, as ``lookup(form, ("Country", "Region"))``
+        takes it) is a country or a SAR (or Taiwan): that entry's name. (One dictionary read a prefix,
+        not a look-up through the types: bodies' names are read for a country at their start often.)"""
+        out = {}
+        # (The forms of the countries and those regions only: the entry a form gives is one of those.)
+        sars = ("香港", "澳门", "台湾")
+        for form in {f for x in self.entries if x.type == "Country" or x.type == "Region" and x.zh in sars for f in x.forms}:
+            e = self.lookup(form, ("Country", "Region"))
+            if e is not None and (e.type == "Country" or e.country == "中国" and e.zh in sars):
+                out[form] = e.zh
+        return out
+
+
+def _lengths_by(forms, at: int) -> dict[str, tuple[int, ...]]:
+    """The lengths of ``forms`` by their character at ``at`` (0: the first, -1: the last), longest first."""
+    out: dict[str, set[int]] = {}
+    for f in forms:
+        if f:
+            out.setdefault(f[at], set()).add(len(f))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from types import SimpleNamespace
 from typing import Callable
 
 from spacy.lang.zh import ChineseTokenizer
@@ -65,13 +66,23 @@ class TextKeepingTokenizer:
         elif _WHITESPACE.search(text) is None:
             words = [w for w in seg.cut(text) if w]
             doc = Doc(tok.vocab, words=words, spaces=[False] * len(words))
-            ends = list(accumulate(map(len, words)))
-            doc.user_data[BOUNDS_KEY] = [0, *ends][: len(ends)], ends
+            doc.user_data[BOUNDS_KEY] = _bounds(words)
         else:  # what ChineseTokenizer does, with the segmenter's words
             words, spaces = get_words_and_spaces([w for w in seg.cut(text) if w], text)
             doc = Doc(tok.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
+
+    def words(self, text: str) -> "Words | None":
+        """The words this tokenizer would make a Doc of, for a text it makes one of directly (no
+        whitespace: see the class), kept with their bounds and the text as that Doc's ``user_data``
+        would keep them; None for any other text. (See :class:`Words`: the extraction reads the
+        pipeline's mentions only.)"""
+        seg = self.kg_segmenter
+        if seg is None or self.tokenizer.segmenter != "jieba" or _WHITESPACE.search(text) is not None:
+            return None
+        words = [w for w in seg.cut(text) if w]
+        return Words(words, {BOUNDS_KEY: _bounds(words), TEXT_KEY: text})
 
     # Saving and loading: spaCy's tokenizer saves its settings; the dictionary is made again from the config.
     def to_disk(self, path, **kwargs) -> None:
@@ -92,3 +103,24 @@ class TextKeepingTokenizer:
         if name == "tokenizer":  # not set yet (unpickling): no recursion
             raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+
+def _bounds(words: list[str]) -> tuple[list[int], list[int]]:
+    """Where each of ``words``, written one after the other, starts and ends (see :func:`token_bounds`)."""
+    ends = list(accumulate(map(len, words)))
+    return [0, *ends][: len(ends)], ends
+
+
+class Words:
+    """A text's words with what the pipeline's components keep of a Doc: ``user_data`` (bounds, text,
+    each component's spans) and ``_`` (the mentions). The components read nothing else of a Doc but
+    the tokens' texts, which the gazetteer looks up from ``words`` here (see
+    :func:`kg.nlp.pipeline.read_mentions`). Making spaCy's Doc, its lexemes and its extension object
+    for each block took a tenth of the extraction's time, for tuples the extraction reads alone."""
+
+    __slots__ = ("words", "user_data", "_")
+
+    def __init__(self, words: list[str], user_data: dict) -> None:
+        self.words = words
+        self.user_data = user_data
+        self._ = SimpleNamespace()

@@ -170,3 +170,20 @@ def test_bodies_by_their_shape(nlp, text, body):
 )
 def test_words_that_end_no_body_and_no_place(nlp, text, body):
     assert not any(name == body for name, _ in _names(nlp, text))
+
+
+def test_mentions_read_without_a_doc_are_the_pipelines(nlp):
+    """read_mentions (words through the components, no spaCy Doc, where it can) gives what nlp.pipe gives:
+    every line of the seeds and the dev corpus, and texts with whitespace or a gazetteer phrase (·, brackets)."""
+    from kg.nlp.pipeline import RULE_KEY, read_mentions
+
+    corpus = SEEDS.parent / "corpus" / "dev" / "docs"
+    files = [*sorted(SEEDS.glob("*.txt")), *sorted(p for p in corpus.glob("*") if p.suffix != ".toml")]
+    texts = [line for p in files for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["刚果（金）总统访问上海。", "代表团访问了科科斯(基林)群岛和保罗·阿方索城。", "中关村论坛 2024 年 开幕"]
+    cfg = {"kg_mentions": {"spacy_spans": False}}
+    got = list(read_mentions(nlp, texts))
+    assert len(got) == len(texts)
+    for text, doc, (mentions, nested, user_data) in zip(texts, nlp.pipe(texts, component_cfg=cfg), got):
+        assert (mentions, nested) == (doc._.mentions, doc._.nested), text
+        assert {k: user_data[k] for k in (GAZ_KEY, RULE_KEY)} == {k: doc.user_data[k] for k in (GAZ_KEY, RULE_KEY)}, text

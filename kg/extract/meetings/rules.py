@@ -28,6 +28,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
+from ..firstchars import skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
 from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
@@ -68,7 +69,7 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # A letter named by its writer: 宣读了市长X的贺信.
 # (Or with whom it is written to: X致扬州市的贺信, X市长致Y市长的贺信.)
 # (Sent to the home side: 收到X发来的新春贺信.)
-LETTER_OF = re.compile(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
+LETTER_OF = skipping(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
                        f"(?:{pattern('meetings', 'acts.letter_kinds')})?(?:{pattern('meetings', 'acts.letter_of')})")
 OWN_MISSION = re.compile(pattern("meetings", "guests.own_missions"))
 MISSION_WORD = re.compile(pattern("meetings", "guests.mission_words"))
@@ -82,11 +83,13 @@ HELD_BEFORE_ACT = re.compile(r"(?:举行|进行)了?(?:工作|正式|友好|亲�
 GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{pattern('meetings', 'guests.described')})"
                               f"|(?:{pattern('meetings', 'guests.pronouns')})(?:一行)?)(?:并[^，,。；;]{{0,8}})?[，,。；;]?$")
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
+WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))  # (a match of WITNESSED holds one)
 COUNTED = re.compile(f"[\\d一二三四五六七八九十百千]+余?(?:{pattern('meetings', 'frames.counted')})")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
 WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
+WELCOME_WORD = re.compile(pattern("meetings", "guests.welcome"))  # (a match of WELCOMED holds one)
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
@@ -105,7 +108,7 @@ LED_TEAM = re.compile(f"(?:{pattern('meetings', 'guests.leads')})(?:团|队)")
 LED_GROUP = re.compile(f"(?:{pattern('meetings', 'guests.leads')})的?[^，,。；;]{{0,30}}?(?:{pattern('meetings', 'guests.groups')})")
 TO_COUNTERPART = re.compile(pattern("meetings", "frames.to_counterpart"))
 # A plan before the act word in its clause (昆明市市长将会见…, 将于明日与X举行会谈).
-PLANNED = re.compile(f"(?<![少中上大准])(?:{pattern('meetings', 'frames.planned')})(?:于|在|与|同|和|对|赴|前往|$)")
+PLANNED = skipping(f"(?<![少中上大准])(?:{pattern('meetings', 'frames.planned')})(?:于|在|与|同|和|对|赴|前往|$)")
 # A passive act word: 受到Y的(亲切)会见, the receiver Y after the passive word (see _passive_sides).
 PASSIVE = re.compile(f"(?:{pattern('meetings', 'frames.passive')})(?P<by>[^，,。；;]{{1,40}}?)的?"
                      f"(?:(?:{pattern('meetings', 'frames.passive_manner')})的?)*$")
@@ -395,9 +398,7 @@ def _nominal(sent: Sentence, s: int, e: int) -> bool:
 
 def _clause_start(sent: Sentence, pos: int) -> int:
     """Start of the clause that ends at ``pos``, reaching back over clauses that only name persons."""
-    ends = sent.memo.get("clause_seps")
-    if ends is None:  # (read once a sentence: every person's phrase asks)
-        ends = sent.memo["clause_seps"] = [m.end() for m in CLAUSE_SEP.finditer(sent.text)]
+    ends = sent.clause_ends  # (read once a sentence: every person's phrase asks)
     seps = ends[: bisect_right(ends, pos)]
     start = seps.pop() if seps else 0
     while start > 0:
@@ -744,7 +745,7 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
             sent.rel(sp)[1] == m.start() or m["to"] and 0 < m.start() - sent.rel(sp)[1] == len(title_prefix(text, sent.rel(sp)[1], load())))), None)
         if writer is None:
             continue
-        cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
+        cs = sent.clause_start(m.start())
         # (The writer's words, not the receiver's before them: 长沙市还收到…美国…圣保罗市市长X的来信.)
         p = _as_known(_person(sent, writer, sent.start + max(cs, _phrase_start(sent, writer))), ctx)
         # (The persons it is written to, where the sentence says: …致格拉西市长的贺信.)
@@ -772,6 +773,8 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
 def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Witnesses of one act, one of each side (在A和B的共同见证下…): they meet in person."""
     out = []
+    if WITNESS_WORD.search(sent.text) is None:
+        return out  # (without a witness word the pattern, tried from every 在, finds none)
     for m in WITNESSED.finditer(sent.text):
         people = [_as_known(_person(sent, sp, sent.start + m.start("who")), ctx)
                   for sp in sent.spans_in(*m.span("who")) if sp.type == "Person"]
@@ -790,8 +793,10 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     there, else those who came with the group (see :func:`_visitors`), else its head named later."""
     out = []
     text = sent.text
+    if WELCOME_WORD.search(text) is None:
+        return out  # (without a welcome word the pattern, tried from every 对, finds none)
     for m in WELCOMED.finditer(text):
-        cs = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, m.start())), default=0)
+        cs = sent.clause_start(m.start())
         homes = [p for sp in sent.spans_in(cs, m.start()) if sp.type == "Person"
                  for p in (_person(sent, sp, sent.start + cs),) if not _foreign(p)]
         if not homes and NO_SUBJECT.match(text[cs : m.start()].replace("代表", "")):
@@ -960,7 +965,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
     one tells no act of its own (市长X在市行政中心通过视频连线方式，会见了…)."""
     if pre_s == 0:
         return 0
-    prev = max((c.end() for c in CLAUSE_SEP.finditer(sent.text, 0, pre_s - 1)), default=0)
+    prev = sent.clause_start(pre_s - 1)
     # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
     acts = [a.group(0) for a in ACT.finditer(sent.text, prev, pre_s)]
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s

@@ -30,6 +30,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party, PartnerLink
 from ..cues import pattern, words
 from ..dates import parse_date
+from ..firstchars import skipping
 from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
 from ..press import LEAD as PRESS_LEAD
@@ -109,7 +110,7 @@ FOUNDED_IN = re.compile(rf"(?:{pattern('partners', 'sister_city.sentence')})的?
 # Words after a tie's founding that make it the start of a time told (两市结好以来): no date of the sentence founds it.
 SINCE_THEN = re.compile(r"(?:关系)?(?:以来|至今|后)")
 FRIENDLY_FOUNDED = re.compile(pattern("partners", "friendly_exchange.founded"))
-FRIENDLY_EXCHANGE = re.compile(
+FRIENDLY_EXCHANGE = skipping(
     r"友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:备忘录|协议书?|协定书?)"
     # (The tie's signing named so: 友好交流关系云签约仪式, 友好交流城市签约.)
     f"|友好交流(?:与?合作)?(?:城市|省州)?(?:关系)?(?:{pattern('partners', 'signed.words')})"
@@ -123,13 +124,13 @@ FRIENDLY_EXCHANGE = re.compile(
 # The tier below sister cities written right before the place, as what it is (友好交流城市匈牙利久尔市市长…).
 FRIENDLY_TIER_BEFORE = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exchange')})的?$")
 LETTER_OF_INTENT = re.compile(r"意向书")
-AGREEMENT = re.compile(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
+AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
-PLANNED_VISIT = re.compile(pattern("partners", "delegation_visit.planned"))
+PLANNED_VISIT = skipping(pattern("partners", "delegation_visit.planned"))
 ACCEPTED = re.compile(r"[应受](?:[^，,；;]{0,20}?)邀")
-PLANS = re.compile(f"{pattern('partners', 'sister_city.plans')}"
+PLANS = skipping(f"{pattern('partners', 'sister_city.plans')}"
                    f"|就(?:{pattern('partners', 'sister_city.founded')})[^，,。；;]{{0,16}}?(?:{pattern('partners', 'sister_city.talked')})"
                    # (…就两市建立友好交流关系交换了意见: the tier below, talked of.)
                    f"|就[^，,。；;]{{0,10}}?(?:{pattern('partners', 'friendly_exchange.founded')})[^，,。；;]{{0,20}}?(?:{pattern('partners', 'sister_city.talked')})"
@@ -143,7 +144,7 @@ DESCRIBED = re.compile(
 )
 # (Not a representative posted in China: 维多利亚州驻华首席代表 is no visitor.)
 VISITOR_AFTER = re.compile(f"^(?![\u4e00-\u9fff]{{0,2}}驻)[\u4e00-\u9fff]{{0,6}}?(?:{pattern('partners', 'delegation_visit.after_place')})")
-TIER = re.compile(
+TIER = skipping(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     # (Or named as what follows: 徐州市的友好交流城市分别是：A（2016年）及B（2023年）.)
     rf"\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*(?:{pattern('partners', 'sister_city.among')}|包括|有)?\s*[:：]"
@@ -331,12 +332,16 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w) and _plausible_name(w):
             out.append(Span(s0, e0, "City", w, w, country, "unknown-city"))
             taken.append((s0, e0))
-    for m in _abbreviation(home).finditer(sent.text):
+    # (Every match holds 港 or 澳: a sentence with neither needs no pattern compiled for its home place.)
+    abbreviated = _abbreviation(home).finditer(sent.text) if "港" in sent.text or "澳" in sent.text else ()
+    for m in abbreviated:
         key = m.group(1) or "港澳"
         for place in ABBR_PLACES[key]:
             s = sent.start + m.start()
             out.append(Span(s, sent.start + m.end(), "Region", place, place, "中国", "abbreviation"))
-    # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named.
+    # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named. (A place alone is its own.)
+    if len(out) < 2:
+        return out
     return [sp for sp in out if not any(o.name != sp.name and len(o.written) > len(sp.written) and o.written.startswith(sp.written) for o in out)]
 
 
@@ -396,9 +401,18 @@ _JOINED_AFTER = re.compile(r"(?:[于在][^，,。；;与和同]{1,10}?)?[与和�
 
 def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     """The mainland place (not a venue) named last before the partner in its clause (溧阳市与加拿大…,
-    钟楼区与德国…), else the document's home place."""
+    钟楼区与德国…), else the document's home place. (Read once a partner: the links and the pair a
+    later sentence may name both ask.)"""
+    key = ("home", sp, home_city)
+    found = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _read_home(sent, sp, home_city)
+    return found
+
+
+def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     rs, _ = sent.rel(sp)
-    cs = max((m.end() for m in CLAUSE.finditer(sent.text, 0, rs)), default=0)
+    cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
     gaz = load()
     before = [_governed(x, gaz, sent.block.text) or x for x in sent.spans_in(cs, rs)]
     paired = _respectively(sent, sp, cs, before)
@@ -686,7 +700,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         # Words before a place are read past its country: 在英国伦敦, 为越南河内市.
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
-        cs = max((m.end() for m in CLAUSE.finditer(text, 0, rs)), default=0)
+        cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
         if _tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {}):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)

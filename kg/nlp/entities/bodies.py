@@ -72,11 +72,17 @@ _FUNCTION_CHARS = frozenset("由与和同向对经在及为据请受是把将被
 _HOLDING = re.compile(r"(?:主办|承办|举办|协办|开办|创办|合办|联办|督办|交办)$")
 
 
+@lru_cache(maxsize=1)
+def _level_and_body() -> re.Pattern:
+    """A level word (its party committee's 中共 before it) and what follows: a body written with its level word only."""
+    return re.compile(rf"(?:中共)?({_alternation(_table('bodies')['levels'])})(.+)")
+
+
 def expand_short_body(written: str, home_name: str, home_type: str, home_parent: str = "") -> str:
     """The full name of a body written with its level word only (``市外办`` in a document of
     重庆市 → 重庆市人民政府外事办公室), or ``""`` when the level does not fit the home place."""
     t = _table("bodies")
-    m = re.fullmatch(rf"(?:中共)?({_alternation(t['levels'])})(.+)", written)
+    m = _level_and_body().fullmatch(written)
     if not m:
         return ""
     level, full = m.group(1), _standard_body(m.group(2))
