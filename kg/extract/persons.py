@@ -160,8 +160,11 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
                 # (A place's name inside a known person's, 卡亚 in 卡亚斯 of 尤西·卡亚斯, is the person's; inside
                 # a known place's, 林根市 in 埃斯林根市, that place's. So is a part of the name read as a
                 # person: 马蒂|斯·布伦纳 is 马蒂亚斯·布伦纳, named whole before.)
+                # (Or, in a place read whole after its country, its tail a rule read after a shorter
+                # place: 哈萨克斯坦阿拉科尔区 … 与阿拉|科尔区.)
                 if inside and all(m[3] == "gazetteer" and m[2] in _PLACE_LABELS
                                   or labels[name] == "Person" and "·" in name and m[2] == "Person" and (m[0], m[1]) != (i, e)
+                                  or labels[name] in _PLACE_LABELS and m[3] in UNLISTED_PLACE_RULES and i < m[0] and m[1] == e
                                   for m in inside) \
                         and not any(taken[j] for j in range(i, e) if not any(m[0] <= j < m[1] for m in inside)):
                     dropped.update(inside)
