@@ -86,7 +86,6 @@ WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('mee
 WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))  # (a match of WITNESSED holds one)
 COUNTED = re.compile(f"[\\d一二三四五六七八九十百千]+余?(?:{pattern('meetings', 'frames.counted')})")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
-WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
 WELCOME_WORD = re.compile(pattern("meetings", "guests.welcome"))  # (a match of WELCOMED holds one)
@@ -121,6 +120,7 @@ VIDEO_MANNER = re.compile(r"的?方式[，,]?(?:共同|联合)?(?:举办|举行|
 # What makes an act word the time of another clause (在会见谢里夫时，…; 会见本·阿卜杜拉时，…).
 TIME_OF_ACT = re.compile(r"[^，,。；;、]{0,30}?时[，,]")
 # A video act word that tells the manner of the act word after it (通过视频连线(的方式)分别会见了…): one act, the second.
+PHONE = re.compile(pattern("meetings", "modes.phone"))
 MANNER_OF_NEXT_ACT = re.compile(f"(?:的?方式)?(?:{pattern('meetings', 'sequence.separately')})?(?:了)?(?=(?:{pattern('meetings', 'acts.in_person')}))")
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
 CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
@@ -781,11 +781,25 @@ def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]
         homes = [p for p in people if not _foreign(p)]
         cps = [p for p in people if _foreign(p)]
         if homes and cps:
-            out.append((Meeting(date=sent.date_before(m.start()), mode="in_person", home=tuple(homes), counterparts=tuple(cps),
-                                evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
-                                description=sent.text.strip(),
-                                home_place=_home_place(sent, m.start("who"), m.end("who"), ctx.home_place)), "见证"))
+            out.append(_witnessed(sent, m.start(), m.start("who"), m.end("who"), homes, cps, ctx))
+    # (Or the witnesses as the clause's subject, joined by 与/和: A与B共同见证了…签署.)
+    for m in WITNESS_WORD.finditer(sent.text):
+        cs = sent.clause_start(m.start())
+        if WITNESSED.search(sent.text, cs, m.end()) or not TO_COUNTERPART.search(sent.text, cs, m.start()):
+            continue
+        people = [_as_known(_person(sent, sp, sent.start + cs), ctx) for sp in sent.spans_in(cs, m.start()) if sp.type == "Person"]
+        homes = [p for p in people if not _foreign(p)]
+        cps = [p for p in people if _foreign(p)]
+        if homes and cps:
+            out.append(_witnessed(sent, m.start(), cs, m.start(), homes, cps, ctx))
     return out
+
+
+def _witnessed(sent: Sentence, at: int, who_s: int, who_e: int, homes: list, cps: list, ctx: MeetingContext) -> tuple[Meeting, str]:
+    """The meeting of witnesses named between ``who_s`` and ``who_e``."""
+    return (Meeting(date=sent.date_before(at), mode="in_person", home=tuple(homes), counterparts=tuple(cps),
+                    evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                    description=sent.text.strip(), home_place=_home_place(sent, who_s, who_e, ctx.home_place)), "见证")
 
 
 def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
@@ -1246,7 +1260,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             homes = _places_speaking(sent, *home_seg) or [home_place]
         if act in EXCHANGE_ACTS and not any(p.type == "Person" for p in (*homes, *cps)):
             continue  # (places exchanging: 与美国加州、泰国曼谷…等城市开展友好交流)
-        mode = _mode(act, text[_manner_start(sent, pre_s) : m.end()])
+        manner = text[_manner_start(sent, pre_s) : m.end()]
+        if PHONE.search(manner):
+            continue  # (a telephone call: 与X举行电话会谈)
+        mode = _mode(act, manner)
         countries = list(dict.fromkeys(c for c in map(_country_of, cps) if c))
         meeting = Meeting(
             date=sent.date_before(m.start()),
