@@ -543,3 +543,13 @@ def test_a_chronicles_month_heading_dates_the_days_under_it(tmp_path):
     (tmp_path / "chronicle.meta.toml").write_text('title = "2019年潍坊市外事工作大事记"\ndate = "2020-03-10"\n', encoding="utf-8")
     facts = extract(read_document(path))
     assert sorted(m.date for m in facts.meetings) == ["2019-01-08", "2019-04-19"]
+
+
+def test_the_head_of_a_group_named_in_a_frame_has_no_words_of_the_act_in_their_body(tmp_path):
+    facts = facts_of("2024年6月18日晚，市长周建会见并宴请了以副市长卡洛斯·门德斯为团长的巴西库里蒂巴市政府代表团。", tmp_path)
+    (m,) = facts.meetings
+    assert [p.name for p in m.counterparts] == ["卡洛斯·门德斯"]
+    assert not any(o.name.startswith(("了", "以")) for o in m.counterparts[0].organizations)
+    facts = facts_of("市长周建会见了由以色列驻华大使伊利·贝尔特率领的代表团。", tmp_path)
+    (m,) = facts.meetings
+    assert [o.name for o in m.counterparts[0].organizations] == ["以色列"]

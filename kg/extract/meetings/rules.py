@@ -87,8 +87,10 @@ WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))  # (a match of 
 COUNTED = re.compile(f"[\\d一二三四五六七八九十百千]+余?(?:{pattern('meetings', 'frames.counted')})")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
-WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?)(?:{pattern('meetings', 'guests.welcome')})")
-WELCOME_WORD = re.compile(pattern("meetings", "guests.welcome"))  # (a match of WELCOMED holds one)
+_WELCOME = (f"的?(?:{pattern('meetings', 'guests.welcome_arrival')})表示"
+            f"(?:{pattern('meetings', 'guests.welcome_manner')})?(?:的)?欢迎")
+WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?){_WELCOME}")
+WELCOME_WORD = re.compile(_WELCOME)  # (a match of WELCOMED holds one)
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
@@ -120,6 +122,8 @@ VIDEO_MANNER = re.compile(r"的?方式[，,]?(?:共同|联合)?(?:举办|举行|
 # What makes an act word the time of another clause (在会见谢里夫时，…; 会见本·阿卜杜拉时，…).
 TIME_OF_ACT = re.compile(r"[^，,。；;、]{0,30}?时[，,]")
 # A video act word that tells the manner of the act word after it (通过视频连线(的方式)分别会见了…): one act, the second.
+# Words between an act word and the words naming a person met (会见了|以…为团长的, 会见了|由…率领的).
+PHRASE_LEAD = re.compile(f"了?(?:{pattern('meetings', 'guests.head_frame_start')})")
 PHONE = re.compile(pattern("meetings", "modes.phone"))
 MANNER_OF_NEXT_ACT = re.compile(f"(?:的?方式)?(?:{pattern('meetings', 'sequence.separately')})?(?:了)?(?=(?:{pattern('meetings', 'acts.in_person')}))")
 # Words that end a counterpart list: 等城市领导人, 有关负责同志, 一行, 来访 …
@@ -848,6 +852,10 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
         left = dash + 1
     for m in ACT.finditer(sent.text, left, rs):
         left = m.end()
+    # (Nor the words that open a group's head, 会见并宴请了|以副市长X为团长的…代表团: not in a span, 以色列.)
+    lead = PHRASE_LEAD.match(sent.text, left, rs)
+    if lead and not any(sent.rel(x)[0] < lead.end() <= sent.rel(x)[1] for x in sent.spans):
+        left = lead.end()
     # (Nor the receiver's words: 襄阳市政府收到|韩国…市长X发来的贺信.)
     for m in LETTER_RECEIVED.finditer(sent.text, left, rs):
         left = m.end()
