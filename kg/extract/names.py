@@ -179,7 +179,8 @@ def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
         for k in range(max(0, len(rest) - 8), len(rest) - 1):
             tail = rest[k:]
             whole, bare = gaz.lookup(tail + chain[0], ("City", "Region")), gaz.lookup(tail, ("City", "Region"))
-            if whole is not None and bare is not None and whole.zh != bare.zh:
+            # (Or a place the gazetteer lists only with its unit: 越南谅山|省委书记 of 谅山省.)
+            if whole is not None and (bare is None or whole.zh != bare.zh):
                 return rest + chain[0], chain
     return rest, chain
 
