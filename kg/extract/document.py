@@ -452,10 +452,12 @@ def extract(doc: Document) -> Facts:
                         label, rule, ent_id, entry = "City", "known-place", "", None
                     else:
                         known_as = ""
-            if (label == "Region" and s in foreign_city_ending
-                    and (entry is not None and entry.country == "中国" or entry is None and rule in UNLISTED_PLACE_RULES)):
+            if s in foreign_city_ending and (
+                    label == "Region" and (entry is not None and entry.country == "中国" or entry is None and rule in UNLISTED_PLACE_RULES)
+                    # (Or a ward the gazetteer lists as another city's of that country: 堺市|北区, not Tokyo's 北区.)
+                    or label == "City" and written.endswith("区") and entry is not None and entry.country == foreign_city_ending[s][1]):
                 # 日本横滨市港北区: not 贵港市's 港北区 but the ward of the foreign city before it.
-                rule, entry = "ward-of-city", None
+                label, rule, entry = "Region", "ward-of-city", None
                 city_start, country_at[i, s] = foreign_city_ending[s]
                 wards[written] = (block.text[city_start:e], country_at[i, s])
             elif label == "Region" and written in wards and (
