@@ -264,6 +264,14 @@ def _spaced_cells(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _continues_table(text: str, header: tuple[str, ...]) -> bool:
+    """Whether a line of cells is a row of a table with ``header`` rather than a header of its own:
+    as many cells, a digit in them (a number, a date) where the header has none."""
+    cells = text.rstrip().split("\t")
+    return (bool(header) and len(cells) == len(header) and any(c.isdigit() for c in text)
+            and not any(c.isdigit() for h in header for c in h))
+
+
 def parse_blocks(doc: Document) -> list[Block]:
     """Split a document into blocks, in file order."""
     lines = _spaced_cells([_pipe_cells(ln) for ln in split_lines(doc.text)])
@@ -289,6 +297,8 @@ def parse_blocks(doc: Document) -> list[Block]:
         first lines (where a page states its own date; further down a date alone is a list's cell)."""
         t = lines[j].stripped
         return bool(_DATELINE.match(t) or (j < 4 and _BARE_DATE.fullmatch(t)))
+
+    last_header: tuple[str, ...] = ()  # the columns of the last table (rows after it may go on with them)
 
     def _starts_table(j: int) -> bool:
         """Whether a line of tab-separated cells starts a table no caption announces: the next line
@@ -332,11 +342,15 @@ def parse_blocks(doc: Document) -> list[Block]:
         if not s:
             i += 1
             continue
-        if "\t" in ln.text and not table and _starts_table(i):
+        if "\t" in ln.text and not table and (_continues_table(ln.text, last_header) or _starts_table(i)):
             table, header = f"~{ln.no}", ()  # a table with no caption, named by its first line
+            if _continues_table(ln.text, last_header):
+                # (Rows under a line naming their part, 友好交流城市, after a table: the same columns,
+                # with no header row of their own.)
+                header = last_header
         if "\t" in ln.text and table:  # a row with empty trailing cells ("4月2日\t") is still a row
             if not header:
-                header = tuple(column_key(c) for c in ln.text.split("\t"))
+                header = last_header = tuple(column_key(c) for c in ln.text.split("\t"))
                 blocks.append(_block(doc, "table_header", [ln], section, table=table, cells=_cells(ln, header)))
             else:
                 blocks.append(_block(doc, "table_row", [ln], section, table=table, cells=_cells(ln, header)))

@@ -90,6 +90,12 @@ def group_tables(blocks: list[Block]) -> list[_Table]:
             key = f"{b.table}@{b.line}"
             tables[key] = _Table(b.table, before, (), [])
             order.append(key)
+        elif b.kind == "table_row" and b.table.startswith("~") and (not order or tables[order[-1]].number != b.table):
+            # (Rows going on with the columns of the table before, under a line of their own: see
+            # kg.structure; they have no header row.)
+            key = f"{b.table}@{b.line}"
+            tables[key] = _Table(b.table, before, tuple(c.column for c in b.cells), [])
+            order.append(key)
         if b.kind in ("title", "heading", "paragraph") and b.text and len(b.text) <= _CAPTION_MAX:
             before = b.text
         if b.kind in ("table_header", "table_row") and order:
@@ -99,6 +105,19 @@ def group_tables(blocks: list[Block]) -> list[_Table]:
             else:
                 t.rows.append(b)
     return [tables[k] for k in order]
+
+
+def _after_its_region(name: str, country: str, gaz: Gazetteer) -> tuple[str, object]:
+    """``name`` as a region and a place of it the gazetteer lists (新潟县|长冈市): that place's
+    name and entry, where both are of one country (``country``, if given); else ``name`` and None."""
+    for k in range(2, len(name) - 1):
+        region = gaz.lookup(name[:k], ("Region",))
+        if region is None or region.country in ("", "中国") or country and region.country != country:
+            continue
+        place = next((x for x in gaz.lookup_all(name[k:]) if x.type in ("City", "Region") and x.country == region.country), None)
+        if place is not None:
+            return name[k:], place
+    return name, None
 
 
 def _cell(row: Block, names: tuple[str, ...]):
@@ -337,6 +356,9 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
                 name = name[len(written_country) :]
                 country = country or prefixed
             entry = gaz.lookup(name, ("City", "Region"))
+            if entry is None:
+                # (The place written after its region, 新潟县长冈市: the place.)
+                name, entry = _after_its_region(name, country, gaz)
             if entry is not None and country and entry.country not in (country, ""):
                 entry = next((x for x in gaz.lookup_all(name) if x.type in ("City", "Region") and x.country == country), None)
             if entry is not None and entry.country == "中国" or country == "中国":

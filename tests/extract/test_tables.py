@@ -287,3 +287,22 @@ def test_a_guests_table_with_a_title_column_a_letter_row_and_a_homonym_of_a_main
                    ("2019-04-09", "in_person", ["梁启东"], [("金成浩", "韩国")]),
                    ("2019-06", "letter", ["邹立群"], [("松尾健一", "日本")]),
                    ("2019-12-03", "in_person", ["刘振华"], [("穆罕默德·阿里·哈桑", "埃及")])]
+
+
+def test_rows_under_a_line_naming_their_tier_go_on_with_the_columns_above(tmp_path):
+    """A partner list in two parts, the second under a line of its own (友好交流城市) with no header
+    row: its rows keep the columns and take that line's tier; a place written after its region
+    (新潟县长冈市) is the place."""
+    text = ("赣州市国际友好城市一览表\n序号\t友好城市\t所属国家\t结好时间\n"
+            "1\t马格德堡市\t德国\t2018年5月\n"
+            "友好交流城市\n"
+            "1\t艾克斯莱班市\t法国\t2017年6月\n"
+            "2\t新潟县长冈市\t日本\t2019年10月")
+    facts = facts_of(text, tmp_path)
+    got = sorted((link.partner.name, link.relation, link.date, link.evidence.line) for link in facts.partner_links)
+    assert got == [
+        ("艾克斯莱班市", "friendly_exchange", "2017-06", 5),
+        ("长冈市", "friendly_exchange", "2019-10", 6),
+        ("马格德堡市", "sister_city", "2018-05", 3),
+    ]
+    assert {link.home.name for link in facts.partner_links} == {"赣州市"}
