@@ -212,7 +212,7 @@ LEADERS = re.compile(r"领导|市长|省长|州长|书记|主席|总统|总理")
 GOVERNMENT_BODY = re.compile(f"(?:{pattern('partners', 'places.government_end')})$")
 
 
-_NOT_IN_PLACE = re.compile(pattern("names", "not_in_place"))
+_NOT_IN_PLACE = re.compile(f"(?:{pattern('names', 'not_in_place')})|(?:{pattern('names', 'not_in_place_but_last')})")
 
 
 def _number(written: str) -> int:

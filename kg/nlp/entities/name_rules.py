@@ -158,14 +158,16 @@ def _after_joins(text: str, start: int, first_end: int, seg) -> int:
         if tok in _PERSON_JOINS and pos < first_end:
             after = pos
     return after
+_NOT_IN_PLACE = (f"(?:{cue_pattern('names', 'not_in_place')})"
+                 f"|(?:{cue_pattern('names', 'not_in_place_but_last')})(?!(?:{cue_pattern('names', 'place_suffix')})(?!长))")
 _PLACE_SHAPE = re.compile(
-    rf"((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{0,9}}?"
+    rf"((?:(?!{_NOT_IN_PLACE})[{CJK}])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·]){{0,9}}?"
     # (A name of joined parts may be longer: 奥弗涅-罗纳-阿尔卑斯大区.)
-    rf"|(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·])(?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}\-－·]){{10,13}}?)"
+    rf"|(?:(?!{_NOT_IN_PLACE})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·]){{10,13}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
 _PLACE_BEFORE_OFFICE = re.compile(
-    rf"(?<=[，,、由])((?:(?!{cue_pattern('names', 'not_in_place')})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
+    rf"(?<=[，,、由])((?:(?!{_NOT_IN_PLACE})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
 _PREPOSITION_SURNAMES = frozenset("于向")
