@@ -892,7 +892,11 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             and any(m.start() > signed_text.end() for m in coop)
         if (coop and not agreement and (not signed_text or since_text)) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
-    return out
+    # (A city whose ward the sentence ties the same way is where the ward lies: 在大阪拜会了大阪市浪速区
+    # 区长，双方续签了…协议 ties 浪速区.)
+    wards = {(link.relation, link.partner.name) for link in out if link.partner.name.endswith("区")}
+    return [link for link in out if not any(r == link.relation and w != link.partner.name and w.startswith(link.partner.name)
+                                            for r, w in wards)]
 
 
 def _ends_of(m: re.Match, text: str) -> tuple[int, ...]:
