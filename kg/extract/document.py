@@ -17,7 +17,7 @@ from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import SIGNING_ACTS, MeetingContext, read_meetings
 from .names import classify_org
-from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties
+from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
 from .persons import known_names_again, phrases_in, short_forms
 from .positions import read_positions
 from .press import press_country, press_names
@@ -614,6 +614,8 @@ def extract(doc: Document) -> Facts:
         links.extend(leaders)
         if id(m) in from_tables:
             links.extend(row_ties(m, leaders))  # (a row's content: 会谈，签署《…意向书》)
+        else:
+            links.extend(signed_at_meeting(m, leaders))  # (…与X一行座谈，双方签署了…)
     return Facts(
         doc=doc,
         blocks=tuple(blocks),

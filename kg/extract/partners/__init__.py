@@ -5,6 +5,6 @@
 - ``examples.tsv`` — sentences and the links they state, run by
   ``tests/extract/test_partner_examples.py``.
 """
-from .rules import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties
+from .rules import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
 
-__all__ = ["leader_links", "pair_named", "read_pair_ties", "read_partner_links", "row_ties"]
+__all__ = ["leader_links", "pair_named", "read_pair_ties", "read_partner_links", "row_ties", "signed_at_meeting"]

@@ -126,6 +126,8 @@ FRIENDLY_TIER_BEFORE = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exch
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
+# A clause in which the two sides sign (…，双方签署了…; …，并签订了…).
+SIGNED_BY_PAIR = re.compile(f"(?:^|[，,；;])(?:{pattern('partners', 'pair.goes_on')})[^，,。；;]{{0,8}}?(?:{pattern('partners', 'signed.words')})")
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
 PLANNED_VISIT = skipping(pattern("partners", "delegation_visit.planned"))
@@ -1026,6 +1028,19 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
 
 
 _ROW_VISITORS = re.compile(pattern("partners", "delegation_visit.row"))
+
+
+def signed_at_meeting(meeting: Meeting, leaders: list[PartnerLink]) -> list[PartnerLink]:
+    """The texts the two sides of a meeting told in prose signed (…与X一行座谈，双方签署了…合作计划),
+    between the places its leaders tie (``leaders``), where the sentence does not name the place (the
+    partner rules read a sentence that does): the counterpart named before with it."""
+    content = meeting.description
+    signed = SIGNED_BY_PAIR.search(content)
+    if not leaders or signed is None or PLANS.search(content):
+        return []
+    return [PartnerLink(link.home, link.partner, relation, meeting.evidence, date=meeting.date if dated else "")
+            for link in leaders if link.partner.name.removesuffix("市") not in content
+            for relation, dated in _ties_in_text(content[signed.start() :])]
 
 
 def row_ties(meeting: Meeting, leaders: list[PartnerLink]) -> list[PartnerLink]:
