@@ -31,7 +31,7 @@ from ...model import Meeting, Party, PartnerLink
 from ..cues import pattern, words
 from ..dates import parse_date
 from ..firstchars import skipping
-from ..home import VENUE_BEFORE, home_abbreviations, home_places_in
+from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
 from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
@@ -964,6 +964,9 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
     pairs = {(link.home, link.partner) for link in read}
     if not pairs:
         spans = {sp.name: sp for sp in _partner_spans(sent, home_city)}
+        if len(spans) > 1:
+            # (Not where the act took place: 在慕尼黑会见了巴伐利亚州州长X。双方回顾了两省州… is of 巴伐利亚州.)
+            spans = {n: sp for n, sp in spans.items() if not VENUE_AT.search(sent.text, 0, sent.rel(sp)[0])} or spans
         pairs = {(_home(sent, sp, home_city), _party(sp)) for sp in spans.values()}
     return pairs.pop() if len(pairs) == 1 else None
 
