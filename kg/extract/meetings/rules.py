@@ -132,7 +132,10 @@ CP_END = re.compile(f"(?:{pattern('meetings', 'frames.cp_end')}|[，,。；;])")
 # own: dates, times of day, adverbs of sequence (1月6日, 下午, 先后, 分别, 随后).
 PRONOUN = re.compile(r"[他她](?:本人)?")
 # (Or a pronoun, who the text named before: 他本人当时曾致信X.)
-NO_SUBJECT = re.compile(r"^(?:[他她](?:本人)?)?(?:会[前后上间])?[\s\d年月日至到—\-上下午晚间当天同期随后先后分别还又也并在此期间其中时曾经]*(?:会[前后上间])?[\s并还又也分别先后]*$")
+NO_SUBJECT = re.compile(r"^(?:[他她](?:本人)?)?(?:会[前后上间])?[\s\d年月日至到—\-上下午晚间当天同期随后先后分别还又也并在此期间其中时曾经]*"
+                        # (A stay's words, 访问期间: the sentence's subject's stay.)
+                        f"(?:{pattern('meetings', 'stay.during')})?"
+                        r"(?:会[前后上间])?[\s并还又也分别先后]*$")
 
 
 def _no_subject(sent: Sentence, s: int, e: int) -> bool:
