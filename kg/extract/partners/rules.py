@@ -661,6 +661,24 @@ def _stay_abroad(text: str) -> bool:
     return e is not None and (e.zh if e.type == "Country" else e.country) not in ("", "中国")
 
 
+_CAME_TO = re.compile(pattern("partners", "delegation_visit.came_to"))
+
+
+def _came_to_home(sent: Sentence, start: int, end: int, home: Party) -> bool:
+    """Whether the words after a foreign place, ``sent.text[start:end]``, say a person of it came to the
+    home place (…市长Y来我市出席论坛, …来洛阳参加…), not planned. (Not a thing: 从纽约抵达广州.)"""
+    clause_after = sent.text[start:end]
+    if PLANNED_VISIT.search(clause_after):
+        return False
+    came = _CAME_TO.search(clause_after)
+    if came is None:
+        names = [n for n in (home.name, home.name[:-1] if len(home.name) > 2 and home.name[-1] in "市省县区" else "") if n]
+        names += list(home_abbreviations(home))
+        came = re.search(f"(?:{pattern('partners', 'delegation_visit.came_to_place')})(?:{'|'.join(map(re.escape, names))})",
+                         clause_after) if names else None
+    return came is not None and any(x.type == "Person" for x in sent.spans_in(start, start + came.start()))
+
+
 def _visit_told(text: str) -> bool:
     """Whether ``text`` tells of a visit made, not planned (绍兴市将于10月派出代表团回访)."""
     for m in VISIT.finditer(text):
@@ -862,6 +880,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             for x in sent.spans_in(cs, rs))
         visit_text = clause if own_pair else text if sp.rule != "abbreviation" else text[rs:]
         if (_visit_told(visit_text) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
+                or _came_to_home(sent, re_, ce, home)
                 or VENUE_OPENS.match(text[:rs]) and re.match(r"[，,]|期间", after) and sp.foreign):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
