@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..gazetteer import Gazetteer, load
 from ..nlp.entities.bodies import foreign_body_words
 from .cues import pattern as cue_pattern
+from .cues import words as cue_words
 
 CJK = "\u4e00-\u9fff"
 # Scope words between an organisation and a title: 全球, 大中华区, 亚太区(除日本), 政府事务, 国际业务 …
@@ -143,6 +144,7 @@ def title_prefix(text: str, pos: int, gaz: Gazetteer) -> str:
 
 
 LEVEL_WORDS = frozenset("省市州县区道府")  # the words of a division's level that end a place's name
+_UNIT_SHARED_TITLES = frozenset(cue_words("names", "unit_shared_titles"))
 
 
 def _place_ending(text: str, start: int, gaz: Gazetteer) -> bool:
@@ -171,6 +173,11 @@ def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
     if not had_title:
         return text, ""
     chain = text[len(rest) :]
+    if chain in _UNIT_SHARED_TITLES and rest and not rest.endswith(chain.removeprefix("副")[0]) and gaz.lookup(rest) is None:
+        # (A body's unit written once for it and its title: 法国经济|部长 is of 法国经济部.)
+        prefix, _ = gaz.country_of_prefix(rest)
+        if len(rest) - len(prefix or "") >= 2:
+            return rest + chain.removeprefix("副")[0], chain
     if rest and chain[:1] in LEVEL_WORDS:
         # A title that starts with its level word (省委书记, 市长) may have taken the place's own:
         # 老街|省委书记 is of 老街省 (the province), not of the city 老街; 吉林|省委书记 of 吉林省.

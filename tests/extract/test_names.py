@@ -1,7 +1,8 @@
 from types import SimpleNamespace
 
 from kg.extract.dates import find_dates, parse_date
-from kg.extract.names import parse_person_phrase, split_leaders
+from kg.extract.names import parse_person_phrase, split_leaders, strip_chain
+from kg.gazetteer import load
 from kg.extract.sentences import after_page
 
 
@@ -134,3 +135,12 @@ def test_a_place_no_gazetteer_lists_written_as_a_hyphenated_transliteration_is_a
     org = make_org("卡尔古利-博尔德市", 0, gaz)
     assert (org.type, org.country) == ("City", "澳大利亚")
     assert classify_org("中新天津生态城管理委员会辖区", gaz)[0] == "Organization"
+
+
+def test_a_bodys_unit_written_once_for_the_body_and_its_title():
+    """法国经济部长: the minister of 法国经济部; 外交部长 is a title of its own; 法国副部长 names no body."""
+    assert strip_chain("魁北克省国际关系部长", load()) == ("魁北克省国际关系部", "部长")
+    assert strip_chain("巴伐利亚州经济部长", load()) == ("巴伐利亚州经济部", "部长")
+    assert strip_chain("加拿大外交部长", load()) == ("加拿大", "外交部长")
+    assert strip_chain("法国副部长", load()) == ("法国", "副部长")
+    assert strip_chain("俄罗斯联邦经济发展部副部长", load()) == ("俄罗斯联邦经济发展部", "副部长")
