@@ -62,6 +62,7 @@ ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?
 # (Not a modifier: 会见了出席活动的X — X is met.)
 ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')})?"
                       f"(?:{pattern('meetings', 'roles.attended')})(?!的)")
+GUEST_MEMBERS = re.compile(pattern("meetings", "roles.guest_members"))
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
 OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
 # An attend word closing its clause (…杨学鹏参加。): the persons before it attend what was just told.
@@ -501,6 +502,10 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     # (Only a transliterated name: a Chinese-character name read with a country may be a misread.)
     persons = [_as_known(p, ctx) if "·" in p.name else p
                for p in _with_listed_country(sent, spans, [_person(sent, sp, sent.start + start) for sp in spans])]
+    # (Members of the guests' group, 代表团成员X（…副市长）在座: of the guests' side.)
+    members = GUEST_MEMBERS.search(sent.text, start, m.start())
+    member_names = {p.name for sp, p in zip(spans, persons)
+                    if members is not None and sent.rel(sp)[0] >= members.end() and not p.country}
     out = []
     told = ctx.group if group is None else group
     line = sent.evidence().line
@@ -516,8 +521,10 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     for last in told:
         if of_guests and not of_guests & {c.name for c in last.counterparts}:
             continue
-        home = tuple(p for p in persons if not _foreign(p) and p.name not in {h.name for h in last.home})
-        guests = tuple(p for p in persons if _foreign(p) and p.name not in {c.name for c in last.counterparts})
+        side = ";".join(dict.fromkeys(c.country for c in last.counterparts if c.country))
+        as_guests = [replace(p, country=side) if p.name in member_names and side else p for p in persons]
+        home = tuple(p for p in as_guests if not _foreign(p) and p.name not in member_names and p.name not in {h.name for h in last.home})
+        guests = tuple(p for p in as_guests if (_foreign(p) or p.name in member_names) and p.name not in {c.name for c in last.counterparts})
         principals = tuple(h for h in last.home if h.type == "Person")
         if home:
             out.append((replace(last, home=home, evidence=sent.evidence(), description=sent.text.strip()), "参加"))
@@ -547,6 +554,16 @@ def _home_named(p: Party) -> bool:
     """Whether ``p`` is of the home side: of China, or a Chinese name of no foreign country or body
     (省长景俊海; not 署长索菲·维达尔, whose country the text does not say)."""
     return p.country == "中国" or not _foreign(p) and "·" not in p.name and is_chinese_surname(p.name)
+
+
+def _time_of_told_act(sent: Sentence, act: re.Match, ctx: MeetingContext) -> bool:
+    """Whether the act word ``act`` opens the time of a meeting told before (会见并宴请时，…; 在会见X时，…
+    after X was met): no meeting of its own."""
+    when = TIME_OF_ACT.match(sent.text, act.end())
+    if when is None:
+        return False
+    return (not any(sp.type == "Person" for sp in sent.spans_in(act.end(), when.end()))
+            or _met_before(sent, act.end(), when.end(), ctx))
 
 
 def _met_before(sent: Sentence, s: int, e: int, ctx: MeetingContext) -> bool:
@@ -1093,7 +1110,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
     # (…出席签约仪式，并与Y签署了协议书: the signing is this sentence's own, told after; read below.)
     signs_later = attended is not None and _signs_after(text, attended.end())
-    if attended and not ACT.search(text, 0, attended.start()) and not signs_later:
+    if attended and not any(not _time_of_told_act(sent, a, ctx) for a in ACT.finditer(text, 0, attended.start())) and not signs_later:
         if OWN_ACT.search(text, 0, attended.start()):
             return []  # (they attend the signing this sentence tells)
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before (and those of each
@@ -1115,8 +1132,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         after = text[m.end() :]
         if act in VIDEO_ACTS and (MANNER_OF_NEXT_ACT.match(text, m.end()) or VIDEO_MANNER.match(text, m.end())):
             continue  # (its mode is read with the act word after it; 以视频连线方式共同举办…论坛 tells how an event was held)
-        when = TIME_OF_ACT.match(text, m.end())
-        if when and _met_before(sent, m.end(), when.end(), ctx):
+        if _time_of_told_act(sent, m, ctx):
             continue  # (在会见谢里夫时，韩志远说…: the time of a meeting told before, no meeting of its own)
         attend_before = ATTEND_BEFORE.search(text[: m.start()])
         if attend_before or ATTEND_AFTER.match(after):
