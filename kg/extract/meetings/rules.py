@@ -62,6 +62,8 @@ ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?
 # (Not a modifier: 会见了出席活动的X — X is met.)
 ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')})?"
                       f"(?:{pattern('meetings', 'roles.attended')})(?!的)")
+# An invitation's words (应X邀请, 受X邀请): who invited is not the subject.
+INVITED_BY = re.compile(pattern("meetings", "frames.invited_by"))
 GUEST_MEMBERS = re.compile(pattern("meetings", "roles.guest_members"))
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
 OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
@@ -473,6 +475,20 @@ def _subject(sent: Sentence, end: int, ctx: MeetingContext | None = None) -> lis
 
 # A person's clause that only opens reported speech (罗振邦说，…; X还表示：…).
 _SPEAKS = re.compile(f"(?:还|也|又)?(?:{pattern('names', 'speech')})[，,：:]")
+
+
+def _foreign_subject(sent: Sentence, end: int, ctx: MeetingContext) -> bool:
+    """Whether the first clause before ``end`` that names persons names foreign ones only, and not
+    as those who invited (应X邀请: the subject is further on): the sentence's subject is foreign."""
+    for cs, ce in _clauses(sent.text, 0, end):
+        persons = [_as_known(_person(sent, sp, sent.start + cs), ctx) for sp in sent.spans_in(cs, ce) if sp.type == "Person"]
+        if not persons:
+            continue
+        if any(not _foreign(p) for p in persons):
+            return False
+        if not INVITED_BY.search(sent.text, cs, ce):
+            return True
+    return False
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -1268,6 +1284,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             led = list(ctx.home_leaders) if GROUP_SUBJECT.search(text, 0, home_seg[0]) else []
             # (A pronoun is the person the text opened a sentence with: 他本人当时曾致信X.)
             said = list(ctx.speaker) if PRONOUN.match(text, home_seg[0]) else []
+            if not (subject or told or led or said) and cps and all(_foreign(p) or "·" in p.name for p in cps) \
+                    and _foreign_subject(sent, home_seg[0], ctx):
+                continue  # (哈特曼还走访了…企业，与总经理X进行了交流: two foreign sides among themselves)
             homes = subject or told or led or said or list(ctx.last_home)
             if subject:
                 home_place = _home_place(sent, 0, home_seg[0], ctx.home_place)
