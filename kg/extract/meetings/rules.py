@@ -64,6 +64,8 @@ ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pat
                       f"(?:{pattern('meetings', 'roles.attended')})(?!的)")
 # An invitation's words (应X邀请, 受X邀请): who invited is not the subject.
 INVITED_BY = re.compile(pattern("meetings", "frames.invited_by"))
+# A talk the home side holds (主持召开…座谈会): whom it is held with may be named next.
+HOSTED_TALK = re.compile(f"(?:{pattern('meetings', 'roles.hosts')})[^，,。；;]{{0,24}}?(?:{pattern('meetings', 'roles.hosted_talks')})")
 GUEST_MEMBERS = re.compile(pattern("meetings", "roles.guest_members"))
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
 OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
@@ -183,7 +185,7 @@ class MeetingContext:
         """A new yearbook entry or section: what was told before is not carried into it."""
         self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
         self.signings = set()
-        self.home_leaders, self.speaker, self.trip = (), (), ()
+        self.home_leaders, self.speaker, self.trip, self.hosted = (), (), (), None
 
     # A trip abroad over days, told before: (its country, its span of days).
     trip: tuple[str, str] = ()
@@ -193,6 +195,9 @@ class MeetingContext:
     # The home-side persons last named as leading a group (副市长X率市政府代表团访问…): the home side
     # of a meeting whose subject is that group (代表团拜会了…).
     home_leaders: tuple[Party, ...] = ()
+
+    # A talk the home side held, told with no guests (主持召开…座谈会): those attending it meet its host.
+    hosted: Meeting | None = None
 
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
@@ -475,6 +480,19 @@ def _subject(sent: Sentence, end: int, ctx: MeetingContext | None = None) -> lis
 
 # A person's clause that only opens reported speech (罗振邦说，…; X还表示：…).
 _SPEAKS = re.compile(f"(?:还|也|又)?(?:{pattern('names', 'speech')})[，,：:]")
+
+
+def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
+    """A talk the home side holds (区长X主持召开…座谈会) with no guests named in its sentence: those
+    who attend it, named next (see read_meetings), meet its host."""
+    held = HOSTED_TALK.search(sent.text)
+    if held is None:
+        return
+    hosts = [p for p in _subject(sent, held.start(), ctx) if p.type == "Person"]
+    if hosts and not any(sp.type == "Person" and _foreign(_person(sent, sp, sent.start)) for sp in sent.spans_in(held.end(), len(sent.text))):
+        ctx.hosted = Meeting(date=sent.date_before(held.start()), mode="in_person", home=tuple(hosts), counterparts=(),
+                             evidence=sent.evidence(), description=sent.text.strip(),
+                             home_place=_home_place(sent, 0, held.start(), ctx.home_place))
 
 
 def _foreign_subject(sent: Sentence, end: int, ctx: MeetingContext) -> bool:
@@ -1106,6 +1124,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out: list[tuple[Meeting, str]] = []
     text = sent.text
     _remember_people(sent, ctx)
+    _remember_hosted(sent, ctx)
     if "/" in sent.date:
         # (A trip abroad over days, 10月13日至17日，…率代表团赴意大利进行友好访问: whom the days after
         # it meet, of no country the text tells, are of that country.)
@@ -1133,12 +1152,23 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         # clause after it that ends in its own attend word: …参加会见，…参赞Z在座). (Of those whose
         # guests they name, only theirs: 副省长X参加会见A一行；主任Y参加会见A和B.)
         found, start = [], 0
+        # (Guests who attend a talk the home side held, told just before: 金晓东主持召开…座谈会。X、Y参加
+        # 座谈，Z在座 — they meet its host, and Z attends that meeting.)
+        hosted = ctx.hosted if ctx.hosted is not None and ctx.hosted.evidence.line == sent.evidence().line else None
+        group = None
         for att in ATTENDED.finditer(text):
             if att.start() >= start:
-                found.extend(_attendees(sent, att, ctx, start, of_guests=_guests_named(sent, att.end(), ctx)))
+                if hosted is not None and group is None:
+                    met = [(mt, "座谈") for mt, _ in _attendees(sent, att, ctx, start, group=[hosted]) if mt.counterparts]
+                    found.extend(met)
+                    group = [mt for mt, _ in met] or None
+                    if group:
+                        ctx.group, ctx.last, ctx.hosted = list(group), list(group), None
+                else:
+                    found.extend(_attendees(sent, att, ctx, start, group=group, of_guests=_guests_named(sent, att.end(), ctx)))
                 start = att.end()
         for more in ATTEND_END.finditer(text, start):
-            found.extend(_attendees(sent, more, ctx, start))
+            found.extend(_attendees(sent, more, ctx, start, group=group))
             start = more.end()
         return _nobody_meets_themselves(found)
     for m in ACT.finditer(text):
