@@ -542,6 +542,11 @@ class NameRules:
                     s = m.end()
             while first_end - s > 1 and (m := _NAME_LEAD.match(text, s, first_end - 1)):
                 s = m.end()
+            # Nor a title the run took in with the words before it (代表团一等秘书|克劳斯·迈尔, 东亚局项目官员|阿尼尔).
+            gaz = load()
+            inner = next((k for k in range(first_end - 1, s + 1, -1) if title_suffix(text[s:k], gaz)), None)
+            if inner is not None:
+                s = inner
         # A name keeps at least two characters (one after the dot of a transliteration).
         for i in range(dot + 2 if dot >= 0 else s + 2, e):
             t = _NAME_TAIL.match(text, i)
