@@ -66,6 +66,7 @@ ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pat
 INVITED_BY = re.compile(pattern("meetings", "frames.invited_by"))
 # A talk the home side holds (主持召开…座谈会): whom it is held with may be named next.
 HOSTED_TALK = re.compile(f"(?:{pattern('meetings', 'roles.hosts')})[^，,。；;]{{0,24}}?(?:{pattern('meetings', 'roles.hosted_talks')})")
+CHINESE_MISSION = re.compile(pattern("meetings", "roles.chinese_mission"))
 GUEST_MEMBERS = re.compile(pattern("meetings", "roles.guest_members"))
 ATTEND_AFTER = re.compile(f"^(?:{pattern('meetings', 'roles.attend_after')})")
 OWN_ACT = re.compile(pattern("meetings", "roles.own_act"))
@@ -531,7 +532,8 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     stated = sent.stated_date_before(m.start())
     if group is None and stated and ctx.group and not _within(stated, ctx.group[-1].date):
         return []  # (12月15日，…年会在杭州开幕，X出席并致辞: a day of its own, not the meetings told before)
-    spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person" and not _acts_in_own_clause(sent, sp, m.start())]
+    spans = [sp for sp in sent.spans_in(start, m.start()) if sp.type == "Person" and not _acts_in_own_clause(sent, sp, m.start())
+             and not CHINESE_MISSION.search(sent.text, _phrase_start(sent, sp), sent.rel(sp)[0])]
     # (A guest named bare, 哈米德·奥斯曼参加会见 after 马来西亚驻华大使X: of the country the text gave them.)
     # (Only a transliterated name: a Chinese-character name read with a country may be a misread.)
     persons = [_as_known(p, ctx) if "·" in p.name else p
