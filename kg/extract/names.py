@@ -24,7 +24,7 @@ QUALIFIER = re.compile(
     rf"(?:全球|全国|海外|(?:大中华|中国|亚太|亚洲|欧洲|美洲|北美|南美|拉美|中东|非洲|华北|华东|华南|华中|华西|西南|东北|西北|东南亚|[东西南北])区(?:\([^)]*\)|（[^）]*）)?|[{CJK}]{{2}}(?:事务|业务)|区域)$"
 )
 JOINER = re.compile(r"(?:兼|暨)$")
-RANK = re.compile(r"第[一二三四五]$")  # a rank before a title: 第一副市长, 第一书记
+RANK = re.compile(r"(?:第[一二三四五]|常务)?副$|第[一二三四五]$")  # a rank before a title: 第一副市长, 第一书记, 副|国务秘书
 NAME_STOP = re.compile(r"(?:并|一行|等人|等|及其|以及|及|和|与|共同|出席|通过|进行|举行|时|，|,|。|；|;|：|:|“|\(|（)")
 # (A name in Latin letters may hold spaces, accents, initials: Sören Link, John F. Kennedy.)
 NAME_CHARS = re.compile(rf"^(?:[{CJK}·•・\-A-Za-zÀ-ÖØ-öø-ÿ'.]|(?<=[A-Za-zß-öø-ÿ.]) (?=[A-ZÀ-Þa-z]))+$")

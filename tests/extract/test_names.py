@@ -144,3 +144,9 @@ def test_a_bodys_unit_written_once_for_the_body_and_its_title():
     assert strip_chain("加拿大外交部长", load()) == ("加拿大", "外交部长")
     assert strip_chain("法国副部长", load()) == ("法国", "副部长")
     assert strip_chain("俄罗斯联邦经济发展部副部长", load()) == ("俄罗斯联邦经济发展部", "副部长")
+
+
+def test_a_deputys_rank_before_a_title_the_list_has_only_whole_is_the_titles():
+    """副 before a title listed without it (国务秘书, 特派员) is the title's, not the body's."""
+    assert strip_chain("匈牙利外交与对外经济部副国务秘书", load()) == ("匈牙利外交与对外经济部", "副国务秘书")
+    assert strip_chain("外交部特派员公署副特派员", load()) == ("外交部特派员公署", "副特派员")
