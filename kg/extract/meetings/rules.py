@@ -496,6 +496,18 @@ def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
                              home_place=_home_place(sent, 0, held.start(), ctx.home_place))
 
 
+def _foreign_place_opens(sent: Sentence, s: int, e: int) -> bool:
+    """Whether ``sent.text[s:e]``, the words before an act word, open with a foreign place's name (its
+    country before it), not a venue: the place, or its group, is the act's subject."""
+    first = min(sent.spans_in(s, e), key=lambda x: x.start, default=None)
+    while first is not None and first.type == "Country":
+        first = min((x for x in sent.spans_in(sent.rel(first)[1], e)), key=lambda x: x.start, default=None)
+    if first is None or first.type not in ("City", "Region") or not first.foreign:
+        return False
+    lead = sent.text[s : sent.rel(first)[0]]
+    return not re.search("[在于赴到与和同及、]", lead)
+
+
 def _foreign_subject(sent: Sentence, end: int, ctx: MeetingContext) -> bool:
     """Whether the first clause before ``end`` that names persons names foreign ones only, and not
     as those who invited (应X邀请: the subject is further on): the sentence's subject is foreign."""
@@ -1333,6 +1345,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…),
             # or the guests of a foreign host (别府市市长X会见了代表团).
             homes = list(ctx.home_leaders)
+        if not homes and cps and all(p.type in ("City", "Region") and _foreign(p) for p in cps) and _foreign_place_opens(sent, *home_seg):
+            continue  # (达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流: two foreign sides among themselves)
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
             homes = _places_speaking(sent, *home_seg) or [home_place]

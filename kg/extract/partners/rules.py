@@ -581,11 +581,27 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
         if y.type in ("Country", "Region") and sent.rel(y)[1] == head:
             head = sent.rel(y)[0]
     places = [x for x in sent.spans_in(cs, head) if x.type in ("City", "Region") and x.foreign]
-    if not places:
+    if places:
+        first = places[0]
+        s, e = sent.rel(first)
+        # (Or its group: 达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流.)
+        if (text[e:head] in ("与", "同") or _GROUP_TO_WITH.fullmatch(text, e, head)) and not re.search("[与和同及、]", text[cs:s]):
+            return True
+    # (The subject itself, its group joined so to another foreign place's.)
+    s, e = sent.rel(sp)
+    # (Not a place named after others in its clause; its region right before it is its own: 广东省|深圳市.)
+    before = [x for x in sent.spans_in(cs, s) if x.type in ("City", "Region", "Person") and sent.rel(x)[1] < s]
+    if re.search("[与和同及、]", text[cs:s]) or before:
         return False
-    first = places[0]
-    s, e = sent.rel(first)
-    return text[e:head] in ("与", "同") and not re.search("[与和同及、]", text[cs:s])
+    joined = _GROUP_TO_WITH.match(text, e)
+    if joined is None:
+        return False
+    ce_m = CLAUSE_OR_STOP.search(text, joined.end())
+    return any(x.foreign and x.type in ("City", "Region") for x in sent.spans_in(joined.end(), ce_m.start() if ce_m else len(text)))
+
+
+# A place's group joined to another side (…市代表还与, …代表团同): the place is the subject.
+_GROUP_TO_WITH = re.compile(r"市?(?:代表团|代表|一行|方面)(?:还|也|又|则|亦)?(?:与|同)")
 
 
 # What may stand between a clause's subject and the 与 joining the other side (金相浩还与…).
