@@ -304,8 +304,9 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         if _MISSION_SEAT.search(text[max(0, sp.start - 14) : sp.start]):
             continue  # 驻香港、澳门领事: where a mission sits, not a partner
         nxt = spans[i + 1] if i + 1 < len(spans) else None
+        nxt = (_governed(nxt, gaz, text) or nxt) if nxt is not None and nxt.type == "Organization" else nxt
         if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
-            continue  # 北威州 before 博特罗普市
+            continue  # 北威州 before 博特罗普市 (or before its government: 布里亚特共和国|乌兰乌德市政府)
         m = _WARD.match(text[sp.end : sp.end + 7])
         if sp.type == "City" and m and not gaz.lookup(m.group(0)):
             # A district of a foreign city: 塔什干市奥尔马佐尔区. A numbered one (格拉茨第二区) is named
@@ -918,7 +919,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             or (WITH_BEFORE.search(before, cs) and HELD_WITH.match(after)
                 and not any(x.foreign and x.type in ("City", "Region", "Person") for x in sent.spans_in(cs, WITH_BEFORE.search(before, cs).start())))
         )
-        if joint and not JOINT_PLANNED.search(text, cs, rs):
+        if joint and not JOINT_PLANNED.search(text, cs, ce):  # (乌兰乌德愿与呼和浩特共同办好…活动: a wish)
             add(home, sp, "joint_activity", date=act_date)
         coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
