@@ -873,8 +873,10 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             add(home, sp, "sister_city", since=since)
         if FRIENDLY_TIER_BEFORE.search(before[-12:]):
             add(home, sp, "friendly_exchange")  # (a standing tie, told as what the place is)
-        ties = _ties_in_text(scope)
-        for relation, dated in () if PLANS.search(scope) else ties:
+        # (A plan in a clause of its own plans only that: 双方签署了…备忘录，并商定年内启动两市缔结友好城市
+        # 关系的有关程序 — the memorandum is signed.)
+        ties = _ties_in_text(_without_plan_clauses(scope))
+        for relation, dated in ties:
             date = act_date if dated else ""
             fe = FRIENDLY_EXCHANGE.search(clause) if relation == "friendly_exchange" and dated else None
             years = YEAR_IN_CLAUSE.findall(clause, 0, fe.start()) if fe else []
@@ -967,6 +969,18 @@ def _plan_for(scope: str, at: int) -> bool:
     start = max((c.end() for c in CLAUSE.finditer(scope, 0, at)), default=0)
     return bool(PLANS.search(scope, 0, end.start() if end else len(scope))
                 or NOT_YET.search(scope, start, end.start() if end else len(scope)))
+
+
+def _without_plan_clauses(scope: str) -> str:
+    """``scope`` without the clauses that state a plan (see PLANS), and without any clause after one
+    that opens the sentence as a plan (拟于明年，与X市签署…)."""
+    if not PLANS.search(scope):
+        return scope  # (most scopes state none)
+    bounds = [0, *(m.end() for m in CLAUSE.finditer(scope)), len(scope) + 1]
+    clauses = [scope[a : b - 1] if b <= len(scope) else scope[a:] for a, b in zip(bounds, bounds[1:])]
+    if PLANS.search(clauses[0]):
+        return ""
+    return "，".join(c for c in clauses if not PLANS.search(c))
 
 
 def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
