@@ -609,10 +609,11 @@ def extract(doc: Document) -> Facts:
         elif _precision(m.date) > _precision(merged[same][0].date):
             merged[same] = (m, act)
     from_tables = {id(m) for m in meetings}
-    for m, act in merged:
+    merged_rows = [(_with_place_countries(m, place_country), act, id(m) in from_tables) for m, act in merged]
+    for m, act, in_table in merged_rows:
         leaders = leader_links(m, city, act)
         links.extend(leaders)
-        if id(m) in from_tables:
+        if in_table:
             links.extend(row_ties(m, leaders))  # (a row's content: 会谈，签署《…意向书》)
         else:
             links.extend(signed_at_meeting(m, leaders))  # (…与X一行座谈，双方签署了…)
@@ -620,7 +621,7 @@ def extract(doc: Document) -> Facts:
         doc=doc,
         blocks=tuple(blocks),
         mentions=tuple(mentions),
-        meetings=tuple(bodies.meeting(m) for m, _ in merged),
+        meetings=tuple(bodies.meeting(m) for m, _, _ in merged_rows),
         attendances=tuple(dict.fromkeys(bodies.attendance(a) for a in attendances)),
         partner_links=tuple(_as_named(_as_written_with_unit(_as_written_with_unit(links, region_of_bare, "City"), wards, "Region"),
                                      mentions)),
@@ -640,6 +641,26 @@ def _as_written_with_unit(links: list[PartnerLink], bare: dict[str, tuple], of_t
             link = replace(link, partner=Party(r[0], "Region", country=r[1]))
         out.append(link)
     return out
+
+
+def _with_place_countries(meeting: Meeting, place_country: dict[str, str]) -> Meeting:
+    """``meeting`` with the country of each counterpart's place the gazetteer does not list, where the
+    document names it after its country elsewhere (韩国高阳市 … 会见高阳市市长X: X's 高阳市 is Korea's)."""
+    if not place_country:
+        return meeting
+
+    def placed(org: Party) -> Party:
+        if org.type not in ("City", "Region") or org.country:
+            return org
+        country = next((place_country[f] for f in _city_forms(org.name) if f in place_country), "")
+        return replace(org, country=country) if country else org
+
+    counterparts = tuple(replace(p, organizations=tuple(map(placed, p.organizations))) if p.organizations else placed(p)
+                         for p in meeting.counterparts)
+    if counterparts == meeting.counterparts:
+        return meeting
+    countries = meeting.country or ";".join(dict.fromkeys(o.country for p in counterparts for o in (p, *p.organizations) if o.country))
+    return replace(meeting, counterparts=counterparts, country=countries)
 
 
 def _as_named(links: list[PartnerLink], mentions: list[EntityMention]) -> list[PartnerLink]:

@@ -687,13 +687,25 @@ def _came_to_home(sent: Sentence, start: int, end: int, home: Party) -> bool:
     clause_after = sent.text[start:end]
     if PLANNED_VISIT.search(clause_after):
         return False
-    came = _CAME_TO.search(clause_after)
-    if came is None:
-        names = [n for n in (home.name, home.name[:-1] if len(home.name) > 2 and home.name[-1] in "市省县区" else "") if n]
-        names += list(home_abbreviations(home))
-        came = re.search(f"(?:{pattern('partners', 'delegation_visit.came_to_place')})(?:{'|'.join(map(re.escape, names))})",
-                         clause_after) if names else None
+    came = _CAME_TO.search(clause_after) or _came_to(home).search(clause_after)
     return came is not None and any(x.type == "Person" for x in sent.spans_in(start, start + came.start()))
+
+
+def _came_before(sent: Sentence, cs: int, start: int, home: Party) -> bool:
+    """Whether the words before a foreign place in its clause, ``sent.text[cs:start]``, describe who
+    of it came to the home place (会见来潍坊参加风筝会的法国迪耶普市市长X)."""
+    clause_before = sent.text[cs:start]
+    came = _CAME_TO.search(clause_before) or _came_to(home).search(clause_before)
+    return came is not None and "的" in clause_before[came.end() :] and not PLANNED_VISIT.search(clause_before)
+
+
+@lru_cache(maxsize=64)
+def _came_to(home: Party) -> re.Pattern:
+    """Words of coming to ``home`` by its name, its name without its unit or its province's abbreviation (来潍坊, 来豫)."""
+    names = [n for n in (home.name, home.name[:-1] if len(home.name) > 2 and home.name[-1] in "市省县区" else "") if n]
+    names += list(home_abbreviations(home))
+    return re.compile(f"(?:{pattern('partners', 'delegation_visit.came_to_place')})(?:{'|'.join(map(re.escape, names))})"
+                      if names else "(?!)")
 
 
 def _visit_told(text: str) -> bool:
@@ -899,7 +911,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             for x in sent.spans_in(cs, rs))
         visit_text = clause if own_pair else text if sp.rule != "abbreviation" else text[rs:]
         if (_visit_told(visit_text) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
-                or _came_to_home(sent, re_, ce, home)
+                or _came_to_home(sent, re_, ce, home) or _came_before(sent, cs, rs, home)
                 or VENUE_OPENS.match(text[:rs]) and re.match(r"[，,]|期间", after) and sp.foreign):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
@@ -1145,7 +1157,9 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         if p.type in ("City", "Region") and p.country and p.country != "中国":
             if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name) or (
                     # (A region no gazetteer lists that its official's title names: 乌多姆赛省副省长X.)
-                    p.type == "Region" and len(p.name) >= 4 and p.name[-1] in "省州府郡道" and not _NOT_IN_PLACE.search(p.name)):
+                    p.type == "Region" and len(p.name) >= 4 and p.name[-1] in "省州府郡道" and not _NOT_IN_PLACE.search(p.name)
+                    # (Or a city the document named after its country, 韩国高阳市 … 高阳市市长X: its country is set.)
+                    or p.type == "City" and len(p.name) >= 3 and p.name.endswith("市") and not _NOT_IN_PLACE.search(p.name)):
                 return Party(p.name, p.type, country=p.country)
             n, e = _place_prefix(p.name, gaz, lambda e: e.country == p.country)
             if e is not None and _WARD.fullmatch(p.name, n):
