@@ -425,6 +425,28 @@ def _clause_start(sent: Sentence, pos: int) -> int:
     return start
 
 
+def _of_the_venue(sent: Sentence, s: int, e: int, cps: list[Party]) -> list[Party]:
+    """Counterparts named by a local title alone, of the foreign place the clause says the act took
+    place in (在意大利锡耶纳市与市长X会谈: X is 锡耶纳市's mayor)."""
+    bare = [p for p in cps if p.type == "Person" and not p.organizations and p.title]
+    if not bare:
+        return cps
+    venue = None
+    for x in sorted(sent.spans_in(s, e), key=lambda x: x.start):
+        if x.type in ("City", "Region") and x.foreign:
+            at = sent.rel(x)[0]
+            country = next((c for c in sent.spans_in(s, at) if c.type == "Country" and sent.rel(c)[1] == at), None)
+            if VENUE_AT.search(sent.text, s, sent.rel(country)[0] if country else at):
+                venue = x
+                break
+    if venue is None:
+        return cps
+    units = "市" if venue.type == "City" else "州省道县府郡"
+    place = Party(venue.name, venue.type, country=venue.side_country)
+    return [replace(p, organizations=(place,), country=p.country or place.country)
+            if p in bare and p.title.removeprefix("常务").removeprefix("副")[:1] in units else p for p in cps]
+
+
 def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
     """The Chinese place named in ``sent.text[s:e]`` (the home persons' words), not as a venue."""
     text = sent.text[s:e]
@@ -1352,6 +1374,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             homes = _places_speaking(sent, *home_seg) or [home_place]
         if act in EXCHANGE_ACTS and not any(p.type == "Person" for p in (*homes, *cps)):
             continue  # (places exchanging: 与美国加州、泰国曼谷…等城市开展友好交流)
+        cps = _of_the_venue(sent, pre_s, m.start(), cps)
         manner = text[_manner_start(sent, pre_s) : m.end()]
         if PHONE.search(manner):
             continue  # (a telephone call: 与X举行电话会谈)
