@@ -553,3 +553,9 @@ def test_the_head_of_a_group_named_in_a_frame_has_no_words_of_the_act_in_their_b
     facts = facts_of("市长周建会见了由以色列驻华大使伊利·贝尔特率领的代表团。", tmp_path)
     (m,) = facts.meetings
     assert [o.name for o in m.counterparts[0].organizations] == ["以色列"]
+
+
+def test_a_counterpart_named_by_a_local_title_alone_is_of_the_venue(tmp_path):
+    facts = facts_of("2017年6月12日至18日，市长孔晓宏率黄山市政府代表团访问法国、意大利，在意大利锡耶纳市与市长马可·罗西会谈。", tmp_path)
+    (m,) = facts.meetings
+    assert [(o.name, o.type, o.country) for o in m.counterparts[0].organizations] == [("锡耶纳市", "City", "意大利")]
