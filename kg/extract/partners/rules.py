@@ -126,6 +126,8 @@ FRIENDLY_TIER_BEFORE = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exch
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
+# A topic the sides talked of (就…庆祝活动交换了意见): an event in it is not held.
+TALKED_OF = re.compile(f"就[^，,。；;]{{2,40}}?(?:活动|仪式|庆典|节|会)[^，,。；;]{{0,4}}?(?:{pattern('partners', 'sister_city.talked')})")
 # A clause in which the two sides sign (…，双方签署了…; …，并签订了…).
 SIGNED_BY_PAIR = re.compile(f"(?:^|[，,；;])(?:{pattern('partners', 'pair.goes_on')})[^，,。；;]{{0,8}}?(?:{pattern('partners', 'signed.words')})")
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
@@ -933,7 +935,9 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             or (WITH_BEFORE.search(before, cs) and HELD_WITH.match(after)
                 and not any(x.foreign and x.type in ("City", "Region", "Person") for x in sent.spans_in(cs, WITH_BEFORE.search(before, cs).start())))
         )
-        if joint and not JOINT_PLANNED.search(text, cs, ce):  # (乌兰乌德愿与呼和浩特共同办好…活动: a wish)
+        # (Nor an event the sides talked of: 双方就两市结好十周年庆祝活动交换了意见.)
+        talked_of = joint and TALKED_OF.search(text, cs) is not None
+        if joint and not talked_of and not JOINT_PLANNED.search(text, cs, ce):  # (乌兰乌德愿与呼和浩特共同办好…活动: a wish)
             add(home, sp, "joint_activity", date=act_date)
         coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
