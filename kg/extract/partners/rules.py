@@ -152,6 +152,9 @@ TIER = skipping(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     # (Or named as what follows: 徐州市的友好交流城市分别是：A（2016年）及B（2023年）.)
     rf"\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*(?:{pattern('partners', 'sister_city.among')}|包括|有)?\s*[:：]"
+    # (Or a count, then the places in brackets: 新增友好交流城市2个（A市、B府）.)
+    rf"|(?:(?P<friendly_exchange_n>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city_n>{pattern('partners', 'tiers.sister_city')}))"
+    rf"[\d一二三四五六七八九十两]+[个座对家][(（](?!含|包括|其中|不含|注|共|均)"
 )
 # A unit word after a city's name that names the region called after it (巴黎|大区, 伊尔库茨克|州).
 REGION_OF_CITY = re.compile(f"(?:{pattern('names', 'region_suffix')})(?![长委督尹])")
@@ -802,7 +805,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         if tier is not None:
             # A place listed under a heading that names its tier (第二类 友好关系城市(共11个):): the
             # tier is the tie; the date in brackets after it (长野市(1981年4月19日缔结)) is when.
-            relation = "sister_city" if tier.group("sister_city") else "friendly_exchange"
+            relation = "sister_city" if tier.group("sister_city") or tier.group("sister_city_n") else "friendly_exchange"
             listed = LISTED_DATE.match(text, re_)
             date = parse_date(listed.group(1), None) if listed else ""
             if not date and tier.start() >= sent.start:
@@ -1127,7 +1130,7 @@ def row_ties(meeting: Meeting, leaders: list[PartnerLink]) -> list[PartnerLink]:
         years = YEAR_IN_CLAUSE.findall(content)
         if len(leaders) == 1 and years and (TWINNED.search(content) or FRIENDLY_EXCHANGE.search(content)):
             tier = TIER.search(content)
-            relation = "friendly_exchange" if FRIENDLY_EXCHANGE.search(content) or tier and tier.lastgroup == "friendly_exchange" else "sister_city"
+            relation = "friendly_exchange" if FRIENDLY_EXCHANGE.search(content) or tier and (tier.lastgroup or "").startswith("friendly_exchange") else "sister_city"
             out += [PartnerLink(link.home, link.partner, relation, meeting.evidence, since=years[0] if relation == "sister_city" else "",
                                 date="" if relation == "sister_city" else years[0]) for link in leaders]
         return out
