@@ -1051,7 +1051,7 @@ def _standing_cooperation(text: str) -> list[re.Match]:
             and not NOT_STANDING.search(text, _clause_begin(text, m.start()), m.start())]
 
 
-def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[PartnerLink]:
+def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[str] = frozenset()) -> list[PartnerLink]:
     """The ties a sentence that names no foreign place says the two sides signed or founded (会后，两区
     签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
     the home place and the one foreign place the sentences before named."""
@@ -1068,8 +1068,9 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None) -> list[Par
     if pair is None or not (signed or founded or joint or fe_founded or coop) or not PAIR_OPENS.match(text) or PLANS.search(text) \
             or PLAN_SECTION.search(sent.block.section or ""):
         return []
-    if any(x.type in ("City", "Region") and x.foreign for x in sent.spans):
-        return []  # (the sentence names its own partner: read_partner_links reads it)
+    named = {pair[1].name} if pair is not None and read <= {pair[1].name} else set()
+    if any(x.type in ("City", "Region") and x.foreign and not {x.name, x.written} & named for x in sent.spans):
+        return []  # (the sentence names another partner: read_partner_links reads it)
     home, partner = pair
     out = []
     years = YEAR_IN_CLAUSE.findall(text, 0, founded.start()) if founded else []
