@@ -587,8 +587,9 @@ def extract(doc: Document) -> Facts:
             read = read_partner_links(sent, city, told.people)
             # (The pair's own tie told in a clause that names no place, 双方回顾了两省州自1997年结为友好省州
             # 以来…, where another clause names the partner again: 巴伐利亚州经济部.)
-            read += [link for link in read_pair_ties(sent, pair, {link.partner.name for link in read})
-                     if (link.home.name, link.partner.name, link.relation) not in {(x.home.name, x.partner.name, x.relation) for x in read}]
+            have = {(x.home.name, x.partner.name, x.relation) for x in read}
+            read += [link for link in read_pair_ties(sent, pair, {x.partner.name for x in read})
+                     if (link.home.name, link.partner.name, link.relation) not in have]
             links.extend(read)
             if read or any(sp.type in ("City", "Region") and sp.foreign for sp in sent.spans):
                 pair = pair_named(sent, city, read)

@@ -1181,7 +1181,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
     # (…出席签约仪式，并与Y签署了协议书: the signing is this sentence's own, told after; read below.)
     signs_later = attended is not None and _signs_after(text, attended.end())
-    if attended and not any(not _time_of_told_act(sent, a, ctx) for a in ACT.finditer(text, 0, attended.start())) and not signs_later:
+    if attended and all(_time_of_told_act(sent, a, ctx) for a in ACT.finditer(text, 0, attended.start())) and not signs_later:
         if OWN_ACT.search(text, 0, attended.start()):
             return []  # (they attend the signing this sentence tells)
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before (and those of each

@@ -692,7 +692,7 @@ def _came_to_home(sent: Sentence, start: int, end: int, home: Party) -> bool:
     clause_after = sent.text[start:end]
     if PLANNED_VISIT.search(clause_after):
         return False
-    came = _CAME_TO.search(clause_after) or _came_to(home).search(clause_after)
+    came = _coming_to(home, clause_after)
     return came is not None and any(x.type == "Person" for x in sent.spans_in(start, start + came.start()))
 
 
@@ -700,8 +700,14 @@ def _came_before(sent: Sentence, cs: int, start: int, home: Party) -> bool:
     """Whether the words before a foreign place in its clause, ``sent.text[cs:start]``, describe who
     of it came to the home place (会见来潍坊参加风筝会的法国迪耶普市市长X)."""
     clause_before = sent.text[cs:start]
-    came = _CAME_TO.search(clause_before) or _came_to(home).search(clause_before)
+    came = _coming_to(home, clause_before)
     return came is not None and "的" in clause_before[came.end() :] and not PLANNED_VISIT.search(clause_before)
+
+
+def _coming_to(home: Party, text: str) -> re.Match | None:
+    """The first words of ``text`` that say someone came to the home place: 来我市 and the like, else
+    the home place's own name (see :func:`_came_to`)."""
+    return _CAME_TO.search(text) or _came_to(home).search(text)
 
 
 @lru_cache(maxsize=64)
@@ -995,8 +1001,7 @@ def _without_plan_clauses(scope: str) -> str:
     that opens the sentence as a plan (拟于明年，与X市签署…)."""
     if not PLANS.search(scope):
         return scope  # (most scopes state none)
-    bounds = [0, *(m.end() for m in CLAUSE.finditer(scope)), len(scope) + 1]
-    clauses = [scope[a : b - 1] if b <= len(scope) else scope[a:] for a, b in zip(bounds, bounds[1:])]
+    clauses = CLAUSE.split(scope)
     if PLANS.search(clauses[0]):
         return ""
     return "，".join(c for c in clauses if not PLANS.search(c))
