@@ -729,11 +729,39 @@ def _visit_told(text: str) -> bool:
     return False
 
 
+# The words outside those patterns that some tie is read by, where the patterns above hold them
+# anchored to a place (友城|X市, X市|代表团, X市|举办…, 在…期间).
+_TIE_WORDS = skipping("|".join(
+    [pattern("partners", k) for k in ("sister_city.before", "tiers.friendly_exchange", "tiers.sister_city",
+                                      "delegation_visit.after_place", "delegation_visit.came_to_place",
+                                      "joint_activity.represented", "joint_activity.held_with")]
+    + ["周年", "主办", "培训"]))
+_VENUE_START = re.compile(r"[\s\d年月日上下午晚当天，,]*在")
+
+
+def _may_tie(sent: Sentence) -> bool:
+    """Whether ``sent`` holds any word :func:`read_partner_links` reads a tie by (or sits where a tier
+    is named for it: under a heading, after a tier's words in its block). A sentence with none ties
+    nothing: it is not read place by place. (Most sentences that name foreign places, 会见了X市市长Y,
+    hold none; reading each of their places took a sixth of the extraction's time.) Each pattern
+    here is one a tie's reading needs, or a word that pattern cannot match without."""
+    text = sent.text
+    return bool(
+        sent.block.kind == "list_item"
+        or _TIE_WORDS.search(text) or TWINNED.search(text) or FRIENDLY_EXCHANGE.search(text)
+        or LETTER_OF_INTENT.search(text) or AGREEMENT.search(text) or COOPERATION.search(text)
+        or VISIT.search(text) or HELD.search(text) or HELD_TOGETHER.search(text) or STAY.search(text)
+        or _CAME_TO.search(text) or BRACKET_TIER.search(text) or _VENUE_START.match(text)
+        or TIER.search(sent.block.text, 0, sent.end))
+
+
 def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party] | None = None) -> list[PartnerLink]:
     """The partner links ``sent`` states between home places and foreign ones. ``people`` are the
     persons the document named before, by name, with their countries (see MeetingContext.people)."""
     if PLAN_SECTION.search(sent.block.section or ""):
         return []  # a section of plans (二、2024年工作思路): its ties and visits are not yet
+    if not _may_tie(sent):
+        return []
     text = sent.text
     year = sent.doc.year
     out: list[PartnerLink] = []
