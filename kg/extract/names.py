@@ -293,8 +293,8 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
     if lead and len(written) - lead.end() != 1 and not _word_at_start(written, lead.end()):
         start += lead.end()
         written = written[lead.end() :]
-    if not written or written in _FUNCTION_CHARS:
-        return None  # (a function word alone, 以 of 以副市长X为团长, is no body)
+    if not written or all(c in _FUNCTION_CHARS for c in written):
+        return None  # (function words alone, 以 of 以副市长X为团长 or 了以 of 会见了以议长X为团长, are no body)
     prefix, country = gaz.country_of_prefix(written)
     body = written[len(prefix) :] if prefix and len(written) > len(prefix) else written
     if body.startswith("驻") and country:

@@ -244,6 +244,10 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
     def of(o) -> Party:
         place = places.get(o.name) or places.get(o.written)
+        shared = places.get(o.name + pp.title[:1]) if place is None and o.type == "Organization" and pp.title[:1] in _UNIT_OF_TITLE else None
+        if shared is not None:
+            # (库里蒂巴市长X after 巴西库里蒂巴市: the unit written once, for the place and the title.)
+            return Party(shared.name, shared.type, country=shared.side_country or o.country)
         if place is None and o.type in ("Organization", "City", "Region"):
             # A chain of the sentence's places (庆尚南道居昌郡郡守X, 爱知县丰田市市长Y): the last, most specific one.
             last = next((x for n, x in places.items() if len(n) < len(o.name) and o.name.endswith(n)
@@ -274,9 +278,15 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     orgs = tuple(unit_body(o) or of(o) for o in pp.orgs)
     told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
     country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
+    if not orgs:
+        # (A person named with a title alone who leads a group named after its place: 以议长X为团长的意大利
+        # 维琴察省议会代表团 — X is of that place.)
+        orgs = tuple(_led_group_place(sent, sp))
     return Party(written, "Person", title=pp.title, organizations=orgs, country=country)
 
 
+# The unit words a title may open with, written once for the place before it and the title (X市长).
+_UNIT_OF_TITLE = frozenset("市州省县郡区")
 # A body named by a place's unit word alone (大区政府, 州政府, 市议会).
 UNIT_BODY = re.compile(r"(大区|州|省|市|县|郡|府|道)(?:政府|议会|委员会|人民委员会)")
 _COMMAS = re.compile(r"[，,]")
@@ -291,6 +301,17 @@ def _led_group_country(sent: Sentence, sp: Span) -> str:
         return ""
     return next((x.side_country for x in sent.spans if sp.end <= x.start and x.end <= m.end() and x.foreign
                  and x.type in ("Country", "City", "Region", "Organization")), "")
+
+
+def _led_group_place(sent: Sentence, sp: Span) -> list[Party]:
+    """The foreign place or body whose group a person is written as leading (以议长X为团长的意大利维琴察省
+    代表团 → 维琴察省): the last named in the group's words, the most specific; none if none."""
+    m = LED_GROUP.match(sent.block.text, sp.end)
+    if m is None:
+        return []
+    places = [x for x in sent.spans if sp.end <= x.start and x.end <= m.end() and x.foreign and x.type in ("City", "Region", "Organization")]
+    last = max(places, key=lambda x: x.start, default=None)
+    return [Party(last.name, last.type, country=last.side_country)] if last is not None else []
 
 
 def _group_bodies(sent: Sentence, e: int) -> list[Party]:
