@@ -64,6 +64,7 @@ _WARD = re.compile(r"(?:(?![与和及同在对为的我是了从将或于向到�
 AMONG = re.compile(f"(?:{pattern('partners', 'sister_city.among')})")
 PAIR_GOES_ON = re.compile(f"(?:{pattern('partners', 'pair.goes_on')})")
 # …the same two sides named a little into the clause (上海正按两市签订的…): see pair.named_later.
+PAIR_CLAUSE = re.compile(f"(?:{pattern('partners', 'pair.named_later')})")
 PAIR_NAMED_LATER = re.compile(f"[^，,。；;]{{0,12}}?(?:{pattern('partners', 'pair.named_later')})")
 # …the words that name both sides as regions (两省州): a clause with them tells no city's ties.
 REGIONS_PAIR = re.compile(f"(?:{pattern('partners', 'pair.regions')})")
@@ -176,6 +177,8 @@ HELD_TOGETHER = re.compile(r"共同举办|共同举行|联合举办|联合举行
                            r"|共同(?:出席|参加)了?[^，,。；并]{0,20}(?:活动|仪式|庆典|典礼|会|节|展)")
 # A topic talked over or a wish before 合作/交流 in its clause (双方就…合作交换了意见, 希望加强…合作).
 NOT_STANDING = re.compile(pattern("partners", "cooperation.not_standing"))
+FUTURE = re.compile(f"(?:{pattern('partners', 'cooperation.future')})(?!{pattern('partners', 'cooperation.continues')})")
+OPENS_NEXT = re.compile(f"(?:{pattern('partners', 'cooperation.opens_next')})$")
 POTENTIAL = re.compile(f"[\u4e00-\u9fff]{{0,2}}?(?:{pattern('partners', 'cooperation.potential')})")
 IN_EVENT_NAME = re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{pattern('partners', 'cooperation.event_names')})")
 CLAUSE_OR_STOP = re.compile(r"[，,；;。：:]")
@@ -983,6 +986,10 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         # 2019年双方签署友好交流合作备忘录以来，两地…交流合作不断深化.)
         since_text = signed_text is not None and any(SINCE_THEN.match(coop_text, k) for k in _ends_of(signed_text, coop_text)) \
             and any(m.start() > signed_text.end() for m in coop)
+        # (Or told of the two sides in a clause of their own after it: …已于2018年签署友好交流合作备忘录，双方在
+        # 职业教育等方面开展了富有成效的交流.)
+        since_text = since_text or signed_text is not None and any(
+            m.start() > signed_text.end() and PAIR_CLAUSE.match(coop_text, _clause_begin(coop_text, m.start())) for m in coop)
         if (coop and not agreement and (not signed_text or since_text)) or (FOR_PLACE.search(before) and TRAINING_AFTER.search(after)):
             add(home, sp, "cooperation", date=act_date)
     # (A city whose ward the sentence ties the same way is where the ward lies: 在大阪拜会了大阪市浪速区
@@ -1081,7 +1088,21 @@ def _standing_cooperation(text: str) -> list[re.Match]:
     wish, a potential, nor a word of an event's or a quoted name)."""
     return [m for m in COOPERATION.finditer(text) if not _in_quoted_name(text, m.start())
             and not IN_EVENT_NAME.match(text, m.end()) and not POTENTIAL.match(text, m.end())
-            and not NOT_STANDING.search(text, _clause_begin(text, m.start()), m.start())]
+            and not _wished(text, m.start())]
+
+
+def _wished(text: str, pos: int) -> bool:
+    """Whether words before the cooperation word at ``pos`` make it a topic, a wish or a time to come
+    (see NOT_STANDING, FUTURE): in its clause, or in the clause before that opens it (美瑛町将以此次签约为契机，
+    积极推动两地民间交流; not 以结好30周年为契机，两市开展了广泛合作)."""
+    start = _clause_begin(text, pos)
+    if NOT_STANDING.search(text, start, pos) or FUTURE.search(text, start, pos):
+        return True
+    opens = OPENS_NEXT.search(text, 0, start - 1) if start else None
+    if opens is None:
+        return False
+    before = _clause_begin(text, start - 1)
+    return NOT_STANDING.search(text, before, opens.start()) is not None or FUTURE.search(text, before, opens.start()) is not None
 
 
 def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[str] = frozenset()) -> list[PartnerLink]:
