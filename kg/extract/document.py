@@ -22,10 +22,10 @@ from .persons import known_names_again, phrases_in, short_forms
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
-from .tables import partner_table_links, table_facts
+from .tables import ROW_TEXT, partner_table_links, rows_as_prose, table_facts
 
-PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta")
-RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item")
+PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta", ROW_TEXT)
+RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", ROW_TEXT)
 # The mark an enumerated item opens with: （二）, 2., 二是.
 _ITEM_MARK = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|\d{1,2}[．.、])")
 _REGION_SUFFIX_END = re.compile(f"(?:{cue_pattern('names', 'region_suffix')})$")
@@ -343,7 +343,7 @@ def extract(doc: Document) -> Facts:
     """Everything kg reads from ``doc``."""
     blocks = parse_blocks(doc)
     nlp = load_pipeline()
-    prose = [b for b in blocks if b.kind in PROSE_KINDS and b.text]
+    prose = [b for b in rows_as_prose(blocks) if b.kind in PROSE_KINDS and b.text]
     mentions: list[EntityMention] = []
     gaz = load()
     line_at = line_finder(doc.text)

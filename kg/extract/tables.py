@@ -107,6 +107,35 @@ def group_tables(blocks: list[Block]) -> list[_Table]:
     return [tables[k] for k in order]
 
 
+# The kind of a row read as prose (see :func:`rows_as_prose`).
+ROW_TEXT = "row_text"
+
+
+def _read_by_a_reader(table: _Table) -> bool:
+    """Whether :func:`table_facts` (a leaders' column) or :func:`partner_table_links` (a partner places'
+    column) reads ``table``."""
+    place_cols = PARTNER_COLS + (PLACE_BESIDE_HOME_COLS if any(h in PARTNER_HOME_COLS for h in table.header) else ())
+    return any(h in LEADER_COLS or h in place_cols for h in table.header)
+
+
+def rows_as_prose(blocks: list[Block]) -> list[Block]:
+    """``blocks``, with each row of a table that neither table reader reads (时间 | 团组 | 带队领导 | 主要活动:
+    a yearbook's table of visits both ways) made a block of prose, of kind ROW_TEXT: its cells joined
+    by commas, so that the rules read it as the sentence it tells (1月15—18日，老挝南塔省代表团来访，南塔省
+    省长X，…州长Y会见代表团). (A tab becomes a comma: the text keeps its length and its offsets.)"""
+    rows = {id(row) for table in group_tables(blocks) if table.header and not _read_by_a_reader(table) for row in table.rows}
+    if not rows:
+        return blocks
+    return [replace(b, kind=ROW_TEXT, text=b.text.replace("\t", "，"),
+                    attrs=b.attrs + (("cell_starts", ",".join(str(i + 1) for i, c in enumerate(b.text) if c == "\t")),))
+            if id(b) in rows else b for b in blocks]
+
+
+def cell_starts(block: Block) -> frozenset[int]:
+    """Where each cell after the first starts in the text of a row read as prose (see rows_as_prose)."""
+    return frozenset(int(i) for i in block.attr("cell_starts").split(",") if i)
+
+
 def _after_its_region(name: str, country: str, gaz: Gazetteer) -> tuple[str, object]:
     """``name`` as a region and a place of it the gazetteer lists (新潟县|长冈市): that place's
     name and entry, where both are of one country (``country``, if given); else ``name`` and None."""

@@ -306,3 +306,22 @@ def test_rows_under_a_line_naming_their_tier_go_on_with_the_columns_above(tmp_pa
         ("马格德堡市", "sister_city", "2018-05", 3),
     ]
     assert {link.home.name for link in facts.partner_links} == {"赣州市"}
+
+
+def test_a_table_no_reader_reads_is_read_row_by_row_as_prose(tmp_path):
+    """A table of visits both ways (时间 | 团组 | 带队领导 | 主要活动): no leaders' or partner places'
+    column, so each row is read as the sentence it tells. The leader a row names in a cell of its own,
+    after the cell naming the group, is whom the home side met; a mission's head is of the mission."""
+    text = ("表3　2021年德宏州主要外事往来\n\n时间\t团组\t带队领导\t主要活动\n"
+            "2月3—5日\t缅甸木姐市代表团来访\t木姐市市长吴敏昂\t州长卫岗会见代表团，双方签署合作备忘录\n"
+            "5月20日\t泰国驻昆明总领事馆来访\t总领事帕塔拉\t州委书记刘向东会见，就边境贸易交换意见\n"
+            "8月\t德宏州政府代表团访问老挝琅勃拉邦省\t州长卫岗\t拜会琅勃拉邦省省长坎莱·西帕占\n")
+    facts = facts_of(text, tmp_path)
+    got = sorted((m.date, [h.name for h in m.home], [(c.name, c.country) for c in m.counterparts]) for m in facts.meetings)
+    assert got == [
+        ("2021-02-03/2021-02-05", ["卫岗"], [("吴敏昂", "缅甸")]),
+        ("2021-05-20", ["刘向东"], [("帕塔拉", "泰国")]),
+        ("2021-08", ["卫岗"], [("坎莱·西帕占", "老挝")]),
+    ]
+    links = {(link.partner.name, link.relation) for link in facts.partner_links}
+    assert {("木姐市", "delegation_visit"), ("木姐市", "cooperation_agreement"), ("琅勃拉邦省", "delegation_visit")} <= links

@@ -33,6 +33,7 @@ from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
 from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
 from ..sentences import SARS, Sentence, Span
+from ..tables import ROW_TEXT, cell_starts
 from ...nlp.common import is_chinese_surname
 
 # A letter sent, named with its kind (致新年贺信; 互致新春贺信, each side to the other).
@@ -438,7 +439,9 @@ def _clause_start(sent: Sentence, pos: int) -> int:
     ends = sent.clause_ends  # (read once a sentence: every person's phrase asks)
     seps = ends[: bisect_right(ends, pos)]
     start = seps.pop() if seps else 0
-    while start > 0:
+    # (Nor over the cells of a table's row: 缅甸驻昆明总领事馆来访 | 总领事X | 州委书记Y会见.)
+    cells = cell_starts(sent.block) if sent.block.kind == ROW_TEXT else ()
+    while start > 0 and sent.start + start not in cells:
         prev = seps.pop() if seps else 0
         if not _nominal(sent, prev, start - 1):
             break
@@ -988,13 +991,52 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     inside = sent.spans_in(s, e)
     out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in inside
            if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
+    for sp in inside:
+        group = _row_leader(sent, sp)
+        if group is not None:
+            p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
+            # (Of the place or body whose group the row names, where the cell names none: 缅甸驻昆明总领事馆来访 |
+            # 总领事吴觉温.)
+            named = [x for x in sent.spans if x.type in ("City", "Region", "Organization") and x.foreign
+                     and group.start <= block_file_offset(sent, x) < group.end]
+            if not p.organizations and named:
+                last = max(named, key=lambda x: x.start)
+                p = replace(p, organizations=(Party(last.name, last.type, country=last.side_country),), country=p.country or last.side_country)
+            out.append(p)
     text = sent.block.text
     for sp in inside:
         if sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
                 out.append(Party(sp.name, sp.type, country=sp.side_country))
-    return out
+    # (Not a place whose group's head the words name, of that place: 南塔省代表团 … 南塔省省长X.)
+    heads_of = {o.name for p in out if p.type == "Person" for o in p.organizations}
+    return [p for p in out if p.type == "Person" or p.name not in heads_of]
+
+
+# (A cell that names a group or a visit: 老挝南塔省代表团来访, 缅甸驻昆明总领事馆来访.)
+_GROUP_WORDS = re.compile(f"{pattern('meetings', 'guests.groups')}|{pattern('meetings', 'guests.welcome_arrival')}")
+
+
+def _row_leader(sent: Sentence, sp: Span):
+    """The cell naming a group or a visit, where the person ``sp`` is the one a table row (read as prose,
+    see kg.extract.tables.rows_as_prose) names in a cell of its own after it: its leader (老挝南塔省代表团
+    来访 | 南塔省省长X); else None."""
+    block = sent.block
+    if block.kind != ROW_TEXT or sp.type != "Person":
+        return None
+    end = block.source_offset(sp.end - 1) + 1
+    for i, cell in enumerate(block.cells):
+        if cell.start <= end <= cell.end:
+            if end != cell.start + len(cell.text.rstrip()):
+                return None
+            return next((c for c in reversed(block.cells[:i]) if _GROUP_WORDS.search(c.text)), None)
+    return None
+
+
+def block_file_offset(sent: Sentence, x: Span) -> int:
+    """Where the span ``x`` starts in the document's file."""
+    return sent.block.source_offset(x.start)
 
 
 def _officials_over_places(found: list[tuple[Meeting, str]]) -> list[tuple[Meeting, str]]:
