@@ -21,7 +21,7 @@ from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ti
 from .persons import known_names_again, phrases_in, short_forms
 from .positions import read_positions
 from .press import press_country, press_names
-from .sentences import HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
+from .sentences import HISTORY, HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
 from .tables import ROW_TEXT, partner_table_links, rows_as_prose, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta", ROW_TEXT)
@@ -579,8 +579,9 @@ def extract(doc: Document) -> Facts:
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
         sents = split_sentences(doc, block, spans, line_at, ctx, stay)
-        if sents and block.kind in ("paragraph", "note") and not past_year(doc, sents[-1].date) and not after_page(doc, sents[-1].date):
-            ctx = sents[-1].date
+        acts = [st for st in sents if not HISTORY.match(st.text)]  # (not a sentence that tells history: 据悉，…2019年6月…)
+        if acts and block.kind in ("paragraph", "note") and not past_year(doc, acts[-1].date) and not after_page(doc, acts[-1].date):
+            ctx = acts[-1].date
         stay = next((st.date for st in reversed(sents) if "/" in st.date and st.stated_dates), stay)
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))

@@ -19,6 +19,8 @@ SENTENCE_END = re.compile(r"[。！？!?；;】]")
 CLAUSE_END = re.compile(r"[，,：:]")
 # Reported speech opened before a comma or colon (X表示，…): see split_sentences.
 SPEECH = re.compile(f"(?:{cue_pattern('names', 'speech')})[，,：:]")
+# A sentence that opens by telling history (据悉，…): see split_sentences.
+HISTORY = re.compile(f"\\s*(?:{cue_pattern('names', 'history')})")
 HOME_COUNTRY = "中国"
 SARS = ("香港", "澳门")
 
@@ -206,7 +208,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             # (Nor a date said in reported speech: X表示，2014年6月，两地缔结… tells history.)
             speech = SPEECH.search(seg)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s) and not (speech and s >= speech.end())]
-            if told and not past_year(doc, told[-1]) and not after_page(doc, told[-1]):
+            if told and not past_year(doc, told[-1]) and not after_page(doc, told[-1]) and not HISTORY.match(seg):
                 ctx = told[-1]
         pos = end
     return out

@@ -81,6 +81,17 @@ def test_a_year_told_in_passing_dates_no_later_act(tmp_path):
     assert {(l.partner.name, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("鹿儿岛市", "sister_city", "1985")}
 
 
+def test_a_sentence_that_tells_history_dates_no_later_paragraph(tmp_path):
+    """A sentence opening with 据悉 tells history: its month (2019年6月) does not date the next
+    paragraph's day (9月28日), which is of the page's year."""
+    path = tmp_path / "news.txt"
+    path.write_text("2023-09-30 08:00 来源：铜陵日报\n\n据悉，两市自2017年开始接触，2019年6月，铜陵市政府代表团访问盖尔森基兴市。\n\n"
+                    "9月28日上午，铜陵市市长王军会见了德国盖尔森基兴市市长卡林·韦尔格。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2023-09-28", "王军", "卡林·韦尔格")]
+    assert {(l.relation, l.date) for l in facts.partner_links if l.relation == "delegation_visit"} >= {("delegation_visit", "2019-06")}
+
+
 def test_our_city_writes_letters_and_attendees_join_the_talks_not_the_letter(tmp_path):
     """我市 is the document's home place; 书信往来 with a place is a meeting by letter; attendees
     named after it join the meeting told in person, not the letter."""

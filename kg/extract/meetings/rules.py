@@ -1146,6 +1146,18 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s
 
 
+def _both_sides_before(sent: Sentence, end: int, ctx: MeetingContext) -> tuple[tuple[Party, ...], tuple[Party, ...]] | None:
+    """The home persons and the foreign ones the clauses of ``sent.text[:end]`` name, where they tell no
+    act (X在主会场，Y在分会场，|双方…会谈): the two sides 双方 stands for; None unless both are named."""
+    if ACT.search(sent.text, 0, end):
+        return None
+    persons = [_as_known(_person(sent, sp, sent.start + _phrase_start(sent, sp)), ctx)
+               for sp in sorted(sent.spans_in(0, end), key=lambda x: x.start) if sp.type == "Person"]
+    homes = tuple(p for p in persons if not _foreign(p))
+    cps = tuple(p for p in persons if _foreign(p))
+    return (homes, cps) if homes and cps else None
+
+
 def _mode(act: str, text: str) -> str:
     return "letter" if _is_letter(act) else "video" if act in VIDEO_ACTS or VIDEO.search(text) else "in_person"
 
@@ -1311,7 +1323,17 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if PLANNED.search(text, pre_s, pre_e):
             continue  # a meeting to come
         if BOTH_SIDES.match(text, pre_s) and not any(sp.type == "Person" for sp in sent.spans_in(pre_s, pre_e)):
-            continue  # (双方就推动A区与B国企业…合作进行了交流: the topic of a meeting told before)
+            # (双方就推动A区与B国企业…合作进行了交流: the topic of a meeting told before.) But where the
+            # clauses before name the two sides, and no act of theirs, these meet: 市长X在岳阳主会场，Y市
+            # 市长Z在Y市分会场，双方通过视频连线举行会谈.
+            sides = _both_sides_before(sent, pre_s, ctx)
+            if sides is not None:
+                homes, cps = sides
+                out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=homes,
+                                    counterparts=cps, evidence=sent.evidence(),
+                                    country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
+                                    description=text.strip(), home_place=_home_place(sent, 0, pre_s, ctx.home_place)), act))
+            continue
         post_s = m.end()
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
