@@ -369,6 +369,15 @@ def extract(doc: Document) -> Facts:
                 c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
                 if c:
                     place_country.setdefault(block.text[s:e], c)
+    if len(read) > len(prose):
+        # (And where the title names them after their country: 澳大利亚伊普斯维奇市师生访问团… — the text
+        # may write them bare only.)
+        title_chosen = read[len(prose)][0]
+        for s, e, label, rule, ent_id in title_chosen:
+            if rule in UNLISTED_PLACE_RULES:
+                c = _country_before(doc.title, title_chosen, s, gaz)
+                if c:
+                    place_country.setdefault(doc.title[s:e], c)
     for i, (block, chosen, _) in enumerate(found):
         for s, e, label, rule, ent_id in chosen:
             if rule in UNLISTED_PLACE_RULES and not country_at[i, s]:

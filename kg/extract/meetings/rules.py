@@ -92,6 +92,8 @@ GUESTS_DESCRIBED = re.compile(f"^了?(?:来访的|到访的)?(?:[\u4e00-\u9fff]{
 WITNESSED = re.compile(f"在(?P<who>[^，,。；;]{{2,80}}?)的?(?:{pattern('meetings', 'acts.witnessed')})")
 WITNESS_WORD = re.compile(pattern("meetings", "acts.witnessed"))  # (a match of WITNESSED holds one)
 COUNTED = re.compile(f"[\\d一二三四五六七八九十百千]+余?(?:{pattern('meetings', 'frames.counted')})")
+THANKED_FOR = re.compile(f"(?:{pattern('meetings', 'frames.thanked')})[^，,。；;]{{0,24}}的"
+                         f"(?:{pattern('meetings', 'frames.passive_manner')}|精心|周到)*$")
 BOTH_SIDES = re.compile(f"(?:{pattern('meetings', 'frames.both_sides')})")
 WITNESS_BEFORE = re.compile(f"(?:{pattern('meetings', 'acts.witnessed')})了?$")
 _WELCOME = (f"的?(?:{pattern('meetings', 'guests.welcome_arrival')})表示"
@@ -1289,6 +1291,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         after = text[m.end() :]
         if act in VIDEO_ACTS and (MANNER_OF_NEXT_ACT.match(text, m.end()) or VIDEO_MANNER.match(text, m.end())):
             continue  # (its mode is read with the act word after it; 以视频连线方式共同举办…论坛 tells how an event was held)
+        if THANKED_FOR.search(text, _clause_start(sent, m.start()), m.start()):
+            continue  # (X感谢东湖区的热情接待: what X thanks for, no meeting of X's)
         if _time_of_told_act(sent, m, ctx):
             continue  # (在会见谢里夫时，韩志远说…: the time of a meeting told before, no meeting of its own)
         attend_before = ATTEND_BEFORE.search(text[: m.start()])
@@ -1304,6 +1308,13 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                     # 农业局负责同志参加会见.)
                     before = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, cs - 1)), default=0)
                     if any(sp.type == "Person" for sp in sent.spans_in(before, cs)) and not ACT.search(text, before, cs):
+                        cs = before
+                else:
+                    # (Or in clauses before that only name persons: …，副区长X，局长Y参加会见.)
+                    while cs:
+                        before = max((c.end() for c in CLAUSE_SEP.finditer(text, 0, cs - 1)), default=0)
+                        if not _nominal(sent, before, cs - 1):
+                            break
                         cs = before
                 out.extend(_attendees(sent, m, ctx, cs, group=made_here))
                 continue
