@@ -144,18 +144,23 @@ class Sentence:
 
 
 def block_date(doc: Document, block: Block) -> str:
-    """The date a block's acts happened when its sentences say none: the entry's date, else the year covered."""
+    """The date a block's acts happened when its sentences say none: the entry's date, else the year
+    covered. (Not an entry's date long before that year: history it opens with, see past_year.)"""
     if block.attr("date"):
         iso = parse_date(block.attr("date"), doc.year)
-        if iso:
+        if iso and not past_year(doc, iso):
             return iso
     return str(doc.year) if doc.year else ""
 
 
 def past_year(doc: Document, iso: str) -> bool:
-    """Whether ``iso`` is a year alone, before the year of a dated page: history told in passing
-    (1979年,大分市成为武汉的第一个友好城市。…开幕式上,…签署…), not the time of the acts after it."""
-    return len(iso) == 4 and len(doc.date) >= 7 and iso < doc.date[:4]
+    """Whether ``iso`` is history told in passing, not the time of the acts after it: a year alone
+    before the year of a dated page (1979年,大分市成为武汉的第一个友好城市。…开幕式上,…签署…), or any
+    date more than a year before the year the text covers (1995年4月，淄博市与法恩扎市结为友好城市。9月20日
+    至24日，… in a yearbook of 2019)."""
+    if len(iso) == 4 and len(doc.date) >= 7 and iso < doc.date[:4]:
+        return True
+    return iso[:4].isdigit() and doc.year is not None and int(iso[:4]) < doc.year - 1
 
 
 def after_page(doc: Document, iso: str) -> bool:
@@ -189,7 +194,8 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
     entry's date or the year the document covers."""
     text = block.text
     out: list[Sentence] = []
-    ctx = block.attr("date") and block_date(doc, block) or ctx or block_date(doc, block)
+    entry = block.attr("date") and parse_date(block.attr("date"), doc.year)
+    ctx = (entry if entry and not past_year(doc, entry) else "") or ctx or block_date(doc, block)
     pos = 0
     bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     for end in bounds:

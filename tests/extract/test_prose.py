@@ -570,3 +570,16 @@ def test_a_counterpart_named_by_a_local_title_alone_is_of_the_venue(tmp_path):
     facts = facts_of("2017年6月12日至18日，市长孔晓宏率黄山市政府代表团访问法国、意大利，在意大利锡耶纳市与市长马可·罗西会谈。", tmp_path)
     (m,) = facts.meetings
     assert [(o.name, o.type, o.country) for o in m.counterparts[0].organizations] == [("锡耶纳市", "City", "意大利")]
+
+
+def test_a_tie_founded_long_before_the_year_covered_dates_no_later_act_and_years_in_order(tmp_path):
+    """In a yearbook of 2019, 1995年4月 (a tie's founding) does not date the next sentence's 9月20日
+    至24日; years listed in order (2008年和2016年，…分别与A、B…) are each place's."""
+    path = tmp_path / "yearbook.txt"
+    path.write_text("【友好城市】2019年，铜陵市新缔结友好城市1个。\n\n"
+                    "【意大利皮斯托亚市】1995年4月，铜陵市与皮斯托亚市结为友好城市。9月20日至24日，副市长王芳率团访问皮斯托亚市，"
+                    "拜会了皮斯托亚市市长亚历山德罗·托马西。\n\n"
+                    "2008年和2016年，铜陵市分别与韩国牙山市、蒙古国达尔汗市建立友好交流城市关系。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2019-09-20/2019-09-24", "王芳", "亚历山德罗·托马西")]
+    assert {(l.partner.name, l.date) for l in facts.partner_links if l.relation == "friendly_exchange"} == {("牙山市", "2008"), ("达尔汗市", "2016")}

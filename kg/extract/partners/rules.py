@@ -941,6 +941,12 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
                 years = YEAR_IN_CLAUSE.findall(scope, _clause_begin(scope, fe.start()), fe.start()) if fe else []
             if years and not date.startswith(years[-1]):
                 date = years[-1]  # the year its own clause writes (成都与谢菲尔德于2016年缔结友好合作关系以来)
+            if relation == "friendly_exchange" and fe is not None and EACH_IN_ORDER.search(clause):
+                # (2008年和2016年，X市分别与A市、B市建立友好交流城市关系: each place its year, in order.)
+                tied = [x for x in sent.spans_in(cs, ce) if x.type in ("City", "Region") and x.foreign]
+                in_order = YEAR_IN_CLAUSE.findall(text, 0, rs)
+                if len(in_order) == len(tied) > 1 and sp in tied:
+                    date = in_order[tied.index(sp)]
             add(home, sp, relation, date=date)
         agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
