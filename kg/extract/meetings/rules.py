@@ -130,6 +130,7 @@ SEPARATELY = re.compile(f"(?:{pattern('meetings', 'sequence.separately')})(?:与
 VIDEO_MANNER = re.compile(r"的?方式[，,]?(?:共同|联合)?(?:举办|举行|召开|主办|承办|开展|出席|参加)")
 # What makes an act word the time of another clause (在会见谢里夫时，…; 会见本·阿卜杜拉时，…).
 TIME_OF_ACT = re.compile(r"[^，,。；;、]{0,30}?时[，,]")
+AROUND_ACT = re.compile(f"(?:{pattern('meetings', 'frames.around_act')})[，,]")
 # A video act word that tells the manner of the act word after it (通过视频连线(的方式)分别会见了…): one act, the second.
 # Words between an act word and the words naming a person met (会见了|以…为团长的, 会见了|由…率领的).
 PHRASE_LEAD = re.compile(f"了?(?:{pattern('meetings', 'guests.head_frame_start')})")
@@ -654,10 +655,13 @@ def _home_named(p: Party) -> bool:
 
 def _time_of_told_act(sent: Sentence, act: re.Match, ctx: MeetingContext) -> bool:
     """Whether the act word ``act`` opens the time of a meeting told before (会见并宴请时，…; 在会见X时，…
-    after X was met): no meeting of its own."""
+    after X was met; 会见前，…): no meeting of its own."""
     when = TIME_OF_ACT.match(sent.text, act.end())
     if when is None:
-        return False
+        # (会见前，穆特瓦与维杰拉特纳…: an act word opening its clause, no one named before it in it; not
+        # 在同X举行的会谈中，…, which tells the talks with X.)
+        return AROUND_ACT.match(sent.text, act.end()) is not None and not any(
+            sp.type == "Person" for sp in sent.spans_in(_clause_start(sent, act.start()), act.start()))
     return (not any(sp.type == "Person" for sp in sent.spans_in(act.end(), when.end()))
             or _met_before(sent, act.end(), when.end(), ctx))
 

@@ -222,6 +222,7 @@ LEADERS = re.compile(r"领导|市长|省长|州长|书记|主席|总统|总理")
 GOVERNMENT_BODY = re.compile(f"(?:{pattern('partners', 'places.government_end')})$")
 
 
+_DIRECTION_NAMES = frozenset(words("names", "direction_names"))
 _NOT_IN_PLACE = re.compile(f"(?:{pattern('names', 'not_in_place')})|(?:{pattern('names', 'not_in_place_but_last')})")
 
 
@@ -1226,6 +1227,8 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
             if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name) or (
                     # (A region no gazetteer lists that its official's title names: 乌多姆赛省副省长X.)
                     p.type == "Region" and len(p.name) >= 4 and p.name[-1] in "省州府郡道" and not _NOT_IN_PLACE.search(p.name)
+                    # (Or named by a direction: 斯里兰卡中央省 … 中央省省长X.)
+                    or p.type == "Region" and p.name[:-1] in _DIRECTION_NAMES and p.name[-1] in "省州"
                     # (Or a city the document named after its country, 韩国高阳市 … 高阳市市长X: its country is set.)
                     or p.type == "City" and len(p.name) >= 3 and p.name.endswith("市") and not _NOT_IN_PLACE.search(p.name)):
                 return Party(p.name, p.type, country=p.country)

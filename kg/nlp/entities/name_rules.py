@@ -180,6 +180,7 @@ _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
 _COUNTRY_BOUND = tuple(cue_words("names", "country_bound"))
+_DIRECTION_NAMES = frozenset(cue_words("names", "direction_names"))
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
 # The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
 _UNIT_END = _REGION_SUFFIX_LAST | {"市"}
@@ -637,7 +638,7 @@ class NameRules:
                 described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0) if m else 0
                 if described and m.end(1) - (m.start() + described) >= 2:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
-                if not m or self._ordinary_start(m.group(1), seg) or self._title_over(text, m.start(), m.end()):
+                if not m or (self._ordinary_start(m.group(1), seg) and m.group(1) not in _DIRECTION_NAMES) or self._title_over(text, m.start(), m.end()):
                     break
                 if any(place_spans.get(ge) for ge in place_spans.get(m.start(), ()) if ge < m.end()):
                     break  # two places the gazetteer knows, one after the other (加利福尼亚州|长滩市: not 州长)
