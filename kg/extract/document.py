@@ -461,6 +461,13 @@ def extract(doc: Document) -> Facts:
                         label, rule, ent_id, entry = "City", "known-place", "", None
                     else:
                         known_as = ""
+            elif (entry is not None and entry.country == "中国" and label in ("City", "Region") and entry.zh != city.name
+                  and entry.zh != home_parent and entry.parent != city.name):
+                # 【韩国广州市】…市长于海涛致信广州市市长金成旭: a Chinese place's name the document gives a
+                # foreign place, written after its country, is that place where written bare.
+                known_as = next((f for f in _city_forms(written) if place_country.get(f, "中国") != "中国"), "")
+                if known_as:
+                    label, rule, ent_id, entry = "City", "known-place", "", None
             if s in foreign_city_ending and (
                     label == "Region" and (entry is not None and entry.country == "中国" or entry is None and rule in UNLISTED_PLACE_RULES)
                     # (Or a ward the gazetteer lists as another city's of that country: 堺市|北区, not Tokyo's 北区.)

@@ -583,3 +583,17 @@ def test_a_tie_founded_long_before_the_year_covered_dates_no_later_act_and_years
     facts = extract(read_document(path))
     assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2019-09-20/2019-09-24", "王芳", "亚历山德罗·托马西")]
     assert {(l.partner.name, l.date) for l in facts.partner_links if l.relation == "friendly_exchange"} == {("牙山市", "2008"), ("达尔汗市", "2016")}
+
+
+def test_a_chinese_places_name_given_to_a_foreign_place_after_its_country_is_that_place_bare(tmp_path):
+    """A yearbook entry on 韩国广州市 (Gwangju, Gyeonggi): its bare 广州市 later is that city, of Korea,
+    not Guangzhou — a letter to its mayor and the tie are with it."""
+    path = tmp_path / "yearbook.txt"
+    path.write_text("【友好城市】2020年，潍坊市友好城市工作稳步推进。\n\n"
+                    "【韩国广州市】广州市位于韩国京畿道。2001年5月，潍坊市与广州市缔结友好城市关系。"
+                    "10月，市长田庆盈致信广州市市长申东宪，祝贺文化节举办。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [(m.mode, m.home[0].name, m.counterparts[0].name, m.counterparts[0].organizations[0].country) for m in facts.meetings] == [
+        ("letter", "田庆盈", "申东宪", "韩国")]
+    assert {(l.partner.name, l.partner.country, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {
+        ("广州市", "韩国", "sister_city", "2001")}
