@@ -123,6 +123,8 @@ FRIENDLY_EXCHANGE = skipping(
     f"(?:{'|'.join(w for w in words('partners', 'tiers.friendly_exchange') if w.endswith(('城市', '省州')))})"
 )
 # The tier below sister cities written right before the place, as what it is (友好交流城市匈牙利久尔市市长…).
+UPGRADED = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exchange')})(?:关系)?[^，,。；;]{{0,12}}?"
+                      f"(?:{pattern('partners', 'friendly_exchange.upgraded')})")
 FRIENDLY_TIER_BEFORE = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exchange')})的?$")
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
@@ -925,6 +927,14 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             if not since and year and told_new and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on.
                 since = str(year)
+            upgraded = UPGRADED.search(text) if len({x.name for x in _partner_spans(sent, home_city)}) == 1 else None
+            if upgraded and not _plan_for(text, upgraded.start()):
+                # (…在2019年建立友好交流城市关系的基础上正式升级为友好城市: the tie below was, from its year;
+                # the sister places' is from the sentence's date.)
+                fe_years = YEAR_IN_CLAUSE.findall(text, _clause_begin(text, upgraded.start()), upgraded.end())
+                add(home, sp, "friendly_exchange", date=fe_years[-1] if fe_years else "")
+                if not fe_years or since == fe_years[-1]:
+                    since = sent.date[:4] if sent.date[:4].isdigit() else since
             add(home, sp, "sister_city", since=since)
         if FRIENDLY_TIER_BEFORE.search(before[-12:]):
             add(home, sp, "friendly_exchange")  # (a standing tie, told as what the place is)
