@@ -225,6 +225,7 @@ GOVERNMENT_BODY = re.compile(f"(?:{pattern('partners', 'places.government_end')}
 
 
 _DIRECTION_NAMES = frozenset(words("names", "direction_names"))
+_NOT_WARD = tuple(words("partners", "places.not_ward"))
 _NOT_IN_PLACE = re.compile(f"(?:{pattern('names', 'not_in_place')})|(?:{pattern('names', 'not_in_place_but_last')})")
 
 
@@ -319,7 +320,7 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
             continue  # 北威州 before 博特罗普市 (or before its government: 布里亚特共和国|乌兰乌德市政府)
         m = _WARD.match(text[sp.end : sp.end + 7])
-        if sp.type == "City" and m and not gaz.lookup(m.group(0)):
+        if sp.type == "City" and m and not gaz.lookup(m.group(0)) and not m.group(0).endswith(_NOT_WARD):
             # A district of a foreign city: 塔什干市奥尔马佐尔区. A numbered one (格拉茨第二区) is named
             # with its city: 第二区 alone names no place.
             d = m.group(0)
