@@ -130,7 +130,7 @@ LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
 SIGNED = re.compile(pattern("partners", "signed.words"))
 # A topic the sides talked of (就…庆祝活动交换了意见): an event in it is not held.
-TALKED_OF = re.compile(f"就[^，,。；;]{{2,40}}?(?:活动|仪式|庆典|节|会)[^，,。；;]{{0,4}}?(?:{pattern('partners', 'sister_city.talked')})")
+TALKED_OF = re.compile(f"就[^，,。；;]{{2,40}}?(?:活动|仪式|庆典|节|会|营|展|赛)[^，,。；;]{{0,4}}?(?:{pattern('partners', 'sister_city.talked')})")
 # A clause in which the two sides sign (…，双方签署了…; …，并签订了…).
 SIGNED_BY_PAIR = re.compile(f"(?:^|[，,；;])(?:{pattern('partners', 'pair.goes_on')})[^，,。；;]{{0,8}}?(?:{pattern('partners', 'signed.words')})")
 VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
