@@ -250,7 +250,12 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
     def of(o) -> Party:
         place = places.get(o.name) or places.get(o.written)
-        shared = places.get(o.name + pp.title[:1]) if place is None and o.type == "Organization" and pp.title[:1] in _UNIT_OF_TITLE else None
+        shared = None
+        if place is None and o.type == "Organization" and pp.title[:1] in _UNIT_OF_TITLE:
+            # (Or the last place of a chain so written: 日本滋贺县大津|市议会议长X → 大津市.)
+            whole = o.name + pp.title[:1]
+            shared = places.get(whole) or max((x for n, x in places.items() if len(n) >= 2 and whole.endswith(n)),
+                                              key=lambda x: len(x.name), default=None)
         if shared is not None:
             # (库里蒂巴市长X after 巴西库里蒂巴市: the unit written once, for the place and the title.)
             return Party(shared.name, shared.type, country=shared.side_country or o.country)
