@@ -500,9 +500,10 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
 
 
 def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:
-    """Whether the mentions read ``sent.text[s:e]`` as (part of) a foreign place (兰州 in 美国马里兰州)."""
+    """Whether the mentions read ``sent.text[s:e]`` as (part of) a foreign place, country or body (兰州 in
+    美国马里兰州; 南海 in 越南|海防市人民委员会)."""
     return any(sent.rel(sp)[0] < e and s < sent.rel(sp)[1] and sp.country not in ("", "中国")
-               and sp.type in ("City", "Region") for sp in sent.spans)
+               and sp.type in ("City", "Region", "Country", "Organization") for sp in sent.spans)
 
 
 def _places_speaking(sent: Sentence, s: int, e: int) -> list[Party]:
