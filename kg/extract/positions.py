@@ -9,6 +9,7 @@ be asked. Titles of foreign persons keep the body written with them
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country, visited_country
@@ -22,6 +23,13 @@ _JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
 _LEVELS = frozenset(words("bodies", "levels"))
 # A title of a place's (市长, 副省长, 区委书记, 州长): its level word.
 _LOCAL_TITLE = re.compile("[" + "".join(LEVEL_WORDS) + "]")
+
+
+@lru_cache(maxsize=1)
+def _group_roles() -> frozenset[str]:
+    """Titles of a group's head or member (团长, 领队: kind "delegation" in titles.tsv): a part taken in
+    a visit."""
+    return frozenset(t.zh for t in load().titles if t.kind == "delegation")
 
 
 def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
@@ -52,8 +60,8 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
         person = Party(sp.written, "Person", country=country)
         date = sent.date_before(sp.start - sent.start)
         for role in pp.roles:
-            if not role.title:
-                continue
+            if not role.title or role.title in _group_roles():
+                continue  # (nor the head of a visiting group, 代表团团长: a part in a visit, no office held)
             if role.org is not None and role.org.name in _LEVELS:
                 # A level word alone (自治区主席, 市副市长): the home place, when it is of that level.
                 body = home_city if home_city.name.endswith(role.org.name) else None

@@ -259,6 +259,11 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         if shared is not None:
             # (库里蒂巴市长X after 巴西库里蒂巴市: the unit written once, for the place and the title.)
             return Party(shared.name, shared.type, country=shared.side_country or o.country)
+        group = _GROUP_END.search(o.name) if place is None and o.type == "Organization" else None
+        if group is not None and places.get(o.name[: group.start()]) is not None:
+            # (The head of a place's group is of that place: 下诺夫哥罗德州代表团团长X.)
+            of_group = places[o.name[: group.start()]]
+            return Party(of_group.name, of_group.type, country=of_group.side_country or o.country)
         if place is None and o.type in ("Organization", "City", "Region"):
             # A chain of the sentence's places (庆尚南道居昌郡郡守X, 爱知县丰田市市长Y): the last, most specific one.
             last = next((x for n, x in places.items() if len(n) < len(o.name) and o.name.endswith(n)
@@ -296,6 +301,8 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     return Party(written, "Person", title=pp.title, organizations=orgs, country=country)
 
 
+# A group's words ending a body's name (…州代表团): the group of the place before them.
+_GROUP_END = re.compile(f"(?:{pattern('meetings', 'guests.groups')})$")
 # The unit words a title may open with, written once for the place before it and the title (X市长).
 _UNIT_OF_TITLE = frozenset("市州省县郡区")
 # A body named by a place's unit word alone (大区政府, 州政府, 市议会).
