@@ -256,6 +256,13 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
             whole = o.name + pp.title[:1]
             shared = places.get(whole) or max((x for n, x in places.items() if len(n) >= 2 and whole.endswith(n)),
                                               key=lambda x: len(x.name), default=None)
+            if shared is None and o.country not in ("", "中国"):
+                # (Or a place of the body's country the gazetteer lists: 日本滋贺县大津|市议会议长X → 大津.)
+                gaz = load()
+                listed = next((e for k in range(2, len(whole)) for e in (gaz.lookup(whole[k:], ("City", "Region")),)
+                               if e is not None and e.country == o.country), None)
+                if listed is not None:
+                    return Party(listed.zh, listed.type, country=listed.country)
         if shared is not None:
             # (库里蒂巴市长X after 巴西库里蒂巴市: the unit written once, for the place and the title.)
             return Party(shared.name, shared.type, country=shared.side_country or o.country)
