@@ -215,8 +215,10 @@ def _title_places(doc: Document, read: tuple | None, persons: frozenset[str] = f
                for m in re.finditer(re.escape(name), doc.title)]
     # (Nor a place written right after a foreign country: 韩国丽水市 is no mainland 丽水市.)
     after_foreign = {e for _, e, label, _, ent_id in title_mentions if label == "Country" and not (ent_id or "").endswith(":中国")}
+    # (Nor a name the pipeline reads as a person's: 市委书记宁波会见… names 宁波, a person.)
+    person_at = {(s, e) for s, e, label, _, _ in title_mentions if label == "Person"}
     found = {doc.title[s:e] for s, e, label, _ in user_data.get(GAZ_KEY, ())
-             if label in ("City", "Region") and s not in after_foreign
+             if label in ("City", "Region") and s not in after_foreign and (s, e) not in person_at
              and not any(a < e and s < b and (a, b) != (s, e) for a, b in chosen)}
     # The place a body's name starts with, the body read whole (江苏省人民政府外事办公室: 江苏省).
     found.update(doc.title[s : s + pe] for s, e, label, _, _ in title_mentions if label == "Organization"

@@ -597,3 +597,13 @@ def test_a_chinese_places_name_given_to_a_foreign_place_after_its_country_is_tha
         ("letter", "田庆盈", "申东宪", "韩国")]
     assert {(l.partner.name, l.partner.country, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {
         ("广州市", "韩国", "sister_city", "2001")}
+
+
+def test_a_person_named_as_a_city_in_the_title_is_no_home_place(tmp_path):
+    """市委书记宁波会见…: 宁波 is the secretary (of 芜湖, the place the text names), not the city 宁波."""
+    path = tmp_path / "news.txt"
+    path.write_text("市委书记宁波会见德国克雷菲尔德市代表团\n\n3月22日下午，市委书记宁波在市政府会见了由德国克雷菲尔德市市长弗兰克·迈耶"
+                    "率领的代表团一行。宁波说，芜湖与克雷菲尔德自1990年结为友好城市以来交流密切。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {m.home_place.name for m in facts.meetings} == {"芜湖市"}
+    assert {(l.home.name, l.relation) for l in facts.partner_links} >= {("芜湖市", "leader_meeting"), ("芜湖市", "sister_city")}
