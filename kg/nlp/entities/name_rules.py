@@ -856,6 +856,10 @@ class NameRules:
             return name
         if name and not foreign and is_chinese_surname(name) and self.gaz.lookup(name, ("City", "Region")):
             return name  # (市委书记宁波在…: a place's name led by a surname; the caller reads what follows)
+        if name and foreign and self.gaz.lookup(name, ("City", "Region")) and _STRONG_AFTER_PERSON.match(text, start + len(name)):
+            # (A foreign official named as a place the gazetteer lists, closed by words that follow persons
+            # only: 库里蒂巴市市长瓦尔加斯一行, 驻华大使圣地亚哥一行; the caller reads the person over the place.)
+            return name
         return "" if not name or _is_common_words(name, seg) else name
 
     def _given_after_join(self, text: str, start: int, at: int, seg) -> str:
