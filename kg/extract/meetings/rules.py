@@ -1041,7 +1041,7 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
     inside = sent.spans_in(s, e)
     out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in inside
-           if sp.type == "Person" and LEADS.match(sent.block.text, sp.end)]
+           if sp.type == "Person" and (LEADS.match(sent.block.text, sp.end) or _came_to_place(sent.block.text, sp.end))]
     for sp in inside:
         group = _row_leader(sent, sp)
         if group is not None:
@@ -1067,6 +1067,19 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
 
 # (A cell that names a group or a visit: 老挝南塔省代表团来访, 缅甸驻昆明总领事馆来访.)
 _GROUP_WORDS = re.compile(f"{pattern('meetings', 'guests.groups')}|{pattern('meetings', 'guests.welcome_arrival')}")
+
+
+_CAME = re.compile(f"(?:{pattern('partners', 'delegation_visit.came_to_place')})")
+
+
+def _came_to_place(text: str, pos: int) -> bool:
+    """Whether the words at ``pos``, after a person, say they came to a Chinese place (崔明浩|来珲春出席…,
+    |来我市): a visitor."""
+    came = _CAME.match(text, pos)
+    if came is None:
+        return False
+    after = text[came.end() : came.end() + 8]
+    return after.startswith(SELF_WORDS) or any(s == 0 for s, _, _, _ in places_in(after))
 
 
 def _row_leader(sent: Sentence, sp: Span):

@@ -181,6 +181,7 @@ _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
 _COUNTRY_BOUND = tuple(cue_words("names", "country_bound"))
 _DIRECTION_NAMES = frozenset(cue_words("names", "direction_names"))
+_PLACE_UNIT_END = re.compile(f"(?:{cue_pattern('names', 'place_suffix')})$")
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
 # The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
 _UNIT_END = _REGION_SUFFIX_LAST | {"市"}
@@ -764,8 +765,8 @@ class NameRules:
             name = text[ge:idx]
             if (entry is None or entry.country in ("", "中国") or not re.fullmatch(rf"[{CJK}]+", name)
                     or _is_common_words(name, seg) or self.gaz.lookup(name) or _BODY_END.search(name)
-                    or title_suffix(name, self.gaz) or text[ge] in _NOT_NAME_START):
-                continue
+                    or title_suffix(name, self.gaz) or text[ge] in _NOT_NAME_START or _PLACE_UNIT_END.search(name)):
+                continue  # (nor a place of the chain, ending in its unit: 滨海边疆区|哈桑区|行政长官)
             return name
         return ""
 
@@ -856,6 +857,11 @@ class NameRules:
             return name
         if name and not foreign and is_chinese_surname(name) and self.gaz.lookup(name, ("City", "Region")):
             return name  # (市委书记宁波在…: a place's name led by a surname; the caller reads what follows)
+        if name:
+            # (The name ends where words of coming to a Chinese place start: 崔明浩|来珲春出席….)
+            came = next((k for k in range(2, len(name)) if self._visits_place(text, start + k)), None)
+            if came is not None:
+                name = name[:came]
         if name and foreign and self.gaz.lookup(name, ("City", "Region")) and _STRONG_AFTER_PERSON.match(text, start + len(name)):
             # (A foreign official named as a place the gazetteer lists, closed by words that follow persons
             # only: 库里蒂巴市市长瓦尔加斯一行, 驻华大使圣地亚哥一行; the caller reads the person over the place.)
