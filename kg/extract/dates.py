@@ -183,7 +183,8 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
             if iso[:4].isdigit():
                 told_year = int(iso[:4])
     for m in YEAR_WORD.finditer(text) if "年" in text else ():  # (every form holds 年)
-        y = int(m["y"]) if m["y"] else _cn_number(m["cy"]) if m["cy"] else year
+        # (年内, 全年: the year the text last stated, its section's or the page's.)
+        y = int(m["y"]) if m["y"] else _cn_number(m["cy"]) if m["cy"] else (int(context[:4]) if context[:4].isdigit() else year)
         if y and not any(s <= m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), _iso(y)))
     for m in RELATIVE_YEAR.finditer(text) if relative_year else ():  # (去年，…: the year alone)

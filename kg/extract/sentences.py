@@ -144,13 +144,22 @@ class Sentence:
 
 
 def block_date(doc: Document, block: Block) -> str:
-    """The date a block's acts happened when its sentences say none: the entry's date, else the year
-    covered. (Not an entry's date long before that year: history it opens with, see past_year.)"""
+    """The date a block's acts happened when its sentences say none: the entry's date, else the year its
+    section names, else the year covered. (Not an entry's date long before that year: history it opens
+    with, see past_year.)"""
     if block.attr("date"):
         iso = parse_date(block.attr("date"), doc.year)
         if iso and not past_year(doc, iso):
             return iso
+    # (Or the year its section's heading names as the one it tells of: 一、2023年工作回顾 in a report of 2024.)
+    told = _YEAR_HEADING.match(block.section or "")
+    if told and not after_page(doc, told.group(1)):
+        return told.group(1)
     return str(doc.year) if doc.year else ""
+
+
+# A section's heading that names the year it tells of (一、2023年工作回顾, 2019年外事工作).
+_YEAR_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]\s*)?((?:19|20)\d\d)\s*年(?![\d一二三四五六七八九十]{1,2}月)")
 
 
 def past_year(doc: Document, iso: str) -> bool:

@@ -607,3 +607,15 @@ def test_a_person_named_as_a_city_in_the_title_is_no_home_place(tmp_path):
     facts = extract(read_document(path))
     assert {m.home_place.name for m in facts.meetings} == {"芜湖市"}
     assert {(l.home.name, l.relation) for l in facts.partner_links} >= {("芜湖市", "leader_meeting"), ("芜湖市", "sister_city")}
+
+
+def test_a_section_that_names_the_year_it_tells_of_dates_its_acts(tmp_path):
+    """A report of January 2024 whose section 一、2023年工作回顾 tells of 2023: 全年 and 9月 are of 2023."""
+    path = tmp_path / "report.txt"
+    path.write_text("政府工作报告\n\n——2024年1月16日在铜陵市人民代表大会上\n\n一、2023年工作回顾\n\n"
+                    "全年新缔结国际友好城市1个，为匈牙利索尔诺克市。\n\n"
+                    "9月，市长王军与索尔诺克市市长费伦茨·萨洛基举行视频会谈。\n\n二、2024年工作安排\n\n持续扩大对外开放。\n",
+                    encoding="utf-8")
+    facts = extract(read_document(path))
+    assert [(m.date, m.mode, m.home[0].name) for m in facts.meetings] == [("2023-09", "video", "王军")]
+    assert {(l.partner.name, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("索尔诺克市", "2023")}

@@ -926,8 +926,9 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             # 3个。其中，与A市…缔结友好城市关系.)
             told_new = NEW_TIES.search(text[:rs]) or (AMONG.match(text) and NEW_TIES.search(_sentence_before(sent)))
             if not since and year and told_new and not PLANS.search(clause):
-                # 新缔结友好城市2个（…）: ties made in the year the text reports on.
-                since = str(year)
+                # 新缔结友好城市2个（…）: ties made in the year the text reports on (its section's, 一、2023年
+                # 工作回顾, where it names one).
+                since = sent.date[:4] if len(sent.date) == 4 and sent.date.isdigit() else str(year)
             upgraded = UPGRADED.search(text) if len({x.name for x in _partner_spans(sent, home_city)}) == 1 else None
             if upgraded and not _plan_for(text, upgraded.start()):
                 # (…在2019年建立友好交流城市关系的基础上正式升级为友好城市: the tie below was, from its year;
