@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load
+from ..nlp.entities.bodies import own_body_pattern
 from ..model import Document, Party
 from .sentences import HOME_COUNTRY, SARS, Span
 
@@ -89,9 +90,11 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
             k = 0
             while k + 1 < len(found) and found[k + 1][0] == found[k][1]:
                 k += 1  # the last of a chain (江苏省|太仓市: 太仓市)
-            _, _, name, typ = found[k]
-            if text is doc.publisher and counts and counts[name] < max(counts.values()):
-                continue  # a paper named for a place the text names less than another (北京周报 on 成都)
+            _, end, name, typ = found[k]
+            if text is doc.publisher and counts and counts[name] < max(counts.values()) and not own_body_pattern().match(text, end):
+                # A paper named for a place the text names less than another (北京周报 on 成都); not the
+                # place's own government (新疆维吾尔自治区人民政府外事办公室 on a forum its 喀什地区 attends).
+                continue
             return Party(name, typ, country=HOME_COUNTRY)
     if not counts and inner is not None:
         count(inner())

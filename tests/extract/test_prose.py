@@ -619,3 +619,18 @@ def test_a_section_that_names_the_year_it_tells_of_dates_its_acts(tmp_path):
     facts = extract(read_document(path))
     assert [(m.date, m.mode, m.home[0].name) for m in facts.meetings] == [("2023-09", "video", "王军")]
     assert {(l.partner.name, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("索尔诺克市", "2023")}
+
+
+def test_a_report_by_a_places_own_government_speaks_for_that_place(tmp_path):
+    """来源：新疆维吾尔自治区人民政府外事办公室: the text speaks for 新疆 although it names 喀什地区 more;
+    论坛期间 is the forum's days."""
+    (tmp_path / "forum.meta.toml").write_text('title = "中国—中亚地方合作论坛举行"\ndate = "2024-09-12"\n', encoding="utf-8")
+    path = tmp_path / "forum.txt"
+    path.write_text("中国—中亚地方合作论坛举行\n\n发布日期：2024-09-12　来源：新疆维吾尔自治区人民政府外事办公室\n\n"
+                    "9月10日至11日，中国—中亚地方合作论坛在乌鲁木齐举行，喀什地区、喀什地区各县代表参会。\n\n"
+                    "9月9日，自治区外办主任艾尔肯·吐尔逊会见了哈萨克斯坦阿拜州副州长叶尔兰·努尔兰诺夫。\n\n"
+                    "论坛期间，喀什地区行署专员阿不都热依木·卡德尔与吉尔吉斯斯坦奥什州州长塔兰特·马梅托夫举行会谈。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert {(l.home.name, l.partner.name) for l in facts.partner_links if l.relation == "leader_meeting"} == {
+        ("新疆维吾尔自治区", "阿拜州"), ("喀什地区", "奥什州")}
+    assert {m.date for m in facts.meetings if m.home[0].name == "阿不都热依木·卡德尔"} == {"2024-09-10/2024-09-11"}

@@ -50,6 +50,14 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def own_body_pattern() -> re.Pattern:
+    """A mainland place's own government bodies and party committees written right after its name
+    (人民政府外事办公室, 委): not its press."""
+    t = _table("bodies")
+    return re.compile(f"(?:{_alternation(list(t['local']['full']) + list(t['local']['party']))})")
+
+
+@lru_cache(maxsize=1)
 def foreign_body_words() -> frozenset[str]:
     """The bodies written after a foreign country or place (外交部, 议会, 经济产业省), as words."""
     return frozenset(_table("bodies")["foreign"]["full"])
