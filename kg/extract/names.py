@@ -306,6 +306,9 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         body = m["name"]
         aliases.append(m["alias"])
     typ, canonical, gaz_country, _ = classify_org(body, gaz)
+    if country and country != "中国" and gaz_country == "中国" and typ in ("Organization", "Company"):
+        # 葡萄牙外交部: the body of the foreign country written before it, not China's of that name.
+        typ, canonical, gaz_country = "Organization", written, country
     if country and gaz_country and gaz_country != country and typ in ("City", "Region"):
         # 新西兰奥克兰市: the country written first says which place of the name it is.
         other = next((e for e in gaz.lookup_all(canonical) if e.type == typ and e.country == country), None)

@@ -191,7 +191,7 @@ def in_brackets(text: str, s: int, end: int | None = None) -> bool:
 
 
 # A sentence that opens with the time of a stay (访问期间，…; 其间，…): of the stay's span of days.
-STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|在[^，,。；;]{1,12}?访问|论坛|会议|博览会|峰会|交易会|活动)期间|其间|此间)")
+STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|访[\u4e00-\u9fff]|在[^，,。；;]{1,12}?访问|论坛|会议|博览会|峰会|交易会|活动)期间|其间|此间)")
 
 
 def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "", stay: str = "") -> list[Sentence]:
