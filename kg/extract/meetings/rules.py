@@ -33,6 +33,7 @@ from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
 from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
 from ..sentences import SARS, Sentence, Span
+from ..press import LEAD as PRESS_LEAD
 from ..tables import ROW_TEXT, cell_starts
 from ...nlp.common import is_chinese_surname
 
@@ -499,12 +500,15 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
     """The Chinese place named in ``sent.text[s:e]`` (the home persons' words), not as a venue."""
     text = sent.text[s:e]
     persons = [sent.rel(sp) for sp in sent.spans if sp.type == "Person"]
+    dateline = PRESS_LEAD.match(sent.text) if s == 0 else None
     found: tuple[int, int, str, str] | None = None
     for ps, pe, name, typ in places_in(text):
         if found is not None and ps != found[1]:
             break
         if any(a < s + pe and s + ps < b for a, b in persons):
             continue  # inside a name: 横山 in 横山英幸
+        if dateline is not None and ps < dateline.end():
+            continue  # where the report was filed (新华社拉萨5月20日电): not the home persons' place
         if _foreign_place_at(sent, s + ps, s + pe):
             continue  # a foreign place of that name (日本横滨市港北区)
         if found is not None or not VENUE_BEFORE.search(text[:ps]):
