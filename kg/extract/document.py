@@ -15,7 +15,7 @@ from .event_roles import read_event_roles
 from .dates import find_dates, within_span
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
-from .meetings import SIGNING_ACTS, MeetingContext, read_meetings
+from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
 from .names import classify_org
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
 from .persons import known_names_again, phrases_in, short_forms
@@ -627,7 +627,8 @@ def extract(doc: Document) -> Facts:
             continue
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once:
         # as told with the more precise date (a headline's is the page's year, its report's the day).
-        same = next((j for j, (k, _) in enumerate(merged) if _same_meeting(m, k)), None)
+        # (A reply is a letter of its own beside the one it answers: 宣读了X的贺信 … 宋志刚向X复信.)
+        same = next((j for j, (k, a) in enumerate(merged) if _same_meeting(m, k) and (act in REPLY_ACTS) == (a in REPLY_ACTS)), None)
         if same is None:
             merged.append((m, act))
         elif _precision(m.date) > _precision(merged[same][0].date):

@@ -634,3 +634,13 @@ def test_a_report_by_a_places_own_government_speaks_for_that_place(tmp_path):
     assert {(l.home.name, l.partner.name) for l in facts.partner_links if l.relation == "leader_meeting"} == {
         ("新疆维吾尔自治区", "阿拜州"), ("喀什地区", "奥什州")}
     assert {m.date for m in facts.meetings if m.home[0].name == "阿不都热依木·卡德尔"} == {"2024-09-10/2024-09-11"}
+
+
+def test_a_reply_is_a_letter_of_its_own(tmp_path):
+    """A mayor's greetings read out, and the home mayor's reply the same day: two letters."""
+    path = tmp_path / "news.txt"
+    path.write_text("2025-04-18 来源：铜陵日报\n\n4月17日，法国加亚克市副市长玛丽·杜邦宣读了加亚克市市长帕特里克·勒菲弗尔致铜陵市市长王军的贺信。"
+                    "当天，王军向勒菲弗尔市长复信，感谢他为推动两市交流所作的贡献。\n", encoding="utf-8")
+    facts = extract(read_document(path))
+    assert sorted((m.mode, m.home[0].name, m.counterparts[0].name, m.evidence.quote[:4]) for m in facts.meetings if m.mode == "letter") == [
+        ("letter", "王军", "帕特里克·勒菲弗尔", "4月17"), ("letter", "王军", "帕特里克·勒菲弗尔", "当天，王")]

@@ -5,6 +5,6 @@
 - ``examples.tsv`` — sentences and the meetings they state, run by
   ``tests/extract/test_meeting_examples.py``.
 """
-from .rules import SIGNING_ACTS, MeetingContext, read_meetings
+from .rules import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
 
-__all__ = ["SIGNING_ACTS", "MeetingContext", "read_meetings"]
+__all__ = ["REPLY_ACTS", "SIGNING_ACTS", "MeetingContext", "read_meetings"]

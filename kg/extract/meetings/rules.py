@@ -54,6 +54,8 @@ def _is_letter(act: str) -> bool:
     return act in LETTER_ACTS or LETTER_OF_KIND.fullmatch(act) is not None
 VIDEO_ACTS = frozenset(words("meetings", "acts.video"))
 HOSTING_ACTS = frozenset(words("meetings", "acts.hosting"))
+# Replies (复信, 回信): a letter of its own beside the one it answers.
+REPLY_ACTS = frozenset(words("meetings", "acts.letter_reply"))
 # An act word with no one after it (…市委书记X会见。, 市长会见并宴请): its guests were named before.
 RECEIVING_ACTS = frozenset(words("meetings", "guests.received_by"))
 NOBODY_AFTER = re.compile(r"\s*(?:并[^，,。；;]*)?[。；;！!]?\s*$")
