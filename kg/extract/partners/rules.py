@@ -762,6 +762,31 @@ def _may_tie(sent: Sentence) -> bool:
         or TIER.search(sent.block.text, 0, sent.end))
 
 
+# Two tiers counted, then the places in order (新缔结国际友好城市3个、友好交流城市2个，分别是A、B、C和D、E):
+# the first count's places are of the first tier, the rest of the second.
+_COUNT = r"(\d+|[一二三四五六七八九十两]+)\s*[个座对]"
+_TIER_WORD = (f"(?:国际)?(?:(?P<fe{{n}}>{pattern('partners', 'tiers.friendly_exchange')})"
+              f"|(?P<sc{{n}}>{pattern('partners', 'tiers.sister_city')}))")
+COUNTED_TIERS = re.compile(_TIER_WORD.format(n=1) + _COUNT + r"[、，,和及]" + _TIER_WORD.format(n=2) + _COUNT
+                           + f"[，,；;：:]?(?:{pattern('partners', 'sister_city.among')}|为|包括|：|:)")
+
+
+def _counted_tiers(sent: Sentence, home_city: Party) -> dict[str, str]:
+    """The relation of each place listed after two counted tiers (see COUNTED_TIERS), by the counts; {}
+    where the sentence has no such list, or the places do not add up to the counts."""
+    m = COUNTED_TIERS.search(sent.text)
+    if m is None:
+        return {}
+    n1, n2 = _number(m.group(3)), _number(m.group(6))
+    listed = list(dict.fromkeys(sp.name for sp in sorted(_partner_spans(sent, home_city), key=lambda x: x.start)
+                                if sent.rel(sp)[0] >= m.end()))
+    if not n1 or not n2 or len(listed) != n1 + n2:
+        return {}
+    first = "friendly_exchange" if m.group("fe1") else "sister_city"
+    second = "friendly_exchange" if m.group("fe2") else "sister_city"
+    return {name: first if i < n1 else second for i, name in enumerate(listed)}
+
+
 def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party] | None = None) -> list[PartnerLink]:
     """The partner links ``sent`` states between home places and foreign ones. ``people`` are the
     persons the document named before, by name, with their countries (see MeetingContext.people)."""
@@ -784,7 +809,15 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
+    counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
     for sp in _partner_spans(sent, home_city):
+        if sp.name in counted:
+            # (New ties of the year the text reports on: its section's, else the document's.)
+            new_year = sent.date[:4] if len(sent.date) == 4 and sent.date.isdigit() else str(year or "")
+            relation = counted[sp.name]
+            add(_home(sent, sp, home_city), sp, relation, since=new_year if relation == "sister_city" else "",
+                date=new_year if relation == "friendly_exchange" else "")
+            continue
         if foreign_pair is None:
             foreign_pair = _foreign_pair(sent)
         if sp.name.rstrip("市") == home_city.name.rstrip("市") or sp.name in foreign_pair:
