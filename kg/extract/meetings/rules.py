@@ -643,13 +643,15 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
     if group is None and attended and attended.group(0) not in SIGNING_ACTS:
         # (…举行会晤。会晤结束后，市长X与Y签署了纪要。Z参加会晤: the meeting, not the signing after it.)
         told = [mt for mt in told if id(mt) not in ctx.signings] or told
+    principal_guests = {c.name for mt in told for c in mt.counterparts}
     for last in told:
         if of_guests and not of_guests & {c.name for c in last.counterparts}:
             continue
         side = ";".join(dict.fromkeys(c.country for c in last.counterparts if c.country))
         as_guests = [replace(p, country=side) if p.name in member_names and side else p for p in persons]
         home = tuple(p for p in as_guests if not _foreign(p) and p.name not in member_names and p.name not in {h.name for h in last.home})
-        guests = tuple(p for p in as_guests if (_foreign(p) or p.name in member_names) and p.name not in {c.name for c in last.counterparts})
+        # (Nor a principal of another meeting told: 陪同莫里斯出席 after 杨振华会见莫里斯 and 刘海峰与卡特签字.)
+        guests = tuple(p for p in as_guests if (_foreign(p) or p.name in member_names) and p.name not in principal_guests)
         principals = tuple(h for h in last.home if h.type == "Person")
         if home:
             out.append((replace(last, home=home, evidence=sent.evidence(), description=sent.text.strip()), "参加"))
