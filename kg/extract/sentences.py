@@ -147,15 +147,21 @@ def block_date(doc: Document, block: Block) -> str:
     """The date a block's acts happened when its sentences say none: the entry's date, else the year its
     section names, else the year covered. (Not an entry's date long before that year: history it opens
     with, see past_year.)"""
-    if block.attr("date"):
-        iso = parse_date(block.attr("date"), doc.year)
-        if iso and not past_year(doc, iso):
-            return iso
+    entry = _entry_date(doc, block)
+    if entry:
+        return entry
     # (Or the year its section's heading names as the one it tells of: 一、2023年工作回顾 in a report of 2024.)
     told = _YEAR_HEADING.match(block.section or "")
     if told and not after_page(doc, told.group(1)):
         return told.group(1)
     return str(doc.year) if doc.year else ""
+
+
+def _entry_date(doc: Document, block: Block) -> str:
+    """The date an entry opens with (its ``date`` attribute), "" if none or history long before the
+    year the text covers (see past_year)."""
+    iso = parse_date(block.attr("date"), doc.year) if block.attr("date") else ""
+    return iso if iso and not past_year(doc, iso) else ""
 
 
 # A section's heading that names the year it tells of (一、2023年工作回顾, 2019年外事工作).
@@ -203,8 +209,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
     entry's date or the year the document covers."""
     text = block.text
     out: list[Sentence] = []
-    entry = block.attr("date") and parse_date(block.attr("date"), doc.year)
-    ctx = (entry if entry and not past_year(doc, entry) else "") or ctx or block_date(doc, block)
+    ctx = _entry_date(doc, block) or ctx or block_date(doc, block)
     pos = 0
     bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     for end in bounds:

@@ -111,11 +111,24 @@ def group_tables(blocks: list[Block]) -> list[_Table]:
 ROW_TEXT = "row_text"
 
 
+def _leaders_table(table: _Table) -> bool:
+    """Whether ``table`` names its home-side leaders in a column (read by :func:`table_facts`)."""
+    return any(h in LEADER_COLS for h in table.header)
+
+
+def _place_cols(table: _Table) -> tuple[str, ...]:
+    """The columns that may name ``table``'s partner places (外方 too, beside a home column: 中方 | 外方)."""
+    return PARTNER_COLS + (PLACE_BESIDE_HOME_COLS if any(h in PARTNER_HOME_COLS for h in table.header) else ())
+
+
+def _partner_list(table: _Table) -> bool:
+    """Whether ``table`` lists partner places (read by :func:`partner_table_links`)."""
+    return not _leaders_table(table) and any(h in _place_cols(table) for h in table.header)
+
+
 def _read_by_a_reader(table: _Table) -> bool:
-    """Whether :func:`table_facts` (a leaders' column) or :func:`partner_table_links` (a partner places'
-    column) reads ``table``."""
-    place_cols = PARTNER_COLS + (PLACE_BESIDE_HOME_COLS if any(h in PARTNER_HOME_COLS for h in table.header) else ())
-    return any(h in LEADER_COLS or h in place_cols for h in table.header)
+    """Whether :func:`table_facts` or :func:`partner_table_links` reads ``table``."""
+    return _leaders_table(table) or _partner_list(table)
 
 
 def rows_as_prose(blocks: list[Block]) -> list[Block]:
@@ -190,7 +203,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
     meetings: list[Meeting] = []
     attendances: list[Attendance] = []
     for table in group_tables(blocks):
-        if not any(h in LEADER_COLS for h in table.header):
+        if not _leaders_table(table):
             continue
         cap_countries = caption_countries(table.caption)
         for row in table.rows:
@@ -346,11 +359,9 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
     gaz = gaz or load()
     links: list[PartnerLink] = []
     for table in group_tables(blocks):
-        place_cols = PARTNER_COLS
-        if any(h in PARTNER_HOME_COLS for h in table.header):
-            place_cols = PARTNER_COLS + PLACE_BESIDE_HOME_COLS  # (中方 | 外方: the foreign place)
-        if not any(h in place_cols for h in table.header) or any(h in LEADER_COLS for h in table.header):
+        if not _partner_list(table):
             continue
+        place_cols = _place_cols(table)
         relation = _tier(table.caption, "sister_city")
         row_home = home_place  # (a home cell left empty is the one above it, merged: 长治市 | …; (empty) | 江陵市)
         for row in table.rows:

@@ -18,6 +18,13 @@ def shanghai():
     return extract(read_document(FIXTURES / "news-shanghai.txt"))
 
 
+def _page_facts(tmp_path: Path, text: str, name: str = "news.txt"):
+    """The facts kg reads from ``text``, saved as a page of its own (named ``name``)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract(read_document(path))
+
+
 def _meetings(facts):
     return {(m.date, tuple(p.name for p in m.home), tuple(p.name for p in m.counterparts), m.mode) for m in facts.meetings}
 
@@ -73,10 +80,7 @@ def test_anniversary_gives_since_and_district_is_home(tmp_path):
 def test_a_year_told_in_passing_dates_no_later_act(tmp_path):
     """On a dated page, a sentence about a past year (1985年，…结为友好城市) does not date the acts
     told after it: they take the page's year (its date is when it was written, not when they were)."""
-    path = tmp_path / "news.txt"
-    path.write_text("2024-05-08 10:00 来源：长沙晚报\n\n1985年，长沙市与日本鹿儿岛市结为友好城市。开幕式上，长沙市副市长刘伟会见了鹿儿岛市市长下鹤隆央。\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2024-05-08 10:00 来源：长沙晚报\n\n1985年，长沙市与日本鹿儿岛市结为友好城市。开幕式上，长沙市副市长刘伟会见了鹿儿岛市市长下鹤隆央。\n")
     assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2024", "刘伟", "下鹤隆央")]
     assert {(l.partner.name, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("鹿儿岛市", "sister_city", "1985")}
 
@@ -84,10 +88,8 @@ def test_a_year_told_in_passing_dates_no_later_act(tmp_path):
 def test_a_sentence_that_tells_history_dates_no_later_paragraph(tmp_path):
     """A sentence opening with 据悉 tells history: its month (2019年6月) does not date the next
     paragraph's day (9月28日), which is of the page's year."""
-    path = tmp_path / "news.txt"
-    path.write_text("2023-09-30 08:00 来源：铜陵日报\n\n据悉，两市自2017年开始接触，2019年6月，铜陵市政府代表团访问盖尔森基兴市。\n\n"
-                    "9月28日上午，铜陵市市长王军会见了德国盖尔森基兴市市长卡林·韦尔格。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2023-09-30 08:00 来源：铜陵日报\n\n据悉，两市自2017年开始接触，2019年6月，铜陵市政府代表团访问盖尔森基兴市。\n\n"
+                                  "9月28日上午，铜陵市市长王军会见了德国盖尔森基兴市市长卡林·韦尔格。\n")
     assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2023-09-28", "王军", "卡林·韦尔格")]
     assert {(l.relation, l.date) for l in facts.partner_links if l.relation == "delegation_visit"} >= {("delegation_visit", "2019-06")}
 
@@ -95,10 +97,8 @@ def test_a_sentence_that_tells_history_dates_no_later_paragraph(tmp_path):
 def test_our_city_writes_letters_and_attendees_join_the_talks_not_the_letter(tmp_path):
     """我市 is the document's home place; 书信往来 with a place is a meeting by letter; attendees
     named after it join the meeting told in person, not the letter."""
-    path = tmp_path / "news.txt"
-    path.write_text("长春市副市长会见日本高冈市市长\n\n2005年6月15日，长春市副市长王伟会见了日本高冈市市长高桥正树一行。"
-                    "2004年初，我市与日本高冈市建立联系并多次进行书信往来。\n\n市领导李明、赵刚参加会谈。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "长春市副市长会见日本高冈市市长\n\n2005年6月15日，长春市副市长王伟会见了日本高冈市市长高桥正树一行。"
+                                  "2004年初，我市与日本高冈市建立联系并多次进行书信往来。\n\n市领导李明、赵刚参加会谈。\n")
     got = {(m.date, tuple(p.name for p in m.home), tuple(p.name for p in m.counterparts), m.mode) for m in facts.meetings}
     assert ("2004", ("长春市",), ("高冈市",), "letter") in got
     assert ("2005-06-15", ("李明", "赵刚"), ("高桥正树",), "in_person") in got
@@ -107,10 +107,8 @@ def test_our_city_writes_letters_and_attendees_join_the_talks_not_the_letter(tmp
 def test_where_a_mission_sits_is_not_the_documents_home(tmp_path):
     """A yearbook chapter that never names its city: 驻南宁 (where a consulate sits) does not make
     南宁 the home place; the meetings keep the officials and their guests."""
-    path = tmp_path / "yearbook.txt"
-    path.write_text("外事工作\n\n【外事接待】 5月18日，副市长王刚会见来访的越南驻南宁总领事黎光明一行。"
-                    "11月，市委书记赵强会见了老挝驻昆明总领事宋蓬·西萨万。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "外事工作\n\n【外事接待】 5月18日，副市长王刚会见来访的越南驻南宁总领事黎光明一行。"
+                                  "11月，市委书记赵强会见了老挝驻昆明总领事宋蓬·西萨万。\n", name="yearbook.txt")
     assert {(m.home[0].name, m.counterparts[0].name) for m in facts.meetings} == {("王刚", "黎光明"), ("赵强", "宋蓬·西萨万")}
     assert {m.home_place.name for m in facts.meetings} == {"中国"}
 
@@ -157,10 +155,8 @@ def test_ties_new_in_a_years_report_date_from_that_year(tmp_path):
 def test_a_chinese_place_inside_a_foreign_ones_name_or_after_a_foreign_city_is_no_home(tmp_path):
     """兰州 inside 美国马里兰州 and 江南区 after 韩国首尔市 are not where the home side speaks from;
     the ward is Seoul's, named with its city."""
-    path = tmp_path / "news.txt"
-    path.write_text("区领导会见美国马里兰州客人\n\n2024年10月12日，区委书记王华杰会见了美国马里兰州蒙哥马利郡郡长埃尔里奇一行。"
-                    "2024年10月13日，区长张强会见了韩国首尔市江南区区长一行。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "区领导会见美国马里兰州客人\n\n2024年10月12日，区委书记王华杰会见了美国马里兰州蒙哥马利郡郡长埃尔里奇一行。"
+                                  "2024年10月13日，区长张强会见了韩国首尔市江南区区长一行。\n")
     assert {m.home_place.name for m in facts.meetings} == {"中国"}
     assert {(m.home[0].name, m.counterparts[0].name, m.counterparts[0].country) for m in facts.meetings} == {
         ("王华杰", "埃尔里奇", "美国"), ("张强", "首尔市江南区", "韩国")}
@@ -169,10 +165,8 @@ def test_a_chinese_place_inside_a_foreign_ones_name_or_after_a_foreign_city_is_n
 def test_a_place_named_after_its_country_keeps_that_country_when_named_again(tmp_path):
     """美国萨克拉门托市 (the gazetteer's 萨克拉门托 is in Brazil) … 萨克拉门托市市长X: the mayor and
     the tie are of the American city; 新西兰奥克兰市 … 奥克兰 likewise keeps its country."""
-    path = tmp_path / "news.txt"
-    path.write_text("市长率团出访\n\n2019年10月，太原市市长李晓波率代表团访问美国萨克拉门托市，"
-                    "会见了萨克拉门托市市长达雷尔·斯坦伯格。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "市长率团出访\n\n2019年10月，太原市市长李晓波率代表团访问美国萨克拉门托市，"
+                                  "会见了萨克拉门托市市长达雷尔·斯坦伯格。\n")
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {
         ("太原市", "中国"), ("萨克拉门托市", "美国")}
     assert [(c.name, c.country) for m in facts.meetings for c in m.counterparts] == [("达雷尔·斯坦伯格", "美国")]
@@ -195,10 +189,8 @@ def test_a_place_named_after_a_foreign_region_is_of_that_regions_country(tmp_pat
 def test_a_place_found_after_its_country_is_whole_when_named_again_and_a_short_last_name_is_its_person(tmp_path):
     """德国埃斯林根市 … 埃斯林根市市长X (the gazetteer's 林根市 is inside it) … 会见了克林一行 (the last
     part, two characters, of 马蒂亚斯·克林)."""
-    path = tmp_path / "news.txt"
-    path.write_text("常州市与埃斯林根市结好40周年活动举行\n\n2024年9月26日，常州市与德国埃斯林根市结好40周年庆祝活动在常州举行。"
-                    "埃斯林根市市长马蒂亚斯·克林率代表团出席。常州市委书记陈金虎会见了克林一行。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "常州市与埃斯林根市结好40周年活动举行\n\n2024年9月26日，常州市与德国埃斯林根市结好40周年庆祝活动在常州举行。"
+                                  "埃斯林根市市长马蒂亚斯·克林率代表团出席。常州市委书记陈金虎会见了克林一行。\n")
     assert {m.entity.name for m in facts.mentions if m.entity.type == "City"} == {"常州市", "埃斯林根市"}
     assert [(m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("陈金虎", "马蒂亚斯·克林")]
     # (克林 is a mention of 马蒂亚斯·克林, not a person of its own.)
@@ -217,38 +209,29 @@ def test_a_ministry_written_after_a_foreign_country_is_that_countrys(tmp_path):
 def test_a_report_that_names_its_place_only_in_an_events_name_speaks_for_it(tmp_path):
     """A 市外办 report whose title and text name no mainland place but in an event's name
     (“2022昆明国际友城合作论坛”): that place is the home side, not China."""
-    path = tmp_path / "report.txt"
-    path.write_text("2022年市外办工作进展情况\n\n1.成功举办“2022昆明国际友城合作论坛”，多国代表线上参会。\n"
-                    "2.市长刘佳晨与老挝万象市市长阿沙庞·通萨万举行视频会谈，共同宣布启动两市结好10周年系列活动。\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2022年市外办工作进展情况\n\n1.成功举办“2022昆明国际友城合作论坛”，多国代表线上参会。\n"
+                                  "2.市长刘佳晨与老挝万象市市长阿沙庞·通萨万举行视频会谈，共同宣布启动两市结好10周年系列活动。\n", name="report.txt")
     assert {(l.home.name, l.partner.name, l.relation) for l in facts.partner_links} >= {("昆明市", "万象市", "sister_city")}
     assert [m.home_place.name for m in facts.meetings] == ["昆明市"]
 
 
 def test_a_company_no_gazetteer_lists_is_of_the_country_written_before_it(tmp_path):
-    path = tmp_path / "news.txt"
-    path.write_text("2023年9月12日，副市长会见了瑞典沃尔沃建筑设备股份公司高级副总裁一行。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2023年9月12日，副市长会见了瑞典沃尔沃建筑设备股份公司高级副总裁一行。\n")
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Company"} >= {("沃尔沃建筑设备股份公司", "瑞典")}
 
 
 def test_a_chinese_place_inside_a_foreign_bodys_name_is_no_home_of_a_report(tmp_path):
     """A report that names no mainland place but inside a foreign body's name (俄罗斯下诺夫哥罗德州议会
     holds 德州): that is no home place; the home side falls back to China."""
-    path = tmp_path / "report.txt"
-    path.write_text("2023年市政协外事工作\n\n1.9月，市政协主席会见了来访的俄罗斯下诺夫哥罗德州议会代表团。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2023年市政协外事工作\n\n1.9月，市政协主席会见了来访的俄罗斯下诺夫哥罗德州议会代表团。\n", name="report.txt")
     assert [m.home_place.name for m in facts.meetings] == ["中国"]
     assert {l.home.name for l in facts.partner_links} == {"中国"}
 
 
 def test_a_venue_clause_has_the_sentences_subject(tmp_path):
     """…率团访问A国，在B市会见了X，在C市会见了Y: the delegation's head meets both, not the home place."""
-    path = tmp_path / "news.txt"
-    path.write_text("出访情况\n\n2024年4月，区委书记周明率团访问西班牙、葡萄牙，在马德里会见了马德里市副市长卡洛斯·加西亚，"
-                    "在里斯本会见了里斯本市市长安娜·索萨。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "出访情况\n\n2024年4月，区委书记周明率团访问西班牙、葡萄牙，在马德里会见了马德里市副市长卡洛斯·加西亚，"
+                                  "在里斯本会见了里斯本市市长安娜·索萨。\n")
     assert {(m.home[0].name, m.counterparts[0].name) for m in facts.meetings} == {
         ("周明", "卡洛斯·加西亚"), ("周明", "安娜·索萨")}
 
@@ -256,10 +239,7 @@ def test_a_venue_clause_has_the_sentences_subject(tmp_path):
 def test_a_foreign_wards_name_written_bare_later_is_that_ward(tmp_path):
     """韩国首尔市江南区 … 与江南区区长会谈: the bare 江南区 is Seoul's ward again, not the Chinese
     district of that name, and no home place of the report."""
-    path = tmp_path / "report.txt"
-    path.write_text("区外办2023年工作情况\n\n1.3月，区委书记王强率团访问韩国首尔市江南区，与江南区区长赵成明举行会谈。\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "区外办2023年工作情况\n\n1.3月，区委书记王强率团访问韩国首尔市江南区，与江南区区长赵成明举行会谈。\n", name="report.txt")
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Region"} == {("首尔市江南区", "韩国")}
     assert [m.home_place.name for m in facts.meetings] == ["中国"]
 
@@ -267,40 +247,30 @@ def test_a_foreign_wards_name_written_bare_later_is_that_ward(tmp_path):
 def test_a_listed_items_bracketed_date_dates_no_later_item(tmp_path):
     """A date in brackets after a listed place (锡耶纳市（2019年11月）) is that item's: the ties
     listed after it, in the same sentence or the next, take the date told before the list (or their own)."""
-    path = tmp_path / "summary.txt"
-    path.write_text("西安市外事工作\n\n2019年，西安新增国际友好城市2个：意大利锡耶纳市（2019年4月）、英国爱丁堡市（2019年11月）；"
-                    "新增友好交流城市2个：法国艾克斯市、罗马尼亚克卢日-纳波卡市（2019年12月）、匈牙利佩奇市。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "西安市外事工作\n\n2019年，西安新增国际友好城市2个：意大利锡耶纳市（2019年4月）、英国爱丁堡市（2019年11月）；"
+                                  "新增友好交流城市2个：法国艾克斯市、罗马尼亚克卢日-纳波卡市（2019年12月）、匈牙利佩奇市。\n", name="summary.txt")
     dates = {l.partner.name: l.date for l in facts.partner_links if l.relation == "friendly_exchange"}
     assert dates == {"艾克斯市": "2019", "克卢日-纳波卡市": "2019-12", "佩奇市": "2019"}
 
 
 def test_a_friendly_tie_founded_in_a_year_its_clause_writes_is_of_that_year(tmp_path):
     """成都与谢菲尔德于2016年缔结友好合作关系以来: the tie is of 2016, not of the day the page tells."""
-    path = tmp_path / "news.txt"
-    path.write_text("市长会见英国客人\n2018-11-22 来源：成都日报\n\n11月21日，市长罗强会见了英国谢菲尔德市市长玛格达·纳格一行。"
-                    "罗强说，成都与谢菲尔德于2016年缔结友好合作关系以来，两市交流不断深化。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "市长会见英国客人\n2018-11-22 来源：成都日报\n\n11月21日，市长罗强会见了英国谢菲尔德市市长玛格达·纳格一行。"
+                                  "罗强说，成都与谢菲尔德于2016年缔结友好合作关系以来，两市交流不断深化。\n")
     assert {(l.partner.name, l.date) for l in facts.partner_links if l.relation == "friendly_exchange"} == {("谢菲尔德", "2016")}
 
 
 def test_a_clause_going_on_with_another_place_is_that_places(tmp_path):
     """…出席了在东京举行的交流大会，并与静冈县签署了…备忘录: the memorandum is 静冈县's, not the
     venue's, though the clause goes on with 并."""
-    path = tmp_path / "visit.txt"
-    path.write_text("苏州市代表团访问日本\n\n访问期间，苏州市代表团还出席了在日本东京举行的中日友好城市交流大会，并与静冈县签署了友好交流合作备忘录。\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "苏州市代表团访问日本\n\n访问期间，苏州市代表团还出席了在日本东京举行的中日友好城市交流大会，并与静冈县签署了友好交流合作备忘录。\n", name="visit.txt")
     assert {l.partner.name for l in facts.partner_links if l.relation == "friendly_exchange"} == {"静冈县"}
 
 
 def test_a_foreign_citys_ward_no_gazetteer_lists(tmp_path):
     """仁川广域市延寿区, listed after another ward without its country: the ward of that city, named with
     it, also where the text writes it bare (与延寿区签署…)."""
-    path = tmp_path / "visit.txt"
-    path.write_text("区领导赴韩国开展友好交流\n\n9月25日，区委书记韩毅率区代表团访问韩国首尔市城东区和仁川广域市延寿区，并与延寿区签署了友好交流合作协议。\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "区领导赴韩国开展友好交流\n\n9月25日，区委书记韩毅率区代表团访问韩国首尔市城东区和仁川广域市延寿区，并与延寿区签署了友好交流合作协议。\n", name="visit.txt")
     assert ("仁川广域市延寿区", "Region", "韩国") in {(m.entity.name, m.entity.type, m.entity.country) for m in facts.mentions}
     assert "延寿区" not in {m.entity.name for m in facts.mentions}
     assert {l.partner.name for l in facts.partner_links if l.relation == "friendly_exchange"} == {"仁川广域市延寿区"}
@@ -308,21 +278,17 @@ def test_a_foreign_citys_ward_no_gazetteer_lists(tmp_path):
 
 def test_a_home_place_written_without_its_unit_is_the_home_place(tmp_path):
     """吉林 in a text of 吉林省 is the province (its home place), not the city 吉林市."""
-    path = tmp_path / "dialogue.txt"
-    path.write_text("吉林省与俄罗斯滨海边疆区举行省州长对话\n\n吉林省与滨海边疆区于2013年结为友好省州。"
-                    "双方一致同意，在2024年举办吉林—滨海边疆区经贸合作推介会。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "吉林省与俄罗斯滨海边疆区举行省州长对话\n\n吉林省与滨海边疆区于2013年结为友好省州。"
+                                  "双方一致同意，在2024年举办吉林—滨海边疆区经贸合作推介会。\n", name="dialogue.txt")
     assert {l.home.name for l in facts.partner_links} == {"吉林省"}
 
 
 def test_a_section_of_plans_states_no_ties_and_an_item_is_not_of_the_last_items_month(tmp_path):
     """二、2024年工作思路: the ties it names are plans; （二）… is not of the month （一） told."""
-    path = tmp_path / "summary.txt"
-    path.write_text("义乌市外事办公室2023年工作总结和2024年工作思路\n一、2023年工作成效\n"
-                    "（一）友城工作取得新突破。9月，我市与肯尼亚蒙巴萨郡签署建立友好交流关系备忘录。\n"
-                    "（二）高层往来持续活跃。市委书记林毅会见了秘鲁驻华大使路易斯·克萨达。\n"
-                    "二、2024年工作思路\n（一）积极推进与阿联酋迪拜市、巴西圣保罗市缔结友好城市关系。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "义乌市外事办公室2023年工作总结和2024年工作思路\n一、2023年工作成效\n"
+                                  "（一）友城工作取得新突破。9月，我市与肯尼亚蒙巴萨郡签署建立友好交流关系备忘录。\n"
+                                  "（二）高层往来持续活跃。市委书记林毅会见了秘鲁驻华大使路易斯·克萨达。\n"
+                                  "二、2024年工作思路\n（一）积极推进与阿联酋迪拜市、巴西圣保罗市缔结友好城市关系。\n", name="summary.txt")
     assert {l.partner.name for l in facts.partner_links} == {"蒙巴萨郡"}
     assert [(m.date, m.counterparts[0].name) for m in facts.meetings] == [("2023", "路易斯·克萨达")]
 
@@ -330,58 +296,44 @@ def test_a_section_of_plans_states_no_ties_and_an_item_is_not_of_the_last_items_
 def test_a_partner_named_with_its_country_is_of_that_country_everywhere_in_the_text(tmp_path):
     """美国圣保罗市 … 长沙—圣保罗友好城市结好36周年座谈会: the Saint Paul the text names, not the
     gazetteer's São Paulo read inside the event's name."""
-    path = tmp_path / "news.txt"
-    path.write_text("市领导会见美国友人\n\n9月5日，市长周海兵在长沙会见了美国圣保罗市市长梅尔文·卡特一行。"
-                    "随后，双方共同出席了长沙—圣保罗友好城市结好36周年座谈会。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "市领导会见美国友人\n\n9月5日，市长周海兵在长沙会见了美国圣保罗市市长梅尔文·卡特一行。"
+                                  "随后，双方共同出席了长沙—圣保罗友好城市结好36周年座谈会。\n")
     assert {l.partner.country for l in facts.partner_links} == {"美国"}
 
 
 def test_a_ward_after_a_special_city_in_a_title_is_no_home(tmp_path):
     """首尔特别市 keeps its 市: the 江南区 after it in a title is Seoul's ward, not the document's home."""
-    path = tmp_path / "news.txt"
-    path.write_text("区委书记会见韩国首尔特别市江南区区厅长\n\n4日下午，区委书记张三会见了韩国首尔特别市江南区区厅长赵成明一行。\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "区委书记会见韩国首尔特别市江南区区厅长\n\n4日下午，区委书记张三会见了韩国首尔特别市江南区区厅长赵成明一行。\n")
     assert {m.home_place.name for m in facts.meetings} == {"中国"}
     assert {(l.home.name, l.partner.name) for l in facts.partner_links} == {("中国", "首尔特别市江南区")}
 
 
 def test_a_place_inside_a_persons_name_in_the_title_is_no_home(tmp_path):
     """建华 (建华区) inside 邹建华, whom the text names with a title: the title's home is 南昌市."""
-    path = tmp_path / "news.txt"
-    path.write_text("邹建华率南昌市代表团访问匈牙利\n\n6月13日，市长邹建华会见了匈牙利德布勒森市市长佐尔坦·萨博。邹建华表示，…\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "邹建华率南昌市代表团访问匈牙利\n\n6月13日，市长邹建华会见了匈牙利德布勒森市市长佐尔坦·萨博。邹建华表示，…\n")
     assert {m.home_place.name for m in facts.meetings} == {"南昌市"}
 
 
 def test_the_home_side_speaks_for_the_last_place_of_a_chain(tmp_path):
     """南京市鼓楼区区委书记 speaks for 鼓楼区, 江苏省南京市市长 for 南京市."""
-    path = tmp_path / "news.txt"
-    path.write_text("4日，南京市鼓楼区区委书记张三会见了德国柏林市米特区区长一行。"
-                    "5日，江苏省南京市市长李四会见了法国里昂市市长格雷戈里·杜塞。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "4日，南京市鼓楼区区委书记张三会见了德国柏林市米特区区长一行。"
+                                  "5日，江苏省南京市市长李四会见了法国里昂市市长格雷戈里·杜塞。\n")
     assert {(m.home[0].name, m.home_place.name) for m in facts.meetings} == {("张三", "鼓楼区"), ("李四", "南京市")}
 
 
 def test_a_title_naming_its_city_before_a_title_speaks_for_that_city(tmp_path):
     """绍兴市长与…: the title names 绍兴市 (the pipeline reads 绍兴, then 市长); the text names no place of its own."""
-    path = tmp_path / "news.txt"
-    path.write_text("绍兴市长与法国图尔市代表团会谈\n\n2018年11月5日\n\n4日下午，市长李四在市行政中心会见了由图尔市副市长"
-                    "让·杜邦率领的法国图尔市友好代表团一行。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "绍兴市长与法国图尔市代表团会谈\n\n2018年11月5日\n\n4日下午，市长李四在市行政中心会见了由图尔市副市长"
+                                  "让·杜邦率领的法国图尔市友好代表团一行。\n")
     assert {(m.home[0].name, m.home_place.name) for m in facts.meetings} == {("李四", "绍兴市")}
 
 
 def test_a_level_word_alone_is_the_home_place_and_an_official_named_by_title_only_stands_for_their_place(tmp_path):
     """自治区主席 in a text of 宁夏回族自治区 is its chairman; 会见了A市市长X和B省省长 met X and B (the
     governorate as written, 马斯喀特省, now that the name before it no longer covers it)."""
-    path = tmp_path / "report.txt"
-    path.write_text("宁夏回族自治区人民政府外事办公室2023年工作总结\n\n"
-                    "5月，自治区主席张三分别会见了约旦安曼市市长优素福·肖瓦尔基和阿曼马斯喀特省省长。"
-                    "自治区党委书记李四会见了阿联酋驻华大使阿里·扎希里。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "宁夏回族自治区人民政府外事办公室2023年工作总结\n\n"
+                                  "5月，自治区主席张三分别会见了约旦安曼市市长优素福·肖瓦尔基和阿曼马斯喀特省省长。"
+                                  "自治区党委书记李四会见了阿联酋驻华大使阿里·扎希里。\n", name="report.txt")
     assert {(p.person.name, p.title, p.organization.name) for p in facts.positions if p.person.name in ("张三", "李四")} == {
         ("张三", "主席", "宁夏回族自治区"), ("李四", "书记", "中共宁夏回族自治区委")}
     met = {c.name for m in facts.meetings if m.home[0].name == "张三" for c in m.counterparts}
@@ -392,10 +344,8 @@ def test_entries_of_a_chronicle_open_with_their_date_and_a_visiting_body_is_met(
     """大事记 entries (1月18日　市长X…): the date is no body of X's; a foreign body's delegation met
     (日本冈山县议会代表团…，副市长会见代表团) is the body, not the guest of the entry before (the text
     never names the group's head)."""
-    path = tmp_path / "chronicle.txt"
-    path.write_text("外事活动大事记（2022年）\n\n1月18日　市长陈华会见法国驻成都总领事贝文一行。\n"
-                    "4月15日至17日　日本冈山县议会代表团一行5人来访，副市长黄伟会见代表团。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "外事活动大事记（2022年）\n\n1月18日　市长陈华会见法国驻成都总领事贝文一行。\n"
+                                  "4月15日至17日　日本冈山县议会代表团一行5人来访，副市长黄伟会见代表团。\n", name="chronicle.txt")
     assert {(p.person.name, p.title, p.organization) for p in facts.positions if p.person.name == "陈华"} == {("陈华", "市长", None)}
     assert {m.home[0].name: [c.name for c in m.counterparts] for m in facts.meetings} == {
         "陈华": ["贝文"], "黄伟": ["冈山县议会"]}
@@ -404,10 +354,8 @@ def test_entries_of_a_chronicle_open_with_their_date_and_a_visiting_body_is_met(
 def test_an_official_met_in_a_foreign_place_with_a_title_and_no_body_is_of_that_place(tmp_path):
     """在巴勒莫市与市长X共同签署…: X is 巴勒莫's mayor (the meeting's counterpart is of that place, and
     the partner link of the leaders' meeting is that place's)."""
-    path = tmp_path / "news.txt"
-    path.write_text("成都市友城工作综述\n\n2019年9月，市长罗强率团出访意大利，在巴勒莫市与市长莱奥卢卡·奥兰多共同签署"
-                    "两市缔结友好城市关系协议书。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "成都市友城工作综述\n\n2019年9月，市长罗强率团出访意大利，在巴勒莫市与市长莱奥卢卡·奥兰多共同签署"
+                                  "两市缔结友好城市关系协议书。\n")
     (m,) = facts.meetings
     assert [(c.name, [o.name for o in c.organizations]) for c in m.counterparts] == [("莱奥卢卡·奥兰多", ["巴勒莫"])]
     assert ("成都市", "巴勒莫", "leader_meeting") in {(l.home.name, l.partner.name, l.relation) for l in facts.partner_links}
@@ -415,10 +363,8 @@ def test_an_official_met_in_a_foreign_place_with_a_title_and_no_body_is_of_that_
 
 def test_an_official_met_in_the_one_foreign_place_the_sentence_goes_to_is_of_it(tmp_path):
     """访问昆士兰州，与州长X举行会谈: X is Queensland's; with two places visited, no place is X's."""
-    path = tmp_path / "news.txt"
-    path.write_text("浙江省外办工作综述\n\n2023年5月，副省长张三率团访问澳大利亚昆士兰州，与州长安娜斯塔西娅·帕拉什克举行会谈。"
-                    "6月，副省长李四率团访问法国巴黎和里昂，与市长让·杜邦举行会谈。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "浙江省外办工作综述\n\n2023年5月，副省长张三率团访问澳大利亚昆士兰州，与州长安娜斯塔西娅·帕拉什克举行会谈。"
+                                  "6月，副省长李四率团访问法国巴黎和里昂，与市长让·杜邦举行会谈。\n")
     orgs = {m.home[0].name: [[o.name for o in c.organizations] for c in m.counterparts] for m in facts.meetings}
     assert orgs == {"张三": [["昆士兰州"]], "李四": [[]]}
 
@@ -426,10 +372,8 @@ def test_an_official_met_in_the_one_foreign_place_the_sentence_goes_to_is_of_it(
 def test_persons_met_one_after_another_are_a_meeting_each(tmp_path):
     """分别会见了A、B和C (先后拜会了…): held one after another, three meetings, each with its guest's
     country; 会见了A、B和C together is one."""
-    path = tmp_path / "news.txt"
-    path.write_text("2023年7月3日，市委书记王忠林分别会见了英国驻重庆总领事史家麟、法国驻成都总领事傅德乐和德国驻成都总领事孔德安。"
-                    "2023年7月5日，市长胡衡华会见了英国驻重庆总领事史家麟和法国驻成都总领事傅德乐。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2023年7月3日，市委书记王忠林分别会见了英国驻重庆总领事史家麟、法国驻成都总领事傅德乐和德国驻成都总领事孔德安。"
+                                  "2023年7月5日，市长胡衡华会见了英国驻重庆总领事史家麟和法国驻成都总领事傅德乐。\n")
     assert [(m.home[0].name, [c.name for c in m.counterparts], m.country) for m in facts.meetings] == [
         ("王忠林", ["史家麟"], "英国"), ("王忠林", ["傅德乐"], "法国"), ("王忠林", ["孔德安"], "德国"),
         ("胡衡华", ["史家麟", "傅德乐"], "英国;法国")]
@@ -498,18 +442,14 @@ def test_a_quoted_name_with_a_dot_and_a_member_of_a_board_are_read_apart(tmp_pat
 def test_a_county_body_after_a_foreign_county_is_not_the_home_places(tmp_path):
     """圣菲县|县委会: 县委 written right after a county's name is that county's body, not the
     home county's party committee (a short form the reader would expand to the home place)."""
-    path = tmp_path / "letter.txt"
-    path.write_text("2022年4月8日，省长李华致信美国俄勒冈州克拉克默斯县县委会主席詹妮弗·沃特森。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2022年4月8日，省长李华致信美国俄勒冈州克拉克默斯县县委会主席詹妮弗·沃特森。\n", name="letter.txt")
     assert not [m.entity.name for m in facts.mentions if m.entity.type == "Organization" and m.entity.country == "中国"]
 
 
 def test_a_video_link_that_tells_the_manner_of_meetings_one_after_another_is_no_meeting_of_its_own(tmp_path):
     """通过视频连线分别会见了A、B: two meetings by video, not a third with both."""
-    path = tmp_path / "video.txt"
-    path.write_text("2022年6月29日，市长李国栋通过视频连线分别会见了马来西亚新山市市长莫哈末·伊斯梅尔、"
-                    "格鲁吉亚巴统市市长阿尔奇尔·基卡瓦。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2022年6月29日，市长李国栋通过视频连线分别会见了马来西亚新山市市长莫哈末·伊斯梅尔、"
+                                  "格鲁吉亚巴统市市长阿尔奇尔·基卡瓦。\n", name="video.txt")
     assert sorted([c.name for c in m.counterparts] for m in facts.meetings) == [["莫哈末·伊斯梅尔"], ["阿尔奇尔·基卡瓦"]]
     assert {m.mode for m in facts.meetings} == {"video"}
 
@@ -517,10 +457,8 @@ def test_a_video_link_that_tells_the_manner_of_meetings_one_after_another_is_no_
 def test_a_text_the_pair_signed_in_a_year_its_clause_writes_is_of_that_year(tmp_path):
     """…海南与沙巴州同为热带海岛。2019年双方签署友好交流合作备忘录以来，…: the memorandum of the pair
     the sentence before named is of 2019, not of the page's day; the cooperation since is standing."""
-    path = tmp_path / "visit.txt"
-    path.write_text("2024年4月16日，省长刘小明会见了马来西亚沙巴州首席部长哈吉吉·诺一行。刘小明说，海南与沙巴州同为热带海岛。"
-                    "2019年双方签署友好交流合作备忘录以来，两地在旅游、热带农业等领域交流合作不断深化。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2024年4月16日，省长刘小明会见了马来西亚沙巴州首席部长哈吉吉·诺一行。刘小明说，海南与沙巴州同为热带海岛。"
+                                  "2019年双方签署友好交流合作备忘录以来，两地在旅游、热带农业等领域交流合作不断深化。\n", name="visit.txt")
     got = {(l.relation, l.date) for l in facts.partner_links if l.partner.name == "沙巴州"}
     assert ("friendly_exchange", "2019") in got and ("cooperation", "") in got
 
@@ -528,19 +466,15 @@ def test_a_text_the_pair_signed_in_a_year_its_clause_writes_is_of_that_year(tmp_
 def test_a_city_after_its_country_and_a_region_no_gazetteer_lists_is_of_that_country(tmp_path):
     """美国加州奥克兰市: 加州 (no gazetteer's form) is read after its country, and the city after it is of
     that country, not the gazetteer's 奥克兰 of New Zealand."""
-    path = tmp_path / "news.txt"
-    path.write_text("2024年9月3日，市长王伟会见了来访的美国加州奥克兰市市长谢盛桃一行。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2024年9月3日，市长王伟会见了来访的美国加州奥克兰市市长谢盛桃一行。\n")
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "City"} == {("奥克兰市", "美国")}
     assert [c.country for m in facts.meetings for c in m.counterparts] == ["美国"]
 
 
 def test_a_foreign_place_of_a_mainland_places_name_is_no_home(tmp_path):
     """韩国丽水市 (Yeosu) in a title and text is no mainland 丽水市: the meeting's home is not it."""
-    path = tmp_path / "news.txt"
-    path.write_text("副省长王刚在韩国丽水市会见全罗南道知事\n\n2024年10月，应邀出席在韩国丽水市举行的第26届中日韩地方政府交流会议期间，"
-                    "副省长王刚会见了全罗南道知事金永录。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "副省长王刚在韩国丽水市会见全罗南道知事\n\n2024年10月，应邀出席在韩国丽水市举行的第26届中日韩地方政府交流会议期间，"
+                                  "副省长王刚会见了全罗南道知事金永录。\n")
     assert [m.home_place.name for m in facts.meetings] != ["丽水市"]
     assert all(l.home.name != "丽水市" for l in facts.partner_links)
 
@@ -575,12 +509,10 @@ def test_a_counterpart_named_by_a_local_title_alone_is_of_the_venue(tmp_path):
 def test_a_tie_founded_long_before_the_year_covered_dates_no_later_act_and_years_in_order(tmp_path):
     """In a yearbook of 2019, 1995年4月 (a tie's founding) does not date the next sentence's 9月20日
     至24日; years listed in order (2008年和2016年，…分别与A、B…) are each place's."""
-    path = tmp_path / "yearbook.txt"
-    path.write_text("【友好城市】2019年，铜陵市新缔结友好城市1个。\n\n"
-                    "【意大利皮斯托亚市】1995年4月，铜陵市与皮斯托亚市结为友好城市。9月20日至24日，副市长王芳率团访问皮斯托亚市，"
-                    "拜会了皮斯托亚市市长亚历山德罗·托马西。\n\n"
-                    "2008年和2016年，铜陵市分别与韩国牙山市、蒙古国达尔汗市建立友好交流城市关系。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "【友好城市】2019年，铜陵市新缔结友好城市1个。\n\n"
+                                  "【意大利皮斯托亚市】1995年4月，铜陵市与皮斯托亚市结为友好城市。9月20日至24日，副市长王芳率团访问皮斯托亚市，"
+                                  "拜会了皮斯托亚市市长亚历山德罗·托马西。\n\n"
+                                  "2008年和2016年，铜陵市分别与韩国牙山市、蒙古国达尔汗市建立友好交流城市关系。\n", name="yearbook.txt")
     assert [(m.date, m.home[0].name, m.counterparts[0].name) for m in facts.meetings] == [("2019-09-20/2019-09-24", "王芳", "亚历山德罗·托马西")]
     assert {(l.partner.name, l.date) for l in facts.partner_links if l.relation == "friendly_exchange"} == {("牙山市", "2008"), ("达尔汗市", "2016")}
 
@@ -588,11 +520,9 @@ def test_a_tie_founded_long_before_the_year_covered_dates_no_later_act_and_years
 def test_a_chinese_places_name_given_to_a_foreign_place_after_its_country_is_that_place_bare(tmp_path):
     """A yearbook entry on 韩国广州市 (Gwangju, Gyeonggi): its bare 广州市 later is that city, of Korea,
     not Guangzhou — a letter to its mayor and the tie are with it."""
-    path = tmp_path / "yearbook.txt"
-    path.write_text("【友好城市】2020年，潍坊市友好城市工作稳步推进。\n\n"
-                    "【韩国广州市】广州市位于韩国京畿道。2001年5月，潍坊市与广州市缔结友好城市关系。"
-                    "10月，市长田庆盈致信广州市市长申东宪，祝贺文化节举办。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "【友好城市】2020年，潍坊市友好城市工作稳步推进。\n\n"
+                                  "【韩国广州市】广州市位于韩国京畿道。2001年5月，潍坊市与广州市缔结友好城市关系。"
+                                  "10月，市长田庆盈致信广州市市长申东宪，祝贺文化节举办。\n", name="yearbook.txt")
     assert [(m.mode, m.home[0].name, m.counterparts[0].name, m.counterparts[0].organizations[0].country) for m in facts.meetings] == [
         ("letter", "田庆盈", "申东宪", "韩国")]
     assert {(l.partner.name, l.partner.country, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {
@@ -601,22 +531,17 @@ def test_a_chinese_places_name_given_to_a_foreign_place_after_its_country_is_tha
 
 def test_a_person_named_as_a_city_in_the_title_is_no_home_place(tmp_path):
     """市委书记宁波会见…: 宁波 is the secretary (of 芜湖, the place the text names), not the city 宁波."""
-    path = tmp_path / "news.txt"
-    path.write_text("市委书记宁波会见德国克雷菲尔德市代表团\n\n3月22日下午，市委书记宁波在市政府会见了由德国克雷菲尔德市市长弗兰克·迈耶"
-                    "率领的代表团一行。宁波说，芜湖与克雷菲尔德自1990年结为友好城市以来交流密切。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "市委书记宁波会见德国克雷菲尔德市代表团\n\n3月22日下午，市委书记宁波在市政府会见了由德国克雷菲尔德市市长弗兰克·迈耶"
+                                  "率领的代表团一行。宁波说，芜湖与克雷菲尔德自1990年结为友好城市以来交流密切。\n")
     assert {m.home_place.name for m in facts.meetings} == {"芜湖市"}
     assert {(l.home.name, l.relation) for l in facts.partner_links} >= {("芜湖市", "leader_meeting"), ("芜湖市", "sister_city")}
 
 
 def test_a_section_that_names_the_year_it_tells_of_dates_its_acts(tmp_path):
     """A report of January 2024 whose section 一、2023年工作回顾 tells of 2023: 全年 and 9月 are of 2023."""
-    path = tmp_path / "report.txt"
-    path.write_text("政府工作报告\n\n——2024年1月16日在铜陵市人民代表大会上\n\n一、2023年工作回顾\n\n"
-                    "全年新缔结国际友好城市1个，为匈牙利索尔诺克市。\n\n"
-                    "9月，市长王军与索尔诺克市市长费伦茨·萨洛基举行视频会谈。\n\n二、2024年工作安排\n\n持续扩大对外开放。\n",
-                    encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "政府工作报告\n\n——2024年1月16日在铜陵市人民代表大会上\n\n一、2023年工作回顾\n\n"
+                                  "全年新缔结国际友好城市1个，为匈牙利索尔诺克市。\n\n"
+                                  "9月，市长王军与索尔诺克市市长费伦茨·萨洛基举行视频会谈。\n\n二、2024年工作安排\n\n持续扩大对外开放。\n", name="report.txt")
     assert [(m.date, m.mode, m.home[0].name) for m in facts.meetings] == [("2023-09", "video", "王军")]
     assert {(l.partner.name, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("索尔诺克市", "2023")}
 
@@ -638,9 +563,7 @@ def test_a_report_by_a_places_own_government_speaks_for_that_place(tmp_path):
 
 def test_a_reply_is_a_letter_of_its_own(tmp_path):
     """A mayor's greetings read out, and the home mayor's reply the same day: two letters."""
-    path = tmp_path / "news.txt"
-    path.write_text("2025-04-18 来源：铜陵日报\n\n4月17日，法国加亚克市副市长玛丽·杜邦宣读了加亚克市市长帕特里克·勒菲弗尔致铜陵市市长王军的贺信。"
-                    "当天，王军向勒菲弗尔市长复信，感谢他为推动两市交流所作的贡献。\n", encoding="utf-8")
-    facts = extract(read_document(path))
+    facts = _page_facts(tmp_path, "2025-04-18 来源：铜陵日报\n\n4月17日，法国加亚克市副市长玛丽·杜邦宣读了加亚克市市长帕特里克·勒菲弗尔致铜陵市市长王军的贺信。"
+                                  "当天，王军向勒菲弗尔市长复信，感谢他为推动两市交流所作的贡献。\n")
     assert sorted((m.mode, m.home[0].name, m.counterparts[0].name, m.evidence.quote[:4]) for m in facts.meetings if m.mode == "letter") == [
         ("letter", "王军", "帕特里克·勒菲弗尔", "4月17"), ("letter", "王军", "帕特里克·勒菲弗尔", "当天，王")]

@@ -1057,7 +1057,7 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
             # (Of the place or body whose group the row names, where the cell names none: 缅甸驻昆明总领事馆来访 |
             # 总领事吴觉温.)
             named = [x for x in sent.spans if x.type in ("City", "Region", "Organization") and x.foreign
-                     and group.start <= block_file_offset(sent, x) < group.end]
+                     and group.start <= sent.block.source_offset(x.start) < group.end]
             if not p.organizations and named:
                 last = max(named, key=lambda x: x.start)
                 p = replace(p, organizations=(Party(last.name, last.type, country=last.side_country),), country=p.country or last.side_country)
@@ -1105,10 +1105,6 @@ def _row_leader(sent: Sentence, sp: Span):
             return next((c for c in reversed(block.cells[:i]) if _GROUP_WORDS.search(c.text)), None)
     return None
 
-
-def block_file_offset(sent: Sentence, x: Span) -> int:
-    """Where the span ``x`` starts in the document's file."""
-    return sent.block.source_offset(x.start)
 
 
 def _officials_over_places(found: list[tuple[Meeting, str]]) -> list[tuple[Meeting, str]]:

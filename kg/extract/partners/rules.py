@@ -771,6 +771,14 @@ COUNTED_TIERS = re.compile(_TIER_WORD.format(n=1) + _COUNT + r"[、，,和及]" 
                            + f"[，,；;：:]?(?:{pattern('partners', 'sister_city.among')}|为|包括|：|:)")
 
 
+def _year_reported(sent: Sentence) -> str:
+    """The year a sentence's new ties are of: the year it is dated by where that is a year alone (its
+    section's, 一、2023年工作回顾), else the year the document covers."""
+    if len(sent.date) == 4 and sent.date.isdigit():
+        return sent.date
+    return str(sent.doc.year) if sent.doc.year else ""
+
+
 def _counted_tiers(sent: Sentence, home_city: Party) -> dict[str, str]:
     """The relation of each place listed after two counted tiers (see COUNTED_TIERS), by the counts; {}
     where the sentence has no such list, or the places do not add up to the counts."""
@@ -813,7 +821,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
     for sp in _partner_spans(sent, home_city):
         if sp.name in counted:
             # (New ties of the year the text reports on: its section's, else the document's.)
-            new_year = sent.date[:4] if len(sent.date) == 4 and sent.date.isdigit() else str(year or "")
+            new_year = _year_reported(sent)
             relation = counted[sp.name]
             add(_home(sent, sp, home_city), sp, relation, since=new_year if relation == "sister_city" else "",
                 date=new_year if relation == "friendly_exchange" else "")
@@ -961,7 +969,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             if not since and year and told_new and not PLANS.search(clause):
                 # 新缔结友好城市2个（…）: ties made in the year the text reports on (its section's, 一、2023年
                 # 工作回顾, where it names one).
-                since = sent.date[:4] if len(sent.date) == 4 and sent.date.isdigit() else str(year)
+                since = _year_reported(sent)
             upgraded = UPGRADED.search(text) if len({x.name for x in _partner_spans(sent, home_city)}) == 1 else None
             if upgraded and not _plan_for(text, upgraded.start()):
                 # (…在2019年建立友好交流城市关系的基础上正式升级为友好城市: the tie below was, from its year;
@@ -1147,14 +1155,14 @@ def _wished(text: str, pos: int) -> bool:
     """Whether words before the cooperation word at ``pos`` make it a topic, a wish or a time to come
     (see NOT_STANDING, FUTURE): in its clause, or in the clause before that opens it (美瑛町将以此次签约为契机，
     积极推动两地民间交流; not 以结好30周年为契机，两市开展了广泛合作)."""
+    def wish_in(s: int, e: int) -> bool:
+        return NOT_STANDING.search(text, s, e) is not None or FUTURE.search(text, s, e) is not None
+
     start = _clause_begin(text, pos)
-    if NOT_STANDING.search(text, start, pos) or FUTURE.search(text, start, pos):
+    if wish_in(start, pos):
         return True
     opens = OPENS_NEXT.search(text, 0, start - 1) if start else None
-    if opens is None:
-        return False
-    before = _clause_begin(text, start - 1)
-    return NOT_STANDING.search(text, before, opens.start()) is not None or FUTURE.search(text, before, opens.start()) is not None
+    return opens is not None and wish_in(_clause_begin(text, start - 1), opens.start())
 
 
 def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[str] = frozenset()) -> list[PartnerLink]:
