@@ -818,6 +818,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
+    institutions = _signed_by_institutions(sent) if SIGNED.search(text) else []
     for sp in _partner_spans(sent, home_city):
         if sp.name in counted:
             # (New ties of the year the text reports on: its section's, else the document's.)
@@ -983,7 +984,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             add(home, sp, "friendly_exchange")  # (a standing tie, told as what the place is)
         # (A plan in a clause of its own plans only that: 双方签署了…备忘录，并商定年内启动两市缔结友好城市
         # 关系的有关程序 — the memorandum is signed.)
-        ties = _ties_in_text(_without_plan_clauses(scope))
+        ties = _ties_in_text(_without_plan_clauses(_without(scope, scope_at, institutions)))
         for relation, dated in ties:
             date = act_date if dated else ""
             fe = FRIENDLY_EXCHANGE.search(clause) if relation == "friendly_exchange" and dated else None
@@ -1039,7 +1040,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         talked_of = joint and TALKED_OF.search(text, cs) is not None
         if joint and not talked_of and not JOINT_PLANNED.search(text, cs, ce):  # (乌兰乌德愿与呼和浩特共同办好…活动: a wish)
             add(home, sp, "joint_activity", date=act_date)
-        coop_text = scope if sp.rule != "abbreviation" else text[rs : rs + 20]
+        coop_text = _without(scope, scope_at, institutions) if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
         coop = _standing_cooperation(coop_text)
         # (A signed text names what the cooperation words are of, unless they tell of the time since it:
@@ -1100,6 +1101,45 @@ def _without_plan_clauses(scope: str) -> str:
     if PLANS.search(clauses[0]):
         return ""
     return "，".join(c for c in clauses if not PLANS.search(c))
+
+
+_SIGNERS_JOINED = re.compile(r"[与和同及、]")
+_CLAUSE_OR_SENTENCE_END = re.compile(r"[，,：:。；;！？]")
+
+
+def _signed_by_institutions(sent: Sentence) -> list[tuple[int, int]]:
+    """The clauses (sentence-relative) where bodies that govern no place sign a text between
+    themselves (…见证下，贵州医科大学与怀卡托大学签署…备忘录; 九江市第一人民医院与怀卡托医院签署…): their
+    agreement is not one between the places, whoever witnessed it."""
+    text = sent.text
+    out = []
+    for m in SIGNED.finditer(text):
+        cb = max(_clause_begin(text, m.start()), *(k + 1 for k in range(m.start()) if text[k] in "。；;！？"), 0)
+        bodies = [x for x in sent.spans_in(cb, m.start()) if x.type in ("Organization", "Company")]
+        if len(bodies) < 2:
+            continue
+        last, before = bodies[-1], bodies[-2]
+        ls, le = sent.rel(last)
+        # (The second may follow its country: 九江学院与新西兰怀卡托大学.)
+        country = next((x for x in sent.spans_in(sent.rel(before)[1], ls) if x.type == "Country" and x.end == last.start), None)
+        joined_at = sent.rel(country)[0] if country else ls
+        if (m.start() - le > 4 or sent.spans_in(le, m.start())
+                or not _SIGNERS_JOINED.fullmatch(text, sent.rel(before)[1], joined_at)):
+            continue  # (not two bodies joined right before the verb: the signers are others)
+        if any(GOVERNMENT_BODY.search(x.name) for x in (before, last)):
+            continue  # (a place's government signs for the place: 贵阳市人民政府与汉密尔顿市政府签署…)
+        ce = _CLAUSE_OR_SENTENCE_END.search(text, m.end())
+        out.append((cb, ce.start() if ce else len(text)))
+    return out
+
+
+def _without(scope: str, at: int, spans: list[tuple[int, int]]) -> str:
+    """``scope`` (``text[at:]`` of its sentence, or a stretch of it) with the clauses ``spans`` blanked."""
+    for s, e in spans:
+        s, e = max(s - at, 0), min(e - at, len(scope))
+        if s < e:
+            scope = scope[:s] + " " * (e - s) + scope[e:]
+    return scope
 
 
 def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
@@ -1169,7 +1209,8 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     """The ties a sentence that names no foreign place says the two sides signed or founded (会后，两区
     签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
     the home place and the one foreign place the sentences before named."""
-    text = sent.text
+    # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
+    text = _without(sent.text, 0, _signed_by_institutions(sent)) if SIGNED.search(sent.text) else sent.text
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
     # (Or held together, an anniversary programme: 2016年，两市举行结好20周年庆祝活动.)

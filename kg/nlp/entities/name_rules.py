@@ -109,7 +109,7 @@ _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝�
 _BODY_END = re.compile(r"[部厅局委办处会院所署司]$")
 # Endings of bodies that are named only by what they do (专项工作组); such a short name needs a
 # proper part (城市国际化服务工作组 is a name: long enough to say which group).
-_GENERIC_BODY = re.compile(r"(?:工作组|领导小组|小组|商协会|指挥部)$")
+_GENERIC_BODY = re.compile(f"(?:{cue_pattern('names', 'generic_org_end')})$")
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
 _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
@@ -185,7 +185,7 @@ _PLACE_UNIT_END = re.compile(f"(?:{cue_pattern('names', 'place_suffix')})$")
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
 # The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
 _UNIT_END = _REGION_SUFFIX_LAST | {"市"}
-_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及并在由向对把将为从各了的]|见证|创立|创建|成立|组建|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为)")
+_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及并在由向对把将为从各了的]|见证|创立|创建|成立|组建|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为|赴|走进|走访|参观|来到|前往)")
 
 
 @Language.factory("kg_names", requires=["doc.user_data"], assigns=["doc.user_data"], default_config={"spans_key": RULE_KEY})
