@@ -35,8 +35,8 @@ TOLD_RELATIVE = re.compile("|".join(sorted(TOLD_RELATIVE_DAYS, key=len, reverse=
 RECENT = re.compile(r"日前|近日")
 # What closes a report's dateline after its date (本报南宁9月21日讯, 新华社北京3月5日电).
 DATELINE_END = re.compile(r"\s*(?:讯|电)")
-# Years named relative to the text's (去年6月 in a page of 2024 is 2023-06), and how many years before it.
-RELATIVE_YEARS = {"前年": 2, "去年": 1, "今年": 0}
+# Years named relative to the text's (去年6月 in a page of 2024 is 2023-06; 明年8月, 2025-08), and how many years before it.
+RELATIVE_YEARS = {"前年": 2, "去年": 1, "今年": 0, "明年": -1, "后年": -2}
 # (Before a month, or alone as a clause's time: 去年，… / 去年以来 is no date.)
 RELATIVE_YEAR = re.compile(r"(?P<w>" + "|".join(RELATIVE_YEARS) + r")(?:\s*(?=\d{1,2}\s*月)|(?:初|底|末|年初|年底|上半年|下半年)?(?=[，,]))")
 # A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.

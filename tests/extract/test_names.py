@@ -57,7 +57,7 @@ def test_a_third_of_a_month_is_a_span_of_days():
 
 def test_days_and_years_named_relative_to_the_page():
     """昨晚 is the day before the page's; 去年6月 is in the year before the text's (a report's covered
-    year, else the page's); 去年以来 is no date."""
+    year, else the page's), 明年8月 in the year after; 去年以来 is no date."""
     dates = lambda text, year=2024, ref="2024-04-17": [iso for _, _, iso in find_dates(text, year, ref)]
     assert dates("昨晚，总领事馆举行招待会。") == ["2024-04-16"]
     assert dates("今晨，代表团抵达。") == ["2024-04-17"]
@@ -66,6 +66,7 @@ def test_days_and_years_named_relative_to_the_page():
     assert dates("今年3月5日，两市签署协议。") == ["2024-03-05"]
     assert dates("去年以来，两市交流频繁。") == []
     assert dates("去年5月，两市结好。", 2022, "2023-01-10") == ["2021-05"]
+    assert dates("市长邀请代表团出席明年8月举办的瓷器节。") == ["2025-08"]
 
 
 def test_days_named_relative_to_the_day_the_text_last_stated():
