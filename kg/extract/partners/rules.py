@@ -72,8 +72,10 @@ REGIONS_PAIR = re.compile(f"(?:{pattern('partners', 'pair.regions')})")
 CITIES_PAIR = re.compile(f"(?:{pattern('partners', 'pair.cities')})")
 # …and as districts (两区): a clause with them tells no city's ties where the sentence names a foreign district.
 DISTRICTS_PAIR = re.compile(f"(?:{pattern('partners', 'pair.districts')})")
-# …and a sentence that opens with them, after a short lead (会后，两区签署了…; 双方还签署了…).
-PAIR_OPENS = re.compile(rf"(?:[^，,。；;]{{0,6}}[，,])?{PAIR_NAMED_LATER.pattern}")
+# …and a sentence that opens with them, after a short lead (会后，两区签署了…; 双方还签署了…) or a
+# time (2017年以来，两地…).
+_TIME_OPENER = f"[^，,。；;]{{0,10}}?(?:{pattern('partners', 'pair.time_lead_ends')})"
+PAIR_OPENS = re.compile(rf"(?:[^，,。；;]{{0,6}}[，,]|{_TIME_OPENER}[，,])?{PAIR_NAMED_LATER.pattern}")
 # Words before 友好城市 that make it the ties of all places of a kind, not of a pair (国际友城, 中日友好城市).
 GENERIC_TIE = re.compile(f"(?:{pattern('partners', 'sister_city.generic')})$")
 UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
