@@ -1526,9 +1526,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if not homes and ctx.home_leaders and (
                 HOME_GROUP.match(text, home_seg[0], home_seg[1])
                 and not any(x.type in ("City", "Region", "Country") and x.foreign for x in sent.spans_in(*home_seg))
-                or cps and all(_foreign(p) for p in cps) and GUESTS_DESCRIBED.match(HELD_BEFORE_ACT.sub("", text[cp_seg[0] : cp_seg[1]]))):
+                or cps and all(_foreign(p) for p in cps) and GUESTS_DESCRIBED.match(HELD_BEFORE_ACT.sub("", text[cp_seg[0] : cp_seg[1]]))
+                and not any(sp.type == "Person" for sp in sent.spans_in(*cp_seg))):
             # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…),
-            # or the guests of a foreign host (别府市市长X会见了代表团).
+            # or the guests of a foreign host (别府市市长X会见了代表团; not 市领导会见了金永浩一行, who is the guest).
             homes = list(ctx.home_leaders)
         if not homes and cps and all(p.type in ("City", "Region") and _foreign(p) for p in cps) and _foreign_place_opens(sent, *home_seg):
             continue  # (达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流: two foreign sides among themselves)
