@@ -47,6 +47,8 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
+# The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
+_ACCOMPANIED_ACTS = re.compile(f"[^，,。；;陪]{{1,16}}?(?:{pattern('meetings', 'acts.in_person')})")
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
 
 
@@ -1357,6 +1359,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         after = text[m.end() :]
         if act in VIDEO_ACTS and (MANNER_OF_NEXT_ACT.match(text, m.end()) or VIDEO_MANNER.match(text, m.end())):
             continue  # (its mode is read with the act word after it; 以视频连线方式共同举办…论坛 tells how an event was held)
+        if act in ACCOMPANY_ACTS and _ACCOMPANIED_ACTS.match(text, m.end()):
+            continue  # (X陪同Y会见Z: Y's meeting, read at its own act word, with X on Y's side)
         if THANKED_FOR.search(text, _clause_start(sent, m.start()), m.start()):
             continue  # (X感谢东湖区的热情接待: what X thanks for, no meeting of X's)
         if _time_of_told_act(sent, m, ctx):
