@@ -81,14 +81,14 @@ def _is_common(word: str, seg) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _tagged_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Words of jieba's own dictionary by their tags, read in one pass: see the three functions below."""
+def _tagged_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Words of jieba's own dictionary by their tags, read in one pass: see the four functions below."""
     import os
 
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    nouns, persons, places = set(), set(), set()
+    nouns, persons, places, verbs = set(), set(), set(), set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
@@ -101,7 +101,9 @@ def _tagged_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 persons.add(word)
             elif tag == "ns":
                 places.add(word)
-    return frozenset(nouns), frozenset(persons), frozenset(places)
+            elif tag in ("v", "vn", "vd", "vi"):
+                verbs.add(word)
+    return frozenset(nouns), frozenset(persons), frozenset(places), frozenset(verbs)
 
 
 def noun_words() -> frozenset[str]:
@@ -119,6 +121,12 @@ def place_words() -> frozenset[str]:
     """The words jieba's own dictionary tags as place names (``ns``): proper names, some of them also
     foreign persons' (莱茵, 普京)."""
     return _tagged_words()[2]
+
+
+def verb_words() -> frozenset[str]:
+    """The words jieba's own dictionary tags as verbs (v, vn, vd, vi), however rare: 履职 in 议员履职
+    is no name after a title."""
+    return _tagged_words()[3]
 
 
 def _skip_leading(text: str, start: int, end: int, seg, drop) -> int:

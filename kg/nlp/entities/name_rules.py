@@ -17,7 +17,7 @@ from ...gazetteer import load
 from .bodies import find_bodies
 from ..common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
-    is_chinese_surname, noun_words, person_words, place_words, token_bounds, tokens_ending_in,
+    is_chinese_surname, noun_words, person_words, place_words, token_bounds, tokens_ending_in, verb_words,
 )
 
 # Characters that may not start a person's name after a title.
@@ -25,6 +25,8 @@ _NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（�
 # What may stand right before a name written before its title (…，章笑梅主任; 与陈杰副市长).
 _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]")
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
+# A listed item of two to four characters closed by a mark or a word that follows a list of persons.
+_UNSURNAMED_ITEM = re.compile(rf"([{CJK}]{{2,4}})(?=[、，,。；;]|等|参加|出席|陪同|在座)")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
 _TRANSLIT = re.compile(rf"[{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
@@ -521,8 +523,17 @@ class NameRules:
         out = []
         ends = sorted(e for s, e, label, rule in found if label == "Person" and rule == "title+name")
         for e in ends:
-            while e < len(text) and text[e] in "、和及" and is_chinese_surname(text[e + 1 : e + 3]):
-                name = self._chinese_name(text, e + 1, seg)
+            while e < len(text) and text[e] in "、和及":
+                if is_chinese_surname(text[e + 1 : e + 3]):
+                    name = self._chinese_name(text, e + 1, seg)
+                else:
+                    # (Or a name of no surname, as Tibetan, Uyghur and Mongolian names are, closing the
+                    # item: 副主任张建华、次仁卓嘎，秘书长…; each of its words one no dictionary holds.)
+                    m = _UNSURNAMED_ITEM.match(text, e + 1)
+                    name = m.group(1) if m and text[e + 1] not in _NOT_NAME_START and not any(
+                        (seg.FREQ.get(t) or 0) > 0 and len(t) >= 2 for t in _cut(seg, m.group(1))) else ""
+                    if not name:
+                        break
                 if not name or _is_common_words(name, seg) or title_suffix(text[e + 1 : e + 1 + len(name) + 2], self.gaz) \
                         or any(self.gaz.lookup(name[:k]) for k in range(2, len(name) + 1)):
                     break  # (韩国驻成都总领事…: a country starts the next item, no name)
@@ -866,7 +877,7 @@ class NameRules:
             # (A foreign official named as a place the gazetteer lists, closed by words that follow persons
             # only: 库里蒂巴市市长瓦尔加斯一行, 驻华大使圣地亚哥一行; the caller reads the person over the place.)
             return name
-        return "" if not name or _is_common_words(name, seg) else name
+        return "" if not name or _is_common_words(name, seg) or name in verb_words() else name
 
     def _given_after_join(self, text: str, start: int, at: int, seg) -> str:
         """The rest of a foreign name starting at ``start`` and cut at ``at`` by a word that follows
