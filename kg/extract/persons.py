@@ -57,7 +57,26 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
     for pp in reversed(phrases_in(phrase)):
         if pp.name == sp.written:
             return pp
+    if sp.rule == "name+title" and _places_right_before(sent, left, sp.start):
+        # A name written before its title, right after its place (韩国群山市朴正勋市长): read as if the
+        # title came first (群山市市长朴正勋).
+        title = title_prefix(text, sp.end, load())
+        if title:
+            for pp in reversed(phrases_in(FRIENDSHIP_PREFIX.sub("", text[left : sp.start]) + title + sp.written)):
+                if pp.name == sp.written:
+                    return pp
     return None
+
+
+def _places_right_before(sent: Sentence, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (block offsets) is places only, one after another, ending at ``end``."""
+    pos = end
+    for x in sorted((x for x in sent.spans if x.type in _PLACE_LABELS and start <= x.start and x.end <= end),
+                    key=lambda x: -x.end):
+        if x.end != pos:
+            break
+        pos = x.start
+    return pos < end and not sent.block.text[start:pos].strip("的、 ")
 
 
 @lru_cache(maxsize=1 << 14)
