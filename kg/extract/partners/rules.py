@@ -615,6 +615,22 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     return any(x.foreign and x.type in ("City", "Region") for x in sent.spans_in(joined.end(), ce_m.start() if ce_m else len(text)))
 
 
+def _tie_of_other_pair(sent: Sentence, sp: Span, cs: int) -> bool:
+    """Whether the clause of ``sp`` (from ``cs``) names after it another foreign place joined right to a
+    home place (鸟取县愿以|境港市与营口市|的友城关系为纽带): the clause's tie is that pair's, not ``sp``'s."""
+    text = sent.text
+    s, e = sent.rel(sp)
+    ce_m = CLAUSE.search(text, e)
+    places = sorted((x for x in sent.spans_in(e, ce_m.start() if ce_m else len(text)) if x.type in ("City", "Region")),
+                    key=lambda x: x.start)
+    for a, b in zip(places, places[1:]):
+        if a.foreign != b.foreign and text[sent.rel(a)[1] : sent.rel(b)[0]] in ("与", "和", "同"):
+            foreign = a if a.foreign else b
+            # (Not a list the place opens: A市、B市与营口市….)
+            return foreign.name != sp.name and not re.fullmatch(r"[、和及与]?", text[e : sent.rel(a)[0]])
+    return False
+
+
 # A place's group joined to another side (…市代表还与, …代表团同): the place is the subject.
 _GROUP_TO_WITH = re.compile(r"市?(?:代表团|代表|一行|方面)(?:还|也|又|则|亦)?(?:与|同)")
 
@@ -840,7 +856,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
-        if _tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {}):
+        if _tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {}) or _tie_of_other_pair(sent, sp, cs):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
