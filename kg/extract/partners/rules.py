@@ -215,7 +215,7 @@ IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 IN_FRIEND_PLACE = re.compile(f"在[^，,。；、在]{{0,8}}?(?:{pattern('partners', 'sister_city.before')})的?$")
 FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
-COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会|展|城市)")
+COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会|展|城市)|交往|往来")
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 # What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
 SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别|新增|现有|共有|拥有|累计)")
@@ -1209,6 +1209,9 @@ def _standing_cooperation(text: str) -> list[re.Match]:
             and not _wished(text, m.start())]
 
 
+_PURPOSE = re.compile(rf"\s*(?:{pattern('partners', 'cooperation.purpose_opens')})")
+
+
 def _wished(text: str, pos: int) -> bool:
     """Whether words before the cooperation word at ``pos`` make it a topic, a wish or a time to come
     (see NOT_STANDING, FUTURE): in its clause, or in the clause before that opens it (美瑛町将以此次签约为契机，
@@ -1217,7 +1220,7 @@ def _wished(text: str, pos: int) -> bool:
         return NOT_STANDING.search(text, s, e) is not None or FUTURE.search(text, s, e) is not None
 
     start = _clause_begin(text, pos)
-    if wish_in(start, pos):
+    if wish_in(start, pos) or _PURPOSE.match(text, start):
         return True
     opens = OPENS_NEXT.search(text, 0, start - 1) if start else None
     return opens is not None and wish_in(_clause_begin(text, start - 1), opens.start())
