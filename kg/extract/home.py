@@ -87,10 +87,10 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
                  and (title_names is None or text is not doc.title or _named_in(text[p[0] : p[1]], title_names))
                  and not after_foreign_city(text, p[0], gaz)]
         if found:
-            k = 0
-            while k + 1 < len(found) and found[k + 1][0] == found[k][1]:
-                k += 1  # the last of a chain (江苏省|太仓市: 太仓市)
-            _, end, name, typ = found[k]
+            # The last of each chain (江苏省|太仓市: 太仓市); of several, the one the text names most, the
+            # first on a tie (讲好泰山故事——访泰安市外办主任: 泰安市, the mountain's district named less).
+            lasts = [p for i, p in enumerate(found) if i + 1 == len(found) or found[i + 1][0] != p[1]]
+            _, end, name, typ = max(lasts, key=lambda p: counts[p[2]]) if len(lasts) > 1 else lasts[0]
             if text is doc.publisher and counts and counts[name] < max(counts.values()) and not own_body_pattern().match(text, end):
                 # A paper named for a place the text names less than another (北京周报 on 成都); not the
                 # place's own government (新疆维吾尔自治区人民政府外事办公室 on a forum its 喀什地区 attends).

@@ -567,3 +567,13 @@ def test_a_reply_is_a_letter_of_its_own(tmp_path):
                                   "当天，王军向勒菲弗尔市长复信，感谢他为推动两市交流所作的贡献。\n")
     assert sorted((m.mode, m.home[0].name, m.counterparts[0].name, m.evidence.quote[:4]) for m in facts.meetings if m.mode == "letter") == [
         ("letter", "王军", "帕特里克·勒菲弗尔", "4月17"), ("letter", "王军", "帕特里克·勒菲弗尔", "当天，王")]
+
+
+def test_of_two_places_a_title_names_the_home_is_the_one_the_text_names_most(tmp_path):
+    """讲好泰山故事——访泰安市外办主任: 泰山 (also a district of 泰安) comes first in the title, but the
+    text speaks for 泰安市, which it names more."""
+    facts = _page_facts(tmp_path, "讲好泰山故事——访泰安市外办主任王振东\n\n记者：泰安的国际友城工作是从什么时候起步的？\n\n"
+                                  "王振东：1991年，泰安市与日本田边市结为友好城市。2003年，我们又与韩国庆州市结为友好城市，"
+                                  "此后每年都有上万名韩国游客来泰山登山。\n")
+    assert {(l.home.name, l.partner.name) for l in facts.partner_links if l.relation == "sister_city"} == {
+        ("泰安市", "田边市"), ("泰安市", "庆州市")}
