@@ -67,6 +67,7 @@ def test_days_and_years_named_relative_to_the_page():
     assert dates("去年以来，两市交流频繁。") == []
     assert dates("去年5月，两市结好。", 2022, "2023-01-10") == ["2021-05"]
     assert dates("市长邀请代表团出席明年8月举办的瓷器节。") == ["2025-08"]
+    assert dates("2013年春天，时任市长来访。") == ["2013"]
 
 
 def test_days_named_relative_to_the_day_the_text_last_stated():

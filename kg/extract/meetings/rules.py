@@ -112,7 +112,7 @@ GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
 _GROUP = Party("", "Person")
 _GUEST_LEAD = re.compile(r"[了 ]*(?:(?:来访|到访|来华访问|来华)的)?由?")  # (由X市市长率领的代表团: the place of its head)
 MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})$")
-LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads')})")
+LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads_manner')})?(?:{pattern('meetings', 'guests.leads')})")
 # A clause whose subject is a group alone (代表团拜会了…, 市政府代表团还会见了…).
 HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*$")
 # A person leading a group (X率团访问…, X带队赴…).
