@@ -149,6 +149,9 @@ def cell_starts(block: Block) -> frozenset[int]:
     return frozenset(int(i) for i in block.attr("cell_starts").split(",") if i)
 
 
+_UNIT_END = re.compile(r"[\u4e00-\u9fff]{2,}[市町村郡]$")
+
+
 def _after_its_region(name: str, country: str, gaz: Gazetteer) -> tuple[str, object]:
     """``name`` as a region and a place of it the gazetteer lists (新潟县|长冈市): that place's
     name and entry, where both are of one country (``country``, if given); else ``name`` and None."""
@@ -159,6 +162,13 @@ def _after_its_region(name: str, country: str, gaz: Gazetteer) -> tuple[str, obj
         place = next((x for x in gaz.lookup_all(name[k:]) if x.type in ("City", "Region") and x.country == region.country), None)
         if place is not None:
             return name[k:], place
+    for k in range(len(name) - 3, 1, -1):
+        # (Or a place no gazetteer lists of the region's country, named with its unit: 忠清北道|堤川市,
+        # 哈巴罗夫斯克边疆区|共青城市 — not the Chinese 共青城市.)
+        region = gaz.lookup(name[:k], ("Region",))
+        if (region is not None and region.country not in ("", "中国") and (not country or region.country == country)
+                and _UNIT_END.search(name[k:])):
+            return name[k:], None
     return name, None
 
 

@@ -325,3 +325,14 @@ def test_a_table_no_reader_reads_is_read_row_by_row_as_prose(tmp_path):
     ]
     links = {(link.partner.name, link.relation) for link in facts.partner_links}
     assert {("木姐市", "delegation_visit"), ("木姐市", "cooperation_agreement"), ("琅勃拉邦省", "delegation_visit")} <= links
+
+
+def test_a_partner_cell_naming_a_place_no_gazetteer_lists_after_its_region(tmp_path):
+    """忠清北道堤川市, 哈巴罗夫斯克边疆区共青城市: the place after its region, of the row's country
+    (not the Chinese 共青城市), even where no gazetteer lists it."""
+    text = ("佳木斯市国际友好城市一览\n\n序号\t友好城市\t所属国家\t结好时间\n"
+            "1\t哈巴罗夫斯克边疆区共青城市\t俄罗斯\t1993年6月\n2\t忠清北道堤川市\t韩国\t2001年9月\n")
+    assert _links(facts_of(text, tmp_path)) == [
+        ("佳木斯市", "共青城市", "City", "俄罗斯", "sister_city", "1993", "1993-06"),
+        ("佳木斯市", "堤川市", "City", "韩国", "sister_city", "2001", "2001-09"),
+    ]
