@@ -145,6 +145,8 @@ PLANS = skipping(f"{pattern('partners', 'sister_city.plans')}"
                    f"|就[^，,。；;]{{0,10}}?(?:{pattern('partners', 'friendly_exchange.founded')})[^，,。；;]{{0,20}}?(?:{pattern('partners', 'sister_city.talked')})"
                    # (A signing or founding after a word of the future: 两市将于明年正式签署…协议书.)
                    # (Also past a list of pairs: 将积极推动北海市与印尼三宝垄市、贺州市与泰国素可泰府等缔结….)
+                   # (A tie told as a matter sent up for approval: 与比金市缔结友好城市关系一事已报省政府审批.)
+                   f"|(?:{pattern('partners', 'sister_city.sent_up')})[^，,。；;]{{0,8}}?(?:{pattern('partners', 'sister_city.approval')})"
                    f"|(?:{pattern('partners', 'sister_city.future')})(?!下)[^，,。；;]{{0,40}}?"
                    f"(?:{pattern('partners', 'signed.words')}|{pattern('partners', 'friendly_exchange.founded')})(?!的)")
 PLAN_SECTION = re.compile(pattern("partners", "sister_city.plan_sections"))
