@@ -319,8 +319,9 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         aliases.append(written)
     if not (gaz_country or country) and typ in ("Organization", "Company"):
         country = _place_country(body, gaz)  # 波士顿亚美联谊会: a body named after its place
-    elif not (gaz_country or country) and typ in ("City", "Region") and _HYPHENS.search(body):
-        country = _place_country(body, gaz)  # (卡尔古利-博尔德市: 卡尔古利's)
+    elif not (gaz_country or country) and typ in ("City", "Region"):
+        # (卡尔古利-博尔德市: 卡尔古利's; 新南威尔士州议会奥兰治选区, a district no gazetteer lists: 新南威尔士州's.)
+        country = _place_country(body, gaz)
     return Org(
         name=canonical,
         written=written,
