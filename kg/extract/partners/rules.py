@@ -617,6 +617,32 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     return any(x.foreign and x.type in ("City", "Region") for x in sent.spans_in(joined.end(), ce_m.start() if ce_m else len(text)))
 
 
+# A place's own tie named after it (奥兰治的另一友好城市|日本牛久市): the tie between the two.
+_OWNED_TIE = re.compile(f"的(?:另一个?|另外一个|其他|其它|又一)?(?:{pattern('partners', 'sister_city.before')})")
+
+
+def _tie_owned_abroad(sent: Sentence, sp: Span) -> bool:
+    """Whether ``sp`` is a foreign place named as another foreign place's partner, or the place whose
+    partner is so named (奥兰治的另一友好城市日本牛久市): a tie abroad, not the home side's."""
+    text = sent.text
+    s, e = sent.rel(sp)
+    places = [x for x in sent.spans if x.type in ("City", "Region") and x.foreign and x.name != sp.name]
+    for x in places:
+        xs, xe = sent.rel(x)
+        if xe <= s:
+            m = _OWNED_TIE.match(text, xe)
+            gap = text[m.end() : s] if m else None
+        elif xs >= e:
+            m = _OWNED_TIE.match(text, e)
+            gap = text[m.end() : xs] if m else None
+        else:
+            continue
+        if gap is not None and (gap == "" or any(c.type == "Country" and sent.rel(c) == (m.end(), m.end() + len(gap))
+                                                 for c in sent.spans)):
+            return True
+    return False
+
+
 def _tie_of_other_pair(sent: Sentence, sp: Span, cs: int) -> bool:
     """Whether the clause of ``sp`` (from ``cs``) names after it another foreign place joined right to a
     home place (鸟取县愿以|境港市与营口市|的友城关系为纽带): the clause's tie is that pair's, not ``sp``'s."""
@@ -858,7 +884,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
-        if _tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {}) or _tie_of_other_pair(sent, sp, cs):
+        if _tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {}) or _tie_of_other_pair(sent, sp, cs) or _tie_owned_abroad(sent, sp):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
