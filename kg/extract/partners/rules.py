@@ -130,6 +130,8 @@ UPGRADED = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exchange')})(?:�
 FRIENDLY_TIER_BEFORE = re.compile(f"(?:{pattern('partners', 'tiers.friendly_exchange')})的?$")
 LETTER_OF_INTENT = re.compile(r"意向书")
 AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合作协定|合作框架协议|会议[^，,。；]{0,10}备忘录|(?<!交流)备忘录")
+# Texts counted, not named (签署多项合作协议, 签署7项合作协议): signed on a trip, with no place said.
+_COUNTED_TEXTS = re.compile(rf"(?:{pattern('partners', 'signed.counted')}|[0-9０-９一二三四五六七八九十两]+[项份个])[^，,。；;]{{0,6}}$")
 SIGNED = re.compile(pattern("partners", "signed.words"))
 # A topic the sides talked of (就…庆祝活动交换了意见): an event in it is not held.
 TALKED_OF = re.compile(f"就[^，,。；;]{{2,40}}?(?:活动|仪式|庆典|节|会|营|展|赛)[^，,。；;]{{0,4}}?(?:{pattern('partners', 'sister_city.talked')})")
@@ -1208,6 +1210,7 @@ def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
            and not any(scope[k : m.start()] in ("", "关系", "的", "关系的") for _, k in fe_spans if k <= m.start())
            and not any(a <= m.start() and m.end() <= b for a, b in fe_spans)  # (友好交流合作关系备忘录: one text)
            and not (m.group(0) == "备忘录" and LETTER_OF_INTENT.search(scope))  # 意向书或备忘录: one text
+           and not _COUNTED_TEXTS.search(scope, max(0, m.start() - 12), m.start())
            for m in AGREEMENT.finditer(scope)):
         out.append(("cooperation_agreement", signed))
     return out
