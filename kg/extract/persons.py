@@ -107,6 +107,8 @@ _PLACE_LABELS = ("City", "Region", "Country")
 # What follows a transliterated name's first part (or short last part) written alone for it to be that
 # person (Thai and Lao names are so shortened: 纳隆萨·差瓦里 … 会见了纳隆萨一行).
 _FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表示|指出|介绍|说|举行|进行|会谈|座谈|会见")
+# …or what precedes it: the act that meets them (刘建华会见了杜邦, after 马克·杜邦).
+_MET_BEFORE = re.compile(r"(?:会见|会晤|接见|拜会|拜访|看望|宴请)了?$")
 # What stands next to a city's name written without 市 when it is paired with another place (开封与户田).
 _PAIRED_PLACE_AROUND = re.compile(r"[与和及同、]")
 
@@ -171,7 +173,8 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
             while i >= 0:
                 e = i + len(name)
                 # (Or a title: 贝蒂副市长率领的代表团, after 基娅拉·贝蒂.)
-                if name in firsts and (not (_FIRST_PART_AFTER.match(text, e) or title_prefix(text, e, gaz)) or text[i - 1 : i] == "·") or name in stems and not (
+                if name in firsts and (not (_FIRST_PART_AFTER.match(text, e) or title_prefix(text, e, gaz)
+                                            or _MET_BEFORE.search(text, max(0, i - 4), i)) or text[i - 1 : i] == "·") or name in stems and not (
                         _PAIRED_PLACE_AROUND.match(text, e) or _PAIRED_PLACE_AROUND.match(text[i - 1 : i])):
                     i = text.find(name, e)
                     continue

@@ -66,6 +66,9 @@ _ACT_AFTER_NAME = re.compile(r"(?:会见|会晤|会谈|接见|先后会见|分�
 _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|率|表示|说|指出|介绍|在|会见|会晤|会谈|接见|出席|主持|[，,。、；])")
 # One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
 # (Or by 的 of one who leads or accompanies: 在藤田和|也的带领下.)
+# Acts a dotted name's first part never holds (刘建华|会见了|马克·杜邦 is no one name).
+_ACT_IN_RUN = re.compile(r"会见|会晤|会谈|接见|拜会|拜访|签署|出席|率领|陪同|举行|表示")
+_GIVEN_BEFORE_ACT = re.compile(rf"[{CJK}]{{1,2}}?(?=举行|进行|会谈|会见|会晤|表示|出席|致辞|在)")
 _GIVEN_BEFORE_TAIL = re.compile(rf"[{CJK}]{{1,2}}?(?=一行|等人|率|先生|女士|夫妇|阁下|的(?:带领|率领|陪同)|[，,。、；;])")
 # The 市 of a city written before its mayor and a transliterated name (维泰博市|市长乔瓦尼·罗西), and what
 # may stand before the city's name (与, 会见, a mark).
@@ -302,6 +305,8 @@ class NameRules:
                 m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
             if m and _after_joins(text, m.start(), m.start() + len(_DOT.split(m.group(0))[0]), seg) > m.start():
                 m = None  # 州长赵文斌与坎潘·西提达蓬: the title's person is the first (the other is read on its own)
+            if m and _ACT_IN_RUN.search(text, m.start() + 2, m.start() + len(_DOT.split(m.group(0))[0])):
+                m = None  # 市长刘建华会见了马克·杜邦: an act before the dotted name; the title's person is before it
             if m and not self._place_part(m.group(0)):
                 # (A common word between the title and the name is neither: 州长助理安德烈·尤先科.)
                 first = _DOT.split(m.group(0))[0]
@@ -563,7 +568,8 @@ class NameRules:
         # A name keeps at least two characters (one after the dot of a transliteration).
         for i in range(dot + 2 if dot >= 0 else s + 2, e):
             t = _NAME_TAIL.match(text, i)
-            if t and (text[i] in _PERSON_JOINS and (g := _GIVEN_BEFORE_TAIL.match(text, i + 1)) and g.end() == e
+            if t and (text[i] in _PERSON_JOINS and (g := _GIVEN_BEFORE_TAIL.match(text, i + 1) or _GIVEN_BEFORE_ACT.match(text, i + 1))
+                      and g.end() == e
                       or text[i] in _GIVEN_NAME_END and i + 1 == e and i - s >= 2
                       or text[i] in _PERSON_JOINS and i + 1 == e and i - s >= 2 and dot < 0
                       and (_STRONG_AFTER_PERSON.match(text, e) or re.match(r"[，,。；;、]", text[e : e + 1]))):
@@ -893,6 +899,12 @@ class NameRules:
         if _STRONG_AFTER_PERSON.match(text, at + 1) or re.match(r"[，,。；;、]", text[at + 1 : at + 2]):
             return text[at]  # (a joining word that joins nothing is the name's: 佐藤正和一行)
         m = _GIVEN_BEFORE_TAIL.match(text, at + 1)
+        if m is None:
+            # (Or closed by an act of theirs, where the characters are no Chinese name of another person:
+            # 市长石川|和夫举行会谈, not 石川和|王强举行会谈.)
+            m = _GIVEN_BEFORE_ACT.match(text, at + 1)
+            if m is not None and is_chinese_surname(m.group(0)):
+                m = None
         if m is None or len(m.group(0)) > 1 and ((seg.FREQ.get(m.group(0)) or 0) >= 50 or self.gaz.lookup(m.group(0))):
             return ""
         return text[at] + m.group(0)
