@@ -548,7 +548,9 @@ def _subject(sent: Sentence, end: int, ctx: MeetingContext | None = None) -> lis
         if persons:
             found = [p for p in (_person(sent, sp, sent.start + cs) for sp in persons)
                      if not _foreign(_as_known(p, ctx) if ctx is not None else p)]
-            if found and not speakers and _SPEAKS.match(sent.text, sent.rel(persons[-1])[1], ce + 1):
+            if found and not speakers and (_SPEAKS.match(sent.text, sent.rel(persons[-1])[1], ce + 1)
+                                           or sent.text[sent.rel(persons[-1])[1] : sent.rel(persons[-1])[1] + 1] in ("：", ":")):
+                # (Or the answer of an interview, 王振东：印象最深的是…: the one who answers speaks.)
                 # (罗振邦说，去年6月，省长唐国栋率团访问肯尼亚，在内罗毕会见了X: who acts in the speech, else the speaker.)
                 speakers = found
                 continue
