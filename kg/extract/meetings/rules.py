@@ -66,7 +66,9 @@ GUEST_WHO_ATTENDS = re.compile(f"(?:{pattern('meetings', 'roles.attend')})[^，,
 NOT_AN_ACT = re.compile(f"^(?:{pattern('meetings', 'frames.not_an_act')})")
 ATTEND_BEFORE = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')})?$")
 # (Not a modifier: 会见了出席活动的X — X is met.)
-ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')})?"
+# (Or whose meeting they attend, named before it: 参加郑晓燕与汤普森的会见.)
+ATTENDED = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{pattern('meetings', 'roles.attended_which')}"
+                      f"|[^，,。；;的]{{1,20}}?[与和同][^，,。；;的]{{1,20}}?的)?"
                       f"(?:{pattern('meetings', 'roles.attended')})(?!的)")
 # An invitation's words (应X邀请, 受X邀请): who invited is not the subject.
 INVITED_BY = re.compile(pattern("meetings", "frames.invited_by"))
