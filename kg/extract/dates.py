@@ -44,7 +44,9 @@ RELATIVE_YEAR = re.compile(r"(?P<w>" + "|".join(RELATIVE_YEARS) + r")(?:\s*(?=\d
 YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;：:]))(?:早在|早于|在|于)?(?:(?P<y>(?:19|20)\d\d)|(?P<cy>[一二][九〇零][〇零一二三四五六七八九]{2}))\s*年"
                        r"(?:初|底|末|中|上半年|下半年|[春夏秋冬](?:天|季))?(?=[，,]|是)|年内|全年|本年度)")
 # A date written in Chinese numerals (二〇二三年六月十五日, 六月十五日): read as its digits.
-CN_DATE = skipping(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?")
+# (Or a span of days so written: 五月三十一日至六月三日.)
+CN_DATE = skipping(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?"
+                   r"(?:(?<=日)(?:至|到|—|－|-)(?:(?P<m2>[一二三四五六七八九十]{1,2})月)?(?P<d2>[一二三四五六七八九十]{1,3})日)?")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 YEAR_ONLY = re.compile(r"^(?:(?P<y>\d{4})\s*年|年内|全年|上半年|下半年|年初|年底)")
 
@@ -121,7 +123,8 @@ def _cn_date(m: re.Match) -> str:
     """A date in Chinese numerals written with digits (二〇二三年六月十五日 → 2023年6月15日)."""
     y = f"{_cn_number(m['y'])}年" if m["y"] else ""
     d = f"{_cn_number(m['d'])}日" if m["d"] else ""
-    return f"{y}{_cn_number(m['m'])}月{d}"
+    to = (f"至{_cn_number(m['m2'])}月" if m["m2"] else "至") + f"{_cn_number(m['d2'])}日" if m["d2"] else ""
+    return f"{y}{_cn_number(m['m'])}月{d}{to}"
 
 
 def _ref_day(ref: str) -> date | None:
