@@ -219,7 +219,7 @@ IN_PLACE = re.compile(r"在(?:[^，,。；、在]{1,12}、)*$")
 IN_FRIEND_PLACE = re.compile(f"在[^，,。；、在]{{0,8}}?(?:{pattern('partners', 'sister_city.before')})的?$")
 FOR_PLACE = re.compile(r"为$")
 TRAINING_AFTER = re.compile(r"^[^，,。；]{0,12}培训")
-COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴)|交流(?!会|中心|访问|活动|周|节|大会|展|城市)|交往|往来")
+COOPERATION = re.compile(r"合作(?!(?:发展)?计划|备忘录|协议|协定|框架|会议|伙伴|文件)|交流(?!会|中心|访问|活动|周|节|大会|展|城市)|交往|往来(?!便捷|方便|便利|通道|航线|口岸)")
 PLACE_BEFORE_BODY = re.compile(f"(.{{2,10}}?(?:{pattern('names', 'place_suffix')}))(?:政府|议会|市政厅)$")
 # What follows a place that is the subject of a tie (溧阳市与…, 武进区申报了…, 新北区在…).
 SUBJECT_AFTER = re.compile(r"(?:与|和|同|申报|申请|签署|签订|缔结|正式|也|还|已|先后|分别|新增|现有|共有|拥有|累计)")
