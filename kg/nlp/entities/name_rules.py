@@ -167,8 +167,8 @@ _NOT_IN_PLACE = (f"(?:{cue_pattern('names', 'not_in_place')})"
                  f"|(?:{cue_pattern('names', 'not_in_place_but_last')})(?!(?:{cue_pattern('names', 'place_suffix')})(?!长))")
 _PLACE_SHAPE = re.compile(
     rf"((?:(?!{_NOT_IN_PLACE})[{CJK}])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·]){{0,9}}?"
-    # (A name of joined parts may be longer: 奥弗涅-罗纳-阿尔卑斯大区.)
-    rf"|(?:(?!{_NOT_IN_PLACE})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·]){{10,13}}?)"
+    # (A name of joined parts may be longer: 奥弗涅-罗纳-阿尔卑斯大区, 丹吉尔—得土安—胡塞马大区.)
+    rf"|(?:(?!{_NOT_IN_PLACE})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·—])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·—]){{10,13}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
 _PLACE_BEFORE_OFFICE = re.compile(
