@@ -1074,9 +1074,17 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
                 out.append(Party(sp.name, sp.type, country=sp.side_country))
+    for sp in inside:
+        # A mission's head named by title only, coming (俄罗斯驻沈阳总领事一行到珲春访问): the mission.
+        head = _MISSION_VISITOR.match(text, sp.end) if sp.type == "Country" and sp.foreign else None
+        if head is not None and (LEADS.match(text, head.end()) or _came_to_place(text, head.end())):
+            out.append(Party(text[sp.start : head.end()] + "馆", "Organization", country=sp.side_country))
     # (Not a place whose group's head the words name, of that place: 南塔省代表团 … 南塔省省长X.)
     heads_of = {o.name for p in out if p.type == "Person" for o in p.organizations}
     return [p for p in out if p.type == "Person" or p.name not in heads_of]
+
+
+_MISSION_VISITOR = re.compile(f"驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})")
 
 
 # (A cell that names a group or a visit: 老挝南塔省代表团来访, 缅甸驻昆明总领事馆来访.)
