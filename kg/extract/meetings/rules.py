@@ -1074,6 +1074,12 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
                 out.append(Party(sp.name, sp.type, country=sp.side_country))
+    gaz = load()
+    for sp in inside:
+        # A place's official named by title only, leading a group or coming (哈桑区行政长官率政府代表团来珲): the place.
+        title = title_prefix(text, sp.end, gaz) if sp.type in ("City", "Region") and sp.foreign else ""
+        if title and (LEADS.match(text, sp.end + len(title)) or _came_to_place(text, sp.end + len(title))):
+            out.append(Party(sp.name, sp.type, country=sp.side_country))
     for sp in inside:
         # A mission's head named by title only, coming (俄罗斯驻沈阳总领事一行到珲春访问): the mission.
         head = _MISSION_VISITOR.match(text, sp.end) if sp.type == "Country" and sp.foreign else None
