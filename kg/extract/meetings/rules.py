@@ -48,6 +48,8 @@ EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
+# What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
+_ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 _ACCOMPANIED_ACTS = re.compile(f"[^，,。；;陪]{{1,16}}?(?:{pattern('meetings', 'acts.in_person')})")
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
 
@@ -1077,7 +1079,8 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     gaz = load()
     for sp in inside:
         # A place's official named by title only, leading a group or coming (哈桑区行政长官率政府代表团来珲): the place.
-        title = title_prefix(text, sp.end, gaz) if sp.type in ("City", "Region") and sp.foreign else ""
+        # (Or a body's: 日本新潟县驻大连经济事务所所长一行来珲春考察.)
+        title = title_prefix(text, sp.end, gaz) if sp.type in ("City", "Region", "Organization") and sp.foreign else ""
         if title and (LEADS.match(text, sp.end + len(title)) or _came_to_place(text, sp.end + len(title))):
             out.append(Party(sp.name, sp.type, country=sp.side_country))
     for sp in inside:
@@ -1491,6 +1494,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             named = {p.name for p in cps}
             cps += [p for p in _unnamed_officials(sent, post_s, post_e) if p.name not in named]
         if not cps and (GUESTS_DESCRIBED.match(HELD_BEFORE_ACT.sub("", text[cp_seg[0] : cp_seg[1]]))
+                        # (Or accompanying the guests told before on their tour: …一行来珲春考察，副市长X陪同考察….)
+                        or not split and act in ACCOMPANY_ACTS and _ACCOMPANIED_TOUR.match(text, post_s) and _visitors(sent, 0, pre_s)
                         or not split and act in RECEIVING_ACTS and NOBODY_AFTER.match(text[cp_seg[0] : cp_seg[1]]) and (
                             _visitors(sent, 0, pre_s) or ctx.visitors and ctx.visitors_in == sent.block.start)):
             # (Or nobody named after the act word: X一行到访我市，市长会见并宴请.)
