@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ...gazetteer import load
 from ...model import Meeting, Party, PartnerLink
+from ...nlp.common import _cut, verb_words
 from ..cues import pattern, words
 from ..dates import parse_date
 from ..firstchars import skipping
@@ -301,6 +302,18 @@ def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
     return found
 
 
+def _has_verb(words_: str) -> bool:
+    """Whether jieba cuts a word its dictionary tags as a verb out of ``words_`` (共建 in 共建产业园)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return any(t in verb_words() for t in _cut(jieba.dt, words_)) if words_ else False
+
+
+# What ends a zone's or a park's name a place may open (河口—老街|跨境经济合作区).
+_ZONE_AFTER = re.compile(f"([\u4e00-\u9fff]{{0,8}}?)(?:{pattern('partners', 'places.zone_ends')})")
+
+
 def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
     gaz = load()
     spans = sorted(sent.spans, key=lambda x: x.start)
@@ -321,6 +334,9 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue  # a city-state is a country (countries are not partners); a macro-region neither
         if _MISSION_SEAT.search(text[max(0, sp.start - 14) : sp.start]):
             continue  # 驻香港、澳门领事: where a mission sits, not a partner
+        zone = _ZONE_AFTER.match(text, sp.end)
+        if zone is not None and not _has_verb(zone.group(1)):
+            continue  # 河口—老街跨境经济合作区: a word of a zone's name, not a partner (not 杜伊斯堡市|共建产业园)
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         nxt = (_governed(nxt, gaz, text) or nxt) if nxt is not None and nxt.type == "Organization" else nxt
         if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
