@@ -1076,14 +1076,18 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
                 out.append(Party(sp.name, sp.type, country=sp.side_country))
+    # (Both need a word of leading or coming: most sentences have none.)
+    coming = [sp for sp in inside if sp.foreign and sp.type in ("City", "Region", "Organization", "Country")]
+    if coming and not (LEADS.search(sent.text) or _CAME.search(sent.text)):
+        coming = []
     gaz = load()
-    for sp in inside:
+    for sp in coming:
         # A place's official named by title only, leading a group or coming (哈桑区行政长官率政府代表团来珲): the place.
         # (Or a body's: 日本新潟县驻大连经济事务所所长一行来珲春考察.)
         title = title_prefix(text, sp.end, gaz) if sp.type in ("City", "Region", "Organization") and sp.foreign else ""
         if title and (LEADS.match(text, sp.end + len(title)) or _came_to_place(text, sp.end + len(title))):
             out.append(Party(sp.name, sp.type, country=sp.side_country))
-    for sp in inside:
+    for sp in coming:
         # A mission's head named by title only, coming (俄罗斯驻沈阳总领事一行到珲春访问): the mission.
         head = _MISSION_VISITOR.match(text, sp.end) if sp.type == "Country" and sp.foreign else None
         if head is not None and (LEADS.match(text, head.end()) or _came_to_place(text, head.end())):
