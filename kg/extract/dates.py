@@ -42,7 +42,8 @@ RELATIVE_YEAR = re.compile(r"(?P<w>" + "|".join(RELATIVE_YEARS) + r")(?:\s*(?=\d
 # A year written without a month (2012年, 年内, 今年): the acts after it are dated by the year.
 # (Or in Chinese numerals, digit by digit: 一九八一年，…)
 YEAR_WORD = re.compile(r"(?:(?:^\s*|(?<=[，,。；;：:]))(?:早在|早于|在|于)?(?:(?P<y>(?:19|20)\d\d)|(?P<cy>[一二][九〇零][〇零一二三四五六七八九]{2}))\s*年"
-                       r"(?:初|底|末|中|上半年|下半年|[春夏秋冬](?:天|季))?(?=[，,]|是)|年内|全年|本年度)")
+                       # (Or before an occasion of that year: 1995年结好10周年之际，…)
+                       r"(?:初|底|末|中|上半年|下半年|[春夏秋冬](?:天|季))?(?=[，,]|是|[^，,。；;]{1,12}?(?:之际|时|期间)[，,])|年内|全年|本年度)")
 # A date written in Chinese numerals (二〇二三年六月十五日, 六月十五日): read as its digits.
 # (Or a span of days so written: 五月三十一日至六月三日.)
 CN_DATE = skipping(r"(?:(?P<y>[〇零一二三四五六七八九]{4})年)?(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?"

@@ -69,6 +69,7 @@ def test_days_and_years_named_relative_to_the_page():
     assert dates("市长邀请代表团出席明年8月举办的瓷器节。") == ["2025-08"]
     assert dates("2013年春天，时任市长来访。") == ["2013"]
     assert dates("代表团于五月三十一日至六月三日访问葡萄牙。") == ["2024-05-31/2024-06-03"]
+    assert dates("2012年两市结好30周年之际，查塔努加市代表团访问无锡。") == ["2012"]
 
 
 def test_days_named_relative_to_the_day_the_text_last_stated():

@@ -29,7 +29,9 @@ _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 _UNSURNAMED_ITEM = re.compile(rf"([{CJK}]{{2,4}})(?=[、，,。；;]|等|参加|出席|陪同|在座)")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
-_TRANSLIT = re.compile(rf"[{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•][{CJK}]{{1,8}}(?:[-－][{CJK}]{{1,8}})?)+")
+# (No part holds 及, which joins two persons: 尼古拉斯·奥布莱恩|及|夫人玛丽·奥布莱恩.)
+_TCJK = rf"(?:(?!及)[{CJK}])"
+_TRANSLIT = re.compile(rf"{_TCJK}{{1,8}}(?:[-－]{_TCJK}{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•]{_TCJK}{{1,8}}(?:[-－]{_TCJK}{{1,8}})?)+")
 _DOT = re.compile("[·•]")
 _DASH = re.compile(r"[—–－-]")
 # A name written in Latin letters (美国驻华大使Nicholas Burns一行): two to four capitalised words, an
