@@ -108,7 +108,7 @@ _PLACE_LABELS = ("City", "Region", "Country")
 # person (Thai and Lao names are so shortened: 纳隆萨·差瓦里 … 会见了纳隆萨一行).
 _FIRST_PART_AFTER = re.compile(r"一行|等人|先生|女士|阁下|夫妇|表示|指出|介绍|说|举行|进行|会谈|座谈|会见")
 # …or what precedes it: the act that meets them (刘建华会见了杜邦, after 马克·杜邦).
-_MET_BEFORE = re.compile(r"(?:会见|会晤|接见|拜会|拜访|看望|宴请)了?$")
+_MET_BEFORE = re.compile(f"(?:{cue_pattern('names', 'met_before')})了?$")
 # What stands next to a city's name written without 市 when it is paired with another place (开封与户田).
 _PAIRED_PLACE_AROUND = re.compile(r"[与和及同、]")
 

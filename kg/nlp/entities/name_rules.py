@@ -26,7 +26,7 @@ _NOT_NAME_START = set("的和与在为及等、，,。；;：:“”《》()（�
 _BEFORE_NAME = re.compile(r"[^\u4e00-\u9fff]|[与和及同由向对在了的、]")
 _PERSON_AFTER_TITLE = re.compile(rf"[{CJK}]{{2,3}}")
 # A listed item of two to four characters closed by a mark or a word that follows a list of persons.
-_UNSURNAMED_ITEM = re.compile(rf"([{CJK}]{{2,4}})(?=[、，,。；;]|等|参加|出席|陪同|在座)")
+_UNSURNAMED_ITEM = re.compile(rf"([{CJK}]{{2,4}})(?=[、，,。；;]|{cue_pattern('names', 'listed_name_then')})")
 # (A part may be hyphenated: 让-克洛德·戈丹.)
 # (A middle initial may be a Latin letter: 亨利·A·基辛格.)
 # (No part holds 及, which joins two persons: 尼古拉斯·奥布莱恩|及|夫人玛丽·奥布莱恩.)
@@ -69,8 +69,8 @@ _AFTER_PERSON = re.compile(r"(?:一行|等人|等|先生|女士|阁下|夫妇|�
 # One or two characters closed by words that follow persons only: a given name's end (大森和|彦率领的).
 # (Or by 的 of one who leads or accompanies: 在藤田和|也的带领下.)
 # Acts a dotted name's first part never holds (刘建华|会见了|马克·杜邦 is no one name).
-_ACT_IN_RUN = re.compile(r"会见|会晤|会谈|接见|拜会|拜访|签署|出席|率领|陪同|举行|表示")
-_GIVEN_BEFORE_ACT = re.compile(rf"[{CJK}]{{1,2}}?(?=举行|进行|会谈|会见|会晤|表示|出席|致辞|在)")
+_ACT_IN_RUN = re.compile(cue_pattern("names", "acts_in_run"))
+_GIVEN_BEFORE_ACT = re.compile(rf"[{CJK}]{{1,2}}?(?={cue_pattern('names', 'given_name_then')})")
 _GIVEN_BEFORE_TAIL = re.compile(rf"[{CJK}]{{1,2}}?(?=一行|等人|率|先生|女士|夫妇|阁下|的(?:带领|率领|陪同)|[，,。、；;])")
 # The 市 of a city written before its mayor and a transliterated name (维泰博市|市长乔瓦尼·罗西), and what
 # may stand before the city's name (与, 会见, a mark).
