@@ -47,9 +47,9 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
-# The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
+# The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
 _ACCOMPANIED_ACTS = re.compile(f"[^，,。；;陪]{{1,16}}?(?:{pattern('meetings', 'acts.in_person')})")
 LETTER_ACTS = frozenset(words("meetings", "acts.letter"))
 
@@ -1076,22 +1076,22 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
                 out.append(Party(sp.name, sp.type, country=sp.side_country))
-    # (Both need a word of leading or coming: most sentences have none.)
+    # A place's or body's official named by title only, leading a group or coming (哈桑区行政长官率政府代表团
+    # 来珲, 日本新潟县驻大连经济事务所所长一行来珲春考察): the place or body; a mission's head so named
+    # (俄罗斯驻沈阳总领事一行到珲春访问): the mission. (Only where a word of leading or coming is: most
+    # sentences have none.)
     coming = [sp for sp in inside if sp.foreign and sp.type in ("City", "Region", "Organization", "Country")]
-    if coming and not (LEADS.search(sent.text) or _CAME.search(sent.text)):
-        coming = []
-    gaz = load()
-    for sp in coming:
-        # A place's official named by title only, leading a group or coming (哈桑区行政长官率政府代表团来珲): the place.
-        # (Or a body's: 日本新潟县驻大连经济事务所所长一行来珲春考察.)
-        title = title_prefix(text, sp.end, gaz) if sp.type in ("City", "Region", "Organization") and sp.foreign else ""
-        if title and (LEADS.match(text, sp.end + len(title)) or _came_to_place(text, sp.end + len(title))):
-            out.append(Party(sp.name, sp.type, country=sp.side_country))
-    for sp in coming:
-        # A mission's head named by title only, coming (俄罗斯驻沈阳总领事一行到珲春访问): the mission.
-        head = _MISSION_VISITOR.match(text, sp.end) if sp.type == "Country" and sp.foreign else None
-        if head is not None and (LEADS.match(text, head.end()) or _came_to_place(text, head.end())):
-            out.append(Party(text[sp.start : head.end()] + "馆", "Organization", country=sp.side_country))
+    if coming and (LEADS.search(sent.text) or _CAME.search(sent.text)):
+        gaz = load()
+        for sp in coming:
+            if sp.type == "Country":
+                head = _MISSION_VISITOR.match(text, sp.end)
+                end, visitor = (head.end(), Party(text[sp.start : head.end()] + "馆", "Organization", country=sp.side_country)) if head else (0, None)
+            else:
+                title = title_prefix(text, sp.end, gaz)
+                end, visitor = (sp.end + len(title), Party(sp.name, sp.type, country=sp.side_country)) if title else (0, None)
+            if visitor is not None and (LEADS.match(text, end) or _came_to_place(text, end)):
+                out.append(visitor)
     # (Not a place whose group's head the words name, of that place: 南塔省代表团 … 南塔省省长X.)
     heads_of = {o.name for p in out if p.type == "Person" for o in p.organizations}
     return [p for p in out if p.type == "Person" or p.name not in heads_of]
@@ -1131,7 +1131,6 @@ def _row_leader(sent: Sentence, sp: Span):
                 return None
             return next((c for c in reversed(block.cells[:i]) if _GROUP_WORDS.search(c.text)), None)
     return None
-
 
 
 def _officials_over_places(found: list[tuple[Meeting, str]]) -> list[tuple[Meeting, str]]:

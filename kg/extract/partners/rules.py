@@ -307,7 +307,7 @@ def _has_verb(words_: str) -> bool:
     import jieba
 
     jieba.dt.check_initialized()
-    return any(t in verb_words() for t in _cut(jieba.dt, words_)) if words_ else False
+    return any(t in verb_words() for t in _cut(jieba.dt, words_))
 
 
 # What ends a zone's or a park's name a place may open (河口—老街|跨境经济合作区).
@@ -882,7 +882,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
-    institutions = _signed_by_institutions(sent) if SIGNED.search(text) else []
+    institutions = _signed_by_institutions(sent)
     for sp in _partner_spans(sent, home_city):
         if sp.name in counted:
             # (New ties of the year the text reports on: its section's, else the document's.)
@@ -902,7 +902,8 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
-        if _tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {}) or _tie_of_other_pair(sent, sp, cs) or _tie_owned_abroad(sent, sp):
+        if (_tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {})
+                or _tie_of_other_pair(sent, sp, cs) or _tie_owned_abroad(sent, sp)):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
@@ -1174,11 +1175,19 @@ _CLAUSE_OR_SENTENCE_END = re.compile(r"[，,：:。；;！？]")
 def _signed_by_institutions(sent: Sentence) -> list[tuple[int, int]]:
     """The clauses (sentence-relative) where bodies that govern no place sign a text between
     themselves (…见证下，贵州医科大学与怀卡托大学签署…备忘录; 九江市第一人民医院与怀卡托医院签署…): their
-    agreement is not one between the places, whoever witnessed it."""
+    agreement is not one between the places, whoever witnessed it. (Read once a sentence: the links
+    and the pair's ties both ask.)"""
+    found = sent.memo.get("institutions")
+    if found is None:
+        found = sent.memo["institutions"] = _read_signed_by_institutions(sent) if SIGNED.search(sent.text) else []
+    return found
+
+
+def _read_signed_by_institutions(sent: Sentence) -> list[tuple[int, int]]:
     text = sent.text
     out = []
     for m in SIGNED.finditer(text):
-        cb = max(_clause_begin(text, m.start()), *(k + 1 for k in range(m.start()) if text[k] in "。；;！？"), 0)
+        cb = max(_clause_begin(text, m.start()), max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1)
         bodies = [x for x in sent.spans_in(cb, m.start()) if x.type in ("Organization", "Company")]
         if len(bodies) < 2:
             continue
@@ -1278,7 +1287,7 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
     the home place and the one foreign place the sentences before named."""
     # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
-    text = _without(sent.text, 0, _signed_by_institutions(sent)) if SIGNED.search(sent.text) else sent.text
+    text = _without(sent.text, 0, _signed_by_institutions(sent))
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
     # (Or held together, an anniversary programme: 2016年，两市举行结好20周年庆祝活动.)
