@@ -23,6 +23,11 @@ DATE_EXPR = re.compile(
 ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?(?![\d万亿千百元%])")
 # A day written alone (15日, 5日下午, 6日至8日): not after 月 or a digit.
 DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|–|-|~|～)\s*(?P<d2>\d{1,2})\s*日)?")
+# (Or in Chinese numerals, 十日上午, 于二十三日至二十五日: only after 于 or before a part of the day or a
+# clause's end, as a day's date is written; 一日游 or 三日内 is a number of days.)
+CN_DAY_ONLY = re.compile(r"(?<![〇零一二三四五六七八九十月年周初每第])(?P<d>[一二三四五六七八九十]{1,3})日"
+                         r"(?:(?:至|到|—|－|-)(?P<d2>[一二三四五六七八九十]{1,3})日)?")
+_DAYS_DATE = re.compile(r"上午|下午|晚|早|中午|凌晨|[，,、]")
 # Days named relative to the page's date, and how many days before it they are.
 # (Also the evening or morning of such a day: 昨晚, 今晨.)
 RELATIVE_DAYS = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0,
@@ -203,15 +208,23 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
         # (With no page date, a day alone is read only in the month the text last stated: a chronicle's
         # 3月 … 5日　… 19日　….)
         taken = [(s, e) for s, e, _ in out]
-        for m in DAY_ONLY.finditer(text) if "日" in text else ():
-            if any(s <= m.start() < e for s, e in taken):
+        days = [(m, int(m["d"]), m["d2"] and int(m["d2"])) for m in DAY_ONLY.finditer(text)] if "日" in text else []
+        for m in CN_DAY_ONLY.finditer(text) if "日" in text else ():
+            if text[m.start() - 1 : m.start()] != "于" and not _DAYS_DATE.match(text, m.end()):
                 continue
-            first = _in_month(month, int(m["d"])) if month else _day_of(day, int(m["d"]))
+            try:
+                days.append((m, _cn_number(m["d"]), m["d2"] and _cn_number(m["d2"])))
+            except KeyError:  # (not a number: 十十日)
+                continue
+        for m, d, d2 in days:
+            if any(s <= m.start() < e for s, e in taken) or not 1 <= d <= 31:
+                continue
+            first = _in_month(month, d) if month else _day_of(day, d)
             if first is None:
                 continue
             iso = first.isoformat()
-            if m["d2"]:
-                last = _in_month(month, int(m["d2"])) if month else _day_of(day, int(m["d2"]))
+            if d2:
+                last = _in_month(month, d2) if month else _day_of(day, d2)
                 if last is not None and last > first:
                     iso = f"{iso}/{last.isoformat()}"
             out.append((m.start(), m.end(), iso))

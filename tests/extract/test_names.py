@@ -122,6 +122,17 @@ def test_dates_in_chinese_numerals():
     assert [iso for _, _, iso in find_dates("三月十日，2023年5月", 2020, "2020-12-31")] == ["2020-03-10", "2023-05"]
 
 
+def test_a_day_alone_in_chinese_numerals():
+    """十日上午 in a page of 2016-06-12 is 2016-06-10, as 10日上午 is, and so is a span after 于 or before
+    a comma; a number of days (三日内, 一日游) is no date."""
+    dates = lambda text, ref="2016-06-12", context="": [iso for _, _, iso in find_dates(text, 2016, ref, context)]
+    assert dates("十日上午，市长会见了来宾。") == ["2016-06-10"]
+    assert dates("代表团于二十三日至二十五日访问。", "", "2016-05") == ["2016-05-23/2016-05-25"]
+    assert dates("二十三日至二十五日，代表团访问。", "", "2016-05") == ["2016-05-23/2016-05-25"]
+    assert dates("代表团二十三日至二十五日访问。", "", "2016-05") == []
+    assert dates("代表团三日内完成一日游，参观工厂。") == []
+
+
 def test_a_bodys_place_before_a_comma_in_its_name_gives_its_country():
     """巴伐利亚州经济、区域发展和能源部: the body's name holds a 、, the place before it is the body's."""
     (p,) = parse_person_phrase("巴伐利亚州经济、区域发展和能源部国务秘书托比亚斯·戈茨纳")
