@@ -636,6 +636,35 @@ def subdivisions(freq, tags, taken: set[str], city_country: dict[str, str] | Non
             "zh": forms[0], "en": s.name, "country": s.country_code, "type": "Region",
             "aliases": "|".join(forms[1:]), "iso": s.code,
         })
+    out.extend(_db_only_subdivisions(other_names, units, freq, tags, taken, {r["iso"] for r in out}))
+    return out
+
+
+def _db_only_subdivisions(other_names: dict[str, str], units: Counter, freq, tags, taken: set[str], had: set[str]) -> list[dict]:
+    """The first-level subdivisions iso3166-2-db names under codes iso-codes does not give its first
+    level: of countries whose codes iso-codes has since changed (Kazakhstan's oblasts, 阿拉木图州) or
+    whose first level it makes groups of them (Indonesia's provinces under its islands: 北苏门答腊省),
+    where most of the country's codes so differ; each under iso3166-2-db's code."""
+    import pycountry
+
+    first = {s.code for s in pycountry.subdivisions if not s.parent_code}
+    en = {f"{c}-{r['iso']}": r.get("name") or "" for c, v in iso3166_2_db("en").items() for r in v.get("regions") or () if r.get("iso")}
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for code in other_names:
+        by_country[code.split("-")[0]].append(code)
+    out = []
+    for country, codes in sorted(by_country.items()):
+        if country in ("CN", "HK", "MO", "TW") or sum(c in first for c in codes) * 2 >= len(codes):
+            continue
+        for code in sorted(codes):
+            name = other_names[code]
+            if code in had or name in taken or is_common(name, freq, tags) or _GENERIC_NAME.fullmatch(name):
+                continue
+            if is_common(re.sub("(?:省|州|区|道|县|市|邦|大区|地区|岛)$", "", name), freq, tags) or re.match("[东西南北中]{2}[省州区]", name):
+                continue  # (a common word and a unit, as above: 滨海省, 独立省 are read in other words; 中南省 in 中南省份)
+            if units[country] > 60 and len(name) <= 2:
+                continue
+            out.append({"zh": name, "en": en.get(code, ""), "country": country, "type": "Region", "aliases": "", "iso": code})
     return out
 
 

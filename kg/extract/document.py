@@ -578,7 +578,7 @@ def extract(doc: Document) -> Facts:
     meetings, table_attendances = table_facts(doc, blocks, city)
     attendances = list(table_attendances)
     prose_meetings: list[tuple[Meeting, str]] = []
-    links: list[PartnerLink] = partner_table_links(doc, blocks, city)
+    links: list[PartnerLink] = partner_table_links(doc, blocks, city, mentions=mentions)
     positions: list[Position] = []
     ctx = ""  # the date the text last stated (see split_sentences)
     stay = ""  # the span of days the text last stated (a visit's: 访问期间 is of those days)

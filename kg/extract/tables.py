@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Gazetteer, load
-from ..model import Attendance, Block, Document, Evidence, Meeting, Party, PartnerLink
+from ..model import Attendance, Block, Document, EntityMention, Evidence, Meeting, Party, PartnerLink
 from ..structure import column_key
 from .cues import pattern, words
 from .dates import parse_date
@@ -150,6 +150,7 @@ def cell_starts(block: Block) -> frozenset[int]:
 
 
 _UNIT_END = re.compile(r"[\u4e00-\u9fff]{2,}[市町村郡]$")
+_PLACE_UNIT_END = re.compile(r"[\u4e00-\u9fff]{2,}[市町村郡县]$")
 
 
 def _after_its_region(name: str, country: str, gaz: Gazetteer) -> tuple[str, object]:
@@ -169,6 +170,16 @@ def _after_its_region(name: str, country: str, gaz: Gazetteer) -> tuple[str, obj
         if (region is not None and region.country not in ("", "中国") and (not country or region.country == country)
                 and _UNIT_END.search(name[k:])):
             return name[k:], None
+    if country and country != "中国":
+        # (Or a place written after a region no gazetteer lists, named with its unit, of the row's
+        # foreign country: 阿拉木图州|塔尔迪库尔干市 — the gazetteer's city of that country — or
+        # 马里兰州|安妮阿伦德尔县, named with its own unit.)
+        for k in range(3, len(name) - 2):
+            if not _REGION_END.search(name[:k]):
+                continue
+            place = next((x for x in gaz.lookup_all(name[k:]) if x.type in ("City", "Region") and x.country == country), None)
+            if place is not None or _PLACE_UNIT_END.search(name[k:]):
+                return name[k:], place
     return name, None
 
 
@@ -361,11 +372,24 @@ def _tier(text: str, default: str) -> str:
     return "friendly_exchange" if _FRIENDLY_TIER.search(text) else "sister_city" if _SISTER_TIER.search(text) else default
 
 
-def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, gaz: Gazetteer | None = None) -> list[PartnerLink]:
+def _cell_mention(doc: Document, row: Block, start: int, end: int, entry, party: Party | None = None) -> EntityMention:
+    """A mention of a gazetteer's ``entry`` (else ``party``) written in ``row`` from file offset ``start`` to ``end``."""
+    evidence = Evidence(doc.id, row.line, start, end, doc.quote(start, end))
+    if entry is None:
+        return EntityMention(party, evidence)
+    written = doc.quote(start, end)
+    return EntityMention(Party(entry.zh, entry.type, country=entry.country), evidence, english=entry.en, wikidata=entry.wikidata,
+                         aliases=(written,) if written != entry.zh else ())
+
+
+def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, gaz: Gazetteer | None = None,
+                        mentions: list[EntityMention] | None = None) -> list[PartnerLink]:
     """Partner ties from every list of partner places of ``doc`` (a table with a column naming the
     foreign place: 城市, 友好城市 …; see ``tables.toml``). Each row ties the row's home place (a
     column of its own in a province's list, else ``home_place``) to its place; the caption says the
-    tier (友好交流城市 → friendly_exchange, else sister_city), a date column when the tie was made."""
+    tier (友好交流城市 → friendly_exchange, else sister_city), a date column when the tie was made.
+    The countries of the rows' country cells and the regions their places are written after
+    (静冈县沼津市) are added to ``mentions``, where given (the rows are not read as prose)."""
     gaz = gaz or load()
     links: list[PartnerLink] = []
     for table in group_tables(blocks):
@@ -392,6 +416,9 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             if country_c and country_c.text.strip():
                 e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
                 country = e.zh if e else country_c.text.strip()
+                if e is not None and e.type == "Country" and mentions is not None:
+                    mentions.append(_cell_mention(doc, row, country_c.start, country_c.end, e))
+            written = name
             written_country, prefixed = gaz.country_of_prefix(name)
             dotted = bool(written_country) and name[len(written_country) : len(written_country) + 1] in ("·", "・", "•")
             if dotted:
@@ -399,6 +426,7 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             rest = name[len(written_country) :]
             rest_places = [x for x in gaz.lookup_all(rest) if x.type in ("City", "Region")] if written_country else []
             if (written_country and prefixed not in ("中国", "香港", "澳门", "台湾") and len(rest) >= 2
+                    and (not country or country == prefixed)  # (马里兰州… in a row of 美国: not 马里)
                     and gaz.lookup(name, ("City", "Region")) is None
                     and (dotted or not rest_places or any(x.country == prefixed for x in rest_places))):
                 # The place written after its country (美国斯阔米什市): the place; the country is its own.
@@ -413,6 +441,14 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
                 entry = next((x for x in gaz.lookup_all(name) if x.type in ("City", "Region") and x.country == country), None)
             if entry is not None and entry.country == "中国" or country == "中国":
                 continue  # (a Chinese place is no partner)
+            before = written[: len(written) - len(name)] if written.endswith(name) else ""
+            if place_c is not None and len(before) >= 2 and mentions is not None and place_c.text.strip() == written:
+                # (The region the place is written after: 静冈县|沼津市, 阿拉木图州|塔尔迪库尔干市.)
+                region = gaz.lookup(before, ("Region",))
+                if region is not None and region.country == (country or region.country) or region is None and _REGION_END.search(before):
+                    start = place_c.start + written.index(before)
+                    mentions.append(_cell_mention(doc, row, start, start + len(before), region,
+                                                  Party(before, "Region", country=country)))
             typ = entry.type if entry else ("Region" if _REGION_END.search(name) else "City")
             home = row_home
             since_c = _cell(row, SINCE_COLS)

@@ -336,3 +336,21 @@ def test_a_partner_cell_naming_a_place_no_gazetteer_lists_after_its_region(tmp_p
         ("佳木斯市", "共青城市", "City", "俄罗斯", "sister_city", "1993", "1993-06"),
         ("佳木斯市", "堤川市", "City", "韩国", "sister_city", "2001", "2001-09"),
     ]
+
+
+def test_a_pipe_table_of_both_tiers_with_a_tier_column_and_places_after_unlisted_regions(tmp_path):
+    """A Markdown table captioned with both tiers (友好城市（友好交流城市）): its 关系类别 column says each
+    row's tie; 马里兰州安妮阿伦德尔县 in a row of 美国 is the county (not Mali's 兰州), named after a
+    region no gazetteer lists; the rows' countries and the regions their places are written after are
+    the document's entities (the places are, as the ties' partners)."""
+    text = ("湖东市国际友好城市（友好交流城市）一览表\n\n"
+            "| 序号 | 中方城市 | 外方城市（地区） | 所属国家 | 结好时间 | 关系类别 |\n|---|---|---|---|---|---|\n"
+            "| 1 | 湖东市 | 静冈县沼津市 | 日本 | 1998.05 | 友好城市 |\n"
+            "| 2 | 湖东市 | 马里兰州安妮阿伦德尔县 | 美国 | 2019.11 | 友好交流城市 |\n")
+    facts = facts_of(text, tmp_path)
+    assert sorted((l.partner.name, l.partner.country, l.relation, l.since) for l in facts.partner_links) == [
+        ("安妮阿伦德尔县", "美国", "friendly_exchange", ""), ("沼津市", "日本", "sister_city", "1998")]
+    entities = {(m.entity.name, m.entity.type, m.entity.country, m.evidence.quote) for m in facts.mentions}
+    assert {("静冈县", "Region", "日本", "静冈县"), ("马里兰州", "Region", "美国", "马里兰州"),
+            ("日本", "Country", "日本", "日本"), ("美国", "Country", "美国", "美国")} <= entities
+    assert not {name for name, _, _, _ in entities} & {"马里", "兰州"}
