@@ -297,9 +297,12 @@ def _body_country(written: str, gaz) -> str:
 
 
 def _same_guests(a: Meeting, b: Meeting) -> bool:
-    """The same counterparts met on agreeing dates."""
+    """The same counterparts met on agreeing dates: told in one paragraph or the next, or on one day
+    (over a visit's days, 5月18日至19日…市主要领导会见了X。… (two paragraphs on) X拜会了副市长Y, they
+    may meet several)."""
     return {p.name for p in a.counterparts} <= {p.name for p in b.counterparts} and (
-        a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10]))
+        a.date.startswith(b.date[:10]) or b.date.startswith(a.date[:10])) and (
+        abs(a.evidence.line - b.evidence.line) <= 2 or "/" not in a.date + b.date)
 
 
 def _met_through_officials(a: Meeting, b: Meeting) -> bool:

@@ -577,3 +577,15 @@ def test_of_two_places_a_title_names_the_home_is_the_one_the_text_names_most(tmp
                                   "此后每年都有上万名韩国游客来泰山登山。\n")
     assert {(l.home.name, l.partner.name) for l in facts.partner_links if l.relation == "sister_city"} == {
         ("泰安市", "田边市"), ("泰安市", "庆州市")}
+
+
+def test_a_meeting_of_unnamed_leaders_and_a_later_call_on_a_named_one_are_two(tmp_path):
+    """Over a visit's days, 市主要领导会见了X (no name on the home side) and, paragraphs later, X拜会了
+    副市长Y are two meetings; the first is not Y's told again."""
+    text = ("通化市领导会见韩国总领事\n日期：2016-05-20\n\n"
+            "5月18日至19日，大韩民国驻沈阳总领事馆总领事朴成浩一行应邀对我市进行工作访问。市主要领导会见了朴成浩一行。\n"
+            "会见中，市领导介绍了我市经济社会发展情况。\n"
+            "朴总领事表示，愿推动双方在经贸领域的合作。\n"
+            "访问期间，朴成浩一行还拜会了副市长王立新。\n")
+    homes = {tuple(p.name for p in m.home) for m in _page_facts(tmp_path, text).meetings}
+    assert {("通化市",), ("王立新",)} <= homes
