@@ -27,7 +27,9 @@ are run-time dependencies already):
   ``pycountry`` (LGPL-2.1) with the iso-codes zh_CN translation (LGPL-2.1);
   the names the npm package ``iso3166-2-db@2.3.11`` (MIT; from Wikipedia and
   OpenStreetMap; copied into ``scripts/data/iso3166-2-db/``) gives those the
-  translation leaves unnamed (京畿道) or names otherwise;
+  translation leaves unnamed (京畿道) or names otherwise, and those whose codes
+  iso-codes no longer gives a first level of their own (Kazakhstan's oblasts,
+  Indonesia's provinces), under that package's codes;
   Japan's prefectures by their own names, from ``jp-prefecture==0.7.9.1``
   (MIT licence), where the translation misspells some (琦玉县 for 埼玉县).
 - ``japan.tsv``: every Japanese municipality (市, 町, 村; not the wards of
