@@ -21,6 +21,7 @@ NESTED_KEY = "kg_nested"
 _BEFORE_GAZETTEER = frozenset({"title+name-over-place"})
 # Spans whose inner names are kept as nested mentions.
 _CONTAINERS = ("Event", "Organization", "Company")
+_TRUE = [True]
 
 
 @Language.factory(
@@ -69,8 +70,7 @@ class MentionMerger:
         for s, e, label, rule, ent_id in cands:
             if any(taken[s:e]):
                 continue
-            for i in range(s, e):
-                taken[i] = True
+            taken[s:e] = _TRUE * (e - s)
             chosen.append((s, e, label, rule, ent_id))
         chosen.sort()
         ext = doc._  # (each ``doc._`` makes a new object)
