@@ -17,7 +17,7 @@ from ...gazetteer import load
 from .bodies import find_bodies
 from ..common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
-    is_chinese_surname, noun_words, person_words, place_words, token_bounds, tokens_ending_in, verb_words,
+    is_chinese_surname, matches_in, noun_words, person_words, place_words, token_bounds, tokens_ending_in, verb_words,
 )
 
 # Characters that may not start a person's name after a title.
@@ -340,9 +340,11 @@ class NameRules:
         # assembly, is the body whose chairman is named after the title).
         dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
         found = [f for i, f in enumerate(found) if i not in dropped]
-        # A ·-joined place's name (萨图·马雷) is no transliterated person's.
-        dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
+        dotted_places = None
         for m in _translit_runs(text):
+            if dotted_places is None:  # (made for the few blocks that hold a dotted name)
+                # A ·-joined place's name (萨图·马雷) is no transliterated person's.
+                dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
             if any(gs >= m.start() and ge == m.end() for gs, ge in dotted_places):
                 continue
             first_end = m.start() + len(_DOT.split(m.group(0))[0])
@@ -406,7 +408,7 @@ class NameRules:
                     orgs.append((orgs[-1][0], m.end(), label, "org-shape"))
                 orgs.append((start, m.end(), label, "org-shape"))
         found.extend(orgs)
-        for m in _QUOTED_EVENT.finditer(text):
+        for m in matches_in(_QUOTED_EVENT, text):
             inner = m.group(1)
             if _DESCRIPTIVE.search(inner):
                 continue  # “中央部委主办的重大专业性国际活动”: a kind of event, not a name
@@ -430,7 +432,7 @@ class NameRules:
                 found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
             elif EVENT_SUFFIX.search(inner) or named or listed:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
-        for m in _DASH.finditer(text):
+        for m in matches_in(_DASH, text):
             left = self._place_at(text, m.start(), backwards=True)
             right = self._place_at(text, m.end())
             tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
@@ -440,7 +442,9 @@ class NameRules:
                 found.append((ordinal.start() if ordinal else start, tail.end(), "Event", "pair-event"))
         # An event named by two places joined by 与 (天津市与神户市结好50周年纪念活动,
         # 浦东新区与美国马里兰州蒙哥马利郡友好交流合作备忘录签约仪式).
-        places = [(s, e) for s, e, label, _ in doc.user_data.get(GAZ_KEY, ()) if label in ("City", "Region", "Country")]
+        # (Only a block with 与 or 和 can join two places: the others skip the tables below.)
+        joins = "与" in text or "和" in text
+        places = [(s, e) for s, e, label, _ in gaz_spans if label in ("City", "Region", "Country")] if joins else ()
         place_ends = {e: s for s, e in places}
         place_starts = {s: e for s, e in places}
         for e, s in place_ends.items():
@@ -451,9 +455,9 @@ class NameRules:
                 if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
                     found.append((s, m.end(), "Event", "joined-event"))
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
-        for m in _PARTY_CONGRESS.finditer(text):
+        for m in matches_in(_PARTY_CONGRESS, text):
             found.append((m.start(), m.end(), "Event", "party-congress"))
-        for m in _SHORT_EXPO.finditer(text):
+        for m in matches_in(_SHORT_EXPO, text):
             found.append((m.start(), m.end(), "Event", "short-expo"))
         for m in _SESSION_EVENT.finditer(text) if "会议" in text else ():  # (as slow: most blocks name no session)
             cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
@@ -462,7 +466,7 @@ class NameRules:
                 start += 1
             if m.end() - start >= 8:
                 found.append((start, m.end(), "Event", "session-event"))
-        for m in _YEAR_EVENT.finditer(text):
+        for m in matches_in(_YEAR_EVENT, text):
             if "”“" in m.group(0):
                 continue  # two quoted names in a row (“2012新潟县物产展”“山形县风情节”): each is its own
             start = m.start()
@@ -479,7 +483,7 @@ class NameRules:
             if more:
                 # One event under several names: …座谈会暨…签署仪式, …论坛智能+交通平行论坛, …论坛“…峰会”平行论坛.
                 found.append((start, more.end(), "Event", "event-shape"))
-        for m in _HELD_EVENT.finditer(text):
+        for m in matches_in(_HELD_EVENT, text):
             pos = m.start(1)
             # Events listed with 、, 和 or 及 after an event word (…理事会大会和中国—法国论坛): one each.
             for item in re.split(r"(?<=[坛会节周赛班式动展])[、和及]|、", m.group(1)):
@@ -494,7 +498,7 @@ class NameRules:
                             s = held.end()  # (参加了全国友协主办的|中日…友谊比赛: who held it is no part of the name)
                     # A held event is named: a number, a place, quotes or a joint name in it, or a long name.
                     named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or _JOINT_NAME.match(text, s) or any(
-                        a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in doc.user_data.get(GAZ_KEY, ())
+                        a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in gaz_spans
                     )
                     counted = re.match(r"[\d十百千几数]+[余多]?[场个次项届]", text[s:e])  # 出席10余场发布会: how many, not which
                     # (A quoted name and a part of its event, “…”开展仪式: the quoted-name rule reads it.)
@@ -504,19 +508,21 @@ class NameRules:
                 pos += len(item) + 1
         # (Not across a transliterated name read after a title: 总领事阿曼别克·卡迪尔别科夫 starts with 阿曼.)
         # (As the names are once their tails are cut: 约翰·鲍尔斯|率领的卡尔古利-博尔德市.)
-        dotted = [(s, e) for s, e, label, rule in (self._clean_person(text, f, seg) for f in found
-                                                     if f[2] == "Person" and f[3] in ("title+translit", "translit"))]
-        found.extend(p for p in self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg)
-                     if not any(s < p[1] and p[0] < e for s, e in dotted))
-        found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
-        found.extend(self._cities_before_officials(text, seg, (*doc.user_data.get(GAZ_KEY, ()), *found)))
+        # (The dotted persons are read only for a block with such places.)
+        after_country = self._places_after_country(text, gaz_spans, seg)
+        if after_country:
+            dotted = [(s, e) for s, e, label, rule in (self._clean_person(text, f, seg) for f in found
+                                                         if f[2] == "Person" and f[3] in ("title+translit", "translit"))]
+            found.extend(p for p in after_country if not any(s < p[1] and p[0] < e for s, e in dotted))
+        found.extend(self._places_before_offices(text, gaz_spans, seg))
+        found.extend(self._cities_before_officials(text, seg, gaz_spans, found))
         found.extend(self._regions_of_cities(text, starts, ends))
-        bodies = find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends)
+        bodies = find_bodies(text, gaz_spans, self.gaz, self.gaz.title_forms, starts, ends)
         found.extend(bodies)
         # A body of a foreign place written after its country (越南|老街省人民委员会) is that place's
         # body, the country a mention of its own: not one organisation's name from the country on.
-        after_country = {(gs, be) for gs, ge, gl, _ in doc.user_data.get(GAZ_KEY, ()) if gl == "Country"
-                         for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"}
+        after_country = {(gs, be) for gs, ge, gl, _ in gaz_spans if gl == "Country"
+                         for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"} if bodies else ()
         if after_country:
             found = [f for f in found if not (f[3] == "org-shape" and (f[0], f[1]) in after_country)]
         found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
@@ -679,13 +685,16 @@ class NameRules:
                     break  # the next item names its own country
         return out
 
-    def _cities_before_officials(self, text: str, seg, taken: tuple) -> list:
+    def _cities_before_officials(self, text: str, seg, gaz_spans, names: list) -> list:
         """Foreign cities no gazetteer lists, written before their mayor and a transliterated name
         (李志刚与维泰博市市长乔瓦尼·罗西举行会谈): from the word or mark before them (与, 会见, ，) to 市.
-        Their country is read from the sentence (在意大利期间, …) by the extraction. Nothing ``taken``
-        (gazetteer or rule names) overlaps them: 坦桑尼亚|阿鲁沙市 is known."""
+        Their country is read from the sentence (在意大利期间, …) by the extraction. No name taken
+        (``gaz_spans`` or the rules' ``names``) overlaps them: 坦桑尼亚|阿鲁沙市 is known."""
         out = []
-        for m in _CITY_BEFORE_OFFICIAL.finditer(text):
+        taken = None
+        for m in matches_in(_CITY_BEFORE_OFFICIAL, text):
+            if taken is None:
+                taken = (*gaz_spans, *names)  # (made for the few blocks that hold such a city)
             end = m.end()
             start = max((b.end() for b in _CITY_LEAD.finditer(text, max(0, end - 11), end - 3)), default=-1)
             name = text[start:end] if start >= 0 else ""
