@@ -205,7 +205,7 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
     for m in matches_in(pats["short_after_word"], text):
         if starts is None:
             starts = set(token_starts)  # (made for the few texts that hold such a body)
-        if (m.start() > 0 and re.match(rf"[{CJK}]", text[m.start() - 1]) and m.start() not in starts
+        if (m.start() > 0 and _CJK_CHAR.match(text[m.start() - 1]) and m.start() not in starts
                 and text[m.start() - 1] not in _FUNCTION_CHARS):
             continue  # (jieba cuts 由市 as one word: a function word before a body does not hide it)
         if any(a <= m.start() < b for a, b, *_ in out) or any(a <= m.start() < b for a, b, *_ in gaz_spans):
@@ -227,6 +227,8 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         out.append((m.start(), m.end(), "Organization", "body-short"))
     return out
 
+
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 
 # What may stand between a country and its ministry's bare name (德国|联邦|教育部, 日本|国|…): a
 # word or two, no function word or punctuation.

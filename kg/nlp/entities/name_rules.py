@@ -33,6 +33,11 @@ _UNSURNAMED_ITEM = re.compile(rf"([{CJK}]{{2,4}})(?=[、，,。；;]|{cue_patter
 _TCJK = rf"(?:(?!及)[{CJK}])"
 _TRANSLIT = re.compile(rf"{_TCJK}{{1,8}}(?:[-－]{_TCJK}{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•]{_TCJK}{{1,8}}(?:[-－]{_TCJK}{{1,8}})?)+")
 _DOT = re.compile("[·•]")
+# (The character classes the rules test single characters and short names with, compiled once.)
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_CJK_RUN = re.compile(rf"[{CJK}]+")
+_CJK_PAIR = re.compile(rf"[{CJK}]{{2}}")
+_INSTITUTION_END = re.compile(r"(?:集团|公司|银行|大学|协会|组织)$")
 _DASH = re.compile(r"[—–－-]")
 # A name written in Latin letters (美国驻华大使Nicholas Burns一行): two to four capitalised words, an
 # initial or a lower-case particle between (John F. Kennedy, Ursula von der Leyen).
@@ -322,7 +327,7 @@ class NameRules:
             numeral = m is not None and _NUMERAL_WORD.match(m.group(0)) is not None
             # (于 and 向 are prepositions and surnames: 市长于海田在…, 书记向东会见…; not 市长于近日…,
             # 于北京, 向代表团介绍.)
-            yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
+            yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and _CJK_PAIR.fullmatch(text[end + 1 : end + 3]) \
                 and ((seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 or _ACT_AFTER_NAME.match(text, end + 3)) \
                 and not self.gaz.lookup(text[end + 1 : end + 3])
             if (m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu) and not _WORD_TAIL.match(text, end)
@@ -338,8 +343,9 @@ class NameRules:
                     found.append((end, end + len(name), "Person", "title+name" if known is None else "title+name-over-place"))
         # A title with a name after it has none before it: 东方省呼拉尔主席巴特策策格 (呼拉尔, the
         # assembly, is the body whose chairman is named after the title).
-        dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
-        found = [f for i, f in enumerate(found) if i not in dropped]
+        if named_before:
+            dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
+            found = [f for i, f in enumerate(found) if i not in dropped]
         dotted_places = None
         for m in _translit_runs(text):
             if dotted_places is None:  # (made for the few blocks that hold a dotted name)
@@ -364,7 +370,7 @@ class NameRules:
             start = _skip_leading(text, start, first_end, seg, lambda t: _is_common(t, seg) or _NAME_LEAD.fullmatch(t))
             start = _after_joins(text, start, first_end, seg)
             name = text[start : m.end()]
-            if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
+            if _INSTITUTION_END.search(name):
                 continue
             if text[start - 1 : start] in _OPEN_QUOTES and text[m.end() : m.end() + 1] in _CLOSE_QUOTES:
                 continue  # (a quoted name of a thing: 举办“湾区智造·投资南海”推介会)
@@ -443,17 +449,17 @@ class NameRules:
         # An event named by two places joined by 与 (天津市与神户市结好50周年纪念活动,
         # 浦东新区与美国马里兰州蒙哥马利郡友好交流合作备忘录签约仪式).
         # (Only a block with 与 or 和 can join two places: the others skip the tables below.)
-        joins = "与" in text or "和" in text
-        places = [(s, e) for s, e, label, _ in gaz_spans if label in ("City", "Region", "Country")] if joins else ()
-        place_ends = {e: s for s, e in places}
-        place_starts = {s: e for s, e in places}
-        for e, s in place_ends.items():
-            if text[e : e + 1] in ("与", "和") and e + 1 in place_starts:
-                m = _JOINED_EVENT.match(text, place_starts[e + 1])
-                # (Not when more places follow the second: their ties are read by the partner rules.)
-                more = m and any(place_starts[e + 1] < ps < m.end() for ps in place_starts) or m and _PLACE_SHAPE.search(m.group(0), place_starts[e + 1] - m.start() + 1)
-                if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
-                    found.append((s, m.end(), "Event", "joined-event"))
+        if "与" in text or "和" in text:
+            places = [(s, e) for s, e, label, _ in gaz_spans if label in ("City", "Region", "Country")]
+            place_ends = {e: s for s, e in places}
+            place_starts = {s: e for s, e in places}
+            for e, s in place_ends.items():
+                if text[e : e + 1] in ("与", "和") and e + 1 in place_starts:
+                    m = _JOINED_EVENT.match(text, place_starts[e + 1])
+                    # (Not when more places follow the second: their ties are read by the partner rules.)
+                    more = m and any(place_starts[e + 1] < ps < m.end() for ps in place_starts) or m and _PLACE_SHAPE.search(m.group(0), place_starts[e + 1] - m.start() + 1)
+                    if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
+                        found.append((s, m.end(), "Event", "joined-event"))
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
         for m in matches_in(_PARTY_CONGRESS, text):
             found.append((m.start(), m.end(), "Event", "party-congress"))
@@ -510,8 +516,11 @@ class NameRules:
         # (As the names are once their tails are cut: 约翰·鲍尔斯|率领的卡尔古利-博尔德市.)
         # (The dotted persons are read only for a block with such places.)
         after_country = self._places_after_country(text, gaz_spans, seg)
+        # (A person's span is cleaned once, by where it starts and ends, whatever its rule: the dotted
+        # names are cleaned here and again with the others at the end.)
+        cleaned: dict[tuple[int, int], tuple] = {}
         if after_country:
-            dotted = [(s, e) for s, e, label, rule in (self._clean_person(text, f, seg) for f in found
+            dotted = [(s, e) for s, e, label, rule in (self._cleaned_person(text, f, seg, cleaned) for f in found
                                                          if f[2] == "Person" and f[3] in ("title+translit", "translit"))]
             found.extend(p for p in after_country if not any(s < p[1] and p[0] < e for s, e in dotted))
         found.extend(self._places_before_offices(text, gaz_spans, seg))
@@ -525,8 +534,9 @@ class NameRules:
                          for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"} if bodies else ()
         if after_country:
             found = [f for f in found if not (f[3] == "org-shape" and (f[0], f[1]) in after_country)]
-        found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
-        found.extend(self._listed_after(text, found, seg))
+        found = [self._cleaned_person(text, f, seg, cleaned) if f[2] == "Person" else f for f in found]
+        if found:  # (the list goes on after a titled name)
+            found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found
         return doc
 
@@ -553,6 +563,15 @@ class NameRules:
                 out.append((e + 1, e + 1 + len(name), "Person", "listed-name"))
                 e += 1 + len(name)
         return out
+
+    @classmethod
+    def _cleaned_person(cls, text: str, span: tuple, seg, cleaned: dict) -> tuple:
+        """:meth:`_clean_person`, remembered in ``cleaned`` (for one text) by the span's bounds: the
+        label and rule pass through it unchanged."""
+        bounds = cleaned.get(span[:2])
+        if bounds is None:
+            bounds = cleaned[span[:2]] = cls._clean_person(text, span, seg)[:2]
+        return (*bounds, span[2], span[3])
 
     @staticmethod
     def _clean_person(text: str, span: tuple, seg) -> tuple:
@@ -698,7 +717,7 @@ class NameRules:
             end = m.end()
             start = max((b.end() for b in _CITY_LEAD.finditer(text, max(0, end - 11), end - 3)), default=-1)
             name = text[start:end] if start >= 0 else ""
-            if (len(name) < 3 or not re.fullmatch(rf"[{CJK}]+", name) or any(t[0] < end and start < t[1] for t in taken)
+            if (len(name) < 3 or not _CJK_RUN.fullmatch(name) or any(t[0] < end and start < t[1] for t in taken)
                     or self._ordinary_start(name[:-1], seg) or _is_common_words(name[:-1], seg)):
                 continue
             out.append((start, end, "City" if m.group("unit") == "市" else "Region", "place-before-official"))
@@ -772,7 +791,7 @@ class NameRules:
                 return name  # a person jieba's dictionary knows (习近平主席, 转交楼阳生省长…): a word of its own
             if not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
                 continue
-            if not re.fullmatch(rf"[{CJK}]+", name) or _is_common_words(name, seg) or self.gaz.lookup(name):
+            if not _CJK_RUN.fullmatch(name) or _is_common_words(name, seg) or self.gaz.lookup(name):
                 continue
             if _REGION_SUFFIX.fullmatch(name, len(name) - 1) and self.gaz.lookup(name[:-1], ("City",)):
                 continue  # 孔敬府府尹: the region of a city's name (孔敬), no person
@@ -791,7 +810,7 @@ class NameRules:
                 continue
             entry = self.gaz.by_id(gid, gl) if gid else None
             name = text[ge:idx]
-            if (entry is None or entry.country in ("", "中国") or not re.fullmatch(rf"[{CJK}]+", name)
+            if (entry is None or entry.country in ("", "中国") or not _CJK_RUN.fullmatch(name)
                     or _is_common_words(name, seg) or self.gaz.lookup(name) or _BODY_END.search(name)
                     or title_suffix(name, self.gaz) or text[ge] in _NOT_NAME_START or _PLACE_UNIT_END.search(name)):
                 continue  # (nor a place of the chain, ending in its unit: 滨海边疆区|哈桑区|行政长官)
@@ -832,7 +851,7 @@ class NameRules:
                 name = text[start : start + n]
                 # (A surname that is also a preposition only before an act: 书记向刚强会见, not 向大会致辞.)
                 led = name[0] not in _NOT_NAME_START or name[0] in _PREPOSITION_SURNAMES and _ACT_AFTER_NAME.match(text, start + n)
-                if (len(name) == n and re.fullmatch(rf"[{CJK}]+", name) and led
+                if (len(name) == n and _CJK_RUN.fullmatch(name) and led
                         and _CLOSES_CHINESE_NAME.match(text, start + n) and not _is_common_words(name, seg)
                         and not _is_common(name[:2], seg) and not self.gaz.lookup(name)):
                     return name
@@ -925,7 +944,7 @@ class NameRules:
         """Two or three characters, four for a double surname (林郑月娥): up to where a common word begins."""
 
         def boundary(pos: int) -> bool:
-            if pos >= len(text) or not re.match(rf"[{CJK}]", text[pos]):
+            if pos >= len(text) or not _CJK_CHAR.match(text[pos]):
                 return True
             if text[pos] in _NOT_NAME_START:
                 # (A third character that closes the clause is the name's: 副省长姜有为。)
@@ -950,13 +969,13 @@ class NameRules:
             if boundary(start + k):
                 return text[start : start + k]
         if (
-            text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3])
+            text[start] in s and text[start + 1] in s and len(text) > start + 3 and _CJK_CHAR.match(text[start + 3])
             and not _NAME_TAIL.match(text, start + 3)
         ):
             return text[start : start + 4]
         fourth = text[start + 3 : start + 4]
-        if (fourth and re.match(rf"[{CJK}]", fourth) and fourth not in _NOT_NAME_START
-                and (seg.FREQ.get(fourth) or 0) < _FUNCTION_CHAR_FREQ and re.match(rf"[{CJK}]", text[start + 4 : start + 5])
+        if (fourth and _CJK_CHAR.match(fourth) and fourth not in _NOT_NAME_START
+                and (seg.FREQ.get(fourth) or 0) < _FUNCTION_CHAR_FREQ and _CJK_CHAR.match(text[start + 4 : start + 5])
                 and boundary(start + 4) and (seg.FREQ.get(text[start + 2 : start + 4]) or 0) < 50):
             # Neither a two- nor a three-character name ends at a word, a four-character one does: a
             # Japanese name written bare (港区区长武井雅昭共同签署…; not 张明华也出席: 也 is a word alone).
