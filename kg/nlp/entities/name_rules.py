@@ -828,7 +828,9 @@ class NameRules:
     def _foreign_before(self, text: str, pos: int, gaz_spans) -> bool:
         """Whether the clause before ``pos`` names a foreign country or place (the title after it is
         a foreign office, and the name after the title a foreign name: 俄罗斯…副主席古列维奇)."""
-        clause = max(text.rfind(c, 0, pos) for c in "，,。；;：:、") + 1
+        rfind = text.rfind  # (each mark's last place by a call of its own: no generator)
+        clause = max(rfind("，", 0, pos), rfind(",", 0, pos), rfind("。", 0, pos), rfind("；", 0, pos), rfind(";", 0, pos),
+                     rfind("：", 0, pos), rfind(":", 0, pos), rfind("、", 0, pos)) + 1
         # (The place nearest the title says whose office it is: 韩国驻沈阳总领事金振铉拜会了辽宁省副省长
         # 姜有为 — 副省长 is 辽宁省's, a Chinese name follows.)
         foreign = False
