@@ -650,11 +650,10 @@ class NameRules:
         if not starts:
             return out
         span_starts = {gs for gs, *_ in gaz_spans}
-        country_starts = {gs for gs, _, gl, _ in gaz_spans if gl == "Country"}
+        # (The tables below are made once a place's shape is found after a country: most chains end
+        # at their first step.)
+        country_starts: set[int] | None = None
         place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
-        for gs, ge, gl, _ in gaz_spans:
-            if gl in ("City", "Region"):
-                place_spans.setdefault(gs, []).append(ge)
         for s, e, label, ent_id, entry in starts:
             if label in ("City", "Region") and e not in span_starts and entry is not None and entry.country not in ("", "中国"):
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
@@ -685,6 +684,11 @@ class NameRules:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
                 if not m or (self._ordinary_start(m.group(1), seg) and m.group(1) not in _DIRECTION_NAMES) or self._title_over(text, m.start(), m.end()):
                     break
+                if country_starts is None:
+                    country_starts = {gs for gs, _, gl, _ in gaz_spans if gl == "Country"}
+                    for gs, ge, gl, _ in gaz_spans:
+                        if gl in ("City", "Region"):
+                            place_spans.setdefault(gs, []).append(ge)
                 if any(place_spans.get(ge) for ge in place_spans.get(m.start(), ()) if ge < m.end()):
                     break  # two places the gazetteer knows, one after the other (加利福尼亚州|长滩市: not 州长)
                 if m.end(1) - 1 in place_spans.get(m.start(), ()) and text[m.end(1) - 1] in _COUNT_NUMERALS:
