@@ -55,12 +55,19 @@ def tokens_ending_in(text: str, starts: list[int], ends: list[int], chars: froze
     of ``chars``: those characters found in the text by a regex, each token by bisection over the
     token ends (a Python loop over every token took several times longer)."""
     out = []
-    for m in _char_class(chars).finditer(text):
+    for m in matches_in(_char_class(chars), text):
         end = m.end()
         k = bisect_left(ends, end)
         if k < len(ends) and ends[k] == end and end - starts[k] >= min_len:
             out.append((starts[k], end))
     return out
+
+
+def matches_in(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)``, or ``()`` when ``pattern.search(text)`` finds nothing: most blocks
+    hold no match of most rules' patterns, and a search costs a third of making the iterator and
+    asking it for its first match."""
+    return pattern.finditer(text) if pattern.search(text) is not None else ()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import compress, count
 from operator import sub
 
 import jieba
@@ -70,10 +71,12 @@ class _TokenOrPhraseMatcher:
             keys, table = doc.to_array(ORTH).tolist(), self.single
         else:  # (words, whose text no phrase pattern matches: see phrase_free)
             keys, table = doc.words, self.by_text
-        # (The look-ups by ``map``, the tokens with none skipped: a loop over every token took twice as long.)
-        for i, ids in enumerate(map(table.get, keys)):
-            if ids is not None:
-                out.extend((m, i, i + 1) for m in ids)
+        # (The look-ups by ``map``, and the tokens that have ids picked by ``compress``: a loop over
+        # every token in Python took twice as long.)
+        found = list(map(table.get, keys))
+        for i in compress(count(), found):
+            for m in found[i]:
+                out.append((m, i, i + 1))
         if isinstance(doc, Doc) and len(self.phrases):
             out.extend(self.phrases(doc))
         return out
@@ -174,8 +177,8 @@ class GazetteerMatcher:
         # a token made of two gazetteer forms is read as both (日本 + 共同社).
         # (The one-token patterns by their text: ``single``'s ids, without hashing each stretch read.)
         single = self.matcher.by_text
-        # (Only the tokens of four characters or more, picked first: a loop over every token took long.)
-        for i in [i for i, n in enumerate(map(sub, ends, starts)) if n >= 4]:
+        # (Only the tokens of four characters or more, picked first by ``compress``: a loop over every token took long.)
+        for i in compress(count(), map(_LONGER_THAN_3, map(sub, ends, starts))):
             if i in matched_tokens:
                 continue
             ts, te = starts[i], ends[i]
@@ -221,6 +224,7 @@ class GazetteerMatcher:
 
 
 _HOME_COUNTRY_ID = "Country:中国"
+_LONGER_THAN_3 = (3).__lt__  # (n > 3, as a C function for ``map``)
 # The level words a place's name ends in and a title may start with (市议会议长, 州长, 县知事).
 _LEVEL_WORDS = frozenset("市州县省区道府")
 _LEVEL_WORD = re.compile("[" + "".join(sorted(_LEVEL_WORDS)) + "]")
@@ -243,7 +247,13 @@ def _splits_a_word(text: str, s: int, e: int, after_a_name: bool = False) -> boo
         before = ""
     # (A name ending in a level word is not cut after it: 钟楼区区长 holds 区区 but is 钟楼区 + 区长.)
     after = text[e - 1 : e + 1] if e < len(text) and text[e - 1] not in "市区县州省镇村" and e - s == 2 else ""
-    return any(len(w) == 2 and (freq.get(w) or 0) >= _WORD_FREQ and (freq.get(text[s:e]) or 0) < (freq.get(w) or 0) for w in (before, after))
+    # (A loop, not ``any`` over a generator: this is asked for most short names.)
+    for w in (before, after):
+        if len(w) == 2:
+            known = freq.get(w) or 0
+            if known >= _WORD_FREQ and (freq.get(text[s:e]) or 0) < known:
+                return True
+    return False
 
 
 @registry.misc("kg.jieba_words.v1")

@@ -77,13 +77,14 @@ def read_mentions(nlp: Language, texts: Iterable[str]) -> Iterator[tuple[list, l
     tokenizer = nlp.tokenizer
     procs = [proc for _, proc in nlp.pipeline]
     own = isinstance(tokenizer, TextKeepingTokenizer) and [type(p) for p in procs] == [GazetteerMatcher, NameRules, MentionMerger]
+    if own:
+        gazetteer, names, mentions = procs
     for text in texts:
         if not own or len(text) > nlp.max_length:  # (nlp says why it cannot read a text too long)
             doc = nlp(text, component_cfg={"kg_mentions": {"spacy_spans": False}})
             ext = doc._
             yield ext.mentions, ext.nested, doc.user_data
             continue
-        gazetteer, names, mentions = procs
         words = tokenizer.words(text)
         if words is not None and gazetteer.matcher.phrase_free(text):
             mentions(names(gazetteer(words)), spacy_spans=False)

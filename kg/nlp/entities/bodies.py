@@ -21,8 +21,9 @@ import re
 from functools import lru_cache
 
 from ...extract.cues import _table
+from ...extract.firstchars import first_chars
 from ...gazetteer import Gazetteer
-from ..common import tokens_ending_in
+from ..common import matches_in, tokens_ending_in
 
 CJK = "\u4e00-\u9fff"
 SARS = ("香港", "澳门")
@@ -160,8 +161,13 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             if m and m.end() >= te:
                 out.append((ts, _department_after(text, m, pats), "Organization", "body-of-place"))
                 break
+    # (A place's body or mission starts right after the place's name: most places have none of the
+    # characters such a name starts with after them, and are passed over before anything is looked up.)
+    after_place = _after_place_chars()
     for s, e, label, ent_id in gaz_spans:
         if label not in ("City", "Region", "Country", "Organization"):
+            continue
+        if label != "Organization" and after_place is not None and text[e : e + 1] not in after_place:
             continue
         entry = gaz.by_id(ent_id, label) if ent_id else None
         if entry is None:
@@ -195,9 +201,11 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             out.append((start, mission.end(), "Organization", "mission"))
             ends[start] = mission.end()
     # A body written with its level word alone: 市外办, 省政府外办 (not 市委书记: a title's place).
-    starts = set(token_starts)
-    for m in pats["short_after_word"].finditer(text):
-        if (m.start() > 0 and re.match(rf"[{CJK}]", text[m.start() - 1]) and m.start() not in starts
+    starts = None
+    for m in matches_in(pats["short_after_word"], text):
+        if starts is None:
+            starts = set(token_starts)  # (made for the few texts that hold such a body)
+        if (m.start() > 0 and _CJK_CHAR.match(text[m.start() - 1]) and m.start() not in starts
                 and text[m.start() - 1] not in _FUNCTION_CHARS):
             continue  # (jieba cuts 由市 as one word: a function word before a body does not hide it)
         if any(a <= m.start() < b for a, b, *_ in out) or any(a <= m.start() < b for a, b, *_ in gaz_spans):
@@ -220,6 +228,8 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
     return out
 
 
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+
 # What may stand between a country and its ministry's bare name (德国|联邦|教育部, 日本|国|…): a
 # word or two, no function word or punctuation.
 _BEFORE_MINISTRY = re.compile(rf"[{CJK}]{{0,3}}")
@@ -238,6 +248,16 @@ def _foreign_place_before(text: str, pos: int, gaz_spans, gaz: Gazetteer) -> int
         if entry is not None and (entry.zh if label == "Country" else entry.country) not in ("", "中国"):
             return s
     return None
+
+
+@lru_cache(maxsize=1)
+def _after_place_chars() -> frozenset[str] | None:
+    """The characters a body or a mission written right after a place starts with (the first
+    characters of the patterns ``local``, ``foreign`` and ``mission``); None if one of them may start
+    with any."""
+    pats = _patterns()
+    firsts = [first_chars(pats[k].pattern) for k in ("local", "foreign", "mission")]
+    return None if any(f is None for f in firsts) else frozenset().union(*firsts)
 
 
 @lru_cache(maxsize=1)

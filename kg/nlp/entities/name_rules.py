@@ -17,7 +17,7 @@ from ...gazetteer import load
 from .bodies import find_bodies
 from ..common import (
     GAZ_KEY, RULE_KEY, _cut, _is_common, _is_common_words, _skip_leading, _surnames, doc_text,
-    is_chinese_surname, noun_words, person_words, place_words, token_bounds, tokens_ending_in, verb_words,
+    is_chinese_surname, matches_in, noun_words, person_words, place_words, token_bounds, tokens_ending_in, verb_words,
 )
 
 # Characters that may not start a person's name after a title.
@@ -33,6 +33,11 @@ _UNSURNAMED_ITEM = re.compile(rf"([{CJK}]{{2,4}})(?=[、，,。；;]|{cue_patter
 _TCJK = rf"(?:(?!及)[{CJK}])"
 _TRANSLIT = re.compile(rf"{_TCJK}{{1,8}}(?:[-－]{_TCJK}{{1,6}})?(?:[·•][A-Z]\.?)?(?:[·•]{_TCJK}{{1,8}}(?:[-－]{_TCJK}{{1,8}})?)+")
 _DOT = re.compile("[·•]")
+# (The character classes the rules test single characters and short names with, compiled once.)
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_CJK_RUN = re.compile(rf"[{CJK}]+")
+_CJK_PAIR = re.compile(rf"[{CJK}]{{2}}")
+_INSTITUTION_END = re.compile(r"(?:集团|公司|银行|大学|协会|组织)$")
 _DASH = re.compile(r"[—–－-]")
 # A name written in Latin letters (美国驻华大使Nicholas Burns一行): two to four capitalised words, an
 # initial or a lower-case particle between (John F. Kennedy, Ursula von der Leyen).
@@ -322,7 +327,7 @@ class NameRules:
             numeral = m is not None and _NUMERAL_WORD.match(m.group(0)) is not None
             # (于 and 向 are prepositions and surnames: 市长于海田在…, 书记向东会见…; not 市长于近日…,
             # 于北京, 向代表团介绍.)
-            yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and re.fullmatch(rf"[{CJK}]{{2}}", text[end + 1 : end + 3]) \
+            yu = m is not None and m.group(0)[0] in _PREPOSITION_SURNAMES and len(m.group(0)) == 3 and _CJK_PAIR.fullmatch(text[end + 1 : end + 3]) \
                 and ((seg.FREQ.get(text[end + 1 : end + 3]) or 0) < 50 or _ACT_AFTER_NAME.match(text, end + 3)) \
                 and not self.gaz.lookup(text[end + 1 : end + 3])
             if (m and (m.group(0)[0] not in _NOT_NAME_START or numeral or yu) and not _WORD_TAIL.match(text, end)
@@ -338,11 +343,14 @@ class NameRules:
                     found.append((end, end + len(name), "Person", "title+name" if known is None else "title+name-over-place"))
         # A title with a name after it has none before it: 东方省呼拉尔主席巴特策策格 (呼拉尔, the
         # assembly, is the body whose chairman is named after the title).
-        dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
-        found = [f for i, f in enumerate(found) if i not in dropped]
-        # A ·-joined place's name (萨图·马雷) is no transliterated person's.
-        dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
+        if named_before:
+            dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
+            found = [f for i, f in enumerate(found) if i not in dropped]
+        dotted_places = None
         for m in _translit_runs(text):
+            if dotted_places is None:  # (made for the few blocks that hold a dotted name)
+                # A ·-joined place's name (萨图·马雷) is no transliterated person's.
+                dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
             if any(gs >= m.start() and ge == m.end() for gs, ge in dotted_places):
                 continue
             first_end = m.start() + len(_DOT.split(m.group(0))[0])
@@ -362,7 +370,7 @@ class NameRules:
             start = _skip_leading(text, start, first_end, seg, lambda t: _is_common(t, seg) or _NAME_LEAD.fullmatch(t))
             start = _after_joins(text, start, first_end, seg)
             name = text[start : m.end()]
-            if re.search(r"(?:集团|公司|银行|大学|协会|组织)$", name):
+            if _INSTITUTION_END.search(name):
                 continue
             if text[start - 1 : start] in _OPEN_QUOTES and text[m.end() : m.end() + 1] in _CLOSE_QUOTES:
                 continue  # (a quoted name of a thing: 举办“湾区智造·投资南海”推介会)
@@ -406,7 +414,7 @@ class NameRules:
                     orgs.append((orgs[-1][0], m.end(), label, "org-shape"))
                 orgs.append((start, m.end(), label, "org-shape"))
         found.extend(orgs)
-        for m in _QUOTED_EVENT.finditer(text):
+        for m in matches_in(_QUOTED_EVENT, text):
             inner = m.group(1)
             if _DESCRIPTIVE.search(inner):
                 continue  # “中央部委主办的重大专业性国际活动”: a kind of event, not a name
@@ -430,7 +438,7 @@ class NameRules:
                 found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
             elif EVENT_SUFFIX.search(inner) or named or listed:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
-        for m in _DASH.finditer(text):
+        for m in matches_in(_DASH, text):
             left = self._place_at(text, m.start(), backwards=True)
             right = self._place_at(text, m.end())
             tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
@@ -440,20 +448,22 @@ class NameRules:
                 found.append((ordinal.start() if ordinal else start, tail.end(), "Event", "pair-event"))
         # An event named by two places joined by 与 (天津市与神户市结好50周年纪念活动,
         # 浦东新区与美国马里兰州蒙哥马利郡友好交流合作备忘录签约仪式).
-        places = [(s, e) for s, e, label, _ in doc.user_data.get(GAZ_KEY, ()) if label in ("City", "Region", "Country")]
-        place_ends = {e: s for s, e in places}
-        place_starts = {s: e for s, e in places}
-        for e, s in place_ends.items():
-            if text[e : e + 1] in ("与", "和") and e + 1 in place_starts:
-                m = _JOINED_EVENT.match(text, place_starts[e + 1])
-                # (Not when more places follow the second: their ties are read by the partner rules.)
-                more = m and any(place_starts[e + 1] < ps < m.end() for ps in place_starts) or m and _PLACE_SHAPE.search(m.group(0), place_starts[e + 1] - m.start() + 1)
-                if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
-                    found.append((s, m.end(), "Event", "joined-event"))
+        # (Only a block with 与 or 和 can join two places: the others skip the tables below.)
+        if "与" in text or "和" in text:
+            places = [(s, e) for s, e, label, _ in gaz_spans if label in ("City", "Region", "Country")]
+            place_ends = {e: s for s, e in places}
+            place_starts = {s: e for s, e in places}
+            for e, s in place_ends.items():
+                if text[e : e + 1] in ("与", "和") and e + 1 in place_starts:
+                    m = _JOINED_EVENT.match(text, place_starts[e + 1])
+                    # (Not when more places follow the second: their ties are read by the partner rules.)
+                    more = m and any(place_starts[e + 1] < ps < m.end() for ps in place_starts) or m and _PLACE_SHAPE.search(m.group(0), place_starts[e + 1] - m.start() + 1)
+                    if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
+                        found.append((s, m.end(), "Event", "joined-event"))
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
-        for m in _PARTY_CONGRESS.finditer(text):
+        for m in matches_in(_PARTY_CONGRESS, text):
             found.append((m.start(), m.end(), "Event", "party-congress"))
-        for m in _SHORT_EXPO.finditer(text):
+        for m in matches_in(_SHORT_EXPO, text):
             found.append((m.start(), m.end(), "Event", "short-expo"))
         for m in _SESSION_EVENT.finditer(text) if "会议" in text else ():  # (as slow: most blocks name no session)
             cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
@@ -462,7 +472,7 @@ class NameRules:
                 start += 1
             if m.end() - start >= 8:
                 found.append((start, m.end(), "Event", "session-event"))
-        for m in _YEAR_EVENT.finditer(text):
+        for m in matches_in(_YEAR_EVENT, text):
             if "”“" in m.group(0):
                 continue  # two quoted names in a row (“2012新潟县物产展”“山形县风情节”): each is its own
             start = m.start()
@@ -479,7 +489,7 @@ class NameRules:
             if more:
                 # One event under several names: …座谈会暨…签署仪式, …论坛智能+交通平行论坛, …论坛“…峰会”平行论坛.
                 found.append((start, more.end(), "Event", "event-shape"))
-        for m in _HELD_EVENT.finditer(text):
+        for m in matches_in(_HELD_EVENT, text):
             pos = m.start(1)
             # Events listed with 、, 和 or 及 after an event word (…理事会大会和中国—法国论坛): one each.
             for item in re.split(r"(?<=[坛会节周赛班式动展])[、和及]|、", m.group(1)):
@@ -494,7 +504,7 @@ class NameRules:
                             s = held.end()  # (参加了全国友协主办的|中日…友谊比赛: who held it is no part of the name)
                     # A held event is named: a number, a place, quotes or a joint name in it, or a long name.
                     named = re.search(r"[\d·—“]", text[s:e]) or e - s >= 12 or _JOINT_NAME.match(text, s) or any(
-                        a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in doc.user_data.get(GAZ_KEY, ())
+                        a >= s and b <= e and label in ("City", "Country", "Region") for a, b, label, _ in gaz_spans
                     )
                     counted = re.match(r"[\d十百千几数]+[余多]?[场个次项届]", text[s:e])  # 出席10余场发布会: how many, not which
                     # (A quoted name and a part of its event, “…”开展仪式: the quoted-name rule reads it.)
@@ -504,23 +514,29 @@ class NameRules:
                 pos += len(item) + 1
         # (Not across a transliterated name read after a title: 总领事阿曼别克·卡迪尔别科夫 starts with 阿曼.)
         # (As the names are once their tails are cut: 约翰·鲍尔斯|率领的卡尔古利-博尔德市.)
-        dotted = [(s, e) for s, e, label, rule in (self._clean_person(text, f, seg) for f in found
-                                                     if f[2] == "Person" and f[3] in ("title+translit", "translit"))]
-        found.extend(p for p in self._places_after_country(text, doc.user_data.get(GAZ_KEY, ()), seg)
-                     if not any(s < p[1] and p[0] < e for s, e in dotted))
-        found.extend(self._places_before_offices(text, doc.user_data.get(GAZ_KEY, ()), seg))
-        found.extend(self._cities_before_officials(text, seg, (*doc.user_data.get(GAZ_KEY, ()), *found)))
+        # (The dotted persons are read only for a block with such places.)
+        after_country = self._places_after_country(text, gaz_spans, seg)
+        # (A person's span is cleaned once, by where it starts and ends, whatever its rule: the dotted
+        # names are cleaned here and again with the others at the end.)
+        cleaned: dict[tuple[int, int], tuple] = {}
+        if after_country:
+            dotted = [(s, e) for s, e, label, rule in (self._cleaned_person(text, f, seg, cleaned) for f in found
+                                                         if f[2] == "Person" and f[3] in ("title+translit", "translit"))]
+            found.extend(p for p in after_country if not any(s < p[1] and p[0] < e for s, e in dotted))
+        found.extend(self._places_before_offices(text, gaz_spans, seg))
+        found.extend(self._cities_before_officials(text, seg, gaz_spans, found))
         found.extend(self._regions_of_cities(text, starts, ends))
-        bodies = find_bodies(text, doc.user_data.get(GAZ_KEY, ()), self.gaz, self.gaz.title_forms, starts, ends)
+        bodies = find_bodies(text, gaz_spans, self.gaz, self.gaz.title_forms, starts, ends)
         found.extend(bodies)
         # A body of a foreign place written after its country (越南|老街省人民委员会) is that place's
         # body, the country a mention of its own: not one organisation's name from the country on.
-        after_country = {(gs, be) for gs, ge, gl, _ in doc.user_data.get(GAZ_KEY, ()) if gl == "Country"
-                         for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"}
+        after_country = {(gs, be) for gs, ge, gl, _ in gaz_spans if gl == "Country"
+                         for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"} if bodies else ()
         if after_country:
             found = [f for f in found if not (f[3] == "org-shape" and (f[0], f[1]) in after_country)]
-        found = [self._clean_person(text, f, seg) if f[2] == "Person" else f for f in found]
-        found.extend(self._listed_after(text, found, seg))
+        found = [self._cleaned_person(text, f, seg, cleaned) if f[2] == "Person" else f for f in found]
+        if found:  # (the list goes on after a titled name)
+            found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found
         return doc
 
@@ -547,6 +563,15 @@ class NameRules:
                 out.append((e + 1, e + 1 + len(name), "Person", "listed-name"))
                 e += 1 + len(name)
         return out
+
+    @classmethod
+    def _cleaned_person(cls, text: str, span: tuple, seg, cleaned: dict) -> tuple:
+        """:meth:`_clean_person`, remembered in ``cleaned`` (for one text) by the span's bounds: the
+        label and rule pass through it unchanged."""
+        bounds = cleaned.get(span[:2])
+        if bounds is None:
+            bounds = cleaned[span[:2]] = cls._clean_person(text, span, seg)[:2]
+        return (*bounds, span[2], span[3])
 
     @staticmethod
     def _clean_person(text: str, span: tuple, seg) -> tuple:
@@ -625,11 +650,10 @@ class NameRules:
         if not starts:
             return out
         span_starts = {gs for gs, *_ in gaz_spans}
-        country_starts = {gs for gs, _, gl, _ in gaz_spans if gl == "Country"}
+        # (The tables below are made once a place's shape is found after a country: most chains end
+        # at their first step.)
+        country_starts: set[int] | None = None
         place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
-        for gs, ge, gl, _ in gaz_spans:
-            if gl in ("City", "Region"):
-                place_spans.setdefault(gs, []).append(ge)
         for s, e, label, ent_id, entry in starts:
             if label in ("City", "Region") and e not in span_starts and entry is not None and entry.country not in ("", "中国"):
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
@@ -660,6 +684,11 @@ class NameRules:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
                 if not m or (self._ordinary_start(m.group(1), seg) and m.group(1) not in _DIRECTION_NAMES) or self._title_over(text, m.start(), m.end()):
                     break
+                if country_starts is None:
+                    country_starts = {gs for gs, _, gl, _ in gaz_spans if gl == "Country"}
+                    for gs, ge, gl, _ in gaz_spans:
+                        if gl in ("City", "Region"):
+                            place_spans.setdefault(gs, []).append(ge)
                 if any(place_spans.get(ge) for ge in place_spans.get(m.start(), ()) if ge < m.end()):
                     break  # two places the gazetteer knows, one after the other (加利福尼亚州|长滩市: not 州长)
                 if m.end(1) - 1 in place_spans.get(m.start(), ()) and text[m.end(1) - 1] in _COUNT_NUMERALS:
@@ -679,17 +708,20 @@ class NameRules:
                     break  # the next item names its own country
         return out
 
-    def _cities_before_officials(self, text: str, seg, taken: tuple) -> list:
+    def _cities_before_officials(self, text: str, seg, gaz_spans, names: list) -> list:
         """Foreign cities no gazetteer lists, written before their mayor and a transliterated name
         (李志刚与维泰博市市长乔瓦尼·罗西举行会谈): from the word or mark before them (与, 会见, ，) to 市.
-        Their country is read from the sentence (在意大利期间, …) by the extraction. Nothing ``taken``
-        (gazetteer or rule names) overlaps them: 坦桑尼亚|阿鲁沙市 is known."""
+        Their country is read from the sentence (在意大利期间, …) by the extraction. No name taken
+        (``gaz_spans`` or the rules' ``names``) overlaps them: 坦桑尼亚|阿鲁沙市 is known."""
         out = []
-        for m in _CITY_BEFORE_OFFICIAL.finditer(text):
+        taken = None
+        for m in matches_in(_CITY_BEFORE_OFFICIAL, text):
+            if taken is None:
+                taken = (*gaz_spans, *names)  # (made for the few blocks that hold such a city)
             end = m.end()
             start = max((b.end() for b in _CITY_LEAD.finditer(text, max(0, end - 11), end - 3)), default=-1)
             name = text[start:end] if start >= 0 else ""
-            if (len(name) < 3 or not re.fullmatch(rf"[{CJK}]+", name) or any(t[0] < end and start < t[1] for t in taken)
+            if (len(name) < 3 or not _CJK_RUN.fullmatch(name) or any(t[0] < end and start < t[1] for t in taken)
                     or self._ordinary_start(name[:-1], seg) or _is_common_words(name[:-1], seg)):
                 continue
             out.append((start, end, "City" if m.group("unit") == "市" else "Region", "place-before-official"))
@@ -763,7 +795,7 @@ class NameRules:
                 return name  # a person jieba's dictionary knows (习近平主席, 转交楼阳生省长…): a word of its own
             if not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
                 continue
-            if not re.fullmatch(rf"[{CJK}]+", name) or _is_common_words(name, seg) or self.gaz.lookup(name):
+            if not _CJK_RUN.fullmatch(name) or _is_common_words(name, seg) or self.gaz.lookup(name):
                 continue
             if _REGION_SUFFIX.fullmatch(name, len(name) - 1) and self.gaz.lookup(name[:-1], ("City",)):
                 continue  # 孔敬府府尹: the region of a city's name (孔敬), no person
@@ -782,7 +814,7 @@ class NameRules:
                 continue
             entry = self.gaz.by_id(gid, gl) if gid else None
             name = text[ge:idx]
-            if (entry is None or entry.country in ("", "中国") or not re.fullmatch(rf"[{CJK}]+", name)
+            if (entry is None or entry.country in ("", "中国") or not _CJK_RUN.fullmatch(name)
                     or _is_common_words(name, seg) or self.gaz.lookup(name) or _BODY_END.search(name)
                     or title_suffix(name, self.gaz) or text[ge] in _NOT_NAME_START or _PLACE_UNIT_END.search(name)):
                 continue  # (nor a place of the chain, ending in its unit: 滨海边疆区|哈桑区|行政长官)
@@ -800,7 +832,9 @@ class NameRules:
     def _foreign_before(self, text: str, pos: int, gaz_spans) -> bool:
         """Whether the clause before ``pos`` names a foreign country or place (the title after it is
         a foreign office, and the name after the title a foreign name: 俄罗斯…副主席古列维奇)."""
-        clause = max(text.rfind(c, 0, pos) for c in "，,。；;：:、") + 1
+        rfind = text.rfind  # (each mark's last place by a call of its own: no generator)
+        clause = max(rfind("，", 0, pos), rfind(",", 0, pos), rfind("。", 0, pos), rfind("；", 0, pos), rfind(";", 0, pos),
+                     rfind("：", 0, pos), rfind(":", 0, pos), rfind("、", 0, pos)) + 1
         # (The place nearest the title says whose office it is: 韩国驻沈阳总领事金振铉拜会了辽宁省副省长
         # 姜有为 — 副省长 is 辽宁省's, a Chinese name follows.)
         foreign = False
@@ -823,7 +857,7 @@ class NameRules:
                 name = text[start : start + n]
                 # (A surname that is also a preposition only before an act: 书记向刚强会见, not 向大会致辞.)
                 led = name[0] not in _NOT_NAME_START or name[0] in _PREPOSITION_SURNAMES and _ACT_AFTER_NAME.match(text, start + n)
-                if (len(name) == n and re.fullmatch(rf"[{CJK}]+", name) and led
+                if (len(name) == n and _CJK_RUN.fullmatch(name) and led
                         and _CLOSES_CHINESE_NAME.match(text, start + n) and not _is_common_words(name, seg)
                         and not _is_common(name[:2], seg) and not self.gaz.lookup(name)):
                     return name
@@ -916,7 +950,7 @@ class NameRules:
         """Two or three characters, four for a double surname (林郑月娥): up to where a common word begins."""
 
         def boundary(pos: int) -> bool:
-            if pos >= len(text) or not re.match(rf"[{CJK}]", text[pos]):
+            if pos >= len(text) or not _CJK_CHAR.match(text[pos]):
                 return True
             if text[pos] in _NOT_NAME_START:
                 # (A third character that closes the clause is the name's: 副省长姜有为。)
@@ -941,13 +975,13 @@ class NameRules:
             if boundary(start + k):
                 return text[start : start + k]
         if (
-            text[start] in s and text[start + 1] in s and len(text) > start + 3 and re.match(rf"[{CJK}]", text[start + 3])
+            text[start] in s and text[start + 1] in s and len(text) > start + 3 and _CJK_CHAR.match(text[start + 3])
             and not _NAME_TAIL.match(text, start + 3)
         ):
             return text[start : start + 4]
         fourth = text[start + 3 : start + 4]
-        if (fourth and re.match(rf"[{CJK}]", fourth) and fourth not in _NOT_NAME_START
-                and (seg.FREQ.get(fourth) or 0) < _FUNCTION_CHAR_FREQ and re.match(rf"[{CJK}]", text[start + 4 : start + 5])
+        if (fourth and _CJK_CHAR.match(fourth) and fourth not in _NOT_NAME_START
+                and (seg.FREQ.get(fourth) or 0) < _FUNCTION_CHAR_FREQ and _CJK_CHAR.match(text[start + 4 : start + 5])
                 and boundary(start + 4) and (seg.FREQ.get(text[start + 2 : start + 4]) or 0) < 50):
             # Neither a two- nor a three-character name ends at a word, a four-character one does: a
             # Japanese name written bare (港区区长武井雅昭共同签署…; not 张明华也出席: 也 is a word alone).
