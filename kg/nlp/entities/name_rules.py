@@ -159,6 +159,13 @@ _PERSON_JOINS = frozenset(cue_words("names", "person_joins"))
 _GIVEN_NAME_END = frozenset(cue_words("names", "given_name_end"))
 
 
+def _quote_open_before(text: str, pos: int, within: int = 12) -> bool:
+    """Whether a quotation mark opens no more than ``within`` characters before ``pos`` and none
+    closes after it."""
+    opened = max(text.rfind(q, max(0, pos - within), pos) for q in _OPEN_QUOTES)
+    return opened >= 0 and all(text.rfind(q, opened, pos) < 0 for q in _CLOSE_QUOTES)
+
+
 def _after_joins(text: str, start: int, first_end: int, seg) -> int:
     """Where a transliterated name whose first part is ``text[start:first_end]`` starts: after the
     last word joining two persons in that part (赵文斌|与|坎潘·西提达蓬), else at ``start``."""
@@ -372,8 +379,8 @@ class NameRules:
             name = text[start : m.end()]
             if _INSTITUTION_END.search(name):
                 continue
-            if text[start - 1 : start] in _OPEN_QUOTES and text[m.end() : m.end() + 1] in _CLOSE_QUOTES:
-                continue  # (a quoted name of a thing: 举办“湾区智造·投资南海”推介会)
+            if text[m.end() : m.end() + 1] in _CLOSE_QUOTES and _quote_open_before(text, start):
+                continue  # (a quoted name of a thing: 举办“湾区智造·投资南海”推介会, 以“丝路同行·文明互鉴”为主题)
             if self._place_part(name) or _is_common_words(name.replace("·", ""), seg):
                 continue
             found.append((start, m.end(), "Person", "translit"))
@@ -668,13 +675,16 @@ class NameRules:
                     out.append((s, m.end(), "Region", "place-after-country"))
                 elif label == "Region" and entry is not None and entry.country not in ("", "中国") and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
                     out.append((s, e + 1, "City", "place-after-country"))  # 波尔图市: the city of a region's name
-            if label != "Country" or ent_id.endswith(":中国"):
+            # (A city of a foreign region may follow it after 的: 托斯卡纳大区的|福尔特马尔米市.)
+            of_region = (label == "Region" and text[e : e + 1] == "的" and entry is not None and entry.country not in ("", "中国")
+                         and (shape := _PLACE_SHAPE.match(text, e + 1)) is not None and shape.group(2) == "市")
+            if (label != "Country" or ent_id.endswith(":中国")) and not of_region:
                 # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市; a foreign city its
                 # ward (仁川广域市延寿区).
                 shape = _PLACE_SHAPE.match(text, e) if entry is not None and entry.country not in ("", "中国") else None
                 if not (shape and (label == "Region" or label == "City" and shape.group(2) == "区" and len(shape.group(1)) >= 2)):
                     continue
-            pos = e
+            pos = e + 1 if of_region else e
             while True:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
@@ -694,6 +704,8 @@ class NameRules:
                 if m.end(1) - 1 in place_spans.get(m.start(), ()) and text[m.end(1) - 1] in _COUNT_NUMERALS:
                     break  # a place and a count of places (荷兰埃因霍温|三市: the three cities named)
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
+                if end - m.start() < 2:
+                    break  # (巴西城市: the word for cities, no place 城)
                 if _word_across(text, end):
                     break  # (法国里昂大都会: 大都会 is a word, 里昂大都 no place)
                 typ = "City" if m.group(2) in ("市", "町", "村", "镇", "都") else "Region"
@@ -719,7 +731,8 @@ class NameRules:
             if taken is None:
                 taken = (*gaz_spans, *names)  # (made for the few blocks that hold such a city)
             end = m.end()
-            start = max((b.end() for b in _CITY_LEAD.finditer(text, max(0, end - 11), end - 3)), default=-1)
+            # (A lead word right before a two-character name is no part of it: 与|该市市长.)
+            start = max((b.end() for b in _CITY_LEAD.finditer(text, max(0, end - 11), end - 2)), default=-1)
             name = text[start:end] if start >= 0 else ""
             if (len(name) < 3 or not _CJK_RUN.fullmatch(name) or any(t[0] < end and start < t[1] for t in taken)
                     or self._ordinary_start(name[:-1], seg) or _is_common_words(name[:-1], seg)):
@@ -791,7 +804,8 @@ class NameRules:
                 continue
             name = text[s:idx]
             if (n == 3 and name in person_words() and not self.gaz.lookup(name) and not _BODY_END.search(name)
-                    and (seg.FREQ.get(name[:2]) or 0) < 100):  # (not 金融|城, 宣传|部: words, not a surname and a name)
+                    and (seg.FREQ.get(name[:2]) or 0) < 100  # (not 金融|城, 宣传|部: words, not a surname and a name)
+                    and not self._inside_a_run(text, s, starts, k, seg)):
                 return name  # a person jieba's dictionary knows (习近平主席, 转交楼阳生省长…): a word of its own
             if not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
                 continue
@@ -805,6 +819,15 @@ class NameRules:
                 continue  # 市长陈吉宁主任: the name after the first title is read there
             return name
         return ""
+
+    @staticmethod
+    def _inside_a_run(text: str, s: int, starts: list[int], k: int, seg) -> bool:
+        """Whether the token at ``s`` (the ``k``-th) ends a longer run of characters: the token before
+        it is no word and no word of leading a name (会见|卡鲁纳|拉特纳|大使: not 拉特纳)."""
+        if s == 0 or k == 0 or _BEFORE_NAME.match(text[s - 1]) or _NAME_LEAD_END.search(text, 0, s):
+            return False
+        before = text[starts[k - 1] : s]
+        return bool(_CJK_RUN.fullmatch(before)) and len(before) >= 2 and not _is_common(before, seg)
 
     def _foreign_name_before_title(self, text: str, idx: int, gaz_spans, seg) -> str:
         """A foreign name of two to four characters written between its foreign place and a title
