@@ -314,7 +314,22 @@ def _has_verb(words_: str) -> bool:
 _ZONE_AFTER = re.compile(f"([\u4e00-\u9fff]{{0,8}}?)(?:{pattern('partners', 'places.zone_ends')})")
 
 
+def _may_name_partner(sent: Sentence) -> bool:
+    """Whether ``sent`` holds anything :func:`_read_partner_spans` reads a partner from: an event's
+    name, a foreign place or country, a government body, 友城/友好城市, or 港/澳. (Most sentences
+    name none: they are not read span by span.)"""
+    for sp in sent.spans:
+        t = sp.type
+        if t == "Event" or t in ("City", "Region", "Country") and sp.foreign or (
+                t == "Organization" and sp.rule in ("body-of-place", "gazetteer") and GOVERNMENT_BODY.search(sp.name)):
+            return True
+    text = sent.text
+    return "港" in text or "澳" in text or "友城" in text or "友好城市" in text
+
+
 def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
+    if not _may_name_partner(sent):
+        return []
     gaz = load()
     spans = sorted(sent.spans, key=lambda x: x.start)
     text = sent.block.text
@@ -864,7 +879,9 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
     persons the document named before, by name, with their countries (see MeetingContext.people)."""
     if PLAN_SECTION.search(sent.block.section or ""):
         return []  # a section of plans (二、2024年工作思路): its ties and visits are not yet
-    if not _may_tie(sent):
+    # (A sentence that names no partner ties none; the places are read first, as most sentences that
+    # pass _may_tie name none, and the pair a later sentence may name asks for them too.)
+    if not _partner_spans(sent, home_city) or not _may_tie(sent):
         return []
     text = sent.text
     year = sent.doc.year
@@ -1250,6 +1267,8 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
         if len(spans) > 1:
             # (Not where the act took place: 在慕尼黑会见了巴伐利亚州州长X。双方回顾了两省州… is of 巴伐利亚州.)
             spans = {n: sp for n, sp in spans.items() if not VENUE_AT.search(sent.text, 0, sent.rel(sp)[0])} or spans
+            if len({_party(sp) for sp in spans.values()}) > 1:
+                return None  # (two partners make two pairs, whatever their home places: those need not be read)
         pairs = {(_home(sent, sp, home_city), _party(sp)) for sp in spans.values()}
     return pairs.pop() if len(pairs) == 1 else None
 
@@ -1286,8 +1305,12 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     """The ties a sentence that names no foreign place says the two sides signed or founded (会后，两区
     签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
     the home place and the one foreign place the sentences before named."""
+    if pair is None:
+        return []  # (no pair named before: most sentences)
     # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
     text = _without(sent.text, 0, _signed_by_institutions(sent))
+    if not PAIR_OPENS.match(text):
+        return []  # (the pair not named as the sentence opens: the ties below are not read)
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
     # (Or held together, an anniversary programme: 2016年，两市举行结好20周年庆祝活动.)
@@ -1297,8 +1320,7 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     fe_founded = fe if fe is not None and not signed and FRIENDLY_FOUNDED.match(fe.group(0)) else None
     # (Or their standing exchange: 此后，两市借助…平台开展密切交流.)
     coop = not (signed or founded or joint or fe_founded) and _standing_cooperation(text)
-    if pair is None or not (signed or founded or joint or fe_founded or coop) or not PAIR_OPENS.match(text) or PLANS.search(text) \
-            or PLAN_SECTION.search(sent.block.section or ""):
+    if not (signed or founded or joint or fe_founded or coop) or PLANS.search(text) or PLAN_SECTION.search(sent.block.section or ""):
         return []
     named = {pair[1].name} if pair is not None and read <= {pair[1].name} else set()
     if any(x.type in ("City", "Region") and x.foreign and not {x.name, x.written} & named for x in sent.spans):
