@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from ...gazetteer import load
 from ...model import Meeting, Party, PartnerLink
@@ -327,22 +328,30 @@ def _may_name_partner(sent: Sentence) -> bool:
     return "港" in text or "澳" in text or "友城" in text or "友好城市" in text
 
 
+_START = attrgetter("start")
+
+
 def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
     if not _may_name_partner(sent):
         return []
     gaz = load()
-    spans = sorted(sent.spans, key=lambda x: x.start)
+    spans = sorted(sent.spans, key=_START)
     text = sent.block.text
     out: list[Span] = []
     # (Nor a place in the name of the outlet a report opens with: 香港文汇报讯（记者…）.)
     lead = PRESS_LEAD.match(text)
+    lead_end = lead.end() if lead is not None else -1
     for i, sp in enumerate(spans):
-        if lead is not None and sp.end <= lead.end():
+        if sp.end <= lead_end:
             continue
-        if sp.type == "Event":
+        t = sp.type
+        if t == "Event":
             out.extend(_places_inside(sp, gaz))
             continue
-        sp = _governed(sp, gaz, text) or sp
+        if t == "Organization":  # (only a body may be a place's government: see _governed)
+            sp = _governed(sp, gaz, text) or sp
+        elif t not in ("City", "Region"):
+            continue
         if sp.type not in ("City", "Region") or not sp.foreign:
             continue
         if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
@@ -370,15 +379,16 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue
         out.append(sp)
     # Places no gazetteer knows: a city after its country (芬兰埃斯波市), or after 友好城市 (友好城市鹿特丹的市长).
-    taken = [(x.start, x.end) for x in spans]
     unknown: list[tuple[int, int, str]] = []
     for x in spans:
         if x.type == "Country" and x.foreign:
             m = UNKNOWN_CITY.match(text, x.end)
             if m:
                 unknown.append((x.end, x.end + len(m.group(0)), x.name))
-    for m in FRIEND_CITY.finditer(sent.text):
-        unknown.append((sent.start + m.start(1), sent.start + m.end(1), ""))
+    if "友" in sent.text:  # (every match opens with 友好城市 or 友城)
+        for m in FRIEND_CITY.finditer(sent.text):
+            unknown.append((sent.start + m.start(1), sent.start + m.end(1), ""))
+    taken = [(x.start, x.end) for x in spans] if unknown else []
     for s0, e0, country in unknown:
         w = text[s0:e0]
         if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w) and _plausible_name(w):
