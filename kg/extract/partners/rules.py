@@ -296,11 +296,12 @@ def _place_prefix(name: str, gaz, accept) -> tuple[int, object]:
 def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
     """Foreign places named in the sentence: the most specific place of a chain (德国北威州博特罗普市 → 博特罗普市).
     (Read once a sentence: the links and the pair a later sentence may name both ask.)"""
-    key = ("partner_spans", home)
-    found = sent.memo.get(key)
-    if found is None:
-        found = sent.memo[key] = _read_partner_spans(sent, home)
-    return found
+    # (Kept with the home place it was read for, compared by identity first: hashing a Party for a key
+    # took as long as the lookup saved.)
+    found = sent.memo.get("partner_spans")
+    if found is None or not (found[0] is home or found[0] == home):
+        found = sent.memo["partner_spans"] = (home, _read_partner_spans(sent, home))
+    return found[1]
 
 
 def _has_verb(words_: str) -> bool:
@@ -317,15 +318,16 @@ _ZONE_AFTER = re.compile(f"([\u4e00-\u9fff]{{0,8}}?)(?:{pattern('partners', 'pla
 
 def _may_name_partner(sent: Sentence) -> bool:
     """Whether ``sent`` holds anything :func:`_read_partner_spans` reads a partner from: an event's
-    name, a foreign place or country, a government body, 友城/友好城市, or 港/澳. (Most sentences
-    name none: they are not read span by span.)"""
+    name, a foreign place, a city after a foreign country, a government body, a city after 友城/友好城市,
+    or 港/澳. (Most sentences name none: they are not read span by span.)"""
     for sp in sent.spans:
         t = sp.type
-        if t == "Event" or t in ("City", "Region", "Country") and sp.foreign or (
+        if t == "Event" or t in ("City", "Region") and sp.foreign or (
+                t == "Country" and sp.foreign and UNKNOWN_CITY.match(sent.block.text, sp.end)) or (
                 t == "Organization" and sp.rule in ("body-of-place", "gazetteer") and GOVERNMENT_BODY.search(sp.name)):
             return True
     text = sent.text
-    return "港" in text or "澳" in text or "友城" in text or "友好城市" in text
+    return "港" in text or "澳" in text or ("友" in text and FRIEND_CITY.search(text) is not None)
 
 
 _START = attrgetter("start")
@@ -465,11 +467,13 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     """The mainland place (not a venue) named last before the partner in its clause (溧阳市与加拿大…,
     钟楼区与德国…), else the document's home place. (Read once a partner: the links and the pair a
     later sentence may name both ask.)"""
-    key = ("home", sp, home_city)
+    # (Keyed by where and what the partner is, kept with the span and home place it was read for: hashing
+    # a Span and a Party for a key took as long as the lookup saved.)
+    key = ("home", sp.start, sp.end, sp.name)
     found = sent.memo.get(key)
-    if found is None:
-        found = sent.memo[key] = _read_home(sent, sp, home_city)
-    return found
+    if found is None or not ((found[0] is sp or found[0] == sp) and (found[1] is home_city or found[1] == home_city)):
+        found = sent.memo[key] = (sp, home_city, _read_home(sent, sp, home_city))
+    return found[2]
 
 
 def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
