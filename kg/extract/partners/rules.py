@@ -35,6 +35,7 @@ from ..dates import parse_date
 from ..firstchars import skipping
 from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
+from ..positions import evidence_of
 from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
 
@@ -484,8 +485,9 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     paired = _respectively(sent, sp, cs, before)
     if paired is not None:
         return paired
-    for x in sorted(home_places_in(sent.block.text, before), key=lambda x: -x.start):
-        return _as_home(x, home_city)
+    homes = home_places_in(sent.block.text, before)
+    if homes:
+        return _as_home(max(homes, key=_START), home_city)  # (the last named: the first of the latest start)
     # The partner named first (澳大利亚蒙尼谷市与上海市嘉定区签署…): the home place right after 与, the
     # last of a chain (上海市|嘉定区).
     text = sent.block.text
@@ -493,7 +495,7 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     if joined:
         chain: list[Span] = []
         pos = joined.end()
-        for x in sorted(home_places_in(text, sent.spans), key=lambda x: x.start):
+        for x in sorted(home_places_in(text, sent.spans), key=_START):
             if x.start == pos:
                 chain.append(x)
                 pos = x.end
@@ -501,7 +503,7 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
             return _as_home(chain[-1], home_city)
     # No place in the clause: the place that is the subject of an earlier clause of the sentence
     # (武进区申报了与A市缔结友城，并与B市签署了意向书).
-    for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=lambda x: -x.start):
+    for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=_START, reverse=True):
         if SUBJECT_AFTER.match(sent.block.text, x.end):
             return _as_home(x, home_city)
     return home_city
@@ -641,7 +643,7 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     country and region before it read past (尼崎市与美国佐治亚州奥古斯塔市也是友好城市)."""
     text = sent.text
     head = sent.rel(sp)[0]
-    for y in sorted(sent.spans_in(cs, head), key=lambda y: y.start, reverse=True):
+    for y in sorted(sent.spans_in(cs, head), key=_START, reverse=True):
         if y.type in ("Country", "Region") and sent.rel(y)[1] == head:
             head = sent.rel(y)[0]
     places = [x for x in sent.spans_in(cs, head) if x.type in ("City", "Region") and x.foreign]
@@ -649,13 +651,13 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
         first = places[0]
         s, e = sent.rel(first)
         # (Or its group: 达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流.)
-        if (text[e:head] in ("与", "同") or _GROUP_TO_WITH.fullmatch(text, e, head)) and not re.search("[与和同及、]", text[cs:s]):
+        if (text[e:head] in ("与", "同") or _GROUP_TO_WITH.fullmatch(text, e, head)) and not _JOINERS.search(text, cs, s):
             return True
     # (The subject itself, its group joined so to another foreign place's.)
     s, e = sent.rel(sp)
     # (Not a place named after others in its clause; its region right before it is its own: 广东省|深圳市.)
     before = [x for x in sent.spans_in(cs, s) if x.type in ("City", "Region", "Person") and sent.rel(x)[1] < s]
-    if re.search("[与和同及、]", text[cs:s]) or before:
+    if _JOINERS.search(text, cs, s) or before:
         return False
     joined = _GROUP_TO_WITH.match(text, e)
     if joined is None:
@@ -697,7 +699,7 @@ def _tie_of_other_pair(sent: Sentence, sp: Span, cs: int) -> bool:
     s, e = sent.rel(sp)
     ce_m = CLAUSE.search(text, e)
     places = sorted((x for x in sent.spans_in(e, ce_m.start() if ce_m else len(text)) if x.type in ("City", "Region")),
-                    key=lambda x: x.start)
+                    key=_START)
     for a, b in zip(places, places[1:]):
         if a.foreign != b.foreign and text[sent.rel(a)[1] : sent.rel(b)[0]] in ("与", "和", "同"):
             foreign = a if a.foreign else b
@@ -706,6 +708,9 @@ def _tie_of_other_pair(sent: Sentence, sp: Span, cs: int) -> bool:
     return False
 
 
+# The words joining two sides or listing them (与, 和, 、…), compiled once: the rules below ask for each place.
+_JOINERS = re.compile("[与和同及、]")
+_JOINED_TO = re.compile("[与和同及]")
 # A place's group joined to another side (…市代表还与, …代表团同): the place is the subject.
 _GROUP_TO_WITH = re.compile(r"市?(?:代表团|代表|一行|方面)(?:还|也|又|则|亦)?(?:与|同)")
 
@@ -728,13 +733,13 @@ def _between_foreigners(sent: Sentence, sp: Span, cs: int, people: dict[str, Par
     first = persons[0]
     s, e = sent.rel(first)
     with_at = _SUBJECT_TO_WITH.match(text, e)
-    if with_at is None or re.search("[与和同及]", text[cs:s]) or ACT_WORD.search(text, cs, s):
+    if with_at is None or _JOINED_TO.search(text, cs, s) or ACT_WORD.search(text, cs, s):
         return False  # (not a subject that opens the clause)
     known = people.get(first.written) or people.get(first.name)
     lead = [x for x in sent.spans_in(cs, s) if x.type in ("Country", "City", "Region", "Organization", "Company")]
     subject_foreign = first.foreign or bool(known and known.country not in ("", "中国")) or any(x.foreign for x in lead)
     # (The other side, past a venue: 还与同期在太原考察的韩国忠清南道…一行.)
-    other = next((x for x in sorted(sent.spans_in(with_at.end(), ce), key=lambda x: x.start)
+    other = next((x for x in sorted(sent.spans_in(with_at.end(), ce), key=_START)
                   if not VENUE_BEFORE.search(text[max(0, sent.rel(x)[0] - 2) : sent.rel(x)[0]])), None)
     return subject_foreign and other is not None and other.foreign
 
@@ -755,7 +760,7 @@ def _party(sp: Span) -> Party:
 def _foreign_pair(sent: Sentence) -> set[str]:
     """The foreign places a sentence that names no mainland place joins to each other (日本冈山市与韩国
     富川市…结为友好城市): their tie is not the home side's."""
-    places = sorted((x for x in sent.spans if x.type in ("City", "Region", "Country")), key=lambda x: x.start)
+    places = sorted((x for x in sent.spans if x.type in ("City", "Region", "Country")), key=_START)
     if any(x.type != "Country" and not x.foreign and x.country == "中国" for x in places):
         return set()
     text = sent.block.text
@@ -766,7 +771,7 @@ def _foreign_pair(sent: Sentence) -> set[str]:
         if a.type == "Country" or j >= len(places) or places[j].type == "Country" or not (a.foreign and places[j].foreign):
             continue
         lead = text[max(text.rfind(m, 0, a.start) for m in "，,。；;：:") + 1 : a.start]
-        if text[a.end : places[i + 1].start] in ("与", "同") and not re.search("[与同和及、]", lead):
+        if text[a.end : places[i + 1].start] in ("与", "同") and not _JOINERS.search(lead):
             out.update((a.name, places[j].name))  # (not a list, 与A和B…: A is its clause's subject)
     return out
 
@@ -909,7 +914,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         if relation in ("delegation_visit", "joint_activity") and date and after_page(sent.doc, date):
             return  # (a visit or an event dated after the page: invited to, planned, not yet made)
         seen.add(key)
-        out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
+        out.append(PartnerLink(home, _party(sp), relation, evidence_of(sent), since=since, date=date))
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
