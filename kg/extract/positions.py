@@ -56,11 +56,10 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
                 left = max(left, m.end())
         pp = person_phrase(sent, sp, left)
         if pp is None or not pp.roles:
-            # A title written after the name (黄文辉市长): held in the home place.
-            after = sent.block.text[sp.end : sp.end + 8]
-            gaz = load()
-            title = title_prefix(after, 0, gaz)
-            if title and sp.rule == "name+title":
+            # A title written after the name (黄文辉市长): held in the home place. (Only a name the
+            # entity rules read before a title is read so.)
+            title = title_prefix(sent.block.text[sp.end : sp.end + 8], 0, load()) if sp.rule == "name+title" else ""
+            if title:
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
                                     _home_body(title, home_city), sent.date_before(sp.start - sent.start), evidence_of(sent)))
             continue

@@ -760,9 +760,10 @@ def _party(sp: Span) -> Party:
 def _foreign_pair(sent: Sentence) -> set[str]:
     """The foreign places a sentence that names no mainland place joins to each other (日本冈山市与韩国
     富川市…结为友好城市): their tie is not the home side's."""
-    places = sorted((x for x in sent.spans if x.type in ("City", "Region", "Country")), key=_START)
+    places = [x for x in sent.spans if x.type in ("City", "Region", "Country")]
     if any(x.type != "Country" and not x.foreign and x.country == "中国" for x in places):
         return set()
+    places.sort(key=_START)  # (sorted only where read: most sentences name a mainland place)
     text = sent.block.text
     out: set[str] = set()
     for i, a in enumerate(places[:-1]):
@@ -896,11 +897,13 @@ def _counted_tiers(sent: Sentence, home_city: Party) -> dict[str, str]:
 def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party] | None = None) -> list[PartnerLink]:
     """The partner links ``sent`` states between home places and foreign ones. ``people`` are the
     persons the document named before, by name, with their countries (see MeetingContext.people)."""
-    if PLAN_SECTION.search(sent.block.section or ""):
-        return []  # a section of plans (二、2024年工作思路): its ties and visits are not yet
     # (A sentence that names no partner ties none; the places are read first, as most sentences that
     # pass _may_tie name none, and the pair a later sentence may name asks for them too.)
-    if not _partner_spans(sent, home_city) or not _may_tie(sent):
+    if not _partner_spans(sent, home_city):
+        return []
+    if PLAN_SECTION.search(sent.block.section or ""):
+        return []  # a section of plans (二、2024年工作思路): its ties and visits are not yet
+    if not _may_tie(sent):
         return []
     text = sent.text
     year = sent.doc.year
@@ -1255,9 +1258,11 @@ def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
     """The ties ``scope`` names by the texts signed or the tier founded (planned or not): each
     relation (friendly_exchange, letter_of_intent, cooperation_agreement) and whether it is dated
     by the sentence's act (signed, or founded in so many words)."""
+    fe = FRIENDLY_EXCHANGE.search(scope)
+    if fe is None and not LETTER_OF_INTENT.search(scope) and not AGREEMENT.search(scope):
+        return []  # (no text named, no tier founded: most scopes)
     out: list[tuple[str, bool]] = []
     signed = bool(SIGNED.search(scope))
-    fe = FRIENDLY_EXCHANGE.search(scope)
     if fe and LETTER_OF_INTENT.match(scope, fe.end() + (scope.startswith("关系", fe.end()) and 2)):
         fe = None  # (签署建立友好交流城市关系意向书: the letter's name, the tie not yet founded)
     if fe:
