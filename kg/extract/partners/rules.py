@@ -407,7 +407,10 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
     # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named. (A place alone is its own.)
     if len(out) < 2:
         return out
-    return [sp for sp in out if not any(o.name != sp.name and len(o.written) > len(sp.written) and o.written.startswith(sp.written) for o in out)]
+    # (Read over the distinct names and writings: a place is often named twice.)
+    forms = {(sp.name, sp.written) for sp in out}
+    dropped = {(n, w) for n, w in forms if any(on != n and len(ow) > len(w) and ow.startswith(w) for on, ow in forms)}
+    return [sp for sp in out if (sp.name, sp.written) not in dropped] if dropped else out
 
 
 def _places_inside(ev: Span, gaz) -> list[Span]:
@@ -857,7 +860,8 @@ def _may_tie(sent: Sentence) -> bool:
         or _TIE_WORDS.search(text) or TWINNED.search(text) or FRIENDLY_EXCHANGE.search(text)
         or LETTER_OF_INTENT.search(text) or AGREEMENT.search(text) or COOPERATION.search(text)
         or VISIT.search(text) or HELD.search(text) or HELD_TOGETHER.search(text) or STAY.search(text)
-        or _CAME_TO.search(text) or BRACKET_TIER.search(text) or _VENUE_START.match(text)
+        or _CAME_TO.search(text) or (("(" in text or "（" in text) and BRACKET_TIER.search(text))  # (it opens at a bracket)
+        or _VENUE_START.match(text)
         or TIER.search(sent.block.text, 0, sent.end))
 
 
