@@ -240,6 +240,8 @@ _NOT_IN_PLACE = re.compile(f"(?:{pattern('names', 'not_in_place')})|(?:{pattern(
 
 def _number(written: str) -> int:
     """A number written in digits or in Chinese numerals (25, 二十五); 0 if it is neither."""
+    if written.isascii() and written.isdigit():
+        return int(written)  # (as cn2an reads it: its import takes 0.4 s, and most numbers are in digits)
     import cn2an
 
     try:
