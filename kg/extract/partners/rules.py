@@ -1291,6 +1291,8 @@ def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
 def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tuple[Party, Party] | None:
     """The home place and the one foreign place ``sent`` ties (``read``, its links) or names, which a
     later sentence may call 双方 or 两市 (see read_pair_ties); None when it names several."""
+    if len(read) == 1:
+        return read[0].home, read[0].partner  # (one link: its pair, no Party hashed)
     pairs = {(link.home, link.partner) for link in read}
     if not pairs:
         spans = {sp.name: sp for sp in _partner_spans(sent, home_city)}
