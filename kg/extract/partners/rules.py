@@ -361,7 +361,8 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue
         if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
             continue  # a city-state is a country (countries are not partners); a macro-region neither
-        if _MISSION_SEAT.search(text[max(0, sp.start - 14) : sp.start]):
+        seat = text[max(0, sp.start - 14) : sp.start]
+        if "驻" in seat and _MISSION_SEAT.search(seat):
             continue  # 驻香港、澳门领事: where a mission sits, not a partner
         zone = _ZONE_AFTER.match(text, sp.end)
         if zone is not None and not _has_verb(zone.group(1)):
