@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Party, Position
+from ..model import Evidence, Party, Position
 from .persons import person_phrase, phrase_country, visited_country
 from .cues import words
 from .names import LEVEL_WORDS, title_prefix
@@ -32,6 +32,15 @@ def _group_roles() -> frozenset[str]:
     return frozenset(t.zh for t in load().titles if t.kind == "delegation")
 
 
+def evidence_of(sent: Sentence) -> Evidence:
+    """``sent.evidence()``, read once a sentence (kept in its memo): the positions, partner links and
+    attendances a sentence states share it."""
+    found = sent.memo.get("evidence")
+    if found is None:
+        found = sent.memo["evidence"] = sent.evidence()
+    return found
+
+
 def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
     out: list[Position] = []
     for sp in sent.spans:
@@ -47,13 +56,12 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
                 left = max(left, m.end())
         pp = person_phrase(sent, sp, left)
         if pp is None or not pp.roles:
-            # A title written after the name (黄文辉市长): held in the home place.
-            after = sent.block.text[sp.end : sp.end + 8]
-            gaz = load()
-            title = title_prefix(after, 0, gaz)
-            if title and sp.rule == "name+title":
+            # A title written after the name (黄文辉市长): held in the home place. (Only a name the
+            # entity rules read before a title is read so.)
+            title = title_prefix(sent.block.text[sp.end : sp.end + 8], 0, load()) if sp.rule == "name+title" else ""
+            if title:
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
-                                    _home_body(title, home_city), sent.date_before(sp.start - sent.start), sent.evidence()))
+                                    _home_body(title, home_city), sent.date_before(sp.start - sent.start), evidence_of(sent)))
             continue
         # (Or of the foreign place the sentence goes to before naming them: …访问伊尔库茨克州，会见了州长X.)
         country = phrase_country(pp) or sp.side_country or visited_country(sent, sp.start)
@@ -71,7 +79,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
                 body = _home_body(role.title, home_city)
             else:
                 body = None
-            out.append(Position(person, role.title, body, date, sent.evidence()))
+            out.append(Position(person, role.title, body, date, evidence_of(sent)))
     return out
 
 

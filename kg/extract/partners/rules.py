@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from ...gazetteer import load
 from ...model import Meeting, Party, PartnerLink
@@ -34,6 +35,7 @@ from ..dates import parse_date
 from ..firstchars import skipping
 from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in
 from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
+from ..positions import evidence_of
 from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
 
@@ -238,6 +240,8 @@ _NOT_IN_PLACE = re.compile(f"(?:{pattern('names', 'not_in_place')})|(?:{pattern(
 
 def _number(written: str) -> int:
     """A number written in digits or in Chinese numerals (25, 二十五); 0 if it is neither."""
+    if written.isascii() and written.isdigit():
+        return int(written)  # (as cn2an reads it: its import takes 0.4 s, and most numbers are in digits)
     import cn2an
 
     try:
@@ -295,11 +299,12 @@ def _place_prefix(name: str, gaz, accept) -> tuple[int, object]:
 def _partner_spans(sent: Sentence, home: Party) -> list[Span]:
     """Foreign places named in the sentence: the most specific place of a chain (德国北威州博特罗普市 → 博特罗普市).
     (Read once a sentence: the links and the pair a later sentence may name both ask.)"""
-    key = ("partner_spans", home)
-    found = sent.memo.get(key)
-    if found is None:
-        found = sent.memo[key] = _read_partner_spans(sent, home)
-    return found
+    # (Kept with the home place it was read for, compared by identity first: hashing a Party for a key
+    # took as long as the lookup saved.)
+    found = sent.memo.get("partner_spans")
+    if found is None or not (found[0] is home or found[0] == home):
+        found = sent.memo["partner_spans"] = (home, _read_partner_spans(sent, home))
+    return found[1]
 
 
 def _has_verb(words_: str) -> bool:
@@ -314,25 +319,50 @@ def _has_verb(words_: str) -> bool:
 _ZONE_AFTER = re.compile(f"([\u4e00-\u9fff]{{0,8}}?)(?:{pattern('partners', 'places.zone_ends')})")
 
 
+def _may_name_partner(sent: Sentence) -> bool:
+    """Whether ``sent`` holds anything :func:`_read_partner_spans` reads a partner from: an event's
+    name, a foreign place, a city after a foreign country, a government body, a city after 友城/友好城市,
+    or 港/澳. (Most sentences name none: they are not read span by span.)"""
+    for sp in sent.spans:
+        t = sp.type
+        if t == "Event" or t in ("City", "Region") and sp.foreign or (
+                t == "Country" and sp.foreign and UNKNOWN_CITY.match(sent.block.text, sp.end)) or (
+                t == "Organization" and sp.rule in ("body-of-place", "gazetteer") and GOVERNMENT_BODY.search(sp.name)):
+            return True
+    text = sent.text
+    return "港" in text or "澳" in text or ("友" in text and FRIEND_CITY.search(text) is not None)
+
+
+_START = attrgetter("start")
+
+
 def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
+    if not _may_name_partner(sent):
+        return []
     gaz = load()
-    spans = sorted(sent.spans, key=lambda x: x.start)
+    spans = sorted(sent.spans, key=_START)
     text = sent.block.text
     out: list[Span] = []
     # (Nor a place in the name of the outlet a report opens with: 香港文汇报讯（记者…）.)
     lead = PRESS_LEAD.match(text)
+    lead_end = lead.end() if lead is not None else -1
     for i, sp in enumerate(spans):
-        if lead is not None and sp.end <= lead.end():
+        if sp.end <= lead_end:
             continue
-        if sp.type == "Event":
+        t = sp.type
+        if t == "Event":
             out.extend(_places_inside(sp, gaz))
             continue
-        sp = _governed(sp, gaz, text) or sp
+        if t == "Organization":  # (only a body may be a place's government: see _governed)
+            sp = _governed(sp, gaz, text) or sp
+        elif t not in ("City", "Region"):
+            continue
         if sp.type not in ("City", "Region") or not sp.foreign:
             continue
         if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
             continue  # a city-state is a country (countries are not partners); a macro-region neither
-        if _MISSION_SEAT.search(text[max(0, sp.start - 14) : sp.start]):
+        seat = text[max(0, sp.start - 14) : sp.start]
+        if "驻" in seat and _MISSION_SEAT.search(seat):
             continue  # 驻香港、澳门领事: where a mission sits, not a partner
         zone = _ZONE_AFTER.match(text, sp.end)
         if zone is not None and not _has_verb(zone.group(1)):
@@ -355,15 +385,16 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue
         out.append(sp)
     # Places no gazetteer knows: a city after its country (芬兰埃斯波市), or after 友好城市 (友好城市鹿特丹的市长).
-    taken = [(x.start, x.end) for x in spans]
     unknown: list[tuple[int, int, str]] = []
     for x in spans:
         if x.type == "Country" and x.foreign:
             m = UNKNOWN_CITY.match(text, x.end)
             if m:
                 unknown.append((x.end, x.end + len(m.group(0)), x.name))
-    for m in FRIEND_CITY.finditer(sent.text):
-        unknown.append((sent.start + m.start(1), sent.start + m.end(1), ""))
+    if "友" in sent.text:  # (every match opens with 友好城市 or 友城)
+        for m in FRIEND_CITY.finditer(sent.text):
+            unknown.append((sent.start + m.start(1), sent.start + m.end(1), ""))
+    taken = [(x.start, x.end) for x in spans] if unknown else []
     for s0, e0, country in unknown:
         w = text[s0:e0]
         if not any(a < e0 and s0 < b for a, b in taken) and not gaz.lookup(w) and _plausible_name(w):
@@ -379,7 +410,10 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
     # One referent per name: 伦敦 inside 北京—伦敦… where 伦敦金融城 is named. (A place alone is its own.)
     if len(out) < 2:
         return out
-    return [sp for sp in out if not any(o.name != sp.name and len(o.written) > len(sp.written) and o.written.startswith(sp.written) for o in out)]
+    # (Read over the distinct names and writings: a place is often named twice.)
+    forms = {(sp.name, sp.written) for sp in out}
+    dropped = {(n, w) for n, w in forms if any(on != n and len(ow) > len(w) and ow.startswith(w) for on, ow in forms)}
+    return [sp for sp in out if (sp.name, sp.written) not in dropped] if dropped else out
 
 
 def _places_inside(ev: Span, gaz) -> list[Span]:
@@ -440,11 +474,13 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     """The mainland place (not a venue) named last before the partner in its clause (溧阳市与加拿大…,
     钟楼区与德国…), else the document's home place. (Read once a partner: the links and the pair a
     later sentence may name both ask.)"""
-    key = ("home", sp, home_city)
+    # (Keyed by where and what the partner is, kept with the span and home place it was read for: hashing
+    # a Span and a Party for a key took as long as the lookup saved.)
+    key = ("home", sp.start, sp.end, sp.name)
     found = sent.memo.get(key)
-    if found is None:
-        found = sent.memo[key] = _read_home(sent, sp, home_city)
-    return found
+    if found is None or not ((found[0] is sp or found[0] == sp) and (found[1] is home_city or found[1] == home_city)):
+        found = sent.memo[key] = (sp, home_city, _read_home(sent, sp, home_city))
+    return found[2]
 
 
 def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
@@ -455,8 +491,9 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     paired = _respectively(sent, sp, cs, before)
     if paired is not None:
         return paired
-    for x in sorted(home_places_in(sent.block.text, before), key=lambda x: -x.start):
-        return _as_home(x, home_city)
+    homes = home_places_in(sent.block.text, before)
+    if homes:
+        return _as_home(max(homes, key=_START), home_city)  # (the last named: the first of the latest start)
     # The partner named first (澳大利亚蒙尼谷市与上海市嘉定区签署…): the home place right after 与, the
     # last of a chain (上海市|嘉定区).
     text = sent.block.text
@@ -464,7 +501,7 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
     if joined:
         chain: list[Span] = []
         pos = joined.end()
-        for x in sorted(home_places_in(text, sent.spans), key=lambda x: x.start):
+        for x in sorted(home_places_in(text, sent.spans), key=_START):
             if x.start == pos:
                 chain.append(x)
                 pos = x.end
@@ -472,7 +509,7 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
             return _as_home(chain[-1], home_city)
     # No place in the clause: the place that is the subject of an earlier clause of the sentence
     # (武进区申报了与A市缔结友城，并与B市签署了意向书).
-    for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=lambda x: -x.start):
+    for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=_START, reverse=True):
         if SUBJECT_AFTER.match(sent.block.text, x.end):
             return _as_home(x, home_city)
     return home_city
@@ -612,7 +649,7 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     country and region before it read past (尼崎市与美国佐治亚州奥古斯塔市也是友好城市)."""
     text = sent.text
     head = sent.rel(sp)[0]
-    for y in sorted(sent.spans_in(cs, head), key=lambda y: y.start, reverse=True):
+    for y in sorted(sent.spans_in(cs, head), key=_START, reverse=True):
         if y.type in ("Country", "Region") and sent.rel(y)[1] == head:
             head = sent.rel(y)[0]
     places = [x for x in sent.spans_in(cs, head) if x.type in ("City", "Region") and x.foreign]
@@ -620,13 +657,13 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
         first = places[0]
         s, e = sent.rel(first)
         # (Or its group: 达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流.)
-        if (text[e:head] in ("与", "同") or _GROUP_TO_WITH.fullmatch(text, e, head)) and not re.search("[与和同及、]", text[cs:s]):
+        if (text[e:head] in ("与", "同") or _GROUP_TO_WITH.fullmatch(text, e, head)) and not _JOINERS.search(text, cs, s):
             return True
     # (The subject itself, its group joined so to another foreign place's.)
     s, e = sent.rel(sp)
     # (Not a place named after others in its clause; its region right before it is its own: 广东省|深圳市.)
     before = [x for x in sent.spans_in(cs, s) if x.type in ("City", "Region", "Person") and sent.rel(x)[1] < s]
-    if re.search("[与和同及、]", text[cs:s]) or before:
+    if _JOINERS.search(text, cs, s) or before:
         return False
     joined = _GROUP_TO_WITH.match(text, e)
     if joined is None:
@@ -668,7 +705,7 @@ def _tie_of_other_pair(sent: Sentence, sp: Span, cs: int) -> bool:
     s, e = sent.rel(sp)
     ce_m = CLAUSE.search(text, e)
     places = sorted((x for x in sent.spans_in(e, ce_m.start() if ce_m else len(text)) if x.type in ("City", "Region")),
-                    key=lambda x: x.start)
+                    key=_START)
     for a, b in zip(places, places[1:]):
         if a.foreign != b.foreign and text[sent.rel(a)[1] : sent.rel(b)[0]] in ("与", "和", "同"):
             foreign = a if a.foreign else b
@@ -677,6 +714,9 @@ def _tie_of_other_pair(sent: Sentence, sp: Span, cs: int) -> bool:
     return False
 
 
+# The words joining two sides or listing them (与, 和, 、…), compiled once: the rules below ask for each place.
+_JOINERS = re.compile("[与和同及、]")
+_JOINED_TO = re.compile("[与和同及]")
 # A place's group joined to another side (…市代表还与, …代表团同): the place is the subject.
 _GROUP_TO_WITH = re.compile(r"市?(?:代表团|代表|一行|方面)(?:还|也|又|则|亦)?(?:与|同)")
 
@@ -699,13 +739,13 @@ def _between_foreigners(sent: Sentence, sp: Span, cs: int, people: dict[str, Par
     first = persons[0]
     s, e = sent.rel(first)
     with_at = _SUBJECT_TO_WITH.match(text, e)
-    if with_at is None or re.search("[与和同及]", text[cs:s]) or ACT_WORD.search(text, cs, s):
+    if with_at is None or _JOINED_TO.search(text, cs, s) or ACT_WORD.search(text, cs, s):
         return False  # (not a subject that opens the clause)
     known = people.get(first.written) or people.get(first.name)
     lead = [x for x in sent.spans_in(cs, s) if x.type in ("Country", "City", "Region", "Organization", "Company")]
     subject_foreign = first.foreign or bool(known and known.country not in ("", "中国")) or any(x.foreign for x in lead)
     # (The other side, past a venue: 还与同期在太原考察的韩国忠清南道…一行.)
-    other = next((x for x in sorted(sent.spans_in(with_at.end(), ce), key=lambda x: x.start)
+    other = next((x for x in sorted(sent.spans_in(with_at.end(), ce), key=_START)
                   if not VENUE_BEFORE.search(text[max(0, sent.rel(x)[0] - 2) : sent.rel(x)[0]])), None)
     return subject_foreign and other is not None and other.foreign
 
@@ -726,9 +766,10 @@ def _party(sp: Span) -> Party:
 def _foreign_pair(sent: Sentence) -> set[str]:
     """The foreign places a sentence that names no mainland place joins to each other (日本冈山市与韩国
     富川市…结为友好城市): their tie is not the home side's."""
-    places = sorted((x for x in sent.spans if x.type in ("City", "Region", "Country")), key=lambda x: x.start)
+    places = [x for x in sent.spans if x.type in ("City", "Region", "Country")]
     if any(x.type != "Country" and not x.foreign and x.country == "中国" for x in places):
         return set()
+    places.sort(key=_START)  # (sorted only where read: most sentences name a mainland place)
     text = sent.block.text
     out: set[str] = set()
     for i, a in enumerate(places[:-1]):
@@ -737,7 +778,7 @@ def _foreign_pair(sent: Sentence) -> set[str]:
         if a.type == "Country" or j >= len(places) or places[j].type == "Country" or not (a.foreign and places[j].foreign):
             continue
         lead = text[max(text.rfind(m, 0, a.start) for m in "，,。；;：:") + 1 : a.start]
-        if text[a.end : places[i + 1].start] in ("与", "同") and not re.search("[与同和及、]", lead):
+        if text[a.end : places[i + 1].start] in ("与", "同") and not _JOINERS.search(lead):
             out.update((a.name, places[j].name))  # (not a list, 与A和B…: A is its clause's subject)
     return out
 
@@ -822,7 +863,8 @@ def _may_tie(sent: Sentence) -> bool:
         or _TIE_WORDS.search(text) or TWINNED.search(text) or FRIENDLY_EXCHANGE.search(text)
         or LETTER_OF_INTENT.search(text) or AGREEMENT.search(text) or COOPERATION.search(text)
         or VISIT.search(text) or HELD.search(text) or HELD_TOGETHER.search(text) or STAY.search(text)
-        or _CAME_TO.search(text) or BRACKET_TIER.search(text) or _VENUE_START.match(text)
+        or _CAME_TO.search(text) or (("(" in text or "（" in text) and BRACKET_TIER.search(text))  # (it opens at a bracket)
+        or _VENUE_START.match(text)
         or TIER.search(sent.block.text, 0, sent.end))
 
 
@@ -862,6 +904,10 @@ def _counted_tiers(sent: Sentence, home_city: Party) -> dict[str, str]:
 def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party] | None = None) -> list[PartnerLink]:
     """The partner links ``sent`` states between home places and foreign ones. ``people`` are the
     persons the document named before, by name, with their countries (see MeetingContext.people)."""
+    # (A sentence that names no partner ties none; the places are read first, as most sentences that
+    # pass _may_tie name none, and the pair a later sentence may name asks for them too.)
+    if not _partner_spans(sent, home_city):
+        return []
     if PLAN_SECTION.search(sent.block.section or ""):
         return []  # a section of plans (二、2024年工作思路): its ties and visits are not yet
     if not _may_tie(sent):
@@ -878,7 +924,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         if relation in ("delegation_visit", "joint_activity") and date and after_page(sent.doc, date):
             return  # (a visit or an event dated after the page: invited to, planned, not yet made)
         seen.add(key)
-        out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
+        out.append(PartnerLink(home, _party(sp), relation, evidence_of(sent), since=since, date=date))
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
@@ -1219,9 +1265,11 @@ def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
     """The ties ``scope`` names by the texts signed or the tier founded (planned or not): each
     relation (friendly_exchange, letter_of_intent, cooperation_agreement) and whether it is dated
     by the sentence's act (signed, or founded in so many words)."""
+    fe = FRIENDLY_EXCHANGE.search(scope)
+    if fe is None and not LETTER_OF_INTENT.search(scope) and not AGREEMENT.search(scope):
+        return []  # (no text named, no tier founded: most scopes)
     out: list[tuple[str, bool]] = []
     signed = bool(SIGNED.search(scope))
-    fe = FRIENDLY_EXCHANGE.search(scope)
     if fe and LETTER_OF_INTENT.match(scope, fe.end() + (scope.startswith("关系", fe.end()) and 2)):
         fe = None  # (签署建立友好交流城市关系意向书: the letter's name, the tie not yet founded)
     if fe:
@@ -1244,12 +1292,16 @@ def _ties_in_text(scope: str) -> list[tuple[str, bool]]:
 def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tuple[Party, Party] | None:
     """The home place and the one foreign place ``sent`` ties (``read``, its links) or names, which a
     later sentence may call 双方 or 两市 (see read_pair_ties); None when it names several."""
+    if len(read) == 1:
+        return read[0].home, read[0].partner  # (one link: its pair, no Party hashed)
     pairs = {(link.home, link.partner) for link in read}
     if not pairs:
         spans = {sp.name: sp for sp in _partner_spans(sent, home_city)}
         if len(spans) > 1:
             # (Not where the act took place: 在慕尼黑会见了巴伐利亚州州长X。双方回顾了两省州… is of 巴伐利亚州.)
             spans = {n: sp for n, sp in spans.items() if not VENUE_AT.search(sent.text, 0, sent.rel(sp)[0])} or spans
+            if len({_party(sp) for sp in spans.values()}) > 1:
+                return None  # (two partners make two pairs, whatever their home places: those need not be read)
         pairs = {(_home(sent, sp, home_city), _party(sp)) for sp in spans.values()}
     return pairs.pop() if len(pairs) == 1 else None
 
@@ -1286,8 +1338,12 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     """The ties a sentence that names no foreign place says the two sides signed or founded (会后，两区
     签署了《友好交流合作协议》; 双方签署了…意向书; 两市于1994年缔结友好城市关系): the ties of ``pair``,
     the home place and the one foreign place the sentences before named."""
+    if pair is None:
+        return []  # (no pair named before: most sentences)
     # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
     text = _without(sent.text, 0, _signed_by_institutions(sent))
+    if not PAIR_OPENS.match(text):
+        return []  # (the pair not named as the sentence opens: the ties below are not read)
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
     # (Or held together, an anniversary programme: 2016年，两市举行结好20周年庆祝活动.)
@@ -1297,8 +1353,7 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     fe_founded = fe if fe is not None and not signed and FRIENDLY_FOUNDED.match(fe.group(0)) else None
     # (Or their standing exchange: 此后，两市借助…平台开展密切交流.)
     coop = not (signed or founded or joint or fe_founded) and _standing_cooperation(text)
-    if pair is None or not (signed or founded or joint or fe_founded or coop) or not PAIR_OPENS.match(text) or PLANS.search(text) \
-            or PLAN_SECTION.search(sent.block.section or ""):
+    if not (signed or founded or joint or fe_founded or coop) or PLANS.search(text) or PLAN_SECTION.search(sent.block.section or ""):
         return []
     named = {pair[1].name} if pair is not None and read <= {pair[1].name} else set()
     if any(x.type in ("City", "Region") and x.foreign and not {x.name, x.written} & named for x in sent.spans):
