@@ -33,7 +33,7 @@ from ...nlp.common import _cut, verb_words
 from ..cues import pattern, words
 from ..dates import parse_date
 from ..firstchars import skipping
-from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in
+from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in, places_in
 from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
 from ..positions import evidence_of
 from ..press import LEAD as PRESS_LEAD
@@ -484,6 +484,10 @@ def _home(sent: Sentence, sp: Span, home_city: Party) -> Party:
 
 
 def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
+    if sp.rule == "in-event":
+        joined = _home_joined_in_event(sent, sp)
+        if joined is not None:
+            return _as_home(joined, home_city)
     rs, _ = sent.rel(sp)
     cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
     gaz = load()
@@ -513,6 +517,22 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
         if SUBJECT_AFTER.match(sent.block.text, x.end):
             return _as_home(x, home_city)
     return home_city
+
+
+def _home_joined_in_event(sent: Sentence, sp: Span) -> Span | None:
+    """The mainland place an event's name joins by 与 to the partner named inside it (安徽省与高知县缔结
+    友好省县关系25周年纪念活动: 安徽省, whichever the document's home place), as a span."""
+    ev = next((x for x in sent.spans if x.type == "Event" and x.start <= sp.start and sp.end <= x.end), None)
+    if ev is None:
+        return None
+    before = sent.block.text[ev.start : sp.start]
+    if not _JOINED_TO.fullmatch(before[-1:]):
+        return None
+    ends = [p for p in places_in(before[:-1]) if p[1] == len(before) - 1]
+    if not ends:
+        return None
+    s, e, name, typ = min(ends)  # (the longest: 安徽省, not 徽省)
+    return Span(ev.start + s, ev.start + e, typ, name, before[s:e], "中国", "in-event")
 
 
 def _as_home(x: Span, home_city: Party) -> Party:
@@ -649,15 +669,20 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     country and region before it read past (尼崎市与美国佐治亚州奥古斯塔市也是友好城市)."""
     text = sent.text
     head = sent.rel(sp)[0]
-    for y in sorted(sent.spans_in(cs, head), key=_START, reverse=True):
+    before = sorted(sent.spans_in(cs, head), key=_START, reverse=True)
+    for y in before:
         if y.type in ("Country", "Region") and sent.rel(y)[1] == head:
             head = sent.rel(y)[0]
+        elif (text[head - 1 : head] == "、" and sent.rel(y)[1] == head - 1 and y.type in ("City", "Region", "Country")
+              and (y.type == "Country" or y.foreign)):
+            head = sent.rel(y)[0]  # (and the places listed before it: …还与美国弗雷斯诺市、|印度尼西亚苏拉巴亚市)
     places = [x for x in sent.spans_in(cs, head) if x.type in ("City", "Region") and x.foreign]
     if places:
         first = places[0]
         s, e = sent.rel(first)
         # (Or its group: 达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流.)
-        if (text[e:head] in ("与", "同") or _GROUP_TO_WITH.fullmatch(text, e, head)) and not _JOINERS.search(text, cs, s):
+        # (A word of time or manner may stand before 与: 高知市还与…, 合艾市已与….)
+        if (_PLACE_TO_WITH.fullmatch(text, e, head) or _GROUP_TO_WITH.fullmatch(text, e, head)) and not _JOINERS.search(text, cs, s):
             return True
     # (The subject itself, its group joined so to another foreign place's.)
     s, e = sent.rel(sp)
@@ -665,9 +690,10 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     before = [x for x in sent.spans_in(cs, s) if x.type in ("City", "Region", "Person") and sent.rel(x)[1] < s]
     if _JOINERS.search(text, cs, s) or before:
         return False
-    joined = _GROUP_TO_WITH.match(text, e)
-    if joined is None:
-        return False
+    # (Or the place itself, with a word of time or manner before 与: 佐贺市还与美国奥兰多市…结为友好城市.)
+    joined = _GROUP_TO_WITH.match(text, e) or _PLACE_TO_WITH.match(text, e) if sp.type in ("City", "Region") else _GROUP_TO_WITH.match(text, e)
+    if joined is None or joined.end() - e == 1 and not _GROUP_TO_WITH.match(text, e):
+        return False  # (a place joined by 与 alone, 佐贺市与…, is read as before)
     ce_m = CLAUSE_OR_STOP.search(text, joined.end())
     return any(x.foreign and x.type in ("City", "Region") for x in sent.spans_in(joined.end(), ce_m.start() if ce_m else len(text)))
 
@@ -721,6 +747,8 @@ _JOINED_TO = re.compile("[与和同及]")
 _GROUP_TO_WITH = re.compile(r"市?(?:代表团|代表|一行|方面)(?:还|也|又|则|亦)?(?:与|同)")
 
 
+# What may stand between a place opening a clause and the 与 joining it to another (高知市还与…, 合艾市已与…).
+_PLACE_TO_WITH = re.compile(r"(?:还|也|又|另|亦|已|已经|早已|曾|曾经|先后)?(?:与|同)")
 # What may stand between a clause's subject and the 与 joining the other side (金相浩还与…).
 _SUBJECT_TO_WITH = re.compile(r"(?:还|也|又|随后|另|并|则|亦)?(?:与|同|和)")
 
