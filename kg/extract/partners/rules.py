@@ -1342,7 +1342,14 @@ def _standing_cooperation(text: str) -> list[re.Match]:
     wish, a potential, nor a word of an event's or a quoted name)."""
     return [m for m in COOPERATION.finditer(text) if not _in_quoted_name(text, m.start())
             and not IN_EVENT_NAME.match(text, m.end()) and not POTENTIAL.match(text, m.end())
-            and not _wished(text, m.start())]
+            and not _wished(text, m.start()) and not _talked_over_after(text, m.end())]
+
+
+def _talked_over_after(text: str, pos: int) -> bool:
+    """Whether the clause goes on, after the cooperation word ending at ``pos``, to say the relation is
+    still being talked over (…的友好交流关系正在商谈中): a plan, not standing exchange."""
+    ce = CLAUSE.search(text, pos)
+    return PLANS.search(text, pos, ce.start() if ce else len(text)) is not None
 
 
 _PURPOSE = re.compile(rf"\s*(?:{pattern('partners', 'cooperation.purpose_opens')})")
