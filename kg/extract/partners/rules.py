@@ -369,8 +369,9 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue  # 河口—老街跨境经济合作区: a word of a zone's name, not a partner (not 杜伊斯堡市|共建产业园)
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         nxt = (_governed(nxt, gaz, text) or nxt) if nxt is not None and nxt.type == "Organization" else nxt
-        if nxt is not None and nxt.start == sp.end and nxt.type in ("City", "Region") and nxt.foreign:
-            continue  # 北威州 before 博特罗普市 (or before its government: 布里亚特共和国|乌兰乌德市政府)
+        if nxt is not None and (nxt.start == sp.end or sp.type == "Region" and text[sp.end : nxt.start] == "的") \
+                and nxt.type in ("City", "Region") and nxt.foreign:
+            continue  # 北威州 before 博特罗普市 (or before its government: 布里亚特共和国|乌兰乌德市政府; 托斯卡纳大区的|…市)
         m = _WARD.match(text[sp.end : sp.end + 7])
         if sp.type == "City" and m and not gaz.lookup(m.group(0)) and not m.group(0).endswith(_NOT_WARD):
             # A district of a foreign city: 塔什干市奥尔马佐尔区. A numbered one (格拉茨第二区) is named
