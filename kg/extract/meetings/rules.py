@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ...gazetteer import load
@@ -205,8 +206,9 @@ class MeetingContext:
 
     # A trip abroad over days, told before: (its country, its span of days).
     trip: tuple[str, str] = ()
-    # The home-side person the last sentence that opens with a person opened with (a pronoun's).
-    speaker: tuple[Party, ...] = ()
+    # The home-side person the last sentence that opens with a person opened with (a pronoun's):
+    # none, or one (iterated: a _Speaker, read when asked).
+    speaker: Iterable[Party] = ()
 
     # The home-side persons last named as leading a group (副市长X率市政府代表团访问…): the home side
     # of a meeting whose subject is that group (代表团拜会了…).
@@ -246,10 +248,15 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     return found
 
 
+def _person_name(sp: Span) -> str:
+    """The name of the person ``sp`` as :func:`_person` reads it."""
+    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
+    return sp.name if sp.rule == "known-name" and "·" in sp.name else sp.written
+
+
 def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     pp = person_phrase(sent, sp, seg_start)
-    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
-    written = sp.name if sp.rule == "known-name" and "·" in sp.name else sp.written
+    written = _person_name(sp)
     if pp is None:
         return Party(written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
@@ -890,8 +897,7 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     first = next((sp for sp in sent.spans if sp.type == "Person"), None)
     if first is not None and NO_SUBJECT.match(_COMMAS.sub("", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
         # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.)
-        p = _as_known(_person(sent, first, sent.start), ctx)
-        ctx.speaker = () if _foreign(p) else (p,)
+        ctx.speaker = _Speaker(sent, first, ctx.people.get(_person_name(first)))
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
@@ -903,12 +909,33 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
                 ctx.people.setdefault(part, p)
 
 
+class _Speaker:
+    """The home-side person a sentence opens with (see MeetingContext.speaker), read only when a pronoun
+    asks for them: most are never asked, and reading a person's phrase is dear. ``known`` is what the
+    document said of the name before that sentence (see _as_known)."""
+
+    __slots__ = ("sent", "sp", "known", "read")
+
+    def __init__(self, sent: Sentence, sp: Span, known: Party | None) -> None:
+        self.sent, self.sp, self.known, self.read = sent, sp, known, None
+
+    def __iter__(self):
+        if self.read is None:
+            p = _with_known(_person(self.sent, self.sp, self.sent.start), self.known)
+            self.read = () if _foreign(p) else (p,)
+        return iter(self.read)
+
+
 def _as_known(p: Party, ctx: MeetingContext) -> Party:
     """A person named bare (丹尼尔森一行) with the title, bodies and country the document gave them;
     named by the last part of a name given whole before (亚尼克 after 弗洛里安·亚尼克), by that name."""
     if p.type != "Person":
         return p
-    known = ctx.people.get(p.name)
+    return _with_known(p, ctx.people.get(p.name))
+
+
+def _with_known(p: Party, known: Party | None) -> Party:
+    """``p`` (a person) with what the document said of the name before (``known``): see _as_known."""
     if known is None:
         return p
     if known.name != p.name and "·" in known.name and known.country == (p.country or known.country):
