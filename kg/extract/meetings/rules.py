@@ -48,6 +48,9 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
+# (The same, for a whole sentence's act words: from the first character an act word can start with,
+# which most sentences hold none of. A search within a clause finds its match soon enough with ACT.)
+_ACT_SCAN = skipping(ACT)
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
@@ -118,6 +121,7 @@ _GROUP = Party("", "Person")
 _GUEST_LEAD = re.compile(r"[了 ]*(?:(?:来访|到访|来华访问|来华)的)?由?")  # (由X市市长率领的代表团: the place of its head)
 MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})$")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads_manner')})?(?:{pattern('meetings', 'guests.leads')})")
+_LEADS_SCAN = skipping(LEADS)  # (searched in every sentence: from where a match can start)
 # A clause whose subject is a group alone (代表团拜会了…, 市政府代表团还会见了…).
 HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*$")
 # A person leading a group (X率团访问…, X带队赴…).
@@ -1085,7 +1089,7 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     inside = sent.spans_in(s, e)
     out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in inside
            if sp.type == "Person" and (LEADS.match(sent.block.text, sp.end) or _came_to_place(sent.block.text, sp.end))]
-    for sp in inside:
+    for sp in inside if sent.block.kind == ROW_TEXT else ():  # (only a table's row has a leader's cell)
         group = _row_leader(sent, sp)
         if group is not None:
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
@@ -1107,8 +1111,9 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     # 来珲, 日本新潟县驻大连经济事务所所长一行来珲春考察): the place or body; a mission's head so named
     # (俄罗斯驻沈阳总领事一行到珲春访问): the mission. (Only where a word of leading or coming is: most
     # sentences have none.)
-    coming = [sp for sp in inside if sp.foreign and sp.type in ("City", "Region", "Organization", "Country")]
-    if coming and (LEADS.search(sent.text) or _CAME.search(sent.text)):
+    coming = [sp for sp in inside if sp.foreign and sp.type in ("City", "Region", "Organization", "Country")] \
+        if _LEADS_SCAN.search(sent.text) or _CAME.search(sent.text) else ()
+    if coming:
         gaz = load()
         for sp in coming:
             if sp.type == "Country":
@@ -1403,7 +1408,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             found.extend(_attendees(sent, more, ctx, start, group=group))
             start = more.end()
         return _nobody_meets_themselves(found)
-    for m in ACT.finditer(text):
+    last_act = 0  # (where the last act word ends: see the attendees after them, below)
+    for m in _ACT_SCAN.finditer(text):
+        last_act = m.end()
         if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
         act = m.group(0)
@@ -1636,7 +1643,6 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         ctx.group.extend(made)
         ctx.signings.update(id(mt) for mt, act in out if act in SIGNING_ACTS)
         ctx.last = made
-        last_act = max((m.end() for m in ACT.finditer(text)), default=0)
         tail = ATTEND_END.search(text, last_act)
         if tail:
             # …市长X致辞并签约，市领导Y参加: Y attends what the sentence told.
