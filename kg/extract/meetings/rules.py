@@ -29,7 +29,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
-from ..firstchars import skipping
+from ..firstchars import first_chars, skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
 from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
@@ -48,9 +48,10 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
-# (The same, for a whole sentence's act words: from the first character an act word can start with,
-# which most sentences hold none of. A search within a clause finds its match soon enough with ACT.)
-_ACT_SCAN = skipping(ACT)
+# (The first characters an act word can start with: a sentence's act words are scanned from the first
+# of them, and most sentences hold none.)
+_ACT_CHARS = first_chars(ACT.pattern)
+_ACT_FIRST = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACT_CHARS)) + "]" if _ACT_CHARS else "")
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
@@ -1409,7 +1410,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             start = more.end()
         return _nobody_meets_themselves(found)
     last_act = 0  # (where the last act word ends: see the attendees after them, below)
-    for m in _ACT_SCAN.finditer(text):
+    first_act = _ACT_FIRST.search(text)
+    for m in ACT.finditer(text, first_act.start()) if first_act else ():
         last_act = m.end()
         if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
