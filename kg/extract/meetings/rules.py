@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ...gazetteer import load
-from ...model import Meeting, Party
+from ...model import Evidence, Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
 from ..firstchars import first_chars, skipping
@@ -250,6 +250,14 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     found = sent.memo.get(key)
     if found is None:
         found = sent.memo[key] = _read_person(sent, sp, seg_start)
+    return found
+
+
+def _evidence(sent: Sentence) -> Evidence:
+    """``sent.evidence()``, read once a sentence (each meeting it tells carries it; it does not change)."""
+    found = sent.memo.get("evidence")
+    if found is None:
+        found = sent.memo["evidence"] = sent.evidence()
     return found
 
 
@@ -589,7 +597,7 @@ def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
     hosts = [p for p in _subject(sent, held.start(), ctx) if p.type == "Person"]
     if hosts and not any(sp.type == "Person" and _foreign(_person(sent, sp, sent.start)) for sp in sent.spans_in(held.end(), len(sent.text))):
         ctx.hosted = Meeting(date=sent.date_before(held.start()), mode="in_person", home=tuple(hosts), counterparts=(),
-                             evidence=sent.evidence(), description=sent.text.strip(),
+                             evidence=_evidence(sent), description=sent.text.strip(),
                              home_place=_home_place(sent, 0, held.start(), ctx.home_place))
 
 
@@ -653,7 +661,7 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
                     if members is not None and sent.rel(sp)[0] >= members.end() and not p.country}
     out = []
     told = ctx.group if group is None else group
-    line = sent.evidence().line
+    line = _evidence(sent).line
     here = [mt for mt in told if mt.evidence.line == line]
     if group is None and here and ACT.search(m.group(0)):
         # (…周伟东还会见了X一行。王海涛，刘志军参加会见: the meetings this paragraph's line told, not
@@ -674,9 +682,9 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
         guests = tuple(p for p in as_guests if (_foreign(p) or p.name in member_names) and p.name not in principal_guests)
         principals = tuple(h for h in last.home if h.type == "Person")
         if home:
-            out.append((replace(last, home=home, evidence=sent.evidence(), description=sent.text.strip()), "参加"))
+            out.append((replace(last, home=home, evidence=_evidence(sent), description=sent.text.strip()), "参加"))
         if guests and principals:
-            out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
+            out.append((replace(last, home=principals, counterparts=guests, evidence=_evidence(sent),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
     return out
 
@@ -900,9 +908,10 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     if leaders:
         ctx.home_leaders = leaders
     first = next((sp for sp in sent.spans if sp.type == "Person"), None)
-    if first is not None and NO_SUBJECT.match(_COMMAS.sub("", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
-        # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.)
-        ctx.speaker = _Speaker(sent, first, ctx.people.get(_person_name(first)))
+    if first is not None:
+        # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
+        # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
+        ctx.speaker = _Speaker(sent, first, ctx.people.get(_person_name(first)), ctx.speaker)
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
@@ -915,20 +924,39 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
 
 
 class _Speaker:
-    """The home-side person a sentence opens with (see MeetingContext.speaker), read only when a pronoun
-    asks for them: most are never asked, and reading a person's phrase is dear. ``known`` is what the
-    document said of the name before that sentence (see _as_known)."""
+    """The home-side person the last sentence that opens with a person opened with (see
+    MeetingContext.speaker), read only when a pronoun asks for them: most are never asked, and reading
+    a person's phrase is dear. ``sp`` is the first person of ``sent``; if the sentence does not open
+    with them, the speaker is the one before (``before``). ``known`` is what the document said of the
+    name before that sentence (see _as_known)."""
 
-    __slots__ = ("sent", "sp", "known", "read")
+    __slots__ = ("sent", "sp", "known", "before", "read")
 
-    def __init__(self, sent: Sentence, sp: Span, known: Party | None) -> None:
-        self.sent, self.sp, self.known, self.read = sent, sp, known, None
+    def __init__(self, sent: Sentence, sp: Span, known: Party | None, before: Iterable[Party]) -> None:
+        self.sent, self.sp, self.known, self.before, self.read = sent, sp, known, before, None
+
+    def _opens(self) -> bool:
+        """Whether the sentence opens with its first person (only time words before their clause)."""
+        sent = self.sent
+        return NO_SUBJECT.match(_COMMAS.sub("", sent.text[: _clause_start(sent, sent.rel(self.sp)[0])])) is not None
 
     def __iter__(self):
-        if self.read is None:
-            p = _with_known(_person(self.sent, self.sp, self.sent.start), self.known)
-            self.read = () if _foreign(p) else (p,)
-        return iter(self.read)
+        # (Back along the sentences to the last that opens with its person, without recursion: a
+        # document may name persons in many sentences that open otherwise.)
+        link, passed = self, []
+        while isinstance(link, _Speaker) and link.read is None and not link._opens():
+            passed.append(link)
+            link = link.before
+        if isinstance(link, _Speaker):
+            if link.read is None:
+                p = _with_known(_person(link.sent, link.sp, link.sent.start), link.known)
+                link.read = () if _foreign(p) else (p,)
+            read = link.read
+        else:
+            read = tuple(link)
+        for x in passed:
+            x.read = read
+        return iter(read)
 
 
 def _as_known(p: Party, ctx: MeetingContext) -> Party:
@@ -982,7 +1010,7 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
         if not cps:
             continue
         out.append((Meeting(date=sent.date_before(m.start()), mode="letter", home=tuple(homes), counterparts=tuple(cps),
-                            evidence=sent.evidence(), country=";".join(dict.fromkeys(c.country for c in cps if c.country)),
+                            evidence=_evidence(sent), country=";".join(dict.fromkeys(c.country for c in cps if c.country)),
                             description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place)), "致信"))
     return out
 
@@ -1015,7 +1043,7 @@ def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]
 def _witnessed(sent: Sentence, at: int, who_s: int, who_e: int, homes: list, cps: list, ctx: MeetingContext) -> tuple[Meeting, str]:
     """The meeting of witnesses named between ``who_s`` and ``who_e``."""
     return (Meeting(date=sent.date_before(at), mode="in_person", home=tuple(homes), counterparts=tuple(cps),
-                    evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                    evidence=_evidence(sent), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
                     description=sent.text.strip(), home_place=_home_place(sent, who_s, who_e, ctx.home_place)), "见证")
 
 
@@ -1043,7 +1071,7 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
         # (The date written before the welcome, else the one the text stated before the sentence.)
         date = sent.stated_date_before(m.start()) or sent.context or sent.date
         meeting = Meeting(date=date, mode="in_person", home=tuple(homes), counterparts=tuple(cps),
-                          evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                          evidence=_evidence(sent), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
                           description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place))
         if cps:
             out.append((meeting, "欢迎"))
@@ -1088,8 +1116,18 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行), and the
     places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
     inside = sent.spans_in(s, e)
-    out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in inside
-           if sp.type == "Person" and (LEADS.match(sent.block.text, sp.end) or _came_to_place(sent.block.text, sp.end))]
+    text = sent.block.text
+    # (One pass over the spans for the persons and the places; the places are listed after the persons.)
+    out: list[Party] = []
+    places: list[Party] = []
+    for sp in inside:
+        if sp.type == "Person":
+            if LEADS.match(text, sp.end) or _came_to_place(text, sp.end):
+                out.append(_person(sent, sp, sent.start + _phrase_start(sent, sp)))
+        elif sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
+            # The place, or a list of places joined by 、/和/及, right before the group's word.
+            if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
+                places.append(Party(sp.name, sp.type, country=sp.side_country))
     for sp in inside if sent.block.kind == ROW_TEXT else ():  # (only a table's row has a leader's cell)
         group = _row_leader(sent, sp)
         if group is not None:
@@ -1102,12 +1140,7 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
                 last = max(named, key=lambda x: x.start)
                 p = replace(p, organizations=(Party(last.name, last.type, country=last.side_country),), country=p.country or last.side_country)
             out.append(p)
-    text = sent.block.text
-    for sp in inside:
-        if sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
-            # The place, or a list of places joined by 、/和/及, right before the group's word.
-            if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
-                out.append(Party(sp.name, sp.type, country=sp.side_country))
+    out += places
     # A place's or body's official named by title only, leading a group or coming (哈桑区行政长官率政府代表团
     # 来珲, 日本新潟县驻大连经济事务所所长一行来珲春考察): the place or body; a mission's head so named
     # (俄罗斯驻沈阳总领事一行到珲春访问): the mission. (Only where a word of leading or coming is: most
@@ -1392,7 +1425,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         found, start = [], 0
         # (Guests who attend a talk the home side held, told just before: 金晓东主持召开…座谈会。X、Y参加
         # 座谈，Z在座 — they meet its host, and Z attends that meeting.)
-        hosted = ctx.hosted if ctx.hosted is not None and ctx.hosted.evidence.line == sent.evidence().line else None
+        hosted = ctx.hosted if ctx.hosted is not None and ctx.hosted.evidence.line == _evidence(sent).line else None
         group = None
         for att in ATTENDED.finditer(text):
             if att.start() >= start:
@@ -1421,7 +1454,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue  # (its mode is read with the act word after it; 以视频连线方式共同举办…论坛 tells how an event was held)
         if act in ACCOMPANY_ACTS and _ACCOMPANIED_ACTS.match(text, m.end()):
             continue  # (X陪同Y会见Z: Y's meeting, read at its own act word, with X on Y's side)
-        if THANKED_FOR.search(text, _clause_start(sent, m.start()), m.start()):
+        act_clause = _clause_start(sent, m.start())  # (asked again below: read once)
+        if THANKED_FOR.search(text, act_clause, m.start()):
             continue  # (X感谢东湖区的热情接待: what X thanks for, no meeting of X's)
         if _time_of_told_act(sent, m, ctx):
             _narrow_group(sent, m, ctx)
@@ -1457,7 +1491,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         hosted_before = act in HOSTING_ACTS and after.startswith("任务")
         if NOT_AN_ACT.match(after) and not hosted_before and not GUEST_WHO_ATTENDS.match(after):
             continue  # (but 会见出席…博览会的X: X, who attends, is met)
-        cs = _clause_start(sent, m.start())
+        cs = act_clause
         if act in SIGNING_ACTS:
             # (X与Y共同见证A与B签署…: the signatories are named after the witnesses.)
             cs = max((w.end() for w in WITNESS_WORD.finditer(text, cs, m.start())), default=cs)
@@ -1472,7 +1506,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             if sides is not None:
                 homes, cps = sides
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=homes,
-                                    counterparts=cps, evidence=sent.evidence(),
+                                    counterparts=cps, evidence=_evidence(sent),
                                     country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
                                     description=text.strip(), home_place=_home_place(sent, 0, pre_s, ctx.home_place)), act))
             continue
@@ -1506,7 +1540,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # A区区长X与甲市市长Y、B区区长Z与乙市市长W分别签署…: a meeting per pair.
             for homes, cps, (hs, he) in pairs:
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[_manner_start(sent, pre_s) : m.end()]), home=tuple(homes),
-                                    counterparts=tuple(cps), evidence=sent.evidence(),
+                                    counterparts=tuple(cps), evidence=_evidence(sent),
                                     country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
                                     description=text.strip(), home_place=_home_place(sent, hs, he, ctx.home_place)), act))
             continue
@@ -1615,7 +1649,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             mode=mode,
             home=tuple(homes),
             counterparts=tuple(cps),
-            evidence=sent.evidence(),
+            evidence=_evidence(sent),
             country=";".join(countries),
             description=text.strip(),
             home_place=home_place,
