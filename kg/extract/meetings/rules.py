@@ -52,6 +52,13 @@ ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
 # of them, and most sentences hold none.)
 _ACT_CHARS = first_chars(ACT.pattern)
 _ACT_FIRST = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACT_CHARS)) + "]" if _ACT_CHARS else "")
+
+
+def _acts_in(text: str, s: int, e: int):
+    """``ACT.finditer(text, s, e)``, scanned by re from the first character an act word can start with
+    (no match starts before it; most sentences and clauses hold none)."""
+    first = _ACT_FIRST.search(text, s, e)
+    return ACT.finditer(text, first.start(), e) if first else ()
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
@@ -92,6 +99,7 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # (Sent to the home side: 收到X发来的新春贺信.)
 LETTER_OF = skipping(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
                        f"(?:{pattern('meetings', 'acts.letter_kinds')})?(?:{pattern('meetings', 'acts.letter_of')})")
+_LETTER_WORD = re.compile(pattern("meetings", "acts.letter_of"))  # (a match of LETTER_OF holds one)
 OWN_MISSION = re.compile(pattern("meetings", "guests.own_missions"))
 MISSION_WORD = re.compile(pattern("meetings", "guests.mission_words"))
 LETTER_RECEIVED = re.compile(pattern("meetings", "acts.letter_received"))
@@ -432,13 +440,16 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         items = [text[a + 1 if a >= 0 else 0 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
     else:
         items = text.split("、")
+    # (The spans of the list in order, read once: each item's are those inside it.)
+    listed = sorted(sent.spans_in(s, max(s, e)), key=lambda x: x.start)
     for item in items:
         i0, pos = s + pos, pos + len(item) + 1
         # (会见了|法国里昂市…, 与来访的|美国…委员会代表团: the item starts after 了 and a visitor's word.)
         lead_word = _GUEST_LEAD.match(item)
         skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
-        item_spans = sorted(sent.spans_in(i0, i0 + len(item)), key=lambda x: x.start)
+        lo, hi = sent.start + i0, sent.start + i0 + len(item)
+        item_spans = [x for x in listed if x.start >= lo and x.end <= hi]
         # (Not a continent or macro-region, the gazetteer's regions of no country: 亚洲大洋洲局.)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")
                   and not (x.type == "Region" and x.rule == "gazetteer" and not x.country)]
@@ -984,6 +995,8 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
     home place."""
     out = []
     text = sent.text
+    if _LETTER_WORD.search(text) is None:
+        return out  # (every letter so named ends in a letter's word: most sentences hold none)
     for m in LETTER_OF.finditer(text):
         # (The writer's title may follow the name: 潘国强市长致格拉西市长的贺信.)
         writer = next((sp for sp in sent.spans if sp.type == "Person" and (
@@ -1091,7 +1104,7 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     dash = sent.text.rfind("—", left, rs)
     if dash >= 0:
         left = dash + 1
-    for m in ACT.finditer(sent.text, left, rs):
+    for m in _acts_in(sent.text, left, rs):
         left = m.end()
     # (Nor the words that open a group's head, 会见并宴请了|以副市长X为团长的…代表团: not in a span, 以色列.)
     lead = PHRASE_LEAD.match(sent.text, left, rs)
@@ -1302,7 +1315,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
         return 0
     prev = sent.clause_start(pre_s - 1)
     # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
-    acts = [a.group(0) for a in ACT.finditer(sent.text, prev, pre_s)]
+    acts = [a.group(0) for a in _acts_in(sent.text, prev, pre_s)]
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s
 
 
@@ -1443,8 +1456,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             start = more.end()
         return _nobody_meets_themselves(found)
     last_act = 0  # (where the last act word ends: see the attendees after them, below)
-    first_act = _ACT_FIRST.search(text)
-    for m in ACT.finditer(text, first_act.start()) if first_act else ():
+    for m in _acts_in(text, 0, len(text)):
         last_act = m.end()
         if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
