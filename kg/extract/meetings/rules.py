@@ -213,7 +213,7 @@ class MeetingContext:
 
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
-        self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
+        self.last_home, self.last, self.group, self.signed, self.pending, self.seen = (), [], [], (), [], None
         self.signings = set()
         self.home_leaders, self.speaker, self.trip, self.hosted = (), (), (), None
 
@@ -233,10 +233,20 @@ class MeetingContext:
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
     signed_in: int = -1  # the paragraph that named them (where a signatory may follow)
+    # The sentences read since the record began, the last first (see _Seen): where the visitors are
+    # found when a rule asks for them.
+    seen: _Seen | None = None
+
     # The foreign persons last named as coming with a group (X率代表团访问…), whom a meeting of
-    # "the delegation" meets; and the paragraph that named them.
-    visitors: tuple[Party, ...] = ()
-    visitors_in: int = -1
+    # "the delegation" meets; and the paragraph that named them. (Read when asked: most sentences
+    # name no visitors, and no rule asks for those of most.)
+    @property
+    def visitors(self) -> tuple[Party, ...]:
+        return _told_visitors(self.seen)[0]
+
+    @property
+    def visitors_in(self) -> int:
+        return _told_visitors(self.seen)[1]
     # Meetings of a group whose members are not named yet (会见了访问团一行): its head, named later
     # in the record (访问团团长、…总领事X表示), is whom they met.
     # (Each with the bodies whose group it met, 日本冈山县议会代表团: the guests if no head is named.)
@@ -250,6 +260,34 @@ class MeetingContext:
                for mt, act, bodies in self.pending if bodies]
         self.pending = []
         return out
+
+
+class _Seen:
+    """A sentence read (``before``: the one read before it), whose visitors (see :func:`_visitors`) are
+    read only when a later sentence asks for the last named: ``read`` is then (visitors, paragraph)."""
+
+    __slots__ = ("sent", "before", "read")
+
+    def __init__(self, sent: Sentence, before: _Seen | None) -> None:
+        self.sent, self.before, self.read = sent, before, None
+
+
+def _told_visitors(seen: _Seen | None) -> tuple[tuple[Party, ...], int]:
+    """The foreign visitors the last sentence that names any named, and its paragraph; none (-1) if
+    no sentence since the record began names any. (Back along the sentences, without recursion.)"""
+    link, passed = seen, []
+    while link is not None and link.read is None:
+        sent = link.sent
+        own = tuple(p for p in _visitors(sent, 0, len(sent.text)) if _foreign(p))
+        if own:
+            link.read = (own, sent.block.start)
+            break
+        passed.append(link)
+        link = link.before
+    told = link.read if link is not None else ((), -1)
+    for x in passed:
+        x.read = told
+    return told
 
 
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
@@ -1417,7 +1455,6 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         countries = {sp.side_country for sp in sent.spans if sp.type in ("Country", "City", "Region") and sp.foreign}
         if went and went != "中国" and countries == {went}:
             ctx.trip = (went, sent.date)
-    visitors = tuple(p for p in _visitors(sent, 0, len(text)) if _foreign(p))
     if ctx.pending:
         heads = [p for sp in sent.spans if sp.type == "Person"
                  for p in (_person(sent, sp, sent.start),)
@@ -1682,8 +1719,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out.extend(_welcomes(sent, ctx))
     if out:  # (most sentences tell no meeting)
         out = _officials_over_places(_nobody_meets_themselves(out))
-    if visitors:
-        ctx.visitors, ctx.visitors_in = visitors, sent.block.start
+    ctx.seen = _Seen(sent, ctx.seen)  # (its visitors, if any, are the last named: read when asked)
     made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:
