@@ -152,8 +152,10 @@ def _place_ending(text: str, start: int, gaz: Gazetteer) -> bool:
     return any(gaz.lookup(text[k:], ("City", "Region")) for k in range(max(0, len(text) - 8), start))
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_chain(text: str, gaz: Gazetteer) -> tuple[str, str]:
-    """Split ``text`` into (organisation part, title chain) by peeling titles, 兼 and scope words off its end."""
+    """Split ``text`` into (organisation part, title chain) by peeling titles, 兼 and scope words off its end.
+    (Remembered: a document writes the same bodies and titles before many names.)"""
     rest = text
     had_title, peeled = False, ""  # (the title peeled last: the first of the chain)
     while rest:
@@ -273,7 +275,10 @@ _LEADING_DATE = re.compile(r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(
                            r"|^\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")
 
 
+@lru_cache(maxsize=1 << 14)
 def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:
+    """The body or place ``written`` names (at ``start`` in the phrase read), None if it names none.
+    (Remembered: a document names the same bodies before many persons. The Org is shared: not to change.)"""
     date = _LEADING_DATE.match(written)
     if date:  # (1月18日　市长X…: the entry's date, no body)
         start += date.end()
@@ -345,7 +350,7 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
     text = text[:cut]
     segs: list[_Seg] = []
     pos = 0
-    for part in re.split(r"、", text):
+    for part in text.split("、"):
         segs.append(_Seg(part, pos))
         pos += len(part) + 1
     persons: list[PersonPhrase] = []
@@ -397,7 +402,10 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
     return persons
 
 
+_OUTER_END = re.compile(r"(?:并|一行|等人|，|,|。|；|;|共同|出席|举行|进行)")
+
+
 def _name_end_outer(text: str) -> int:
     """Where an enumeration of persons ends: at the first clause break after the last name."""
-    m = re.search(r"(?:并|一行|等人|，|,|。|；|;|共同|出席|举行|进行)", text)
+    m = _OUTER_END.search(text)
     return m.start() if m else len(text)

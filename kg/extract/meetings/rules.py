@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ...gazetteer import load
-from ...model import Meeting, Party
+from ...model import Evidence, Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
-from ..firstchars import skipping
+from ..firstchars import first_chars, skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
 from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
@@ -47,6 +48,17 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
+# (The first characters an act word can start with: a sentence's act words are scanned from the first
+# of them, and most sentences hold none.)
+_ACT_CHARS = first_chars(ACT.pattern)
+_ACT_FIRST = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACT_CHARS)) + "]" if _ACT_CHARS else "")
+
+
+def _acts_in(text: str, s: int, e: int):
+    """``ACT.finditer(text, s, e)``, scanned by re from the first character an act word can start with
+    (no match starts before it; most sentences and clauses hold none)."""
+    first = _ACT_FIRST.search(text, s, e)
+    return ACT.finditer(text, first.start(), e) if first else ()
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
@@ -87,6 +99,7 @@ ATTEND_END = re.compile(f"(?:{pattern('meetings', 'roles.attend')})(?:了)?(?:{p
 # (Sent to the home side: 收到X发来的新春贺信.)
 LETTER_OF = skipping(f"(?:致(?P<to>[^，,。；;的]{{1,24}}?))?(?:{pattern('meetings', 'acts.letter_sent')})?的"
                        f"(?:{pattern('meetings', 'acts.letter_kinds')})?(?:{pattern('meetings', 'acts.letter_of')})")
+_LETTER_WORD = re.compile(pattern("meetings", "acts.letter_of"))  # (a match of LETTER_OF holds one)
 OWN_MISSION = re.compile(pattern("meetings", "guests.own_missions"))
 MISSION_WORD = re.compile(pattern("meetings", "guests.mission_words"))
 LETTER_RECEIVED = re.compile(pattern("meetings", "acts.letter_received"))
@@ -117,6 +130,7 @@ _GROUP = Party("", "Person")
 _GUEST_LEAD = re.compile(r"[了 ]*(?:(?:来访|到访|来华访问|来华)的)?由?")  # (由X市市长率领的代表团: the place of its head)
 MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?:{pattern('meetings', 'guests.mission_heads')})$")
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads_manner')})?(?:{pattern('meetings', 'guests.leads')})")
+_LEADS_SCAN = skipping(LEADS)  # (searched in every sentence: from where a match can start)
 # A clause whose subject is a group alone (代表团拜会了…, 市政府代表团还会见了…).
 HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*$")
 # A person leading a group (X率团访问…, X带队赴…).
@@ -199,14 +213,15 @@ class MeetingContext:
 
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
-        self.last_home, self.last, self.group, self.signed, self.pending, self.visitors = (), [], [], (), [], ()
+        self.last_home, self.last, self.group, self.signed, self.pending, self.seen = (), [], [], (), [], None
         self.signings = set()
         self.home_leaders, self.speaker, self.trip, self.hosted = (), (), (), None
 
     # A trip abroad over days, told before: (its country, its span of days).
     trip: tuple[str, str] = ()
-    # The home-side person the last sentence that opens with a person opened with (a pronoun's).
-    speaker: tuple[Party, ...] = ()
+    # The home-side person the last sentence that opens with a person opened with (a pronoun's):
+    # none, or one (iterated: a _Speaker, read when asked).
+    speaker: Iterable[Party] = ()
 
     # The home-side persons last named as leading a group (副市长X率市政府代表团访问…): the home side
     # of a meeting whose subject is that group (代表团拜会了…).
@@ -218,10 +233,20 @@ class MeetingContext:
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
     signed_in: int = -1  # the paragraph that named them (where a signatory may follow)
+    # The sentences read since the record began, the last first (see _Seen): where the visitors are
+    # found when a rule asks for them.
+    seen: _Seen | None = None
+
     # The foreign persons last named as coming with a group (X率代表团访问…), whom a meeting of
-    # "the delegation" meets; and the paragraph that named them.
-    visitors: tuple[Party, ...] = ()
-    visitors_in: int = -1
+    # "the delegation" meets; and the paragraph that named them. (Read when asked: most sentences
+    # name no visitors, and no rule asks for those of most.)
+    @property
+    def visitors(self) -> tuple[Party, ...]:
+        return _told_visitors(self.seen)[0]
+
+    @property
+    def visitors_in(self) -> int:
+        return _told_visitors(self.seen)[1]
     # Meetings of a group whose members are not named yet (会见了访问团一行): its head, named later
     # in the record (访问团团长、…总领事X表示), is whom they met.
     # (Each with the bodies whose group it met, 日本冈山县议会代表团: the guests if no head is named.)
@@ -237,6 +262,34 @@ class MeetingContext:
         return out
 
 
+class _Seen:
+    """A sentence read (``before``: the one read before it), whose visitors (see :func:`_visitors`) are
+    read only when a later sentence asks for the last named: ``read`` is then (visitors, paragraph)."""
+
+    __slots__ = ("sent", "before", "read")
+
+    def __init__(self, sent: Sentence, before: _Seen | None) -> None:
+        self.sent, self.before, self.read = sent, before, None
+
+
+def _told_visitors(seen: _Seen | None) -> tuple[tuple[Party, ...], int]:
+    """The foreign visitors the last sentence that names any named, and its paragraph; none (-1) if
+    no sentence since the record began names any. (Back along the sentences, without recursion.)"""
+    link, passed = seen, []
+    while link is not None and link.read is None:
+        sent = link.sent
+        own = tuple(p for p in _visitors(sent, 0, len(sent.text)) if _foreign(p))
+        if own:
+            link.read = (own, sent.block.start)
+            break
+        passed.append(link)
+        link = link.before
+    told = link.read if link is not None else ((), -1)
+    for x in passed:
+        x.read = told
+    return told
+
+
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     """The person ``sp`` with the titles and bodies written before it in its clause."""
     key = ("person", sp.start, sp.end, seg_start)
@@ -246,10 +299,23 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     return found
 
 
+def _evidence(sent: Sentence) -> Evidence:
+    """``sent.evidence()``, read once a sentence (each meeting it tells carries it; it does not change)."""
+    found = sent.memo.get("evidence")
+    if found is None:
+        found = sent.memo["evidence"] = sent.evidence()
+    return found
+
+
+def _person_name(sp: Span) -> str:
+    """The name of the person ``sp`` as :func:`_person` reads it."""
+    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
+    return sp.name if sp.rule == "known-name" and "·" in sp.name else sp.written
+
+
 def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     pp = person_phrase(sent, sp, seg_start)
-    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
-    written = sp.name if sp.rule == "known-name" and "·" in sp.name else sp.written
+    written = _person_name(sp)
     if pp is None:
         return Party(written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
@@ -412,13 +478,16 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         items = [text[a + 1 if a >= 0 else 0 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
     else:
         items = text.split("、")
+    # (The spans of the list in order, read once: each item's are those inside it.)
+    listed = sorted(sent.spans_in(s, max(s, e)), key=lambda x: x.start)
     for item in items:
         i0, pos = s + pos, pos + len(item) + 1
         # (会见了|法国里昂市…, 与来访的|美国…委员会代表团: the item starts after 了 and a visitor's word.)
         lead_word = _GUEST_LEAD.match(item)
         skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
-        item_spans = sorted(sent.spans_in(i0, i0 + len(item)), key=lambda x: x.start)
+        lo, hi = sent.start + i0, sent.start + i0 + len(item)
+        item_spans = [x for x in listed if x.start >= lo and x.end <= hi]
         # (Not a continent or macro-region, the gazetteer's regions of no country: 亚洲大洋洲局.)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")
                   and not (x.type == "Region" and x.rule == "gazetteer" and not x.country)]
@@ -577,7 +646,7 @@ def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
     hosts = [p for p in _subject(sent, held.start(), ctx) if p.type == "Person"]
     if hosts and not any(sp.type == "Person" and _foreign(_person(sent, sp, sent.start)) for sp in sent.spans_in(held.end(), len(sent.text))):
         ctx.hosted = Meeting(date=sent.date_before(held.start()), mode="in_person", home=tuple(hosts), counterparts=(),
-                             evidence=sent.evidence(), description=sent.text.strip(),
+                             evidence=_evidence(sent), description=sent.text.strip(),
                              home_place=_home_place(sent, 0, held.start(), ctx.home_place))
 
 
@@ -641,7 +710,7 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
                     if members is not None and sent.rel(sp)[0] >= members.end() and not p.country}
     out = []
     told = ctx.group if group is None else group
-    line = sent.evidence().line
+    line = _evidence(sent).line
     here = [mt for mt in told if mt.evidence.line == line]
     if group is None and here and ACT.search(m.group(0)):
         # (…周伟东还会见了X一行。王海涛，刘志军参加会见: the meetings this paragraph's line told, not
@@ -662,9 +731,9 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
         guests = tuple(p for p in as_guests if (_foreign(p) or p.name in member_names) and p.name not in principal_guests)
         principals = tuple(h for h in last.home if h.type == "Person")
         if home:
-            out.append((replace(last, home=home, evidence=sent.evidence(), description=sent.text.strip()), "参加"))
+            out.append((replace(last, home=home, evidence=_evidence(sent), description=sent.text.strip()), "参加"))
         if guests and principals:
-            out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
+            out.append((replace(last, home=principals, counterparts=guests, evidence=_evidence(sent),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
     return out
 
@@ -888,10 +957,10 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     if leaders:
         ctx.home_leaders = leaders
     first = next((sp for sp in sent.spans if sp.type == "Person"), None)
-    if first is not None and NO_SUBJECT.match(_COMMAS.sub("", sent.text[: _clause_start(sent, sent.rel(first)[0])])):
-        # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.)
-        p = _as_known(_person(sent, first, sent.start), ctx)
-        ctx.speaker = () if _foreign(p) else (p,)
+    if first is not None:
+        # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
+        # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
+        ctx.speaker = _Speaker(sent, first, ctx.people.get(_person_name(first)), ctx.speaker)
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
@@ -903,12 +972,52 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
                 ctx.people.setdefault(part, p)
 
 
+class _Speaker:
+    """The home-side person the last sentence that opens with a person opened with (see
+    MeetingContext.speaker), read only when a pronoun asks for them: most are never asked, and reading
+    a person's phrase is dear. ``sp`` is the first person of ``sent``; if the sentence does not open
+    with them, the speaker is the one before (``before``). ``known`` is what the document said of the
+    name before that sentence (see _as_known)."""
+
+    __slots__ = ("sent", "sp", "known", "before", "read")
+
+    def __init__(self, sent: Sentence, sp: Span, known: Party | None, before: Iterable[Party]) -> None:
+        self.sent, self.sp, self.known, self.before, self.read = sent, sp, known, before, None
+
+    def _opens(self) -> bool:
+        """Whether the sentence opens with its first person (only time words before their clause)."""
+        sent = self.sent
+        return NO_SUBJECT.match(_COMMAS.sub("", sent.text[: _clause_start(sent, sent.rel(self.sp)[0])])) is not None
+
+    def __iter__(self):
+        # (Back along the sentences to the last that opens with its person, without recursion: a
+        # document may name persons in many sentences that open otherwise.)
+        link, passed = self, []
+        while isinstance(link, _Speaker) and link.read is None and not link._opens():
+            passed.append(link)
+            link = link.before
+        if isinstance(link, _Speaker):
+            if link.read is None:
+                p = _with_known(_person(link.sent, link.sp, link.sent.start), link.known)
+                link.read = () if _foreign(p) else (p,)
+            read = link.read
+        else:
+            read = tuple(link)
+        for x in passed:
+            x.read = read
+        return iter(read)
+
+
 def _as_known(p: Party, ctx: MeetingContext) -> Party:
     """A person named bare (丹尼尔森一行) with the title, bodies and country the document gave them;
     named by the last part of a name given whole before (亚尼克 after 弗洛里安·亚尼克), by that name."""
     if p.type != "Person":
         return p
-    known = ctx.people.get(p.name)
+    return _with_known(p, ctx.people.get(p.name))
+
+
+def _with_known(p: Party, known: Party | None) -> Party:
+    """``p`` (a person) with what the document said of the name before (``known``): see _as_known."""
     if known is None:
         return p
     if known.name != p.name and "·" in known.name and known.country == (p.country or known.country):
@@ -924,6 +1033,8 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
     home place."""
     out = []
     text = sent.text
+    if _LETTER_WORD.search(text) is None:
+        return out  # (every letter so named ends in a letter's word: most sentences hold none)
     for m in LETTER_OF.finditer(text):
         # (The writer's title may follow the name: 潘国强市长致格拉西市长的贺信.)
         writer = next((sp for sp in sent.spans if sp.type == "Person" and (
@@ -950,7 +1061,7 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
         if not cps:
             continue
         out.append((Meeting(date=sent.date_before(m.start()), mode="letter", home=tuple(homes), counterparts=tuple(cps),
-                            evidence=sent.evidence(), country=";".join(dict.fromkeys(c.country for c in cps if c.country)),
+                            evidence=_evidence(sent), country=";".join(dict.fromkeys(c.country for c in cps if c.country)),
                             description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place)), "致信"))
     return out
 
@@ -983,7 +1094,7 @@ def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]
 def _witnessed(sent: Sentence, at: int, who_s: int, who_e: int, homes: list, cps: list, ctx: MeetingContext) -> tuple[Meeting, str]:
     """The meeting of witnesses named between ``who_s`` and ``who_e``."""
     return (Meeting(date=sent.date_before(at), mode="in_person", home=tuple(homes), counterparts=tuple(cps),
-                    evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                    evidence=_evidence(sent), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
                     description=sent.text.strip(), home_place=_home_place(sent, who_s, who_e, ctx.home_place)), "见证")
 
 
@@ -1011,7 +1122,7 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
         # (The date written before the welcome, else the one the text stated before the sentence.)
         date = sent.stated_date_before(m.start()) or sent.context or sent.date
         meeting = Meeting(date=date, mode="in_person", home=tuple(homes), counterparts=tuple(cps),
-                          evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                          evidence=_evidence(sent), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
                           description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place))
         if cps:
             out.append((meeting, "欢迎"))
@@ -1031,7 +1142,7 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     dash = sent.text.rfind("—", left, rs)
     if dash >= 0:
         left = dash + 1
-    for m in ACT.finditer(sent.text, left, rs):
+    for m in _acts_in(sent.text, left, rs):
         left = m.end()
     # (Nor the words that open a group's head, 会见并宴请了|以副市长X为团长的…代表团: not in a span, 以色列.)
     lead = PHRASE_LEAD.match(sent.text, left, rs)
@@ -1043,7 +1154,7 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     # (After 与/同 before it, 在巴勒莫市与市长X: not 和, which joins words inside a body's name,
     # 工业和贸易部副部长X.)
     base = left
-    for t in re.finditer("[与同]", sent.text[base:rs]):
+    for t in _WITH.finditer(sent.text[base:rs]):
         if not any(sent.rel(x)[0] <= base + t.start() < sent.rel(x)[1] for x in sent.spans):  # (not 同 in 同江市)
             left = base + t.end()
     for other in sent.spans:
@@ -1052,13 +1163,26 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     return left
 
 
+_WITH = re.compile("[与同]")  # (compiled once: read for every person's phrase)
+
+
 def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行), and the
     places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
     inside = sent.spans_in(s, e)
-    out = [_person(sent, sp, sent.start + _phrase_start(sent, sp)) for sp in inside
-           if sp.type == "Person" and (LEADS.match(sent.block.text, sp.end) or _came_to_place(sent.block.text, sp.end))]
+    text = sent.block.text
+    # (One pass over the spans for the persons and the places; the places are listed after the persons.)
+    out: list[Party] = []
+    places: list[Party] = []
     for sp in inside:
+        if sp.type == "Person":
+            if LEADS.match(text, sp.end) or _came_to_place(text, sp.end):
+                out.append(_person(sent, sp, sent.start + _phrase_start(sent, sp)))
+        elif sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
+            # The place, or a list of places joined by 、/和/及, right before the group's word.
+            if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
+                places.append(Party(sp.name, sp.type, country=sp.side_country))
+    for sp in inside if sent.block.kind == ROW_TEXT else ():  # (only a table's row has a leader's cell)
         group = _row_leader(sent, sp)
         if group is not None:
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
@@ -1070,18 +1194,14 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
                 last = max(named, key=lambda x: x.start)
                 p = replace(p, organizations=(Party(last.name, last.type, country=last.side_country),), country=p.country or last.side_country)
             out.append(p)
-    text = sent.block.text
-    for sp in inside:
-        if sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
-            # The place, or a list of places joined by 、/和/及, right before the group's word.
-            if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
-                out.append(Party(sp.name, sp.type, country=sp.side_country))
+    out += places
     # A place's or body's official named by title only, leading a group or coming (哈桑区行政长官率政府代表团
     # 来珲, 日本新潟县驻大连经济事务所所长一行来珲春考察): the place or body; a mission's head so named
     # (俄罗斯驻沈阳总领事一行到珲春访问): the mission. (Only where a word of leading or coming is: most
     # sentences have none.)
-    coming = [sp for sp in inside if sp.foreign and sp.type in ("City", "Region", "Organization", "Country")]
-    if coming and (LEADS.search(sent.text) or _CAME.search(sent.text)):
+    coming = [sp for sp in inside if sp.foreign and sp.type in ("City", "Region", "Organization", "Country")] \
+        if _LEADS_SCAN.search(sent.text) or _CAME.search(sent.text) else ()
+    if coming:
         gaz = load()
         for sp in coming:
             if sp.type == "Country":
@@ -1236,7 +1356,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
         return 0
     prev = sent.clause_start(pre_s - 1)
     # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
-    acts = [a.group(0) for a in ACT.finditer(sent.text, prev, pre_s)]
+    acts = [a.group(0) for a in _acts_in(sent.text, prev, pre_s)]
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s
 
 
@@ -1338,7 +1458,6 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         countries = {sp.side_country for sp in sent.spans if sp.type in ("Country", "City", "Region") and sp.foreign}
         if went and went != "中国" and countries == {went}:
             ctx.trip = (went, sent.date)
-    visitors = tuple(p for p in _visitors(sent, 0, len(text)) if _foreign(p))
     if ctx.pending:
         heads = [p for sp in sent.spans if sp.type == "Person"
                  for p in (_person(sent, sp, sent.start),)
@@ -1359,7 +1478,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         found, start = [], 0
         # (Guests who attend a talk the home side held, told just before: 金晓东主持召开…座谈会。X、Y参加
         # 座谈，Z在座 — they meet its host, and Z attends that meeting.)
-        hosted = ctx.hosted if ctx.hosted is not None and ctx.hosted.evidence.line == sent.evidence().line else None
+        hosted = ctx.hosted if ctx.hosted is not None and ctx.hosted.evidence.line == _evidence(sent).line else None
         group = None
         for att in ATTENDED.finditer(text):
             if att.start() >= start:
@@ -1376,7 +1495,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             found.extend(_attendees(sent, more, ctx, start, group=group))
             start = more.end()
         return _nobody_meets_themselves(found)
-    for m in ACT.finditer(text):
+    last_act = 0  # (where the last act word ends: see the attendees after them, below)
+    for m in _acts_in(text, 0, len(text)):
+        last_act = m.end()
         if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
         act = m.group(0)
@@ -1385,7 +1506,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue  # (its mode is read with the act word after it; 以视频连线方式共同举办…论坛 tells how an event was held)
         if act in ACCOMPANY_ACTS and _ACCOMPANIED_ACTS.match(text, m.end()):
             continue  # (X陪同Y会见Z: Y's meeting, read at its own act word, with X on Y's side)
-        if THANKED_FOR.search(text, _clause_start(sent, m.start()), m.start()):
+        act_clause = _clause_start(sent, m.start())  # (asked again below: read once)
+        if THANKED_FOR.search(text, act_clause, m.start()):
             continue  # (X感谢东湖区的热情接待: what X thanks for, no meeting of X's)
         if _time_of_told_act(sent, m, ctx):
             _narrow_group(sent, m, ctx)
@@ -1421,7 +1543,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         hosted_before = act in HOSTING_ACTS and after.startswith("任务")
         if NOT_AN_ACT.match(after) and not hosted_before and not GUEST_WHO_ATTENDS.match(after):
             continue  # (but 会见出席…博览会的X: X, who attends, is met)
-        cs = _clause_start(sent, m.start())
+        cs = act_clause
         if act in SIGNING_ACTS:
             # (X与Y共同见证A与B签署…: the signatories are named after the witnesses.)
             cs = max((w.end() for w in WITNESS_WORD.finditer(text, cs, m.start())), default=cs)
@@ -1436,7 +1558,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             if sides is not None:
                 homes, cps = sides
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=homes,
-                                    counterparts=cps, evidence=sent.evidence(),
+                                    counterparts=cps, evidence=_evidence(sent),
                                     country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
                                     description=text.strip(), home_place=_home_place(sent, 0, pre_s, ctx.home_place)), act))
             continue
@@ -1470,7 +1592,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # A区区长X与甲市市长Y、B区区长Z与乙市市长W分别签署…: a meeting per pair.
             for homes, cps, (hs, he) in pairs:
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[_manner_start(sent, pre_s) : m.end()]), home=tuple(homes),
-                                    counterparts=tuple(cps), evidence=sent.evidence(),
+                                    counterparts=tuple(cps), evidence=_evidence(sent),
                                     country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
                                     description=text.strip(), home_place=_home_place(sent, hs, he, ctx.home_place)), act))
             continue
@@ -1579,7 +1701,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             mode=mode,
             home=tuple(homes),
             counterparts=tuple(cps),
-            evidence=sent.evidence(),
+            evidence=_evidence(sent),
             country=";".join(countries),
             description=text.strip(),
             home_place=home_place,
@@ -1600,8 +1722,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out.extend(_welcomes(sent, ctx))
     if out:  # (most sentences tell no meeting)
         out = _officials_over_places(_nobody_meets_themselves(out))
-    if visitors:
-        ctx.visitors, ctx.visitors_in = visitors, sent.block.start
+    ctx.seen = _Seen(sent, ctx.seen)  # (its visitors, if any, are the last named: read when asked)
     made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:
@@ -1609,7 +1730,6 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         ctx.group.extend(made)
         ctx.signings.update(id(mt) for mt, act in out if act in SIGNING_ACTS)
         ctx.last = made
-        last_act = max((m.end() for m in ACT.finditer(text)), default=0)
         tail = ATTEND_END.search(text, last_act)
         if tail:
             # …市长X致辞并签约，市领导Y参加: Y attends what the sentence told.
