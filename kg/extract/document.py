@@ -16,7 +16,7 @@ from .dates import find_dates, within_span
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
-from .names import classify_org
+from .names import classify_org, make_org, strip_chain
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
 from .persons import known_names_again, phrases_in, short_forms
 from .positions import read_positions
@@ -340,7 +340,7 @@ def _heading_month(doc: Document, heading: str) -> str:
 def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
     classes, places inside event names): for a benchmark that starts as a build's first pass does."""
-    for memo in (_cut, classify_org, _foreign_places_in, phrases_in):
+    for memo in (_cut, classify_org, _foreign_places_in, phrases_in, make_org, strip_chain):
         memo.cache_clear()
 
 
