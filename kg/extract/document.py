@@ -18,7 +18,7 @@ from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
 from .names import classify_org, make_org, strip_chain
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
-from .persons import known_names_again, phrases_in, short_forms
+from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms, surname_title_names
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import HISTORY, HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
@@ -361,6 +361,7 @@ def extract(doc: Document) -> Facts:
         found.append((block, list(chosen), set(nested)))
     found = _bare_as_written(known_names_again(found), gaz)
     full_name = _full_names(found)
+    titled = surname_title_names(found)
     persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
     city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))
@@ -509,6 +510,10 @@ def extract(doc: Document) -> Facts:
                 written_as = written + "市"  # (户田 paired with 开封, after 日本户田市: that city)
             elif rule == "known-name" and full_name.get(written):
                 written_as = full_name[written]  # (克林 after 马蒂亚斯·克林: that person, not another)
+            elif rule == SURNAME_RULE:
+                # (符 of 符市长 after 符海明市长: that person.)
+                written_as = next((full for form, (surname, full) in titled.items()
+                                   if surname == written and block.text.startswith(form, s)), written)
             else:
                 written_as = written
             name = entry.zh if entry else written_as

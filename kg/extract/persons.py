@@ -10,9 +10,9 @@ import re
 from functools import lru_cache
 
 from ..gazetteer import load
-from ..nlp.common import UNLISTED_PLACE_RULES
+from ..nlp.common import UNLISTED_PLACE_RULES, _surnames, is_chinese_surname
 from .cues import pattern as cue_pattern
-from .names import PersonPhrase, parse_person_phrase, title_prefix
+from .names import PersonPhrase, parse_person_phrase, title_prefix, title_suffix
 from .sentences import SARS, Sentence, Span
 
 _JOINED = re.compile(r"(?:一行)?(?:以及|和|与|及|同)")
@@ -158,7 +158,8 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     stems |= set(stem_ids) - set(labels)
     labels.update(dict.fromkeys(stems, "City"))
     names = sorted(labels, key=lambda n: (-len(n), n))
-    if not names:
+    titled = _by_surname_and_title(blocks, gaz)
+    if not names and not titled:
         return blocks
     out = []
     for block, mentions, nested in blocks:
@@ -199,6 +200,48 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
                     else:
                         added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
                 i = text.find(name, e)
+        for form, (surname, _) in titled.items():
+            # (A Chinese official named again by surname and title: 符市长 after 符海明市长.)
+            i = text.find(form)
+            while i >= 0:
+                inside_a_word = i and _CJK_CHAR.match(text, i - 1) and not _BEFORE_SURNAME.search(text, max(0, i - 4), i)
+                if not any(taken[i : i + len(surname)]) and not inside_a_word:
+                    taken[i : i + len(surname)] = [True] * len(surname)
+                    added.append((i, i + len(surname), "Person", SURNAME_RULE, ""))
+                i = text.find(form, i + len(form))
         kept = [m for m in mentions if m not in dropped]
         out.append((block, sorted(kept + added), nested) if added or dropped else (block, mentions, nested))
     return out
+
+
+# The rule of a person named again by surname and title (符市长): see surname_title_names.
+SURNAME_RULE = "known-surname"
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+# What a surname written with a title may follow inside a run of characters (会见|朴总领事, 由|王市长).
+_BEFORE_SURNAME = re.compile(f"(?:{cue_pattern('names', 'lead')})$")
+
+
+def surname_title_names(blocks: list[tuple]) -> dict[str, tuple[str, str]]:
+    """``surname + title`` → (surname, full name) for each Chinese-named person the document names
+    with a title (符海明市长, 市长符海明 → 符市长), where no other person of the document has that
+    surname and title."""
+    return _by_surname_and_title(blocks, load())
+
+
+def _by_surname_and_title(blocks: list[tuple], gaz) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for b, ms, _ in blocks:
+        text = b.text
+        for s, e, label, rule, _ in ms:
+            name = text[s:e]
+            if label != "Person" or rule in ("gazetteer", SURNAME_RULE) or not 2 <= len(name) <= 4 or not _CJK_RUN.fullmatch(name):
+                continue
+            surname = name[:2] if len(name) >= 3 and name[:2] in _surnames() else name[:1]
+            if not is_chinese_surname(surname):
+                continue
+            for title in (title_prefix(text, e, gaz), title_suffix(text[max(0, s - 8) : s], gaz)):
+                if title:
+                    key = surname + title
+                    out[key] = (surname, name) if out.get(key, (surname, name))[1] == name else (surname, "")  # (two persons: neither)
+    return {k: v for k, v in out.items() if v[1]}

@@ -589,3 +589,14 @@ def test_a_meeting_of_unnamed_leaders_and_a_later_call_on_a_named_one_are_two(tm
             "访问期间，朴成浩一行还拜会了副市长王立新。\n")
     homes = {tuple(p.name for p in m.home) for m in _page_facts(tmp_path, text).meetings}
     assert {("通化市",), ("王立新",)} <= homes
+
+
+def test_an_official_named_again_by_surname_and_title(tmp_path):
+    """符市长 after 符海明市长 is 符海明, who meets the guest; where two persons share the surname and
+    title (王市长 after 王海明市长 and 王立新市长), neither is meant."""
+    text = ("三亚市外办主任访谈\n日期：2019-12-20\n\n"
+            "4月18日，符海明市长率团访问印度尼西亚巴厘省登巴萨市。今年6月，符市长在三亚会见了澳门特别行政区政府旅游局副局长程卫东一行。\n")
+    homes = {tuple(p.name for p in m.home) for m in _page_facts(tmp_path, text).meetings}
+    assert homes == {("符海明",)}
+    two = text.replace("符市长", "王市长").replace("符海明市长率团", "王海明市长、王立新市长率团")
+    assert ("王海明",) not in {tuple(p.name for p in m.home) for m in _page_facts(tmp_path, two, "two.txt").meetings}

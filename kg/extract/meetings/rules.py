@@ -32,7 +32,7 @@ from ..dates import within_span
 from ..firstchars import first_chars, skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
-from ..persons import person_phrase, phrase_country, phrases_in, short_forms, visited_country
+from ..persons import SURNAME_RULE, person_phrase, phrase_country, phrases_in, short_forms, visited_country
 from ..sentences import SARS, Sentence, Span
 from ..press import LEAD as PRESS_LEAD
 from ..tables import ROW_TEXT, cell_starts
@@ -310,7 +310,8 @@ def _evidence(sent: Sentence) -> Evidence:
 def _person_name(sp: Span) -> str:
     """The name of the person ``sp`` as :func:`_person` reads it."""
     # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
-    return sp.name if sp.rule == "known-name" and "·" in sp.name else sp.written
+    # (So is a Chinese official named again by surname and title: 符 of 符市长 is 符海明.)
+    return sp.name if sp.rule == "known-name" and "·" in sp.name or sp.rule == SURNAME_RULE else sp.written
 
 
 def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
