@@ -74,13 +74,25 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
                 # A level word alone (自治区主席, 市副市长): the home place, when it is of that level.
                 body = home_city if home_city.name.endswith(role.org.name) else None
             elif role.org is not None:
-                body = Party(role.org.name, role.org.type, country=role.org.country)
+                body = _last_of_chain(sent, role.org) or Party(role.org.name, role.org.type, country=role.org.country)
             elif not country or country == home_city.country:
                 body = _home_body(role.title, home_city)
             else:
                 body = None
             out.append(Position(person, role.title, body, date, evidence_of(sent)))
     return out
+
+
+def _last_of_chain(sent: Sentence, org) -> Party | None:
+    """The last place of a chain of the sentence's places a title is written after (埼玉县本庄市|市长:
+    本庄市, the mayor's), as the meeting rules read it; None for a body or a single place."""
+    if org.type not in ("City", "Region"):
+        return None
+    places = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    if org.name in places:
+        return None
+    last = next((x for n, x in places.items() if len(n) < len(org.name) and org.name.endswith(n) and org.name[: -len(n)] in places), None)
+    return Party(last.name, last.type, country=last.side_country or org.country) if last is not None else None
 
 
 def _home_body(title: str, home_city: Party) -> Party | None:
