@@ -1412,15 +1412,24 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
                    for p in (_person(sent, sp, sent.start),) if _foreign(p)]
         if subject:
             homes, cps, homes_seg = cps, subject, cp_seg
+    if split and not homes and not cps and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]]):
+        # (…一行参观了…，并与市商务局负责同志进行了座谈: the foreign persons the first clauses name are the
+        # subject, met by the bodies after 与; see below.)
+        homes = [p for sp in sent.spans_in(0, pre_s) if sp.type == "Person"
+                 for p in (_as_known(_person(sent, sp, sent.start), ctx),) if _foreign(p)]
     if split and homes and not cps and all(_foreign(p) for p in homes):
         # A foreign writer or guest, and the home side by its place and title only (韩国釜山市市长X向
         # 青岛市市长发来贺信): the place speaks for the home side.
         named = _places_speaking(sent, *cp_seg)
+        others = _places_and_bodies(sent, *cp_seg) if not named and not _is_letter(act) else []
         if named:
             homes, cps, homes_seg = named[:1], homes, cp_seg
-        elif (not _is_letter(act) and (others := _places_and_bodies(sent, *cp_seg))
-              and all(_foreign(p) for p in others)):
+        elif others and all(_foreign(p) for p in others):
             return None  # (a guest's own meeting with other foreigners: 金相浩还与…韩国忠清南道…室长一行进行了交流)
+        elif others and all(p.type == "Organization" for p in others) and ctx.home_place is not None:
+            # (Or with the home place's bodies, no one of them named: …一行与市商务局、市外办负责同志进行了
+            # 座谈 — the home place meets them.)
+            homes, cps, homes_seg = [ctx.home_place], homes, cp_seg
     if not split and not cps:
         # Both sides named before the act word: tell them apart by country.
         cps = [p for p in homes if _foreign(p)]
