@@ -146,15 +146,25 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     # …and written without 市 where it is paired with another place (日本户田市 … 开封与户田自1984年…);
     # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
     stems = {n[:-1] for n, label in labels.items() if label == "City" and n.endswith("市") and len(n) >= 3} - set(labels)
-    stem_ids: dict[str, str] = {}
+    stem_ids: dict[str, tuple[str, str]] = {}  # a stem → (its place's label, its gazetteer id)
     gaz = load()
     for b, ms, _ in blocks:
         for s, e, label, rule, ent_id in ms:
             written = b.text[s:e]
+            if label == "Organization" and rule == "body-of-place":
+                # (Also a region a body is named after: 谅山省 of 谅山省人民委员会.)
+                region = next((x for k in range(len(written) - 1, 2, -1) if (x := gaz.lookup(written[:k], ("Region",))) is not None), None)
+                if region is not None and written.startswith(region.zh):
+                    written, label, rule, ent_id = region.zh, "Region", "gazetteer", f"Region:{region.zh}"
             if (rule == "gazetteer" and label == "City" and e - s >= 3 and written.endswith("市") and ent_id
                     and gaz.lookup(written[:-1]) is None and (x := gaz.by_id(ent_id, label)) is not None
                     and x.country not in ("", "中国")):
-                stem_ids.setdefault(written[:-1], ent_id)
+                stem_ids.setdefault(written[:-1], (label, ent_id))
+            elif (rule == "gazetteer" and label == "Region" and ent_id and (unit := _REGION_UNIT_END.search(written))
+                  and unit.start() >= 2 and gaz.lookup(written[: unit.start()]) is None
+                  and (x := gaz.by_id(ent_id, label)) is not None and x.country not in ("", "中国")):
+                # (So is a foreign region written with its unit: 越南谅山省 … 柳州与谅山.)
+                stem_ids.setdefault(written[: unit.start()], (label, ent_id))
     stems |= set(stem_ids) - set(labels)
     labels.update(dict.fromkeys(stems, "City"))
     names = sorted(labels, key=lambda n: (-len(n), n))
@@ -196,7 +206,7 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
                 if not any(taken[i:e]):
                     taken[i:e] = [True] * (e - i)
                     if name in stem_ids:
-                        added.append((i, e, "City", "gazetteer", stem_ids[name]))
+                        added.append((i, e, *stem_ids[name][:1], "gazetteer", stem_ids[name][1]))
                     else:
                         added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
                 i = text.find(name, e)
@@ -214,6 +224,8 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     return out
 
 
+# A region's unit at the end of its name (谅山省, 爱知县, 伊利诺伊州).
+_REGION_UNIT_END = re.compile(f"(?:{cue_pattern('names', 'region_suffix')})$")
 # The rule of a person named again by surname and title (符市长): see surname_title_names.
 SURNAME_RULE = "known-surname"
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")

@@ -785,11 +785,17 @@ def _of_its_country(sent: Sentence, sp: Span, start: int, end: int) -> bool:
     return any(x.type == "Country" and x.name == sp.side_country for x in sent.spans_in(start, end))
 
 
+_REGION_UNIT = re.compile(pattern("names", "region_suffix"))
+
+
 def _party(sp: Span) -> Party:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
     # (And a city written again without 市, 户田 after 日本户田市: by the name the document gave it.)
-    return Party(sp.name if sp.rule in ("ward-of-city", "known-ward", "known-region", "district-of", "known-place") else sp.written, sp.type, country=sp.side_country)
+    # (And a region written by its stem, 谅山 after 谅山省人民委员会: by the region's name.)
+    by_name = sp.rule in ("ward-of-city", "known-ward", "known-region", "district-of", "known-place") or (
+        sp.type == "Region" and sp.written != sp.name and sp.name.startswith(sp.written) and _REGION_UNIT.fullmatch(sp.name, len(sp.written)))
+    return Party(sp.name if by_name else sp.written, sp.type, country=sp.side_country)
 
 
 def _foreign_pair(sent: Sentence) -> set[str]:
