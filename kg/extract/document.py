@@ -508,8 +508,9 @@ def extract(doc: Document) -> Facts:
                 written_as = written_region
             elif rule == "known-place" and written not in place_country and written + "市" in place_country:
                 written_as = written + "市"  # (户田 paired with 开封, after 日本户田市: that city)
-            elif rule == "known-name" and full_name.get(written):
-                written_as = full_name[written]  # (克林 after 马蒂亚斯·克林: that person, not another)
+            elif rule in ("known-name", "name+title", "title+name") and full_name.get(written) and written != full_name[written]:
+                # (克林 after 马蒂亚斯·克林: that person, not another; so is 甘巴特市长 after 巴特额尔德尼·甘巴特.)
+                written_as = full_name[written]
             elif rule == SURNAME_RULE:
                 # (符 of 符市长 after 符海明市长: that person.)
                 written_as = next((full for form, (surname, full) in titled.items()

@@ -59,7 +59,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             # A title written after the name (黄文辉市长): held in the home place. (Only a name the
             # entity rules read before a title is read so.)
             title = title_prefix(sent.block.text[sp.end : sp.end + 8], 0, load()) if sp.rule == "name+title" else ""
-            if title:
+            if title and "·" not in sp.name:  # (not 甘巴特市长 after 巴特额尔德尼·甘巴特: a foreign mayor, of no home body)
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
                                     _home_body(title, home_city), sent.date_before(sp.start - sent.start), evidence_of(sent)))
             continue
@@ -85,8 +85,9 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
 
 def _last_of_chain(sent: Sentence, org) -> Party | None:
     """The last place of a chain of the sentence's places a title is written after (埼玉县本庄市|市长:
-    本庄市, the mayor's), as the meeting rules read it; None for a body or a single place."""
-    if org.type not in ("City", "Region"):
+    本庄市, the mayor's; 布里亚特共和国乌兰乌德市|市长: 乌兰乌德市), as the meeting rules read it; None
+    for a body or a single place."""
+    if org.type not in ("City", "Region", "Organization"):
         return None
     places = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
     if org.name in places:
