@@ -359,9 +359,9 @@ def extract(doc: Document) -> Facts:
     read = list(read_mentions(nlp, texts))
     for block, (chosen, nested, _) in zip(prose, read):
         found.append((block, list(chosen), set(nested)))
-    found = _bare_as_written(known_names_again(found), gaz)
-    full_name = _full_names(found)
     titled = surname_title_names(found)
+    found = _bare_as_written(known_names_again(found, titled), gaz)
+    full_name = _full_names(found)
     persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
     city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))

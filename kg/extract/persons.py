@@ -120,11 +120,12 @@ def short_forms(name: str) -> tuple[str, ...]:
     return (parts[-1], parts[0], *(p for p in parts[1:-1] if len(p) >= 3)) if len(parts) > 1 else ()
 
 
-def known_names_again(blocks: list[tuple]) -> list[tuple]:
+def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | None = None) -> list[tuple]:
     """Persons named once with a title are the same names wherever the document writes them again
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a
     mention for every later or earlier bare occurrence of a name the rules found, where no other
-    mention covers it. (A document-wide memory no per-block spaCy component has.)"""
+    mention covers it. (A document-wide memory no per-block spaCy component has.) So does each
+    surname written with a title ``titled`` gives (符市长 after 符海明市长: see surname_title_names)."""
     # (A transliterated name of several parts may be long: 卡罗琳娜·萨尔加多·莫拉莱斯.)
     found = {name for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer"
              for name in (b.text[s:e],) if 2 <= e - s <= (20 if "·" in name else 12)}
@@ -168,7 +169,7 @@ def known_names_again(blocks: list[tuple]) -> list[tuple]:
     stems |= set(stem_ids) - set(labels)
     labels.update(dict.fromkeys(stems, "City"))
     names = sorted(labels, key=lambda n: (-len(n), n))
-    titled = _by_surname_and_title(blocks, gaz)
+    titled = titled or {}
     if not names and not titled:
         return blocks
     out = []
@@ -238,10 +239,7 @@ def surname_title_names(blocks: list[tuple]) -> dict[str, tuple[str, str]]:
     """``surname + title`` → (surname, full name) for each Chinese-named person the document names
     with a title (符海明市长, 市长符海明 → 符市长), where no other person of the document has that
     surname and title."""
-    return _by_surname_and_title(blocks, load())
-
-
-def _by_surname_and_title(blocks: list[tuple], gaz) -> dict[str, tuple[str, str]]:
+    gaz = load()
     out: dict[str, tuple[str, str]] = {}
     for b, ms, _ in blocks:
         text = b.text
