@@ -339,7 +339,8 @@ def _heading_month(doc: Document, heading: str) -> str:
 
 def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
-    classes, places inside event names): for a benchmark that starts as a build's first pass does."""
+    classes and names, places inside event names): for a benchmark that starts as a build's first
+    pass does."""
     for memo in (_cut, classify_org, _foreign_places_in, phrases_in, make_org, strip_chain):
         memo.cache_clear()
 
