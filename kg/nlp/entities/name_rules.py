@@ -125,6 +125,8 @@ _GENERIC_BODY = re.compile(f"(?:{cue_pattern('names', 'generic_org_end')})$")
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
 _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
+# (Its ending, searched first: a search for the pattern above tries every character.)
+_SHORT_EXPO_END = re.compile("[博洽交运]会")
 # The Party's congresses and plenums by their number (中共二十大, 党的十九大, 中共二十届四中全会).
 _PARTY_CONGRESS = re.compile(rf"(?:{cue_pattern('names', 'party_congress_of')})第?[一二三四五六七八九十]{{1,3}}"
                              r"(?:大(?![会学使])|届[一二三四五六七八九]中全会|次全国代表大会)")
@@ -189,6 +191,8 @@ _PLACE_BEFORE_OFFICE = re.compile(
     rf"(?<=[，,、由])((?:(?!{_NOT_IN_PLACE})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
+# The words of the offices above (each of them holds one).
+_OFFICE_WORD = re.compile(r"政府|议会|州长|省长|市长|知事|议长")
 _PREPOSITION_SURNAMES = frozenset("于向")
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』》\"")
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
@@ -234,6 +238,15 @@ class NameRules:
         self.tokenizer = tokenizer
         self._seg = None
         self._title_end = re.compile("[" + "".join(map(re.escape, sorted(self.gaz.title_ends))) + "]")
+        # The ids of the foreign cities and regions (their entry's country neither "" nor 中国), by id
+        # → label: a chain of places after a country starts at one of them (see _places_after_country),
+        # read without looking up each span's entry.
+        self._foreign_places: dict[str, str] = {}
+        for e in self.gaz.entries:
+            if e.type in ("City", "Region") and f"{e.type}:{e.zh}" not in self._foreign_places:
+                entry = self.gaz.by_id(f"{e.type}:{e.zh}", e.type)
+                if entry is not None and entry.country not in ("", "中国"):
+                    self._foreign_places[f"{e.type}:{e.zh}"] = e.type
         # Coming to a place written by its one-character abbreviation (访沪, 来滇, 抵京): words after a
         # name, never part of one (普京访沪期间; 索比亚宁市长访沪为契机). The abbreviations are the
         # gazetteer's (GB/T 2260).
@@ -295,7 +308,6 @@ class NameRules:
         # character can be a title: those characters are found in the text, and the token ending
         # there by bisection over the token ends (read as an array: no Token objects).
         starts, ends = token_bounds(doc)
-        ends_at = set(ends)
         gaz_spans = doc.user_data.get(GAZ_KEY, ())
         for c in self._title_end.finditer(text):
             end = c.end()
@@ -431,7 +443,7 @@ class NameRules:
             named = re.match(rf"^[{CJK}A-Za-z0-9]{{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
             if named and ("的" in named.group(0) or "等" in named.group(0) or _HELD_WORD.search(named.group(0))):
                 named = None  # (“两国五城”合作框架下和继续举办一系列国际活动: a clause, not a name)
-            if named and named.group(0) and m.end() + named.end() not in ends_at:
+            if named and named.group(0) and m.end() + named.end() not in ends:  # (a list's ``in``: asked for few quoted names)
                 named = None  # the event word runs into a word: “一带一路”重要节|点城市
             if named and not _GENERIC_TAIL.match(named.group(0)) and not self._place_at(tail, 0):
                 # The words after the quotes are part of the name: “一带一路”国际青年创新创业论坛.
@@ -447,7 +459,7 @@ class NameRules:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
         for m in matches_in(_DASH, text):
             left = self._place_at(text, m.start(), backwards=True)
-            right = self._place_at(text, m.end())
+            right = self._place_at(text, m.end()) if left else 0  # (read only after a place)
             tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
             if tail:
                 start = m.start() - left
@@ -470,7 +482,7 @@ class NameRules:
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
         for m in matches_in(_PARTY_CONGRESS, text):
             found.append((m.start(), m.end(), "Event", "party-congress"))
-        for m in matches_in(_SHORT_EXPO, text):
+        for m in matches_in(_SHORT_EXPO, text) if _SHORT_EXPO_END.search(text) else ():
             found.append((m.start(), m.end(), "Event", "short-expo"))
         for m in _SESSION_EVENT.finditer(text) if "会议" in text else ():  # (as slow: most blocks name no session)
             cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
@@ -645,15 +657,15 @@ class NameRules:
         out = []
         # Only another country, or a foreign place, may start a chain: the others are passed over first
         # (most blocks name neither, and the sets below took longer than the rest).
+        # (``foreign``: a foreign city's or region's, looked up in a table made once, not per span.)
+        foreign_places = self._foreign_places
         starts = []
         for s, e, label, ent_id in gaz_spans:
             if label == "Country":
                 if not ent_id.endswith(":中国"):
-                    starts.append((s, e, label, ent_id, None))
-            elif label in ("City", "Region"):
-                entry = self.gaz.by_id(ent_id, label) if ent_id else None
-                if entry is not None and entry.country not in ("", "中国"):
-                    starts.append((s, e, label, ent_id, entry))
+                    starts.append((s, e, label, ent_id, False))
+            elif foreign_places.get(ent_id) == label:
+                starts.append((s, e, label, ent_id, True))
         if not starts:
             return out
         span_starts = {gs for gs, *_ in gaz_spans}
@@ -661,27 +673,26 @@ class NameRules:
         # at their first step.)
         country_starts: set[int] | None = None
         place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
-        for s, e, label, ent_id, entry in starts:
-            if label in ("City", "Region") and e not in span_starts and entry is not None and entry.country not in ("", "中国"):
+        for s, e, label, ent_id, foreign in starts:
+            if foreign and e not in span_starts:
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
                 joined = _HYPHEN_JOINED.match(text, e)
                 if joined and not self.gaz.lookup(text[s : joined.end()]):
                     out.append((s, joined.end(), "City" if joined.group(1) in ("市", "町", "村", "镇") else "Region", "place-after-country"))
                     continue
-            if label in ("City", "Region") and e not in span_starts:
                 m = _REGION_SUFFIX.match(text, e)
-                if (entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()])
+                if (m and not self.gaz.lookup(text[s : m.end()])
                         and text[e - 1] != text[e]):  # (庆尚南道|道知事: the unit is written twice, once the title's)
                     out.append((s, m.end(), "Region", "place-after-country"))
-                elif label == "Region" and entry is not None and entry.country not in ("", "中国") and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
+                elif label == "Region" and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
                     out.append((s, e + 1, "City", "place-after-country"))  # 波尔图市: the city of a region's name
             # (A city of a foreign region may follow it after 的: 托斯卡纳大区的|福尔特马尔米市.)
-            of_region = (label == "Region" and text[e : e + 1] == "的" and entry is not None and entry.country not in ("", "中国")
+            of_region = (label == "Region" and text[e : e + 1] == "的" and foreign
                          and (shape := _PLACE_SHAPE.match(text, e + 1)) is not None and shape.group(2) == "市")
-            if (label != "Country" or ent_id.endswith(":中国")) and not of_region:
+            if foreign and not of_region:
                 # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市; a foreign city its
-                # ward (仁川广域市延寿区).
-                shape = _PLACE_SHAPE.match(text, e) if entry is not None and entry.country not in ("", "中国") else None
+                # ward (仁川广域市延寿区). (A chain's other start is a country other than 中国.)
+                shape = _PLACE_SHAPE.match(text, e)
                 if not (shape and (label == "Region" or label == "City" and shape.group(2) == "区" and len(shape.group(1)) >= 2)):
                     continue
             pos = e + 1 if of_region else e
@@ -727,7 +738,8 @@ class NameRules:
         (``gaz_spans`` or the rules' ``names``) overlaps them: 坦桑尼亚|阿鲁沙市 is known."""
         out = []
         taken = None
-        for m in matches_in(_CITY_BEFORE_OFFICIAL, text):
+        # (Only before a dotted name: a block with no dot is passed over.)
+        for m in matches_in(_CITY_BEFORE_OFFICIAL, text) if "·" in text or "•" in text else ():
             if taken is None:
                 taken = (*gaz_spans, *names)  # (made for the few blocks that hold such a city)
             end = m.end()
@@ -767,6 +779,9 @@ class NameRules:
         """Foreign places no gazetteer lists, named before their government or an office of theirs
         in a sentence that names a foreign country before them (由俄罗斯…,外贝加尔边区政府副主席…,
         萨哈共和国政府副主席…率领的代表团)."""
+        # (A block with none of the offices' words has no such place: the rest is skipped.)
+        if _OFFICE_WORD.search(text) is None:
+            return []
         countries = [e for s, e, label, ent_id in gaz_spans if label == "Country" and not ent_id.endswith(":中国")]
         if not countries:
             return []
