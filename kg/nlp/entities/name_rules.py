@@ -88,6 +88,7 @@ _ORG_SUFFIXES = cue_pattern("names", "org_end")
 _ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
 _ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
 _ORG_END = re.compile(_ORG_SUFFIXES)
+_COMPANY_END = re.compile(COMPANY_END)
 # How far before a name's ending a match of _ORG_SHAPE may start (its name part is 2 to 20 characters).
 _ORG_REACH = 20
 
@@ -113,6 +114,7 @@ _ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|�
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = cue_pattern("names", "event_end")
+_EVENT_WORD = re.compile(_EVENT_WORDS)
 # 中德…, 中非…: an event held by China and another country or region (see names.joint_abbreviations).
 _JOINT_NAME = re.compile(f"中(?:{cue_pattern('names', 'joint_abbreviations')})")
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
@@ -187,6 +189,21 @@ _PLACE_SHAPE = re.compile(
     rf"|(?:(?!{_NOT_IN_PLACE})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·—])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·—]){{10,13}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
+# What a match of _PLACE_SHAPE at a position needs: a place suffix's first character 1 to 14
+# characters on, and none before it that no place's name holds (a mark, 的, 驻 …: the one-character
+# words of not_in_place). Tried first, as it is much faster: the pattern checks every word of
+# not_in_place and every suffix at each character.
+_PLACE_SHAPE_HINT = re.compile(
+    "(?:(?![" + "".join(re.escape(w) for w in cue_words("names", "not_in_place") if len(w) == 1) + rf"])[{CJK}\-－·—]){{1,14}}?"
+    "[" + "".join(sorted({re.escape(w[0]) for w in cue_words("names", "place_suffix")})) + "]"
+)
+
+
+def _place_shape_at(text: str, pos: int):
+    """``_PLACE_SHAPE.match(text, pos)``, tried only where _PLACE_SHAPE_HINT matches."""
+    return _PLACE_SHAPE.match(text, pos) if _PLACE_SHAPE_HINT.match(text, pos) else None
+
+
 _PLACE_BEFORE_OFFICE = re.compile(
     rf"(?<=[，,、由])((?:(?!{_NOT_IN_PLACE})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
@@ -406,7 +423,9 @@ class NameRules:
             if _WORD_TAIL.match(text, m.end() - 1):
                 continue  # (the ending's last character starts a word after names: 市政协会见 holds 协会, 会见 is the word)
             s = m.group(0)
-            cut = max((x.end() for x in _ORG_STOP.finditer(s)), default=0)
+            cut = 0
+            for x in _ORG_STOP.finditer(s):
+                cut = x.end()  # (the last stop's end: the ends only grow)
             start = m.start() + cut
             # A verb before the name is not part of it: 指导北京外国语大学, 组建研究中心.
             start = _skip_leading(text, start, m.end(), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
@@ -427,7 +446,7 @@ class NameRules:
             # (A quoted word may start a name when the name goes on after it: “一带一路”地方合作委员会.)
             quoted_start = name.startswith("“") and len(name) - name.find("”") > 4
             if len(name) >= 4 and not bare and name.count("“") == name.count("”") and (not name.startswith("“") or quoted_start):
-                label = "Company" if re.search(COMPANY_END, name) else "Organization"
+                label = "Company" if _COMPANY_END.search(name) else "Organization"
                 # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
                 if orgs and orgs[-1][1] == start:
                     orgs.append((orgs[-1][0], m.end(), label, "org-shape"))
@@ -491,7 +510,8 @@ class NameRules:
                 start += 1
             if m.end() - start >= 8:
                 found.append((start, m.end(), "Event", "session-event"))
-        for m in matches_in(_YEAR_EVENT, text):
+        # (Only where an event's word is written: a year or an ordinal alone makes the pattern try long.)
+        for m in matches_in(_YEAR_EVENT, text) if _EVENT_WORD.search(text) else ():
             if "”“" in m.group(0):
                 continue  # two quoted names in a row (“2012新潟县物产展”“山形县风情节”): each is its own
             start = m.start()
@@ -692,14 +712,14 @@ class NameRules:
             if foreign and not of_region:
                 # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市; a foreign city its
                 # ward (仁川广域市延寿区). (A chain's other start is a country other than 中国.)
-                shape = _PLACE_SHAPE.match(text, e)
+                shape = _place_shape_at(text, e)
                 if not (shape and (label == "Region" or label == "City" and shape.group(2) == "区" and len(shape.group(1)) >= 2)):
                     continue
             pos = e + 1 if of_region else e
             while True:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
-                m = _PLACE_SHAPE.match(text, pos)
+                m = _place_shape_at(text, pos)
                 described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0) if m else 0
                 if described and m.end(1) - (m.start() + described) >= 2:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
@@ -785,9 +805,14 @@ class NameRules:
         countries = [e for s, e, label, ent_id in gaz_spans if label == "Country" and not ent_id.endswith(":中国")]
         if not countries:
             return []
+        # (Only a place in the sentence of the first foreign country, after it, is read below: the
+        # sentence must hold an office's word after the country.)
+        first = min(countries)
+        stop = text.find("。", first)
+        if _OFFICE_WORD.search(text, first, stop if stop >= 0 else len(text)) is None:
+            return []
         out = []
         for m in _PLACE_BEFORE_OFFICE.finditer(text):
-            first = min(countries)
             if first > m.start() or "。" in text[first : m.start()] or self._ordinary_start(m.group(1), seg):
                 continue
             # (Not a word before the name: 拜会|若因维莱市市长….)
@@ -875,19 +900,24 @@ class NameRules:
                      rfind("：", 0, pos), rfind(":", 0, pos), rfind("、", 0, pos)) + 1
         # (The place nearest the title says whose office it is: 韩国驻沈阳总领事金振铉拜会了辽宁省副省长
         # 姜有为 — 副省长 is 辽宁省's, a Chinese name follows.)
+        # (The spans in text order, not sorted by their ends: the one ending at the title, if any, says
+        # it; else any of the clause's. An entry is looked up only when it can change the answer.)
         foreign = False
-        for s, e, label, ent_id in sorted(gaz_spans, key=lambda x: -x[1]):
+        for s, e, label, ent_id in gaz_spans:
             if clause <= s and e <= pos and label in ("Country", "City", "Region"):
-                entry = self.gaz.by_id(ent_id, label) if ent_id else None
-                here = entry is not None and entry.country not in ("", "中国")
                 if e == pos and text[s - 1 : s] != "驻":
-                    return here  # the place the title is of, right before it (not where a mission sits)
-                foreign = foreign or here
+                    # the place the title is of, right before it (not where a mission sits)
+                    entry = self.gaz.by_id(ent_id, label) if ent_id else None
+                    return entry is not None and entry.country not in ("", "中国")
+                if not foreign:
+                    entry = self.gaz.by_id(ent_id, label) if ent_id else None
+                    foreign = entry is not None and entry.country not in ("", "中国")
         return foreign
 
     def _trim_name(self, cand: str, text: str, end: int, seg, foreign: bool = False) -> str:
         start = end - len(cand)
-        if not foreign and not is_chinese_surname(text[start : start + 2]):
+        surnamed = is_chinese_surname(text[start : start + 2])  # (asked twice below)
+        if not foreign and not surnamed:
             # A Chinese official of a rarer surname (市长逄建国会见…, 县委书记刀建平与…): two or three
             # characters closed by a word that follows persons and starts no name (会见, 与, 在 …),
             # and no ordinary word or known name.
@@ -899,7 +929,7 @@ class NameRules:
                         and _CLOSES_CHINESE_NAME.match(text, start + n) and not _is_common_words(name, seg)
                         and not _is_common(name[:2], seg) and not self.gaz.lookup(name)):
                     return name
-        if foreign or not is_chinese_surname(text[start : start + 2]):
+        if foreign or not surnamed:
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = self._foreign_name.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
@@ -950,9 +980,10 @@ class NameRules:
             return name  # (市委书记宁波在…: a place's name led by a surname; the caller reads what follows)
         if name:
             # (The name ends where words of coming to a Chinese place start: 崔明浩|来珲春出席….)
-            came = next((k for k in range(2, len(name)) if self._visits_place(text, start + k)), None)
-            if came is not None:
-                name = name[:came]
+            for k in range(2, len(name)):
+                if self._visits_place(text, start + k):
+                    name = name[:k]
+                    break
         if name and foreign and self.gaz.lookup(name, ("City", "Region")) and _STRONG_AFTER_PERSON.match(text, start + len(name)):
             # (A foreign official named as a place the gazetteer lists, closed by words that follow persons
             # only: 库里蒂巴市市长瓦尔加斯一行, 驻华大使圣地亚哥一行; the caller reads the person over the place.)
