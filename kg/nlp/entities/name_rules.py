@@ -326,15 +326,23 @@ class NameRules:
         # there by bisection over the token ends (read as an array: no Token objects).
         starts, ends = token_bounds(doc)
         gaz_spans = doc.user_data.get(GAZ_KEY, ())
+        title_forms = self.gaz.title_forms
+        # (A transliterated name holds a dot, a hyphened one a hyphen: the patterns are tried only in a
+        # block that has one.)
+        dotted = "·" in text or "•" in text
+        hyphened = "-" in text or "－" in text
         for c in self._title_end.finditer(text):
             end = c.end()
             k = bisect_left(ends, end)
             if k == len(ends) or ends[k] != end:
                 continue
             idx = starts[k]
-            if not title_suffix(text[idx:end], self.gaz) and not self._unit_shared(text, idx, end, gaz_spans):
+            tok = text[idx:end]
+            is_title = tok in title_forms
+            # (A title is the longest title it ends with, if title_suffix reaches that far back.)
+            if not (is_title and len(tok) <= 8) and not title_suffix(tok, self.gaz) and not self._unit_shared(text, idx, end, gaz_spans):
                 continue
-            if text[idx:end] in self.gaz.title_forms:
+            if is_title:
                 before = self._name_before_title(text, idx, starts, seg) or self._foreign_name_before_title(text, idx, gaz_spans, seg)
                 if before:
                     named_before[end] = len(found)
@@ -343,7 +351,7 @@ class NameRules:
             if latin:
                 found.append((end, latin.end(), "Person", "title+latin"))
                 continue
-            m = _TRANSLIT.match(text, end) or _HYPHENED_NAME.match(text, end)
+            m = (_TRANSLIT.match(text, end) if dotted else None) or (_HYPHENED_NAME.match(text, end) if hyphened else None)
             if m and title_prefix(text, end + (text[end : end + 1] == "兼"), self.gaz):
                 m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
             if m and _after_joins(text, m.start(), m.start() + len(_DOT.split(m.group(0))[0]), seg) > m.start():
@@ -849,8 +857,8 @@ class NameRules:
                 return name  # a person jieba's dictionary knows (习近平主席, 转交楼阳生省长…): a word of its own
             if not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
                 continue
-            if not _CJK_RUN.fullmatch(name) or _is_common_words(name, seg) or self.gaz.lookup(name):
-                continue
+            if self.gaz.lookup(name) or not _CJK_RUN.fullmatch(name) or _is_common_words(name, seg):
+                continue  # (the look-up first: the cheapest)
             if _REGION_SUFFIX.fullmatch(name, len(name) - 1) and self.gaz.lookup(name[:-1], ("City",)):
                 continue  # 孔敬府府尹: the region of a city's name (孔敬), no person
             if s > 0 and not _BEFORE_NAME.match(text[s - 1]) and not _NAME_LEAD_END.search(text, 0, s):
@@ -988,7 +996,7 @@ class NameRules:
             # (A foreign official named as a place the gazetteer lists, closed by words that follow persons
             # only: 库里蒂巴市市长瓦尔加斯一行, 驻华大使圣地亚哥一行; the caller reads the person over the place.)
             return name
-        return "" if not name or _is_common_words(name, seg) or name in verb_words() else name
+        return "" if not name or name in verb_words() or _is_common_words(name, seg) else name
 
     def _given_after_join(self, text: str, start: int, at: int, seg) -> str:
         """The rest of a foreign name starting at ``start`` and cut at ``at`` by a word that follows
