@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 import jieba
 from spacy.language import Language
@@ -210,6 +211,7 @@ _PLACE_BEFORE_OFFICE = re.compile(
 )
 # The words of the offices above (each of them holds one).
 _OFFICE_WORD = re.compile(r"政府|议会|州长|省长|市长|知事|议长")
+_FIRST = itemgetter(0)  # (a span's start)
 _PREPOSITION_SURNAMES = frozenset("于向")
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』》\"")
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
@@ -696,7 +698,7 @@ class NameRules:
                 starts.append((s, e, label, ent_id, True))
         if not starts:
             return out
-        span_starts = {gs for gs, *_ in gaz_spans}
+        span_starts = set(map(_FIRST, gaz_spans))
         # (The tables below are made once a place's shape is found after a country: most chains end
         # at their first step.)
         country_starts: set[int] | None = None
