@@ -160,11 +160,32 @@ class GazetteerMatcher:
         text = doc_text(doc)
         found = {}
         matched_tokens = set()
-        matches = list(self.matcher(doc))
+        label_ids = self._label_id
+        if isinstance(doc, Doc):
+            matches = list(self.matcher(doc))
+        else:
+            # Words (no phrase can match: see read_mentions): each token's ids read here, once per
+            # token, as the loop below reads the one-token matches the matcher gives.
+            ids = list(map(self.matcher.by_text.get, doc.words))
+            matched = list(compress(count(), ids))
+            # (A name right after another, 日本|金泽市, cuts no word with the character before it: 本金.)
+            match_ends = set(map(ends.__getitem__, matched))
+            n = len(starts)
+            for i in matched:
+                cs, ce = starts[i], ends[i]
+                # (As below: whether a short name cuts a word is asked once for all its ids.)
+                if ce - cs <= 3 and not (i + 1 < n and ends[i + 1] - starts[i + 1] >= 3) and _splits_a_word(text, cs, ce, cs in match_ends):
+                    continue
+                matched_tokens.add(i)
+                for match_id in ids[i]:
+                    label, ent_id, label_hash, id_hash = label_ids[match_id]
+                    found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
+            matches = ()
         # (A name right after another, 日本|金泽市, cuts no word with the character before it: 本金.)
-        match_ends = {ends[e - 1] for _, _, e in matches}
+        if matches:
+            match_ends = {ends[e - 1] for _, _, e in matches}
         for match_id, s, e in matches:
-            label, ent_id, label_hash, id_hash = self._label_id[match_id]
+            label, ent_id, label_hash, id_hash = label_ids[match_id]
             cs, ce = starts[s], ends[e - 1]
             # (Not when a word of three or more characters starts right after it: 南特|大都会 holds
             # 特大, but the segmenter cut it for 大都会.)

@@ -34,13 +34,36 @@ def _alternation(forms) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
+def _local_forms() -> list[str]:
     t = _table("bodies")
     levels = list(t["levels"])
     local = list(t["local"]["full"]) + list(t["local"]["media"])
     party = list(t["local"]["party"])
     # A place may be written with or without its level word (重庆 / 重庆市): the body may start with it.
-    local_forms = local + [lv + f for lv in levels for f in local] + [lv + p for lv in levels for p in party]
+    return local + [lv + f for lv in levels for f in local] + [lv + p for lv in levels for p in party]
+
+
+@lru_cache(maxsize=1)
+def _local_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """The first two characters of the local bodies' forms, and the forms of one character."""
+    forms = _local_forms()
+    return frozenset(f[:2] for f in forms if len(f) >= 2), frozenset(f for f in forms if len(f) == 1)
+
+
+def _local_at(text: str, pos: int):
+    """``_patterns()["local"].match(text, pos)``, tried only where a form's first two characters (or
+    a form of one) are written: the pattern tries each of hundreds of forms in turn."""
+    two, one = _local_heads()
+    if text[pos : pos + 2] in two or text[pos : pos + 1] in one:
+        return _patterns()["local"].match(text, pos)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    t = _table("bodies")
+    levels = list(t["levels"])
+    local_forms = _local_forms()
     short = t["local"]["short"]
     return {
         "local": re.compile(f"(?:{_alternation(local_forms)})"),
@@ -157,7 +180,7 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         tok = text[ts:te]
         for k in range(2, len(tok) - 1):
             entry = gaz.lookup(tok[:k], ("City", "Region"))
-            m = pats["local"].match(text, ts + k) if entry is not None and _division(entry) else None
+            m = _local_at(text, ts + k) if entry is not None and _division(entry) else None
             if m and m.end() >= te:
                 out.append((ts, _department_after(text, m, pats), "Organization", "body-of-place"))
                 break
@@ -189,9 +212,9 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         elif mainland:
             # (A body named with its place inside a title is a body too: 天津市委 in 天津市委副书记;
             # written bare, 市委副书记, it is left out below.)
-            m = pats["local"].match(text, e)
+            m = _local_at(text, e)
         else:
-            m = pats["foreign"].match(text, e) or (pats["local"].match(text, e) if entry.zh in SARS else None)
+            m = pats["foreign"].match(text, e) or (_local_at(text, e) if entry.zh in SARS else None)
         start = s - 2 if s >= 2 and text[s - 2 : s] == "中共" else s
         end = _department_after(text, m, pats) if m else e
         if m:
@@ -270,7 +293,7 @@ def _last_chars() -> frozenset[str]:
 def _department_after(text: str, m: re.Match, pats) -> int:
     """Where a place's body ends: a government's office may follow it (北京市政府 + 外事办公室)."""
     if m.group(0).endswith("政府"):
-        dept = pats["local"].match(text, m.end())
+        dept = _local_at(text, m.end())
         if dept and not dept.group(0).endswith("政府") and dept.group(0)[0] not in "省市区县":
             return dept.end()
     return m.end()

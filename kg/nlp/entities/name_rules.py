@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 import jieba
 from spacy.language import Language
@@ -88,6 +89,7 @@ _ORG_SUFFIXES = cue_pattern("names", "org_end")
 _ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
 _ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
 _ORG_END = re.compile(_ORG_SUFFIXES)
+_COMPANY_END = re.compile(COMPANY_END)
 # How far before a name's ending a match of _ORG_SHAPE may start (its name part is 2 to 20 characters).
 _ORG_REACH = 20
 
@@ -113,6 +115,7 @@ _ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百\d]+届|�
 _SESSION_EVENT = re.compile(rf"[{CJK}]{{4,30}}?第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _QUOTED_EVENT = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _EVENT_WORDS = cue_pattern("names", "event_end")
+_EVENT_WORD = re.compile(_EVENT_WORDS)
 # 中德…, 中非…: an event held by China and another country or region (see names.joint_abbreviations).
 _JOINT_NAME = re.compile(f"中(?:{cue_pattern('names', 'joint_abbreviations')})")
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
@@ -125,6 +128,8 @@ _GENERIC_BODY = re.compile(f"(?:{cue_pattern('names', 'generic_org_end')})$")
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
 _SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
+# (Its ending, searched first: a search for the pattern above tries every character.)
+_SHORT_EXPO_END = re.compile("[博洽交运]会")
 # The Party's congresses and plenums by their number (中共二十大, 党的十九大, 中共二十届四中全会).
 _PARTY_CONGRESS = re.compile(rf"(?:{cue_pattern('names', 'party_congress_of')})第?[一二三四五六七八九十]{{1,3}}"
                              r"(?:大(?![会学使])|届[一二三四五六七八九]中全会|次全国代表大会)")
@@ -185,10 +190,28 @@ _PLACE_SHAPE = re.compile(
     rf"|(?:(?!{_NOT_IN_PLACE})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·—])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·—]){{10,13}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
 )
+# What a match of _PLACE_SHAPE at a position needs: a place suffix's first character 1 to 14
+# characters on, and none before it that no place's name holds (a mark, 的, 驻 …: the one-character
+# words of not_in_place). Tried first, as it is much faster: the pattern checks every word of
+# not_in_place and every suffix at each character.
+_PLACE_SHAPE_HINT = re.compile(
+    "(?:(?![" + "".join(re.escape(w) for w in cue_words("names", "not_in_place") if len(w) == 1) + rf"])[{CJK}\-－·—]){{1,14}}?"
+    "[" + "".join(sorted({re.escape(w[0]) for w in cue_words("names", "place_suffix")})) + "]"
+)
+
+
+def _place_shape_at(text: str, pos: int):
+    """``_PLACE_SHAPE.match(text, pos)``, tried only where _PLACE_SHAPE_HINT matches."""
+    return _PLACE_SHAPE.match(text, pos) if _PLACE_SHAPE_HINT.match(text, pos) else None
+
+
 _PLACE_BEFORE_OFFICE = re.compile(
     rf"(?<=[，,、由])((?:(?!{_NOT_IN_PLACE})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
     r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
 )
+# The words of the offices above (each of them holds one).
+_OFFICE_WORD = re.compile(r"政府|议会|州长|省长|市长|知事|议长")
+_FIRST = itemgetter(0)  # (a span's start)
 _PREPOSITION_SURNAMES = frozenset("于向")
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』》\"")
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
@@ -234,6 +257,15 @@ class NameRules:
         self.tokenizer = tokenizer
         self._seg = None
         self._title_end = re.compile("[" + "".join(map(re.escape, sorted(self.gaz.title_ends))) + "]")
+        # The ids of the foreign cities and regions (their entry's country neither "" nor 中国), by id
+        # → label: a chain of places after a country starts at one of them (see _places_after_country),
+        # read without looking up each span's entry.
+        self._foreign_places: dict[str, str] = {}
+        for e in self.gaz.entries:
+            if e.type in ("City", "Region") and f"{e.type}:{e.zh}" not in self._foreign_places:
+                entry = self.gaz.by_id(f"{e.type}:{e.zh}", e.type)
+                if entry is not None and entry.country not in ("", "中国"):
+                    self._foreign_places[f"{e.type}:{e.zh}"] = e.type
         # Coming to a place written by its one-character abbreviation (访沪, 来滇, 抵京): words after a
         # name, never part of one (普京访沪期间; 索比亚宁市长访沪为契机). The abbreviations are the
         # gazetteer's (GB/T 2260).
@@ -295,17 +327,24 @@ class NameRules:
         # character can be a title: those characters are found in the text, and the token ending
         # there by bisection over the token ends (read as an array: no Token objects).
         starts, ends = token_bounds(doc)
-        ends_at = set(ends)
         gaz_spans = doc.user_data.get(GAZ_KEY, ())
+        title_forms = self.gaz.title_forms
+        # (A transliterated name holds a dot, a hyphened one a hyphen: the patterns are tried only in a
+        # block that has one.)
+        dotted = "·" in text or "•" in text
+        hyphened = "-" in text or "－" in text
         for c in self._title_end.finditer(text):
             end = c.end()
             k = bisect_left(ends, end)
             if k == len(ends) or ends[k] != end:
                 continue
             idx = starts[k]
-            if not title_suffix(text[idx:end], self.gaz) and not self._unit_shared(text, idx, end, gaz_spans):
+            tok = text[idx:end]
+            is_title = tok in title_forms
+            # (A title is the longest title it ends with, if title_suffix reaches that far back.)
+            if not (is_title and len(tok) <= 8) and not title_suffix(tok, self.gaz) and not self._unit_shared(text, idx, end, gaz_spans):
                 continue
-            if text[idx:end] in self.gaz.title_forms:
+            if is_title:
                 before = self._name_before_title(text, idx, starts, seg) or self._foreign_name_before_title(text, idx, gaz_spans, seg)
                 if before:
                     named_before[end] = len(found)
@@ -314,7 +353,7 @@ class NameRules:
             if latin:
                 found.append((end, latin.end(), "Person", "title+latin"))
                 continue
-            m = _TRANSLIT.match(text, end) or _HYPHENED_NAME.match(text, end)
+            m = (_TRANSLIT.match(text, end) if dotted else None) or (_HYPHENED_NAME.match(text, end) if hyphened else None)
             if m and title_prefix(text, end + (text[end : end + 1] == "兼"), self.gaz):
                 m = None  # 书记|兼市长阿沙庞·通萨万: another title follows; the name is read after it
             if m and _after_joins(text, m.start(), m.start() + len(_DOT.split(m.group(0))[0]), seg) > m.start():
@@ -394,7 +433,9 @@ class NameRules:
             if _WORD_TAIL.match(text, m.end() - 1):
                 continue  # (the ending's last character starts a word after names: 市政协会见 holds 协会, 会见 is the word)
             s = m.group(0)
-            cut = max((x.end() for x in _ORG_STOP.finditer(s)), default=0)
+            cut = 0
+            for x in _ORG_STOP.finditer(s):
+                cut = x.end()  # (the last stop's end: the ends only grow)
             start = m.start() + cut
             # A verb before the name is not part of it: 指导北京外国语大学, 组建研究中心.
             start = _skip_leading(text, start, m.end(), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
@@ -415,7 +456,7 @@ class NameRules:
             # (A quoted word may start a name when the name goes on after it: “一带一路”地方合作委员会.)
             quoted_start = name.startswith("“") and len(name) - name.find("”") > 4
             if len(name) >= 4 and not bare and name.count("“") == name.count("”") and (not name.startswith("“") or quoted_start):
-                label = "Company" if re.search(COMPANY_END, name) else "Organization"
+                label = "Company" if _COMPANY_END.search(name) else "Organization"
                 # A body inside a body: 世界自然基金会 + 北京代表处 is one name.
                 if orgs and orgs[-1][1] == start:
                     orgs.append((orgs[-1][0], m.end(), label, "org-shape"))
@@ -431,7 +472,7 @@ class NameRules:
             named = re.match(rf"^[{CJK}A-Za-z0-9]{{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
             if named and ("的" in named.group(0) or "等" in named.group(0) or _HELD_WORD.search(named.group(0))):
                 named = None  # (“两国五城”合作框架下和继续举办一系列国际活动: a clause, not a name)
-            if named and named.group(0) and m.end() + named.end() not in ends_at:
+            if named and named.group(0) and m.end() + named.end() not in ends:  # (a list's ``in``: asked for few quoted names)
                 named = None  # the event word runs into a word: “一带一路”重要节|点城市
             if named and not _GENERIC_TAIL.match(named.group(0)) and not self._place_at(tail, 0):
                 # The words after the quotes are part of the name: “一带一路”国际青年创新创业论坛.
@@ -447,7 +488,7 @@ class NameRules:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
         for m in matches_in(_DASH, text):
             left = self._place_at(text, m.start(), backwards=True)
-            right = self._place_at(text, m.end())
+            right = self._place_at(text, m.end()) if left else 0  # (read only after a place)
             tail = _PAIR_TAIL.match(text, m.end() + right) if left and right else None
             if tail:
                 start = m.start() - left
@@ -470,7 +511,7 @@ class NameRules:
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
         for m in matches_in(_PARTY_CONGRESS, text):
             found.append((m.start(), m.end(), "Event", "party-congress"))
-        for m in matches_in(_SHORT_EXPO, text):
+        for m in matches_in(_SHORT_EXPO, text) if _SHORT_EXPO_END.search(text) else ():
             found.append((m.start(), m.end(), "Event", "short-expo"))
         for m in _SESSION_EVENT.finditer(text) if "会议" in text else ():  # (as slow: most blocks name no session)
             cut = max((x.end() for x in _ORG_STOP.finditer(m.group(0))), default=0)
@@ -479,7 +520,8 @@ class NameRules:
                 start += 1
             if m.end() - start >= 8:
                 found.append((start, m.end(), "Event", "session-event"))
-        for m in matches_in(_YEAR_EVENT, text):
+        # (Only where an event's word is written: a year or an ordinal alone makes the pattern try long.)
+        for m in matches_in(_YEAR_EVENT, text) if _EVENT_WORD.search(text) else ():
             if "”“" in m.group(0):
                 continue  # two quoted names in a row (“2012新潟县物产展”“山形县风情节”): each is its own
             start = m.start()
@@ -645,50 +687,49 @@ class NameRules:
         out = []
         # Only another country, or a foreign place, may start a chain: the others are passed over first
         # (most blocks name neither, and the sets below took longer than the rest).
+        # (``foreign``: a foreign city's or region's, looked up in a table made once, not per span.)
+        foreign_places = self._foreign_places
         starts = []
         for s, e, label, ent_id in gaz_spans:
             if label == "Country":
                 if not ent_id.endswith(":中国"):
-                    starts.append((s, e, label, ent_id, None))
-            elif label in ("City", "Region"):
-                entry = self.gaz.by_id(ent_id, label) if ent_id else None
-                if entry is not None and entry.country not in ("", "中国"):
-                    starts.append((s, e, label, ent_id, entry))
+                    starts.append((s, e, label, ent_id, False))
+            elif foreign_places.get(ent_id) == label:
+                starts.append((s, e, label, ent_id, True))
         if not starts:
             return out
-        span_starts = {gs for gs, *_ in gaz_spans}
+        span_starts = set(map(_FIRST, gaz_spans))
         # (The tables below are made once a place's shape is found after a country: most chains end
         # at their first step.)
         country_starts: set[int] | None = None
         place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
-        for s, e, label, ent_id, entry in starts:
-            if label in ("City", "Region") and e not in span_starts and entry is not None and entry.country not in ("", "中国"):
+        for s, e, label, ent_id, foreign in starts:
+            if foreign and e not in span_starts:
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
                 joined = _HYPHEN_JOINED.match(text, e)
                 if joined and not self.gaz.lookup(text[s : joined.end()]):
                     out.append((s, joined.end(), "City" if joined.group(1) in ("市", "町", "村", "镇") else "Region", "place-after-country"))
                     continue
-            if label in ("City", "Region") and e not in span_starts:
                 m = _REGION_SUFFIX.match(text, e)
-                if (entry is not None and entry.country not in ("", "中国") and m and not self.gaz.lookup(text[s : m.end()])
+                if (m and not self.gaz.lookup(text[s : m.end()])
                         and text[e - 1] != text[e]):  # (庆尚南道|道知事: the unit is written twice, once the title's)
                     out.append((s, m.end(), "Region", "place-after-country"))
-                elif label == "Region" and entry is not None and entry.country not in ("", "中国") and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
+                elif label == "Region" and text[e : e + 1] == "市" and text[e + 1 : e + 2] != "长":
                     out.append((s, e + 1, "City", "place-after-country"))  # 波尔图市: the city of a region's name
             # (A city of a foreign region may follow it after 的: 托斯卡纳大区的|福尔特马尔米市.)
-            of_region = (label == "Region" and text[e : e + 1] == "的" and entry is not None and entry.country not in ("", "中国")
+            of_region = (label == "Region" and text[e : e + 1] == "的" and foreign
                          and (shape := _PLACE_SHAPE.match(text, e + 1)) is not None and shape.group(2) == "市")
-            if (label != "Country" or ent_id.endswith(":中国")) and not of_region:
+            if foreign and not of_region:
                 # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市; a foreign city its
-                # ward (仁川广域市延寿区).
-                shape = _PLACE_SHAPE.match(text, e) if entry is not None and entry.country not in ("", "中国") else None
+                # ward (仁川广域市延寿区). (A chain's other start is a country other than 中国.)
+                shape = _place_shape_at(text, e)
                 if not (shape and (label == "Region" or label == "City" and shape.group(2) == "区" and len(shape.group(1)) >= 2)):
                     continue
             pos = e + 1 if of_region else e
             while True:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
-                m = _PLACE_SHAPE.match(text, pos)
+                m = _place_shape_at(text, pos)
                 described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0) if m else 0
                 if described and m.end(1) - (m.start() + described) >= 2:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
@@ -727,7 +768,8 @@ class NameRules:
         (``gaz_spans`` or the rules' ``names``) overlaps them: 坦桑尼亚|阿鲁沙市 is known."""
         out = []
         taken = None
-        for m in matches_in(_CITY_BEFORE_OFFICIAL, text):
+        # (Only before a dotted name: a block with no dot is passed over.)
+        for m in matches_in(_CITY_BEFORE_OFFICIAL, text) if "·" in text or "•" in text else ():
             if taken is None:
                 taken = (*gaz_spans, *names)  # (made for the few blocks that hold such a city)
             end = m.end()
@@ -767,12 +809,20 @@ class NameRules:
         """Foreign places no gazetteer lists, named before their government or an office of theirs
         in a sentence that names a foreign country before them (由俄罗斯…,外贝加尔边区政府副主席…,
         萨哈共和国政府副主席…率领的代表团)."""
+        # (A block with none of the offices' words has no such place: the rest is skipped.)
+        if _OFFICE_WORD.search(text) is None:
+            return []
         countries = [e for s, e, label, ent_id in gaz_spans if label == "Country" and not ent_id.endswith(":中国")]
         if not countries:
             return []
+        # (Only a place in the sentence of the first foreign country, after it, is read below: the
+        # sentence must hold an office's word after the country.)
+        first = min(countries)
+        stop = text.find("。", first)
+        if _OFFICE_WORD.search(text, first, stop if stop >= 0 else len(text)) is None:
+            return []
         out = []
         for m in _PLACE_BEFORE_OFFICE.finditer(text):
-            first = min(countries)
             if first > m.start() or "。" in text[first : m.start()] or self._ordinary_start(m.group(1), seg):
                 continue
             # (Not a word before the name: 拜会|若因维莱市市长….)
@@ -809,8 +859,8 @@ class NameRules:
                 return name  # a person jieba's dictionary knows (习近平主席, 转交楼阳生省长…): a word of its own
             if not is_chinese_surname(text[s : s + 2]) or text[s] in _NOT_NAME_START:
                 continue
-            if not _CJK_RUN.fullmatch(name) or _is_common_words(name, seg) or self.gaz.lookup(name):
-                continue
+            if self.gaz.lookup(name) or not _CJK_RUN.fullmatch(name) or _is_common_words(name, seg):
+                continue  # (the look-up first: the cheapest)
             if _REGION_SUFFIX.fullmatch(name, len(name) - 1) and self.gaz.lookup(name[:-1], ("City",)):
                 continue  # 孔敬府府尹: the region of a city's name (孔敬), no person
             if s > 0 and not _BEFORE_NAME.match(text[s - 1]) and not _NAME_LEAD_END.search(text, 0, s):
@@ -860,19 +910,24 @@ class NameRules:
                      rfind("：", 0, pos), rfind(":", 0, pos), rfind("、", 0, pos)) + 1
         # (The place nearest the title says whose office it is: 韩国驻沈阳总领事金振铉拜会了辽宁省副省长
         # 姜有为 — 副省长 is 辽宁省's, a Chinese name follows.)
+        # (The spans in text order, not sorted by their ends: the one ending at the title, if any, says
+        # it; else any of the clause's. An entry is looked up only when it can change the answer.)
         foreign = False
-        for s, e, label, ent_id in sorted(gaz_spans, key=lambda x: -x[1]):
+        for s, e, label, ent_id in gaz_spans:
             if clause <= s and e <= pos and label in ("Country", "City", "Region"):
-                entry = self.gaz.by_id(ent_id, label) if ent_id else None
-                here = entry is not None and entry.country not in ("", "中国")
                 if e == pos and text[s - 1 : s] != "驻":
-                    return here  # the place the title is of, right before it (not where a mission sits)
-                foreign = foreign or here
+                    # the place the title is of, right before it (not where a mission sits)
+                    entry = self.gaz.by_id(ent_id, label) if ent_id else None
+                    return entry is not None and entry.country not in ("", "中国")
+                if not foreign:
+                    entry = self.gaz.by_id(ent_id, label) if ent_id else None
+                    foreign = entry is not None and entry.country not in ("", "中国")
         return foreign
 
     def _trim_name(self, cand: str, text: str, end: int, seg, foreign: bool = False) -> str:
         start = end - len(cand)
-        if not foreign and not is_chinese_surname(text[start : start + 2]):
+        surnamed = is_chinese_surname(text[start : start + 2])  # (asked twice below)
+        if not foreign and not surnamed:
             # A Chinese official of a rarer surname (市长逄建国会见…, 县委书记刀建平与…): two or three
             # characters closed by a word that follows persons and starts no name (会见, 与, 在 …),
             # and no ordinary word or known name.
@@ -884,7 +939,7 @@ class NameRules:
                         and _CLOSES_CHINESE_NAME.match(text, start + n) and not _is_common_words(name, seg)
                         and not _is_common(name[:2], seg) and not self.gaz.lookup(name)):
                     return name
-        if foreign or not is_chinese_surname(text[start : start + 2]):
+        if foreign or not surnamed:
             # A foreign name written in characters (索比亚宁, 小池百合子): up to the next function word.
             m = self._foreign_name.match(text, start)
             name = m.group(1) if m and len(m.group(1)) >= 2 else ""
@@ -935,14 +990,15 @@ class NameRules:
             return name  # (市委书记宁波在…: a place's name led by a surname; the caller reads what follows)
         if name:
             # (The name ends where words of coming to a Chinese place start: 崔明浩|来珲春出席….)
-            came = next((k for k in range(2, len(name)) if self._visits_place(text, start + k)), None)
-            if came is not None:
-                name = name[:came]
+            for k in range(2, len(name)):
+                if self._visits_place(text, start + k):
+                    name = name[:k]
+                    break
         if name and foreign and self.gaz.lookup(name, ("City", "Region")) and _STRONG_AFTER_PERSON.match(text, start + len(name)):
             # (A foreign official named as a place the gazetteer lists, closed by words that follow persons
             # only: 库里蒂巴市市长瓦尔加斯一行, 驻华大使圣地亚哥一行; the caller reads the person over the place.)
             return name
-        return "" if not name or _is_common_words(name, seg) or name in verb_words() else name
+        return "" if not name or name in verb_words() or _is_common_words(name, seg) else name
 
     def _given_after_join(self, text: str, start: int, at: int, seg) -> str:
         """The rest of a foreign name starting at ``start`` and cut at ``at`` by a word that follows
