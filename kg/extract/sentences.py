@@ -160,7 +160,8 @@ def block_date(doc: Document, block: Block) -> str:
 def _entry_date(doc: Document, block: Block) -> str:
     """The date an entry opens with (its ``date`` attribute), "" if none or history long before the
     year the text covers (see past_year)."""
-    iso = parse_date(block.attr("date"), doc.year) if block.attr("date") else ""
+    written = block.attr("date")
+    iso = parse_date(written, doc.year) if written else ""
     return iso if iso and not past_year(doc, iso) else ""
 
 
@@ -219,6 +220,12 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
         if not seg.lstrip().startswith("【") and seg.strip():
             inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
+            if not dates:
+                # (Most sentences state no date: they take the stay's or the context's; neither changes.)
+                own = stay if stay and STAY_OPENS.match(seg) else ctx
+                out.append(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates))
+                pos = end
+                continue
             # (Not a listed item's date in brackets: neither the sentence nor the next is of its day.)
             told = [iso for s, _, iso in dates if not in_brackets(seg, s)]
             # (访问期间，… with no day of its own: the visit's days, ``stay``, the span last stated.)
