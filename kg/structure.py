@@ -91,6 +91,8 @@ def split_lines(text: str) -> list[_Line]:
 # text (the offsets keep pointing at the file), so that 會見 is one word again.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = skipping(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+# (Where pinyin can open: a bracket before a letter of it. Most lines with a bracket have none.)
+_PINYIN_OPEN = re.compile(rf"\([a-zü{_TONE}]")
 
 
 # A table cell padded to width, one character apart (日 本, 亚 洲, 城 市): one word.
@@ -127,9 +129,9 @@ class _TextBuilder:
         body = line.stripped
         lo = len(text) - len(text.lstrip())
         hi = lo + len(body)
-        if "(" not in body and (not drop_markup or "**" not in body) and " " not in body and "\u3000" not in body:
-            # (Most lines: no pinyin, which opens with "(", no bold markup and no spaced cell, which
-            # needs a space: the line's text whole.)
+        if (not drop_markup or "**" not in body) and " " not in body and "\u3000" not in body and not _PINYIN_OPEN.search(body):
+            # (Most lines: no bold markup, no spaced cell, which needs a space, and no pinyin: the
+            # line's text whole.)
             self._put(body, line.start + lo)
             return
         if _SPACED_CELL.match(body):
@@ -173,7 +175,7 @@ def _block(doc: Document, kind: str, lines: list[_Line], section: str, built=Non
     start = tb.first if tb.runs else first.start
     end = tb.last + 1 if tb.runs else first.start
     attrs = kw.pop("attrs", None)
-    attrs = tuple((k, v) for k, v in attrs.items() if v) if attrs else ()
+    attrs = tuple([(k, v) for k, v in attrs.items() if v]) if attrs else ()
     return Block(
         doc_id=doc.id,
         kind=kind,

@@ -113,6 +113,14 @@ class Sentence:
         return sp.start - self.start, sp.end - self.start
 
     def evidence(self) -> Evidence:
+        """Where the sentence is in the file. (Kept in ``memo["evidence"]``, where the rules also look: every
+        fact of the sentence carries it, and it does not change.)"""
+        found = self.memo.get("evidence")
+        if found is None:
+            found = self.memo["evidence"] = self._evidence()
+        return found
+
+    def _evidence(self) -> Evidence:
         b = self.block
         start = b.source_offset(self.start)
         end = b.source_offset(self.end - 1) + 1 if self.end > self.start else start
