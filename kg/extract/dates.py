@@ -142,8 +142,11 @@ def _ref_day(ref: str) -> date | None:
 
 def _month_of(iso: str) -> tuple[int, int] | None:
     """The (year, month) a stated date is in (the start of a span), if it gives a month."""
-    m = re.match(r"(\d{4})-(\d{2})", iso)
+    m = _YEAR_MONTH.match(iso)
     return (int(m[1]), int(m[2])) if m else None
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def _in_month(month: tuple[int, int], d: int) -> date | None:
