@@ -129,15 +129,15 @@ class _TextBuilder:
         body = line.stripped
         lo = len(text) - len(text.lstrip())
         hi = lo + len(body)
-        if (not drop_markup or "**" not in body) and " " not in body and "\u3000" not in body and not _PINYIN_OPEN.search(body):
-            # (Most lines: no bold markup, no spaced cell, which needs a space, and no pinyin: the
-            # line's text whole.)
-            self._put(body, line.start + lo)
-            return
-        if _SPACED_CELL.match(body):
+        if (" " in body or "\u3000" in body) and _SPACED_CELL.match(body):  # (a spaced cell needs a space)
             for i in range(lo, hi):
                 if not text[i].isspace():
                     self._put(text[i], line.start + i)
+            return
+        pinyin = _PINYIN_OPEN.search(body) is not None
+        if not pinyin and (not drop_markup or "**" not in body):
+            # (Most lines: no bold markup and no pinyin: the line's text whole.)
+            self._put(body, line.start + lo)
             return
         i = lo
         while i < hi:
@@ -145,7 +145,7 @@ class _TextBuilder:
             j = text.find("**", i, hi) if drop_markup else -1
             j = hi if j < 0 else j
             k = i
-            for m in _PINYIN.finditer(text, i, j):
+            for m in _PINYIN.finditer(text, i, j) if pinyin else ():
                 self._put(text[k : m.start()], line.start + k)
                 k = m.end()
             self._put(text[k:j], line.start + k)
