@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 
-from .extract.firstchars import skipping
+from .extract.firstchars import first_chars, skipping
 from .model import Block, Cell, Document
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -62,19 +61,19 @@ def squeeze(text: str) -> str:
     return _CJK_SPACE.sub("", text).strip()
 
 
-@dataclass
 class _Line:
-    no: int  # 1-based
-    start: int  # offset of the first character
-    text: str  # without the line break
+    """A line of the file: its number (1-based), the offset of its first character and its text
+    without the line break. (Stripped once when made: the reader asks for it several times a line.)"""
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    __slots__ = ("no", "start", "text", "stripped")
+
+    def __init__(self, no: int, start: int, text: str) -> None:
+        self.no, self.start, self.text = no, start, text
+        self.stripped = text.strip()
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.stripped
 
 
 def split_lines(text: str) -> list[_Line]:
@@ -92,6 +91,8 @@ def split_lines(text: str) -> list[_Line]:
 # text (the offsets keep pointing at the file), so that 會見 is one word again.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = skipping(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+# (Where pinyin can open: a bracket before a letter of it. Most lines with a bracket have none.)
+_PINYIN_OPEN = re.compile(rf"\([a-zü{_TONE}]")
 
 
 # A table cell padded to width, one character apart (日 本, 亚 洲, 城 市): one word.
@@ -125,12 +126,18 @@ class _TextBuilder:
 
     def add(self, line: _Line, drop_markup: bool = True) -> None:
         text = line.text
+        body = line.stripped
         lo = len(text) - len(text.lstrip())
-        hi = len(text.rstrip())
-        if _SPACED_CELL.match(text[lo:hi]):
+        hi = lo + len(body)
+        if (" " in body or "\u3000" in body) and _SPACED_CELL.match(body):  # (a spaced cell needs a space)
             for i in range(lo, hi):
                 if not text[i].isspace():
                     self._put(text[i], line.start + i)
+            return
+        pinyin = _PINYIN_OPEN.search(body) is not None
+        if not pinyin and (not drop_markup or "**" not in body):
+            # (Most lines: no bold markup and no pinyin: the line's text whole.)
+            self._put(body, line.start + lo)
             return
         i = lo
         while i < hi:
@@ -138,7 +145,7 @@ class _TextBuilder:
             j = text.find("**", i, hi) if drop_markup else -1
             j = hi if j < 0 else j
             k = i
-            for m in _PINYIN.finditer(text, i, j):
+            for m in _PINYIN.finditer(text, i, j) if pinyin else ():
                 self._put(text[k : m.start()], line.start + k)
                 k = m.end()
             self._put(text[k:j], line.start + k)
@@ -149,15 +156,26 @@ class _TextBuilder:
         return "".join(self.parts)
 
 
-def _block(doc: Document, kind: str, lines: list[_Line], section: str, **kw) -> Block:
+def _built(kind: str, lines: list[_Line]) -> tuple[_TextBuilder, _Line]:
+    """The text of a block of ``kind`` over ``lines``, and its first line with text (else its first)."""
     tb = _TextBuilder()
+    drop_markup = kind != "table_row"
+    first = None
     for ln in lines:
-        if not ln.blank:
-            tb.add(ln, drop_markup=kind != "table_row")
-    first = next((ln for ln in lines if not ln.blank), lines[0])
+        if ln.stripped:
+            tb.add(ln, drop_markup)
+            if first is None:
+                first = ln
+    return tb, lines[0] if first is None else first
+
+
+def _block(doc: Document, kind: str, lines: list[_Line], section: str, built=None, **kw) -> Block:
+    """A block of ``kind`` over ``lines``; ``built`` is its text, when the caller has read it (see _built)."""
+    tb, first = built or _built(kind, lines)
     start = tb.first if tb.runs else first.start
     end = tb.last + 1 if tb.runs else first.start
-    attrs = tuple((k, v) for k, v in kw.pop("attrs", {}).items() if v)
+    attrs = kw.pop("attrs", None)
+    attrs = tuple([(k, v) for k, v in attrs.items() if v]) if attrs else ()
     return Block(
         doc_id=doc.id,
         kind=kind,
@@ -187,18 +205,46 @@ _DATE_HEADING = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}|[一二三�
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[、.．](?!\d)|[(（]\d{1,3}[)）])[^。！？!?；;，,]{2,40}?(?:19|20)\d\d\s*年")
 
 
+def _opens(pattern: re.Pattern) -> frozenset[str]:
+    """The characters a match of ``pattern`` can start with (see :mod:`kg.extract.firstchars`): a
+    line that opens with none of them needs no test. (Most lines open with none: the reader tested
+    every pattern on every line, more than half its pattern tests.)"""
+    chars = first_chars(pattern.pattern)
+    assert chars is not None, pattern.pattern
+    return chars
+
+
+_HEADING_OPENS = _opens(_HEADING)
+_CAPTION_OPENS = _opens(_CAPTION)
+_ENTRY_OPENS = _opens(_ENTRY)
+_ITEM_OPENS = _opens(_ITEM)
+_PROGRESS_OPENS = _opens(_PROGRESS)
+_META_OPENS = _opens(_META)
+_NOTE_OPENS = _opens(_NOTE)
+_PAREN_OPENS = _opens(_PAREN_OPEN)
+_MARKED_OPENS = (_HEADING_OPENS | _CAPTION_OPENS | _ENTRY_OPENS | _ITEM_OPENS | _PROGRESS_OPENS | _META_OPENS
+                 | _NOTE_OPENS | _PAREN_OPENS)
+# (What ends a yearbook entry's lines.)
+_ENTRY_ENDS_OPENS = _opens(_PAREN_LINE) | _PAREN_OPENS | _HEADING_OPENS | _CAPTION_OPENS | _ENTRY_OPENS
+_CLOSES = re.compile(r"[)）]\s*$")  # (an author line's closing parenthesis)
+_SENTENCE_ENDS = re.compile(r"[。！？!?；;]$")
+_COMMA_OR_STOP = re.compile(r"[，。,]")
+_META_SEP = re.compile(r"[:：]")
+
+
 def _is_structural(s: str) -> bool:
     return bool(
-        _HEADING.match(s)
+        s[:1] in _MARKED_OPENS and (
+            _HEADING.match(s)
+            or _CAPTION.match(s)
+            or _ENTRY.match(s)
+            or _ITEM.match(s)
+            or _PROGRESS.match(s)
+            or _META.match(s)
+            or _PAREN_OPEN.match(s)
+            or _NOTE.match(s))
         or _NUMBERED_HEADING.match(s)
         or _DATE_HEADING.match(s)
-        or _CAPTION.match(s)
-        or _ENTRY.match(s)
-        or _ITEM.match(s)
-        or _PROGRESS.match(s)
-        or _META.match(s)
-        or _PAREN_OPEN.match(s)
-        or _NOTE.match(s)
         or "\t" in s
     )
 
@@ -246,9 +292,11 @@ def _spaced_cells(lines: list[_Line]) -> list[_Line]:
     as many cells, as tab-separated cells; the text keeps its length (the first space of a run becomes
     the tab), so every offset still points into the document."""
     # (A line with no space in it is one cell: most lines, which the pattern need not read.)
-    counts = [(len(_SPACE_RUN.split(ln.text.strip())) if " " in ln.text or "\u3000" in ln.text else 1)
-              if "\t" not in ln.text and ln.text.strip() else 0 for ln in lines]
+    counts = [(len(_SPACE_RUN.split(ln.stripped)) if " " in ln.text or "\u3000" in ln.text else 1)
+              if "\t" not in ln.text and ln.stripped else 0 for ln in lines]
     out = list(lines)
+    if sum(k >= 2 for k in counts) < _SPACED_ROWS:
+        return out  # (no three lines of several cells: most documents)
     i = 0
     while i < len(lines):
         j = i
@@ -274,7 +322,7 @@ def _continues_table(text: str, header: tuple[str, ...]) -> bool:
 
 def parse_blocks(doc: Document) -> list[Block]:
     """Split a document into blocks, in file order."""
-    lines = _spaced_cells([_pipe_cells(ln) for ln in split_lines(doc.text)])
+    lines = _spaced_cells([_pipe_cells(ln) if "|" in ln.text else ln for ln in split_lines(doc.text)])
     blocks: list[Block] = []
     i = 0
     n = len(lines)
@@ -356,29 +404,31 @@ def parse_blocks(doc: Document) -> list[Block]:
                 blocks.append(_block(doc, "table_row", [ln], section, table=table, cells=_cells(ln, header)))
             i += 1
             continue
-        if table and not _PAREN_OPEN.match(s):
+        c = s[0]  # (see _opens)
+        if table and c not in _PAREN_OPENS:
             table, header = "", ()
-        m = _HEADING.match(s)
+        m = _HEADING.match(s) if c in _HEADING_OPENS else None
         if m:
             section = squeeze(m.group(2).replace("*", ""))
             blocks.append(_block(doc, "heading", [ln], section, attrs={"level": str(len(m.group(1))), "title": section}))
             seen_content = True
             i += 1
             continue
-        if _LIST_ITEM.match(s) and not _CAPTION.match(s):
+        caption = _CAPTION.match(s) if c in _CAPTION_OPENS else None
+        if _LIST_ITEM.match(s) and not caption:
             # A numbered item with a year (1.意大利威尼斯市 1980年3月24日): an item of the list the
             # heading (or the title) above it names, not a heading.
             blocks.append(_block(doc, "list_item", [ln], section))
             seen_content = True
             i += 1
             continue
-        if (_NUMBERED_HEADING.match(s) or _DATE_HEADING.match(s)) and not _CAPTION.match(s):
+        if (_NUMBERED_HEADING.match(s) or _DATE_HEADING.match(s)) and not caption:
             section = squeeze(s)
             blocks.append(_block(doc, "heading", [ln], section, attrs={"level": "0", "title": section}))
             seen_content = True
             i += 1
             continue
-        m = _CAPTION.match(s)
+        m = caption
         if m:
             table, header = m.group(1), ()
             blocks.append(
@@ -386,7 +436,8 @@ def parse_blocks(doc: Document) -> list[Block]:
             )
             i += 1
             continue
-        byline = _BYLINE_LEAD.match(lines[i].text)
+        # (A byline opens with a bracket after spaces, s's first character.)
+        byline = _BYLINE_LEAD.match(lines[i].text) if c in _PAREN_OPENS else None
         if byline and lines[i].text[byline.end() :].strip():
             # A byline that opens a paragraph (（记者 张三）5月10日，…): the byline, then the paragraph.
             head = _Line(lines[i].no, lines[i].start, lines[i].text[: byline.end()])
@@ -394,9 +445,10 @@ def parse_blocks(doc: Document) -> list[Block]:
             lines[i] = _Line(lines[i].no, lines[i].start + byline.end(), lines[i].text[byline.end() :])
             continue
         j = i
-        while _PAREN_OPEN.match(s) and j < n and not re.search(r"[)）]\s*$", lines[j].text) and j - i < 4:
+        paren = c in _PAREN_OPENS
+        while paren and j < n and not _CLOSES.search(lines[j].text) and j - i < 4:
             j += 1
-        if _PAREN_OPEN.match(s) and j < n and re.search(r"[)）]\s*$", lines[j].text):
+        if paren and j < n and _CLOSES.search(lines[j].text):
             # An author line, possibly running over several lines until the closing parenthesis.
             group = lines[i : min(j, n - 1) + 1]
             inner = squeeze("".join(x.stripped for x in group))[1:-1].strip()
@@ -413,20 +465,24 @@ def parse_blocks(doc: Document) -> list[Block]:
             table, header = "", ()
             i = min(j, n - 1) + 1
             continue
-        m = _ENTRY.match(s)
+        m = _ENTRY.match(s) if c in _ENTRY_OPENS else None
         if m:
             # A yearbook entry runs until its author line, a heading, a table or the next entry.
             j = i + 1
             while j < n:
                 t = lines[j].stripped
                 if t and (
-                    _PAREN_LINE.match(t) or _PAREN_OPEN.match(t) or _HEADING.match(t) or _CAPTION.match(t) or _ENTRY.match(t) or "\t" in t
+                    t[0] in _ENTRY_ENDS_OPENS and (_PAREN_LINE.match(t) or _PAREN_OPEN.match(t) or _HEADING.match(t) or _CAPTION.match(t)
+                                                   or _ENTRY.match(t))
+                    or "\t" in t
                 ):
                     break
                 j += 1
             title = m.group(1).replace("**", "").strip()
-            blk = _block(doc, "entry", lines[i:j], section, attrs={"title": title})
-            body = blk.text[len("【" + m.group(1) + "】") :] if blk.text.startswith("【") else blk.text
+            # (The entry's text is read before its block is made: its date is in its attributes.)
+            built = _built("entry", lines[i:j])
+            text = built[0].text
+            body = text[len("【" + m.group(1) + "】") :] if text.startswith("【") else text
             dm = ENTRY_DATE.match(body)
             author = ""
             k = j
@@ -434,12 +490,12 @@ def parse_blocks(doc: Document) -> list[Block]:
                 k += 1
             if k < n and _PAREN_LINE.match(lines[k].stripped):
                 author = squeeze(_PAREN_LINE.match(lines[k].stripped).group(1))
-            extra = {"date": dm.group(0) if dm else "", "author": author}
-            blocks.append(replace(blk, attrs=blk.attrs + tuple((k2, v) for k2, v in extra.items() if v)))
+            attrs = {"title": title, "date": dm.group(0) if dm else "", "author": author}
+            blocks.append(_block(doc, "entry", lines[i:j], section, built, attrs=attrs))
             seen_content = True
             i = j
             continue
-        m = _ITEM.match(s)
+        m = _ITEM.match(s) if c in _ITEM_OPENS else None
         if m:
             item = m.group(1)
             dept = _LEAD_DEPT.search(s)
@@ -450,28 +506,29 @@ def parse_blocks(doc: Document) -> list[Block]:
             seen_content = True
             i = j
             continue
-        if _PROGRESS.match(s):
+        if c in _PROGRESS_OPENS and _PROGRESS.match(s):
             j = take_paragraph(i)
             blocks.append(_block(doc, "report_progress", lines[i:j], section, attrs={"item": item}))
             i = j
             continue
-        if _META.match(s):
-            key = _META.match(s).group(1)
-            blocks.append(_block(doc, "meta", [ln], section, attrs={"key": key, "value": re.split(r"[:：]", s, 1)[1].strip()}))
+        meta = _META.match(s) if c in _META_OPENS else None
+        if meta:
+            key = meta.group(1)
+            blocks.append(_block(doc, "meta", [ln], section, attrs={"key": key, "value": _META_SEP.split(s, 1)[1].strip()}))
             i += 1
             continue
         # The first line is the title unless it reads as a sentence (a one-paragraph news item).
-        if not seen_content and not blocks_have_title(blocks) and not re.search(r"[。！？!?；;]$", s):
+        if not seen_content and not blocks_have_title(blocks) and not _SENTENCE_ENDS.search(s):
             blocks.append(_block(doc, "title", [ln], section, attrs={"title": s}))
             seen_content = True
             i += 1
             continue
-        if _NOTE.match(s):
+        if c in _NOTE_OPENS and _NOTE.match(s):
             j = take_paragraph(i)
             blocks.append(_block(doc, "note", lines[i:j], section))
             i = j
             continue
-        if _PAGE_FOOTER.match(s) and len(s) < 40 and not re.search(r"[，。,]", s):
+        if _PAGE_FOOTER.match(s) and len(s) < 40 and not _COMMA_OR_STOP.search(s):
             blocks.append(_block(doc, "page_footer", [ln], section))
             i += 1
             continue

@@ -142,8 +142,11 @@ def _ref_day(ref: str) -> date | None:
 
 def _month_of(iso: str) -> tuple[int, int] | None:
     """The (year, month) a stated date is in (the start of a span), if it gives a month."""
-    m = re.match(r"(\d{4})-(\d{2})", iso)
+    m = _YEAR_MONTH.match(iso)
     return (int(m[1]), int(m[2])) if m else None
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def _in_month(month: tuple[int, int], d: int) -> date | None:
@@ -164,6 +167,11 @@ def _day_of(ref: date, d: int) -> date | None:
         return None
 
 
+# Every date form below holds one of these: 年, 月, 日, 天 (次日, 第二天) or a relative day's first
+# character (前晚, 昨夜, 今晨). A text with none of them states no date.
+_DATE_CHARS = re.compile("[年月日天" + "".join(sorted({w[0] for w in RELATIVE_DAYS})) + "]")
+
+
 def find_dates(text: str, year: int | None, ref: str = "", context: str = "") -> list[tuple[int, int, str]]:
     """Every date expression in ``text``: (start, end, iso), in order. ``ref`` is the page's own
     date (ISO day), against which relative days are resolved; a day written alone is in the
@@ -175,6 +183,8 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     told_year = int(context[:4]) if context[:4].isdigit() else year
     # (去年6月: the month's year is the text's year less one: the year a report covers, else the page's.)
     ref_year = year or (int(ref[:4]) if ref[:4].isdigit() else None)
+    if not _DATE_CHARS.search(text):
+        return out  # (most sentences state no date)
     relative_year = {m.end(): ref_year - RELATIVE_YEARS[m["w"]] for m in RELATIVE_YEAR.finditer(text)} if ref_year and "年" in text else {}
     # (Both forms need 月: most sentences have none.)
     found = sorted([(m.start(), 0, m) for m in DATE_EXPR.finditer(text)] + [(m.start(), 1, m) for m in CN_DATE.finditer(text)],

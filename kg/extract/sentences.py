@@ -113,6 +113,14 @@ class Sentence:
         return sp.start - self.start, sp.end - self.start
 
     def evidence(self) -> Evidence:
+        """Where the sentence is in the file. (Kept in ``memo["evidence"]``, where the rules also look: every
+        fact of the sentence carries it, and it does not change.)"""
+        found = self.memo.get("evidence")
+        if found is None:
+            found = self.memo["evidence"] = self._evidence()
+        return found
+
+    def _evidence(self) -> Evidence:
         b = self.block
         start = b.source_offset(self.start)
         end = b.source_offset(self.end - 1) + 1 if self.end > self.start else start
@@ -147,9 +155,11 @@ def block_date(doc: Document, block: Block) -> str:
     """The date a block's acts happened when its sentences say none: the entry's date, else the year its
     section names, else the year covered. (Not an entry's date long before that year: history it opens
     with, see past_year.)"""
-    entry = _entry_date(doc, block)
-    if entry:
-        return entry
+    return _entry_date(doc, block) or _section_date(doc, block)
+
+
+def _section_date(doc: Document, block: Block) -> str:
+    """The year the block's section names as the one it tells of, else the year covered (see block_date)."""
     # (Or the year its section's heading names as the one it tells of: 一、2023年工作回顾 in a report of 2024.)
     told = _YEAR_HEADING.match(block.section or "")
     if told and not after_page(doc, told.group(1)):
@@ -160,7 +170,8 @@ def block_date(doc: Document, block: Block) -> str:
 def _entry_date(doc: Document, block: Block) -> str:
     """The date an entry opens with (its ``date`` attribute), "" if none or history long before the
     year the text covers (see past_year)."""
-    iso = parse_date(block.attr("date"), doc.year) if block.attr("date") else ""
+    written = block.attr("date")
+    iso = parse_date(written, doc.year) if written else ""
     return iso if iso and not past_year(doc, iso) else ""
 
 
@@ -209,7 +220,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
     entry's date or the year the document covers."""
     text = block.text
     out: list[Sentence] = []
-    ctx = _entry_date(doc, block) or ctx or block_date(doc, block)
+    ctx = _entry_date(doc, block) or ctx or _section_date(doc, block)  # (block_date, the entry's read once)
     pos = 0
     bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     for end in bounds:
@@ -219,15 +230,22 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
         if not seg.lstrip().startswith("【") and seg.strip():
             inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
+            if not dates:
+                # (Most sentences state no date: they take the stay's or the context's; neither changes.)
+                own = stay if stay and STAY_OPENS.match(seg) else ctx
+                out.append(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates))
+                pos = end
+                continue
             # (Not a listed item's date in brackets: neither the sentence nor the next is of its day.)
-            told = [iso for s, _, iso in dates if not in_brackets(seg, s)]
+            free = [(s, iso) for s, _, iso in dates if not in_brackets(seg, s)]
+            told = [iso for _, iso in free]
             # (访问期间，… with no day of its own: the visit's days, ``stay``, the span last stated.)
             own = told[0] if told else stay if stay and STAY_OPENS.match(seg) else ctx
             out.append(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates))
             stay = next((iso for iso in told if "/" in iso), stay)
             # (Nor a date said in reported speech: X表示，2014年6月，两地缔结… tells history.)
             speech = SPEECH.search(seg)
-            told = [iso for s, _, iso in dates if not in_brackets(seg, s) and not (speech and s >= speech.end())]
+            told = [iso for s, iso in free if not (speech and s >= speech.end())]
             if told and not past_year(doc, told[-1]) and not after_page(doc, told[-1]) and not HISTORY.match(seg):
                 ctx = told[-1]
         pos = end

@@ -75,9 +75,15 @@ class _Table:
     rows: list[Block]
 
 
+# The kinds of block that make a table (a caption, a header or a row).
+_TABLE_KINDS = frozenset(("table_caption", "table_header", "table_row"))
+
+
 def group_tables(blocks: list[Block]) -> list[_Table]:
     """The document's tables: each with its caption (``表N …``), or, for a table no caption
     announces, the short line before it (南昌市国际友好城市一览表), and its header and rows."""
+    if not any(b.kind in _TABLE_KINDS for b in blocks):
+        return []  # (most documents have no table: each of the three table readers asks)
     tables: dict[str, _Table] = {}
     order: list[str] = []
     before = ""  # the last short line of text: what a table without a caption is called
