@@ -231,7 +231,6 @@ PARTNER_HOLDS = re.compile(r"^(?:市|州|省)?(?:将|也|还|于\S{0,8})?(?:举�
 # Words that say leaders met, when neither side is a named person (市主要领导会见…城市领导人).
 LEADERS = re.compile(r"领导|市长|省长|州长|书记|主席|总统|总理")
 GOVERNMENT_BODY = re.compile(f"(?:{pattern('partners', 'places.government_end')})$")
-_GOVERNMENT_START = re.compile(f"(?:{pattern('partners', 'places.government_end')})")
 
 
 _DIRECTION_NAMES = frozenset(words("names", "direction_names"))
@@ -1508,11 +1507,6 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                     and 3 <= len(p.name) - n <= 7 and not _NOT_IN_PLACE.search(p.name, n)):
                 return Party(p.name, p.type, country=p.country)  # a city named with its region (俄克拉何马州塔尔萨市)
             return None
-        if p.type == "Organization" and p.country in SARS and _GOVERNMENT_START.match(p.name):
-            # (A department of Hong Kong's or Macao's government, its SAR written before it and read as
-            # its country: 澳门特别行政区|政府经济财政司司长X.)
-            sar = gaz.lookup(p.country, ("Region", "City"))
-            return Party(sar.zh, sar.type, country=p.country) if sar is not None else None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
             # (Of the body's country, where it has one: 阿塞拜疆|阿拉特自由经济区管理局 does not start with
             # India's 阿拉.)
