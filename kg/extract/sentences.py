@@ -181,12 +181,21 @@ _YEAR_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]\s*
 
 def past_year(doc: Document, iso: str) -> bool:
     """Whether ``iso`` is history told in passing, not the time of the acts after it: a year alone
-    before the year of a dated page (1979年,大分市成为武汉的第一个友好城市。…开幕式上,…签署…), or any
-    date more than a year before the year the text covers (1995年4月，淄博市与法恩扎市结为友好城市。9月20日
-    至24日，… in a yearbook of 2019)."""
+    before the year of a dated page (1979年,大分市成为武汉的第一个友好城市。…开幕式上,…签署…), a date of
+    an earlier year more than three months before a page dated to the day (去年11月，… in a page of
+    June), or any date more than a year before the year the text covers (1995年4月，淄博市与法恩扎市结为
+    友好城市。9月20日至24日，… in a yearbook of 2019)."""
     if len(iso) == 4 and len(doc.date) >= 7 and iso < doc.date[:4]:
         return True
+    if len(doc.date) == 10 and iso[:4].isdigit() and iso[:4] < doc.date[:4] and _months_before(iso, doc.date) > 3:
+        return True  # (a news page's 去年11月，…: not the time of the acts it reports after it, in 6月)
     return iso[:4].isdigit() and doc.year is not None and int(iso[:4]) < doc.year - 1
+
+
+def _months_before(iso: str, page: str) -> int:
+    """How many months ``iso`` (a year, month or day; the start of a span) lies before the page's date."""
+    month = int(iso[5:7]) if len(iso) >= 7 and iso[5:7].isdigit() else 12
+    return (int(page[:4]) - int(iso[:4])) * 12 + int(page[5:7]) - month
 
 
 def after_page(doc: Document, iso: str) -> bool:

@@ -600,3 +600,12 @@ def test_an_official_named_again_by_surname_and_title(tmp_path):
     assert homes == {("符海明",)}
     two = text.replace("符市长", "王市长").replace("符海明市长率团", "王海明市长、王立新市长率团")
     assert ("王海明",) not in {tuple(p.name for p in m.home) for m in _page_facts(tmp_path, two, "two.txt").meetings}
+
+
+def test_a_month_of_last_year_told_in_passing_dates_nothing_after_it(tmp_path):
+    """去年11月 in a page of 2021-06-10 is history told in passing: 6月8日 after it is of 2021, not 2020."""
+    text = ("北海市与越南下龙市举行视频会谈\n日期：2021-06-10\n\n"
+            "本报讯 昨天下午，市长覃国斌会见了越南客人。去年11月，两市联合举办了旅游推介会。"
+            "又讯 6月8日，覃国斌复信越南芒街市人民委员会主席陈光荣。\n")
+    dates = {m.mode: m.date for m in _page_facts(tmp_path, text).meetings}
+    assert dates.get("letter") == "2021-06-08"
