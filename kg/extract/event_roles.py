@@ -16,7 +16,6 @@ import re
 
 from ..model import Attendance, Party
 from .home import SELF_WORDS, home_abbreviations
-from .positions import evidence_of
 from .sentences import Sentence, Span
 
 _BY = re.compile(r"由([^。；;，,]{2,60}?)(?:共同)?(?:主办|承办|举办|联合主办)")
@@ -45,7 +44,7 @@ def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
     def add(who: Span | Party, event: Span, role: str) -> None:
         party = who if isinstance(who, Party) else Party(who.name, who.type, country=who.country)
         date = sent.date_before(sent.rel(event)[0])
-        out.append(Attendance(party, Party(event.name, "Event"), date, role, evidence_of(sent)))
+        out.append(Attendance(party, Party(event.name, "Event"), date, role, sent.evidence()))
 
     for event in events:
         es, ee = sent.rel(event)

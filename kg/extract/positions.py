@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Evidence, Party, Position
+from ..model import Party, Position
 from .persons import person_phrase, phrase_country, visited_country
 from .cues import words
 from .names import LEVEL_WORDS, title_prefix
@@ -30,15 +30,6 @@ def _group_roles() -> frozenset[str]:
     """Titles of a group's head or member (团长, 领队: kind "delegation" in titles.tsv): a part taken in
     a visit."""
     return frozenset(t.zh for t in load().titles if t.kind == "delegation")
-
-
-def evidence_of(sent: Sentence) -> Evidence:
-    """``sent.evidence()``, read once a sentence (kept in its memo): the positions, partner links and
-    attendances a sentence states share it."""
-    found = sent.memo.get("evidence")
-    if found is None:
-        found = sent.memo["evidence"] = sent.evidence()
-    return found
 
 
 def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
@@ -61,7 +52,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             title = title_prefix(sent.block.text[sp.end : sp.end + 8], 0, load()) if sp.rule == "name+title" else ""
             if title and "·" not in sp.name:  # (not 甘巴特市长 after 巴特额尔德尼·甘巴特: a foreign mayor, of no home body)
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
-                                    _home_body(title, home_city), sent.date_before(sp.start - sent.start), evidence_of(sent)))
+                                    _home_body(title, home_city), sent.date_before(sp.start - sent.start), sent.evidence()))
             continue
         # (Or of the foreign place the sentence goes to before naming them: …访问伊尔库茨克州，会见了州长X.)
         country = phrase_country(pp) or sp.side_country or visited_country(sent, sp.start)
@@ -79,7 +70,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
                 body = _home_body(role.title, home_city)
             else:
                 body = None
-            out.append(Position(person, role.title, body, date, evidence_of(sent)))
+            out.append(Position(person, role.title, body, date, sent.evidence()))
     return out
 
 

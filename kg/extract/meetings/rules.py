@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ...gazetteer import load
-from ...model import Evidence, Meeting, Party
+from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
 from ..firstchars import first_chars, skipping
@@ -296,14 +296,6 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     found = sent.memo.get(key)
     if found is None:
         found = sent.memo[key] = _read_person(sent, sp, seg_start)
-    return found
-
-
-def _evidence(sent: Sentence) -> Evidence:
-    """``sent.evidence()``, read once a sentence (each meeting it tells carries it; it does not change)."""
-    found = sent.memo.get("evidence")
-    if found is None:
-        found = sent.memo["evidence"] = sent.evidence()
     return found
 
 
@@ -647,7 +639,7 @@ def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
     hosts = [p for p in _subject(sent, held.start(), ctx) if p.type == "Person"]
     if hosts and not any(sp.type == "Person" and _foreign(_person(sent, sp, sent.start)) for sp in sent.spans_in(held.end(), len(sent.text))):
         ctx.hosted = Meeting(date=sent.date_before(held.start()), mode="in_person", home=tuple(hosts), counterparts=(),
-                             evidence=_evidence(sent), description=sent.text.strip(),
+                             evidence=sent.evidence(), description=sent.text.strip(),
                              home_place=_home_place(sent, 0, held.start(), ctx.home_place))
 
 
@@ -711,7 +703,7 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
                     if members is not None and sent.rel(sp)[0] >= members.end() and not p.country}
     out = []
     told = ctx.group if group is None else group
-    line = _evidence(sent).line
+    line = sent.evidence().line
     here = [mt for mt in told if mt.evidence.line == line]
     if group is None and here and ACT.search(m.group(0)):
         # (…周伟东还会见了X一行。王海涛，刘志军参加会见: the meetings this paragraph's line told, not
@@ -732,9 +724,9 @@ def _attendees(sent: Sentence, m: re.Match, ctx: MeetingContext, start: int = 0,
         guests = tuple(p for p in as_guests if (_foreign(p) or p.name in member_names) and p.name not in principal_guests)
         principals = tuple(h for h in last.home if h.type == "Person")
         if home:
-            out.append((replace(last, home=home, evidence=_evidence(sent), description=sent.text.strip()), "参加"))
+            out.append((replace(last, home=home, evidence=sent.evidence(), description=sent.text.strip()), "参加"))
         if guests and principals:
-            out.append((replace(last, home=principals, counterparts=guests, evidence=_evidence(sent),
+            out.append((replace(last, home=principals, counterparts=guests, evidence=sent.evidence(),
                                 country=";".join(dict.fromkeys(g.country for g in guests if g.country)), description=sent.text.strip()), "参加"))
     return out
 
@@ -1062,7 +1054,7 @@ def _letters_of(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]
         if not cps:
             continue
         out.append((Meeting(date=sent.date_before(m.start()), mode="letter", home=tuple(homes), counterparts=tuple(cps),
-                            evidence=_evidence(sent), country=";".join(dict.fromkeys(c.country for c in cps if c.country)),
+                            evidence=sent.evidence(), country=";".join(dict.fromkeys(c.country for c in cps if c.country)),
                             description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place)), "致信"))
     return out
 
@@ -1095,7 +1087,7 @@ def _witnesses(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]
 def _witnessed(sent: Sentence, at: int, who_s: int, who_e: int, homes: list, cps: list, ctx: MeetingContext) -> tuple[Meeting, str]:
     """The meeting of witnesses named between ``who_s`` and ``who_e``."""
     return (Meeting(date=sent.date_before(at), mode="in_person", home=tuple(homes), counterparts=tuple(cps),
-                    evidence=_evidence(sent), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                    evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
                     description=sent.text.strip(), home_place=_home_place(sent, who_s, who_e, ctx.home_place)), "见证")
 
 
@@ -1123,7 +1115,7 @@ def _welcomes(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
         # (The date written before the welcome, else the one the text stated before the sentence.)
         date = sent.stated_date_before(m.start()) or sent.context or sent.date
         meeting = Meeting(date=date, mode="in_person", home=tuple(homes), counterparts=tuple(cps),
-                          evidence=_evidence(sent), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
+                          evidence=sent.evidence(), country=";".join(dict.fromkeys(p.country for p in cps if p.country)),
                           description=text.strip(), home_place=_home_place(sent, cs, m.start(), ctx.home_place))
         if cps:
             out.append((meeting, "欢迎"))
@@ -1488,7 +1480,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         found, start = [], 0
         # (Guests who attend a talk the home side held, told just before: 金晓东主持召开…座谈会。X、Y参加
         # 座谈，Z在座 — they meet its host, and Z attends that meeting.)
-        hosted = ctx.hosted if ctx.hosted is not None and ctx.hosted.evidence.line == _evidence(sent).line else None
+        hosted = ctx.hosted if ctx.hosted is not None and ctx.hosted.evidence.line == sent.evidence().line else None
         group = None
         for att in ATTENDED.finditer(text):
             if att.start() >= start:
@@ -1568,7 +1560,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             if sides is not None:
                 homes, cps = sides
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=homes,
-                                    counterparts=cps, evidence=_evidence(sent),
+                                    counterparts=cps, evidence=sent.evidence(),
                                     country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
                                     description=text.strip(), home_place=_home_place(sent, 0, pre_s, ctx.home_place)), act))
             continue
@@ -1602,7 +1594,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # A区区长X与甲市市长Y、B区区长Z与乙市市长W分别签署…: a meeting per pair.
             for homes, cps, (hs, he) in pairs:
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[_manner_start(sent, pre_s) : m.end()]), home=tuple(homes),
-                                    counterparts=tuple(cps), evidence=_evidence(sent),
+                                    counterparts=tuple(cps), evidence=sent.evidence(),
                                     country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
                                     description=text.strip(), home_place=_home_place(sent, hs, he, ctx.home_place)), act))
             continue
@@ -1711,7 +1703,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             mode=mode,
             home=tuple(homes),
             counterparts=tuple(cps),
-            evidence=_evidence(sent),
+            evidence=sent.evidence(),
             country=";".join(countries),
             description=text.strip(),
             home_place=home_place,

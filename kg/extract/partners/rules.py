@@ -35,7 +35,6 @@ from ..dates import parse_date
 from ..firstchars import skipping
 from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in, places_in
 from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
-from ..positions import evidence_of
 from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
 
@@ -959,7 +958,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         if relation in ("delegation_visit", "joint_activity") and date and after_page(sent.doc, date):
             return  # (a visit or an event dated after the page: invited to, planned, not yet made)
         seen.add(key)
-        out.append(PartnerLink(home, _party(sp), relation, evidence_of(sent), since=since, date=date))
+        out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
