@@ -162,7 +162,9 @@ VISITOR_AFTER = re.compile(f"^(?![\u4e00-\u9fff]{{0,2}}驻)[\u4e00-\u9fff]{{0,6}
 TIER = skipping(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
     # (Or named as what follows: 徐州市的友好交流城市分别是：A（2016年）及B（2023年）.)
-    rf"\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*(?:{pattern('partners', 'sister_city.among')}|包括|有)?\s*[:：]"
+    rf"(?:\s*(?:[(（]共?\d+[个座对家][)）]|\d+[个座对家])?\s*(?:{pattern('partners', 'sister_city.among')}|包括|有)?\s*[:：]"
+    # (Or counted, then the places after a comma: 友好交流城市4个，有泰国清莱府、柬埔寨暹粒省等.)
+    rf"|\s*\d+[个座对家][，,]\s*(?:包括|有))"
     # (Or a count, then the places in brackets: 新增友好交流城市2个（A市、B府）.)
     rf"|(?:(?P<friendly_exchange_n>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city_n>{pattern('partners', 'tiers.sister_city')}))"
     rf"[\d一二三四五六七八九十两]+[个座对家][(（](?!含|包括|其中|不含|注|共|均)"
@@ -1007,6 +1009,8 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         tier = None
         for t in TIER.finditer(sent.block.text, 0, sp.start):  # (the list may run over several sentences)
             tier = t
+        if tier is not None and tier.group(0)[-1] not in ":：" and tier.end() <= sent.start:
+            tier = None  # (…4个，有A、B等 lists within its own sentence, not over the next ones)
         if (tier is not None and tier.end() <= sent.start and re.search("[与同和]", text[cs:rs])
                 and (FRIENDLY_EXCHANGE.search(clause) or TWINNED.search(clause) or LETTER_OF_INTENT.search(clause))):
             # A later sentence that states a tie between two sides (此外，温州市还与…建立了友好交流关系):
