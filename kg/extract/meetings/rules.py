@@ -29,7 +29,7 @@ from ...gazetteer import load
 from ...model import Meeting, Party
 from ..cues import pattern, words
 from ..dates import within_span
-from ..firstchars import first_chars, skipping
+from ..firstchars import skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
 from ..persons import SURNAME_RULE, person_phrase, phrase_country, phrases_in, short_forms, visited_country
@@ -48,17 +48,8 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
-# (The first characters an act word can start with: a sentence's act words are scanned from the first
-# of them, and most sentences hold none.)
-_ACT_CHARS = first_chars(ACT.pattern)
-_ACT_FIRST = re.compile("[" + "".join(re.escape(c) for c in sorted(_ACT_CHARS)) + "]" if _ACT_CHARS else "")
-
-
-def _acts_in(text: str, s: int, e: int):
-    """``ACT.finditer(text, s, e)``, scanned by re from the first character an act word can start with
-    (no match starts before it; most sentences and clauses hold none)."""
-    first = _ACT_FIRST.search(text, s, e)
-    return ACT.finditer(text, first.start(), e) if first else ()
+# (Act words searched from the first character one can start with: most sentences and clauses hold none.)
+_ACT_SCAN = skipping(ACT)
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
@@ -1135,7 +1126,7 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     dash = sent.text.rfind("—", left, rs)
     if dash >= 0:
         left = dash + 1
-    for m in _acts_in(sent.text, left, rs):
+    for m in _ACT_SCAN.finditer(sent.text, left, rs):
         left = m.end()
     # (Nor the words that open a group's head, 会见并宴请了|以副市长X为团长的…代表团: not in a span, 以色列.)
     lead = PHRASE_LEAD.match(sent.text, left, rs)
@@ -1349,7 +1340,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
         return 0
     prev = sent.clause_start(pre_s - 1)
     # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
-    acts = [a.group(0) for a in _acts_in(sent.text, prev, pre_s)]
+    acts = [a.group(0) for a in _ACT_SCAN.finditer(sent.text, prev, pre_s)]
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s
 
 
@@ -1498,7 +1489,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             start = more.end()
         return _nobody_meets_themselves(found)
     last_act = 0  # (where the last act word ends: see the attendees after them, below)
-    for m in _acts_in(text, 0, len(text)):
+    for m in _ACT_SCAN.finditer(text):
         last_act = m.end()
         if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act

@@ -692,10 +692,11 @@ def _tie_of_foreign_subject(sent: Sentence, sp: Span, cs: int) -> bool:
     before = [x for x in sent.spans_in(cs, s) if x.type in ("City", "Region", "Person") and sent.rel(x)[1] < s]
     if _JOINERS.search(text, cs, s) or before:
         return False
-    # (Or the place itself, with a word of time or manner before 与: 佐贺市还与美国奥兰多市…结为友好城市.)
-    joined = _GROUP_TO_WITH.match(text, e) or _PLACE_TO_WITH.match(text, e) if sp.type in ("City", "Region") else _GROUP_TO_WITH.match(text, e)
-    if joined is None or joined.end() - e == 1 and not _GROUP_TO_WITH.match(text, e):
-        return False  # (a place joined by 与 alone, 佐贺市与…, is read as before)
+    # (Or the place itself, with a word of time or manner before 与: 佐贺市还与美国奥兰多市…结为友好城市;
+    # a place joined by 与 alone, 佐贺市与…, is read as before.)
+    joined = _GROUP_TO_WITH.match(text, e) or _PLACE_THEN_WITH.match(text, e)
+    if joined is None:
+        return False
     ce_m = CLAUSE_OR_STOP.search(text, joined.end())
     return any(x.foreign and x.type in ("City", "Region") for x in sent.spans_in(joined.end(), ce_m.start() if ce_m else len(text)))
 
@@ -749,8 +750,11 @@ _JOINED_TO = re.compile("[与和同及]")
 _GROUP_TO_WITH = re.compile(r"市?(?:代表团|代表|一行|方面)(?:还|也|又|则|亦)?(?:与|同)")
 
 
-# What may stand between a place opening a clause and the 与 joining it to another (高知市还与…, 合艾市已与…).
-_PLACE_TO_WITH = re.compile(r"(?:还|也|又|另|亦|已|已经|早已|曾|曾经|先后)?(?:与|同)")
+# What may stand between a place opening a clause and the 与 joining it to another (高知市还与…, 合艾市已与…):
+# a word of time or manner (_PLACE_THEN_WITH) or none.
+_TIME_OR_MANNER = "还|也|又|另|亦|已|已经|早已|曾|曾经|先后"
+_PLACE_TO_WITH = re.compile(f"(?:{_TIME_OR_MANNER})?(?:与|同)")
+_PLACE_THEN_WITH = re.compile(f"(?:{_TIME_OR_MANNER})(?:与|同)")
 # What may stand between a clause's subject and the 与 joining the other side (金相浩还与…).
 _SUBJECT_TO_WITH = re.compile(r"(?:还|也|又|随后|另|并|则|亦)?(?:与|同|和)")
 

@@ -127,9 +127,10 @@ _BODY_END = re.compile(r"[部厅局委办处会院所署司]$")
 _GENERIC_BODY = re.compile(f"(?:{cue_pattern('names', 'generic_org_end')})$")
 # Words that make a quoted phrase a description of a kind of event rather than its name.
 _DESCRIPTIVE = re.compile(r"主办|承办|举办的|、")
-_SHORT_EXPO = re.compile(rf"[{CJK}](?:博会|洽会|交会|运会)")
+_SHORT_EXPO_WORDS = "博会|洽会|交会|运会"
+_SHORT_EXPO = re.compile(rf"[{CJK}](?:{_SHORT_EXPO_WORDS})")
 # (Its ending, searched first: a search for the pattern above tries every character.)
-_SHORT_EXPO_END = re.compile("[博洽交运]会")
+_SHORT_EXPO_END = re.compile(_SHORT_EXPO_WORDS)
 # The Party's congresses and plenums by their number (中共二十大, 党的十九大, 中共二十届四中全会).
 _PARTY_CONGRESS = re.compile(rf"(?:{cue_pattern('names', 'party_congress_of')})第?[一二三四五六七八九十]{{1,3}}"
                              r"(?:大(?![会学使])|届[一二三四五六七八九]中全会|次全国代表大会)")
@@ -205,12 +206,12 @@ def _place_shape_at(text: str, pos: int):
     return _PLACE_SHAPE.match(text, pos) if _PLACE_SHAPE_HINT.match(text, pos) else None
 
 
+_OFFICES = "政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长"
 _PLACE_BEFORE_OFFICE = re.compile(
-    rf"(?<=[，,、由])((?:(?!{_NOT_IN_PLACE})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})"
-    r"(?=政府|议会|副州长|州长|副省长|省长|副市长|市长|知事|议长)"
+    rf"(?<=[，,、由])((?:(?!{_NOT_IN_PLACE})[{CJK}]){{2,8}}?)({cue_pattern('names', 'place_suffix')})(?={_OFFICES})"
 )
-# The words of the offices above (each of them holds one).
-_OFFICE_WORD = re.compile(r"政府|议会|州长|省长|市长|知事|议长")
+# (The offices searched for first: a block that names none holds no such place.)
+_OFFICE_WORD = re.compile(_OFFICES)
 _FIRST = itemgetter(0)  # (a span's start)
 _PREPOSITION_SURNAMES = frozenset("于向")
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』》\"")
