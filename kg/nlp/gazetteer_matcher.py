@@ -161,29 +161,9 @@ class GazetteerMatcher:
         found = {}
         matched_tokens = set()
         label_ids = self._label_id
-        if isinstance(doc, Doc):
-            matches = list(self.matcher(doc))
-        else:
-            # Words (no phrase can match: see read_mentions): each token's ids read here, once per
-            # token, as the loop below reads the one-token matches the matcher gives.
-            ids = list(map(self.matcher.by_text.get, doc.words))
-            matched = list(compress(count(), ids))
-            # (A name right after another, 日本|金泽市, cuts no word with the character before it: 本金.)
-            match_ends = set(map(ends.__getitem__, matched))
-            n = len(starts)
-            for i in matched:
-                cs, ce = starts[i], ends[i]
-                # (As below: whether a short name cuts a word is asked once for all its ids.)
-                if ce - cs <= 3 and not (i + 1 < n and ends[i + 1] - starts[i + 1] >= 3) and _splits_a_word(text, cs, ce, cs in match_ends):
-                    continue
-                matched_tokens.add(i)
-                for match_id in ids[i]:
-                    label, ent_id, label_hash, id_hash = label_ids[match_id]
-                    found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
-            matches = ()
+        matches = list(self.matcher(doc))
         # (A name right after another, 日本|金泽市, cuts no word with the character before it: 本金.)
-        if matches:
-            match_ends = {ends[e - 1] for _, _, e in matches}
+        match_ends = {ends[e - 1] for _, _, e in matches}
         for match_id, s, e in matches:
             label, ent_id, label_hash, id_hash = label_ids[match_id]
             cs, ce = starts[s], ends[e - 1]
