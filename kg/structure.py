@@ -42,6 +42,7 @@ ENTRY_DATE = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日?)?(?:(?:至|—|-|~|～)(?:\d{1,2}月)?\d{1,2}日)?|年内|全年|年初|年底|上半年|下半年)"
 )
 _TERMINAL = tuple("。！？；!?;:：”」』)）")
+_BULLETS = tuple("·•●▪■◆")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -369,6 +370,10 @@ def parse_blocks(doc: Document) -> list[Block]:
         k = j + 1
         while True:
             while k < n and not lines[k].blank and not _is_structural(lines[k].stripped) and not _is_dateline(k):
+                if lines[k - 1].text.rstrip().endswith(_TERMINAL) or lines[k].stripped.startswith(_BULLETS):
+                    # (A line that ends a sentence ends its paragraph: a page written a paragraph a line;
+                    # so does a line before a bulleted one: ·我市举办…推介会 / ·我市召开…会议.)
+                    return k
                 k += 1
             last = lines[k - 1].text.rstrip()
             if last.endswith(_TERMINAL) or last.endswith("**"):

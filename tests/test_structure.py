@@ -119,12 +119,25 @@ def test_a_dateline_is_no_part_of_the_paragraph_after_it(tmp_path):
     assert [(b.kind, b.line, b.text) for b in blocks] == [
         ("title", 1, "市领导会见日本富山县代表团"),
         ("paragraph", 2, "2024-05-22 10:15 来源：金华日报"),
-        ("paragraph", 3, "5月21日下午，市委书记朱重烈会见了客人。第二行接着写。"),
+        ("paragraph", 3, "5月21日下午，市委书记朱重烈会见了客人。"),
+        ("paragraph", 4, "第二行接着写。"),
     ]
     q = tmp_path / "list.txt"
     q.write_text("友好城市一览\n\n横滨市\n日本\n1973-11-30\n大阪市\n日本\n1974-04-18\n", encoding="utf-8")
     listed = [b for b in parse_blocks(read_document(q)) if b.kind == "paragraph"]
     assert len(listed) == 1  # a date alone further down is a list's cell, joined as before
+
+
+def test_a_line_that_ends_a_sentence_ends_its_paragraph(tmp_path):
+    """A page written a paragraph a line, with no blank lines between (news pages, a related-news
+    list after the article), is read a paragraph a line; a line cut inside a sentence goes on in the
+    next line."""
+    p = tmp_path / "news.txt"
+    p.write_text("两市举行视频会谈\n昨天，市长会见了来访的客人。\n又讯 6月8日，市长复信对方市长，\n感谢对方的支持。\n"
+                 "相关新闻：\n·我市举办旅游推介会\n·我市召开外事工作会议\n", encoding="utf-8")
+    texts = [b.text for b in parse_blocks(read_document(p)) if b.kind == "paragraph"]
+    assert texts[:2] == ["昨天，市长会见了来访的客人。", "又讯 6月8日，市长复信对方市长，感谢对方的支持。"]
+    assert not any("推介会·我市" in t or "客人。又讯" in t for t in texts)
 
 
 def test_captions_between_blank_lines_are_paragraphs_of_their_own(tmp_path):
@@ -176,7 +189,8 @@ def test_a_byline_that_opens_a_paragraph_is_a_block_of_its_own(tmp_path):
     blocks = parse_blocks(doc)
     assert [(b.kind, b.line, b.text) for b in blocks[1:]] == [
         ("author", 3, "（记者 王明）"),
-        ("paragraph", 3, "5月10日，市长会见了美国客人。双方交换了意见。"),
+        ("paragraph", 3, "5月10日，市长会见了美国客人。"),
+        ("paragraph", 4, "双方交换了意见。"),
     ]
     para = blocks[2]
     assert doc.text[para.start : para.start + 5] == "5月10日"

@@ -228,7 +228,7 @@ _PLACE_UNIT_END = re.compile(f"(?:{cue_pattern('names', 'place_suffix')})$")
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
 # The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
 _UNIT_END = _REGION_SUFFIX_LAST | {"市"}
-_ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及并在由向对把将为从各了的]|见证|创立|创建|成立|组建|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|复信|复函|回信|致电|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为|赴|走进|走访|参观|来到|前往)")
+_ORG_STOP = re.compile(rf"(?:^|[，,。；;、：:与和及并在由向对把将为从各了的]|\d+个|{cue_pattern('names', 'org_start_after')})")
 
 
 @Language.factory("kg_names", requires=["doc.user_data"], assigns=["doc.user_data"], default_config={"spans_key": RULE_KEY})
