@@ -115,8 +115,13 @@ _PAIRED_PLACE_AROUND = re.compile(r"[与和及同、]")
 
 def short_forms(name: str) -> tuple[str, ...]:
     """The parts by which a transliterated name may be written again alone: its last, its first and a
-    middle one of three characters or more (丹尼尔森一行, 纳隆萨一行, 卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长)."""
+    middle one of three characters or more (丹尼尔森一行, 纳隆萨一行, 卡罗琳娜·萨尔加多·莫拉莱斯 … 萨尔加多市长);
+    a Japanese name by its family name."""
     parts = name.split("·")
+    if len(parts) == 1 and len(name) == 4 and _CJK_RUN.fullmatch(name) and name[:2] not in _surnames():
+        # (A name of four characters with no Chinese double surname is a Japanese one, written again by
+        # its family name: 田中英明 … 田中议长.)
+        return (name[:2],)
     return (parts[-1], parts[0], *(p for p in parts[1:-1] if len(p) >= 3)) if len(parts) > 1 else ()
 
 
