@@ -146,7 +146,8 @@ _PREPOSITIONS = frozenset("在于与和同向对赴从到")
 # How often jieba's dictionary uses a character alone for it to be a word of its own after a name
 # (说, 也, 还, 将: 张明华也出席), not a character of the name (昭, 雄, 子).
 _FUNCTION_CHAR_FREQ = 100_000
-_HELD_AT = re.compile(r"在[^，,。；;]{1,12}?(?:举行|举办|召开|开幕)的")
+# Where or when a held event is held, before its name: 在东京举行的…, 今年10月举办的….
+_HELD_AT = re.compile(r"(?:在[^，,。；;]{1,12}?|(?:(?:今|明|去|本|\d{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:上旬|中旬|下旬|初|底)?)(?:举行|举办|召开|开幕)的")
 _HELD_WORD = re.compile(cue_pattern('names', 'event_held'))
 _HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
@@ -564,7 +565,10 @@ class NameRules:
                     counted = re.match(r"[\d十百千几数]+[余多]?[场个次项届]", text[s:e])  # 出席10余场发布会: how many, not which
                     # (A quoted name and a part of its event, “…”开展仪式: the quoted-name rule reads it.)
                     counted = counted or re.match(r"^“[^”]+”(?:开展仪式|开幕仪式|开幕式|闭幕式|启动仪式)$", text[s:e])
-                    if e - s >= 6 and named and not counted and item.count("“") == item.count("”"):
+                    # (Five characters where a place names it: 骊州陶瓷节.)
+                    long_enough = e - s >= 6 or e - s == 5 and any(
+                        a >= s and b <= e and label in ("City", "Region") for a, b, label, _ in gaz_spans)
+                    if long_enough and named and not counted and item.count("“") == item.count("”"):
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + 1
         # (Not across a transliterated name read after a title: 总领事阿曼别克·卡迪尔别科夫 starts with 阿曼.)
