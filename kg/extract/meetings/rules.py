@@ -351,13 +351,16 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         """A body named by its place's unit word alone (大区政府, 州议会), in a sentence that names one
         foreign place of that unit (在威尼托大区访问期间，…会见了大区政府副主席X): that place."""
         m = UNIT_BODY.match(o.name) if o.type == "Organization" else None
-        if m is None:
+        # (Or by its unit word alone: 与区行政长官X举行座谈, after the district the delegation went to.)
+        unit = m.group(1) if m is not None else o.name if len(o.name) == 1 and o.type in ("City", "Region") else ""
+        if not unit:
             return None
         named = {(x.written, x.type, x.side_country) for x in sent.spans
-                 if x.type in ("City", "Region") and x.foreign and x.written.endswith(m.group(1))}
+                 if x.type in ("City", "Region") and x.foreign and x.written.endswith(unit)}
         return Party(*next(iter(named))[:2], country=next(iter(named))[2]) if len(named) == 1 else None
 
-    orgs = tuple(unit_body(o) or of(o) for o in pp.orgs)
+    # (A unit word alone that names no place of the sentence says no body: 区 of 区行政长官.)
+    orgs = tuple(x for o in pp.orgs for x in (unit_body(o) or of(o),) if len(x.name) > 1)
     told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
     country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
     if not orgs:
