@@ -531,6 +531,8 @@ class NameRules:
         for m in matches_in(_YEAR_EVENT, text) if _EVENT_WORD.search(text) else ():
             if "”“" in m.group(0):
                 continue  # two quoted names in a row (“2012新潟县物产展”“山形县风情节”): each is its own
+            if m.group(0)[-1] in "周节" and any(title_suffix(text[max(0, m.end() - k - 8) : m.end() - k], self.gaz) for k in (2, 3)):
+                continue  # (a person's name after a title, no event: …市长金周|荣一行 does not end in 周, a week)
             start = m.start()
             # A name that opens with a quoted year: “2020地球一小时”北京主场熄灯仪式.
             if start and text[start - 1] == "“" and "”" in m.group(0):
