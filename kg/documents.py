@@ -215,6 +215,8 @@ def infer_metadata(doc: Document, meta: dict | None = None) -> Document:
         titled = title_year(title)
         if headline and titled and date[:4].isdigit() and titled < int(date[:4]):
             year = titled  # a report on a year, published after it (2022年友城工作综述, 2023-01-10)
+        elif re.fullmatch(r"\d{4}", date) and infer_year(body) == int(date) - 1:
+            year = int(date) - 1  # a yearbook dated by the year it came out (2014), on the year before, which its text writes most
         else:
             year = (titled if headline and not date[:4].isdigit() else None) or infer_year(body, date) or (titled if headline else None)
     return replace(

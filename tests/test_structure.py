@@ -269,6 +269,16 @@ def test_a_report_on_a_year_published_after_it_covers_that_year(tmp_path):
     assert (doc.title, doc.date, doc.year) == ("2022年我市友城工作综述", "2023-01-10", 2022)
 
 
+def test_a_yearbook_dated_by_the_year_it_came_out_covers_the_year_before(tmp_path):
+    """A yearbook entry whose collection dates it by its edition's year only (2014) and whose text
+    writes the year before most (2013年，全市…) is on that year: its months are of 2013. A text that
+    writes its own year most keeps it."""
+    (tmp_path / "SOURCES.tsv").write_text("slug\tpub_date\nyb\t2014\nsame\t2014\n", encoding="utf-8")
+    (tmp_path / "yb.txt").write_text("外事\n【概况】2013年，全市共接待外宾42批。\n【友城交往】4月，日本仓吉市访问团来访。\n", encoding="utf-8")
+    (tmp_path / "same.txt").write_text("外事\n【概况】2014年，全市共接待外宾42批。\n【友城交往】4月，日本仓吉市访问团来访。\n", encoding="utf-8")
+    assert (read_document(tmp_path / "yb.txt").year, read_document(tmp_path / "same.txt").year) == (2013, 2014)
+
+
 def test_a_markdown_table_is_a_table(tmp_path):
     """| 1 | 日本 | 高松市 | …: a Markdown table's rows are table rows, its rule no line of text, and
     every cell keeps its offset in the file."""
