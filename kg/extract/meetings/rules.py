@@ -199,8 +199,6 @@ class MeetingContext:
     group: list[Meeting] = field(default_factory=list)
     # Those of them told as signings (…代表两市签署了纪要): not what attendees of a meeting (参加会晤) attend.
     signings: set[int] = field(default_factory=set)
-    # The whole group, where a sentence narrowed it to the meetings with one guest (在会见X时，…).
-    group_whole: list[Meeting] = field(default_factory=list)
 
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
@@ -760,35 +758,12 @@ def _time_of_told_act(sent: Sentence, act: re.Match, ctx: MeetingContext) -> boo
             or _met_before(sent, act.end(), when.end(), ctx))
 
 
-def _whole_group(ctx: MeetingContext) -> list[Meeting]:
-    """The meetings told last, whole where a sentence narrowed them (在会见A时，… 在会见B时，…)."""
-    if not ctx.group_whole or not any(mt in ctx.group_whole for mt in ctx.group):
-        return ctx.group  # (none narrowed, or a new group told since)
-    return ctx.group_whole + [mt for mt in ctx.group if mt not in ctx.group_whole]
-
-
-def _narrow_group(sent: Sentence, act: re.Match, ctx: MeetingContext) -> None:
-    """After 在会见X时, of the meetings told last (分别会见了A和X), the ones with X are those the
-    sentences after it tell of: attendees named there (…Y参加会见) join those only."""
-    when = TIME_OF_ACT.match(sent.text, act.end())
-    if when is None:
-        return
-    named = {_as_known(_person(sent, sp, sent.start + act.end()), ctx).name
-             for sp in sent.spans_in(act.end(), when.end()) if sp.type == "Person"}
-    if not named:
-        return
-    base = _whole_group(ctx)
-    with_them = [mt for mt in base if any(c.name in named or any(c.name.endswith("·" + n) for n in named) for c in mt.counterparts)]
-    if with_them and len(with_them) < len(base):
-        ctx.group_whole, ctx.group = list(base), with_them
-
-
 def _met_before(sent: Sentence, s: int, e: int, ctx: MeetingContext) -> bool:
     """Whether every person named in ``sent.text[s:e]`` is a counterpart of the meetings told last
     (会见本·阿卜杜拉时 after 分别会见了…优素福·本·阿卜杜拉…: told again; not 会见新加坡驻成都总领事陈子勤时
     after 会见了新加坡…等国驻渝蓉总领事, who are named first there)."""
     named = [_as_known(_person(sent, sp, sent.start + s), ctx).name for sp in sent.spans_in(s, e) if sp.type == "Person"]
-    met = {c.name for mt in _whole_group(ctx) for c in mt.counterparts}
+    met = {c.name for mt in ctx.group for c in mt.counterparts}
     # (Or by the last parts of a transliterated name: 本·阿卜杜拉 of 优素福·本·阿卜杜拉.)
     return bool(named) and all(n in met or any(x.endswith("·" + n) for x in met) for n in named)
 
@@ -1506,7 +1481,6 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if THANKED_FOR.search(text, act_clause, m.start()):
             continue  # (X感谢东湖区的热情接待: what X thanks for, no meeting of X's)
         if _time_of_told_act(sent, m, ctx):
-            _narrow_group(sent, m, ctx)
             continue  # (在会见谢里夫时，韩志远说…: the time of a meeting told before, no meeting of its own)
         attend_before = ATTEND_BEFORE.search(text[: m.start()])
         if attend_before or ATTEND_AFTER.match(after):
