@@ -143,6 +143,7 @@ VISIT = re.compile(pattern("partners", "delegation_visit.sentence"))
 EACH_IN_ORDER = re.compile(pattern("partners", "sister_city.respectively"))
 PLANNED_VISIT = skipping(pattern("partners", "delegation_visit.planned"))
 ACCEPTED = re.compile(r"[应受](?:[^，,；;]{0,20}?)邀")
+TO_COME = re.compile(pattern("partners", "delegation_visit.to_come"))
 PLANS = skipping(f"{pattern('partners', 'sister_city.plans')}"
                    f"|就(?:{pattern('partners', 'sister_city.founded')})[^，,。；;]{{0,16}}?(?:{pattern('partners', 'sister_city.talked')})"
                    # (…就两市建立友好交流关系交换了意见: the tier below, talked of.)
@@ -787,7 +788,9 @@ def _between_foreigners(sent: Sentence, sp: Span, cs: int, people: dict[str, Par
 def _of_its_country(sent: Sentence, sp: Span, start: int, end: int) -> bool:
     """Whether ``sent.text[start:end]`` names the country of the place ``sp`` (the event held there is
     the country's, not the place's: 在阿拉木图市出席陕西—哈萨克斯坦经贸合作推介会)."""
-    return any(x.type == "Country" and x.name == sp.side_country for x in sent.spans_in(start, end))
+    # (Or inside an event's name read whole: its country is no mention of its own.)
+    return any(x.type == "Country" and x.name == sp.side_country or x.type == "Event" and sp.side_country and sp.side_country in x.written
+               for x in sent.spans_in(start, end))
 
 
 _REGION_UNIT = re.compile(pattern("names", "region_suffix"))
@@ -1166,7 +1169,11 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             not x.foreign and x.type in ("City", "Region") and _JOINED_AFTER.fullmatch(text, sent.rel(x)[1], rs)
             for x in sent.spans_in(cs, rs))
         visit_text = clause if own_pair else text if sp.rule != "abbreviation" else text[rs:]
-        if (_visit_told(visit_text) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
+        # (A visit still to come, in the partner's clause: 此次出访期间，代表团还将访问法国利摩日市.)
+        to_come = (PLANNED_VISIT.search(text, cs, rs) is not None and not ACCEPTED.search(text, cs, rs)
+                   or TO_COME.search(text, 0, rs) is not None)
+        if not to_come and (
+                _visit_told(visit_text) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
                 or _came_to_home(sent, re_, ce, home) or _came_before(sent, cs, rs, home)
                 or VENUE_OPENS.match(text[:rs]) and re.match(r"[，,]|期间", after) and sp.foreign):
             add(home, sp, "delegation_visit", date=act_date)
@@ -1191,7 +1198,8 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         )
         # (Nor an event the sides talked of: 双方就两市结好十周年庆祝活动交换了意见.)
         talked_of = joint and TALKED_OF.search(text, cs) is not None
-        if joint and not talked_of and not JOINT_PLANNED.search(text, cs, ce):  # (乌兰乌德愿与呼和浩特共同办好…活动: a wish)
+        # (乌兰乌德愿与呼和浩特共同办好…活动: a wish; …还将访问利摩日市，出席…庆祝活动: still to come.)
+        if joint and not talked_of and not to_come and not JOINT_PLANNED.search(text, cs, ce):
             add(home, sp, "joint_activity", date=act_date)
         coop_text = _without(scope, scope_at, institutions) if sp.rule != "abbreviation" else text[rs : rs + 20]
         # (Not a word of a quoted name, 共同举办了“中德经济合作论坛”; a quoted saying is still read.)
