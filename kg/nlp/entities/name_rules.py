@@ -397,7 +397,7 @@ class NameRules:
             dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
             found = [f for i, f in enumerate(found) if i not in dropped]
         dotted_places = None
-        for m in _translit_runs(text):
+        for m in _translit_runs(text) if dotted else ():  # (a run holds a dot: see _translit_runs)
             if dotted_places is None:  # (made for the few blocks that hold a dotted name)
                 # A ·-joined place's name (萨图·马雷) is no transliterated person's.
                 dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
@@ -728,6 +728,10 @@ class NameRules:
             if foreign and not of_region:
                 # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市; a foreign city its
                 # ward (仁川广域市延寿区). (A chain's other start is a country other than 中国.)
+                # (A city's ward ends in its unit 2 to 14 characters on, the longest a shape's name runs:
+                # a city with none there is passed over before the shape is tried.)
+                if label == "City" and text.find("区", e + 2, e + 15) < 0:
+                    continue
                 shape = _place_shape_at(text, e)
                 if not (shape and (label == "Region" or label == "City" and shape.group(2) == "区" and len(shape.group(1)) >= 2)):
                     continue
