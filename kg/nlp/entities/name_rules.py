@@ -589,8 +589,8 @@ class NameRules:
                          for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"} if bodies else ()
         if after_country:
             found = [f for f in found if not (f[3] == "org-shape" and (f[0], f[1]) in after_country)]
-        found = [self._cleaned_person(text, f, seg, cleaned) if f[2] == "Person" else f for f in found]
-        if found:  # (the list goes on after a titled name)
+        if found:  # (most blocks have no name: no list to read again, nor after a titled name)
+            found = [self._cleaned_person(text, f, seg, cleaned) if f[2] == "Person" else f for f in found]
             found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found
         return doc
