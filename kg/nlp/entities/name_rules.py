@@ -219,6 +219,7 @@ _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』�
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _HYPHEN_JOINED = re.compile(rf"[\-－][{CJK}]{{1,6}}?({cue_pattern('names', 'place_suffix')})(?!长)")
+_HYPHENS = frozenset("-－")  # (the first characters of _HYPHEN_JOINED)
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
@@ -226,6 +227,7 @@ _COUNTRY_BOUND = tuple(cue_words("names", "country_bound"))
 _DIRECTION_NAMES = frozenset(cue_words("names", "direction_names"))
 _PLACE_UNIT_END = re.compile(f"(?:{cue_pattern('names', 'place_suffix')})$")
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
+_REGION_SUFFIX_FIRST = frozenset(w[0] for w in cue_words("names", "region_suffix"))  # (where _REGION_SUFFIX may match)
 # The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
 _UNIT_END = _REGION_SUFFIX_LAST | {"市"}
 _ORG_STOP = re.compile(r"(?:^|[，,。；;、：:与和及并在由向对把将为从各了的]|见证|创立|创建|成立|组建|听取|通报|下设置|设置|下设|情况|\d+个|会见|会谈|接见|致信|致函|复信|复函|回信|致电|出席|参加|签署|考察|访问|表示|申请|加入|宣读|担任|出任|成为|赴|走进|走访|参观|来到|前往)")
@@ -711,12 +713,15 @@ class NameRules:
         place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
         for s, e, label, ent_id, foreign in starts:
             if foreign and e not in span_starts:
+                # (Each pattern below is tried only where its first character follows the place: most
+                # places are followed by neither a hyphen nor a region's unit.)
+                after = text[e : e + 1]
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
-                joined = _HYPHEN_JOINED.match(text, e)
+                joined = _HYPHEN_JOINED.match(text, e) if after in _HYPHENS else None
                 if joined and not self.gaz.lookup(text[s : joined.end()]):
                     out.append((s, joined.end(), "City" if joined.group(1) in ("市", "町", "村", "镇") else "Region", "place-after-country"))
                     continue
-                m = _REGION_SUFFIX.match(text, e)
+                m = _REGION_SUFFIX.match(text, e) if after in _REGION_SUFFIX_FIRST else None
                 if (m and not self.gaz.lookup(text[s : m.end()])
                         and text[e - 1] != text[e]):  # (庆尚南道|道知事: the unit is written twice, once the title's)
                     out.append((s, m.end(), "Region", "place-after-country"))
