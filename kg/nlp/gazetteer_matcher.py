@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import compress, count
 from operator import sub
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
 from ..gazetteer import load
-from .common import GAZ_KEY, doc_text, token_bounds
+from .common import GAZ_KEY, doc_text, matches_in, token_bounds
 
 
 @registry.misc("kg.gazetteer_patterns.v1")
@@ -161,9 +162,9 @@ class GazetteerMatcher:
         found = {}
         matched_tokens = set()
         label_ids = self._label_id
-        matches = list(self.matcher(doc))
+        matches = self.matcher(doc)  # (a new list each time)
         # (A name right after another, 日本|金泽市, cuts no word with the character before it: 本金.)
-        match_ends = {ends[e - 1] for _, _, e in matches}
+        match_ends = {ends[e - 1] for _, _, e in matches} if matches else ()
         for match_id, s, e in matches:
             label, ent_id, label_hash, id_hash = label_ids[match_id]
             cs, ce = starts[s], ends[e - 1]
@@ -172,7 +173,10 @@ class GazetteerMatcher:
             long_next = e < len(starts) and ends[e] - starts[e] >= 3
             if ce - cs <= 3 and not long_next and _splits_a_word(text, cs, ce, cs in match_ends):
                 continue
-            matched_tokens.update(range(s, e))
+            if e - s == 1:  # (most matches are one token: no range to iterate)
+                matched_tokens.add(s)
+            else:
+                matched_tokens.update(range(s, e))
             found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
         # jieba's own dictionary holds some names together with a word before them (日本共同社):
         # a token made of two gazetteer forms is read as both (日本 + 共同社).
@@ -185,7 +189,10 @@ class GazetteerMatcher:
             ts, te = starts[i], ends[i]
             tok = text[ts:te]
             for k in range(2, len(tok) - 1):
-                left, right = single.get(tok[:k]), single.get(tok[k:])
+                left = single.get(tok[:k])
+                if not left:
+                    continue  # (both readings below need a name on the left: the right is looked up only then)
+                right = single.get(tok[k:])
                 if left and not right and len(tok) - k >= 2:
                     # A country written before a word that jieba's dictionary holds together with it
                     # (美国驻华使馆, 日本丰田汽车公司, 美国高通公司): the country is a word of its own.
@@ -206,8 +213,9 @@ class GazetteerMatcher:
         # A title that starts with a level word takes a short name's last character (堺|市议会议长,
         # the title 市议会议长 being a word of the segmenter): the name with it is the place.
         # (Only the tokens that start with a level word, found by a regex: a loop over every token took long.)
+        # (Only where a level word is followed by the rest of such a title, too: _level_title.)
         # (The token starting there by bisection over the starts, which only grow: no index of every token.)
-        for c in _LEVEL_WORD.finditer(text):
+        for c in matches_in(_level_title(), text):
             i = bisect_left(starts, c.start())
             if not i or i == len(starts) or starts[i] != c.start():
                 continue  # (no token starts there, or the first does)
@@ -220,7 +228,8 @@ class GazetteerMatcher:
                 label, ent_id, label_hash, id_hash = self._label_id[match_id]
                 if label in ("City", "Region"):
                     found[ps, ts + 1, label_hash, id_hash] = (ps, ts + 1, label, ent_id)
-        doc.user_data[self.spans_key] = [found[k] for k in sorted(found)]
+        # (A text of one span or none needs no sort.)
+        doc.user_data[self.spans_key] = [found[k] for k in sorted(found)] if len(found) > 1 else list(found.values())
         return doc
 
 
@@ -229,6 +238,17 @@ _LONGER_THAN_3 = (3).__lt__  # (n > 3, as a C function for ``map``)
 # The level words a place's name ends in and a title may start with (市议会议长, 州长, 县知事).
 _LEVEL_WORDS = frozenset("市州县省区道府")
 _LEVEL_WORD = re.compile("[" + "".join(sorted(_LEVEL_WORDS)) + "]")
+
+
+@lru_cache(maxsize=1)
+def _level_title() -> re.Pattern:
+    """A level word where a title that starts with one may start: the level word, followed by the rest
+    of one such title (市 of 市长, 省 of 省委书记; any level word before the rest of any of them). Most
+    level words in a text start no title."""
+    rests = sorted({t[1:] for t in load().title_forms if t[:1] in _LEVEL_WORDS}, key=lambda r: (-len(r), r))
+    if not rests:
+        return re.compile("(?!)")
+    return re.compile(_LEVEL_WORD.pattern + "(?=" + "|".join(map(re.escape, rests)) + ")")
 
 # How often jieba's own dictionary must know a word for a short name inside it to be a cut
 # across it (首都城市 holds no 都城 or 都城市, 成都东 no 都东).

@@ -67,14 +67,16 @@ class MentionMerger:
             keyed.append((s - e, 0 if rule in _BEFORE_GAZETTEER else 1 if rule == "gazetteer" else 2, s, label != "Country", len(keyed), (s, e, label, rule, "")))
         keyed.sort()
         cands = [k[5] for k in keyed]
-        taken = [False] * (len(doc_text(doc)) + 1)
         chosen = []
-        for s, e, label, rule, ent_id in cands:
-            if any(taken[s:e]):
-                continue
-            taken[s:e] = _TRUE * (e - s)
-            chosen.append((s, e, label, rule, ent_id))
-        chosen.sort()
+        if cands:  # (a third of the blocks have no span at all: nothing to merge)
+            taken = [False] * (len(doc_text(doc)) + 1)
+            for cand in cands:
+                s, e = cand[0], cand[1]
+                if any(taken[s:e]):
+                    continue
+                taken[s:e] = _TRUE * (e - s)
+                chosen.append(cand)
+            chosen.sort()
         ext = doc._  # (each ``doc._`` makes a new object)
         ext.mentions = chosen
         # Bodies inside a chosen name are mentions too (亚投行 in 亚投行新年招待会),

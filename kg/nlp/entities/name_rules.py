@@ -220,6 +220,7 @@ _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』�
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _HYPHEN_JOINED = re.compile(rf"[\-－][{CJK}]{{1,6}}?({cue_pattern('names', 'place_suffix')})(?!长)")
+_HYPHENS = frozenset("-－")  # (the first characters of _HYPHEN_JOINED)
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
@@ -227,6 +228,7 @@ _COUNTRY_BOUND = tuple(cue_words("names", "country_bound"))
 _DIRECTION_NAMES = frozenset(cue_words("names", "direction_names"))
 _PLACE_UNIT_END = re.compile(f"(?:{cue_pattern('names', 'place_suffix')})$")
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
+_REGION_SUFFIX_FIRST = frozenset(w[0] for w in cue_words("names", "region_suffix"))  # (where _REGION_SUFFIX may match)
 # The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
 _UNIT_END = _REGION_SUFFIX_LAST | {"市"}
 _ORG_STOP = re.compile(rf"(?:^|[，,。；;、：:与和及并在由向对把将为从各了的]|\d+个|{cue_pattern('names', 'org_start_after')})")
@@ -398,7 +400,7 @@ class NameRules:
             dropped = {named_before[s] for s, _, _, rule in found if rule.startswith("title+") and s in named_before}
             found = [f for i, f in enumerate(found) if i not in dropped]
         dotted_places = None
-        for m in _translit_runs(text):
+        for m in _translit_runs(text) if dotted else ():  # (a run holds a dot: see _translit_runs)
             if dotted_places is None:  # (made for the few blocks that hold a dotted name)
                 # A ·-joined place's name (萨图·马雷) is no transliterated person's.
                 dotted_places = {(gs, ge) for gs, ge, gl, _ in gaz_spans if gl in ("City", "Region", "Country") and "·" in text[gs:ge]}
@@ -595,8 +597,8 @@ class NameRules:
                          for bs, be, _, rule in bodies if bs == ge and rule == "body-of-place"} if bodies else ()
         if after_country:
             found = [f for f in found if not (f[3] == "org-shape" and (f[0], f[1]) in after_country)]
-        found = [self._cleaned_person(text, f, seg, cleaned) if f[2] == "Person" else f for f in found]
-        if found:  # (the list goes on after a titled name)
+        if found:  # (most blocks have no name: no list to read again, nor after a titled name)
+            found = [self._cleaned_person(text, f, seg, cleaned) if f[2] == "Person" else f for f in found]
             found.extend(self._listed_after(text, found, seg))
         doc.user_data[self.spans_key] = found
         return doc
@@ -717,12 +719,15 @@ class NameRules:
         place_spans: dict[int, list[int]] = {}  # where a gazetteer place starts → where it ends
         for s, e, label, ent_id, foreign in starts:
             if foreign and e not in span_starts:
+                # (Each pattern below is tried only where its first character follows the place: most
+                # places are followed by neither a hyphen nor a region's unit.)
+                after = text[e : e + 1]
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
-                joined = _HYPHEN_JOINED.match(text, e)
+                joined = _HYPHEN_JOINED.match(text, e) if after in _HYPHENS else None
                 if joined and not self.gaz.lookup(text[s : joined.end()]):
                     out.append((s, joined.end(), "City" if joined.group(1) in ("市", "町", "村", "镇") else "Region", "place-after-country"))
                     continue
-                m = _REGION_SUFFIX.match(text, e)
+                m = _REGION_SUFFIX.match(text, e) if after in _REGION_SUFFIX_FIRST else None
                 if (m and not self.gaz.lookup(text[s : m.end()])
                         and text[e - 1] != text[e]):  # (庆尚南道|道知事: the unit is written twice, once the title's)
                     out.append((s, m.end(), "Region", "place-after-country"))
@@ -734,6 +739,10 @@ class NameRules:
             if foreign and not of_region:
                 # A foreign region may start a chain too: 加拿大魁北克省沙威尼根市; a foreign city its
                 # ward (仁川广域市延寿区). (A chain's other start is a country other than 中国.)
+                # (A city's ward ends in its unit 2 to 14 characters on, the longest a shape's name runs:
+                # a city with none there is passed over before the shape is tried.)
+                if label == "City" and text.find("区", e + 2, e + 15) < 0:
+                    continue
                 shape = _place_shape_at(text, e)
                 if not (shape and (label == "Region" or label == "City" and shape.group(2) == "区" and len(shape.group(1)) >= 2)):
                     continue
