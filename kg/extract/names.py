@@ -302,6 +302,10 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         return None  # (function words alone, 以 of 以副市长X为团长 or 了以 of 会见了以议长X为团长, are no body)
     prefix, country = gaz.country_of_prefix(written)
     body = written[len(prefix) :] if prefix and len(written) > len(prefix) else written
+    sar = gaz.lookup(country, ("Region",)) if prefix else None
+    if sar is not None and sar.country == "中国" and not body.startswith("驻"):
+        # (A body of a Special Administrative Region keeps its name: 香港潮州商会, 澳门特别行政区政府经济财政司.)
+        body = written
     if body.startswith("驻") and country:
         # 澳大利亚驻成都(总领事): the mission is not written, only its country and where it sits.
         return Org(name=country, written=written, type="Country", country=country, start=start, end=start + len(written))

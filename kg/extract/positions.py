@@ -13,12 +13,14 @@ from functools import lru_cache
 
 from ..model import Party, Position
 from .persons import person_phrase, phrase_country, visited_country
-from .cues import words
+from .cues import pattern, words
 from .names import LEVEL_WORDS, title_prefix
 from ..gazetteer import load
 from .sentences import Sentence
 
-_JOIN = re.compile(r"与|同|和|向|及|会见|会谈|致信|致函")
+# Where a person's phrase starts: after a word joining two sides or a verb of meeting or writing
+# (…在广州拜会了|加拿大驻广州总领事X).
+_JOIN = re.compile("|".join(["与|同|和|向|及", pattern("meetings", "acts.in_person"), pattern("meetings", "acts.letter")]))
 # The level words a place's bodies are written with alone (省, 自治区, 市 …: bodies.toml).
 _LEVELS = frozenset(words("bodies", "levels"))
 # A title of a place's (市长, 副省长, 区委书记, 州长): its level word.
