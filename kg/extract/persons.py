@@ -125,6 +125,16 @@ def short_forms(name: str) -> tuple[str, ...]:
     return (parts[-1], parts[0], *(p for p in parts[1:-1] if len(p) >= 3)) if len(parts) > 1 else ()
 
 
+def person_name(sp) -> str:
+    """The name of the person the span ``sp`` names: the name written, or the person's whole name where the
+    document named them whole before."""
+    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
+    # (So is a Chinese official named again by surname and title: 符 of 符市长 is 符海明.)
+    # (So is a Japanese official named again by family name and title: 田中 of 田中议长 is 田中英明.)
+    return sp.name if sp.rule == "known-name" and "·" in sp.name or sp.rule == SURNAME_RULE or (
+        sp.rule == "name+title" and len(sp.written) == 2 and sp.name.startswith(sp.written)) else sp.written
+
+
 def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | None = None) -> list[tuple]:
     """Persons named once with a title are the same names wherever the document writes them again
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a

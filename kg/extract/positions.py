@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import Party, Position
-from .persons import person_phrase, phrase_country, visited_country
+from .persons import person_name, person_phrase, phrase_country, visited_country
 from .cues import pattern, words
 from .names import LEVEL_WORDS, title_prefix
 from ..gazetteer import load
@@ -52,13 +52,14 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             # A title written after the name (黄文辉市长): held in the home place. (Only a name the
             # entity rules read before a title is read so.)
             title = title_prefix(sent.block.text[sp.end : sp.end + 8], 0, load()) if sp.rule == "name+title" else ""
-            if title and "·" not in sp.name:  # (not 甘巴特市长 after 巴特额尔德尼·甘巴特: a foreign mayor, of no home body)
+            # (Not 甘巴特市长 after 巴特额尔德尼·甘巴特, nor 田中议长 after 田中英明: a foreign official, of no home body.)
+            if title and "·" not in sp.name and person_name(sp) == sp.written:
                 out.append(Position(Party(sp.written, "Person", country=sp.side_country or home_city.country), title,
                                     _home_body(title, home_city), sent.date_before(sp.start - sent.start), sent.evidence()))
             continue
         # (Or of the foreign place the sentence goes to before naming them: …访问伊尔库茨克州，会见了州长X.)
         country = phrase_country(pp) or sp.side_country or visited_country(sent, sp.start)
-        person = Party(sp.written, "Person", country=country)
+        person = Party(person_name(sp), "Person", country=country)
         date = sent.date_before(sp.start - sent.start)
         for role in pp.roles:
             if not role.title or role.title in _group_roles():

@@ -32,7 +32,7 @@ from ..dates import within_span
 from ..firstchars import skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
-from ..persons import SURNAME_RULE, person_phrase, phrase_country, phrases_in, short_forms, visited_country
+from ..persons import SURNAME_RULE, person_name, person_phrase, phrase_country, phrases_in, short_forms, visited_country
 from ..sentences import SARS, Sentence, Span
 from ..press import LEAD as PRESS_LEAD
 from ..tables import ROW_TEXT, cell_starts
@@ -288,16 +288,9 @@ def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     return found
 
 
-def _person_name(sp: Span) -> str:
-    """The name of the person ``sp`` as :func:`_person` reads it."""
-    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
-    # (So is a Chinese official named again by surname and title: 符 of 符市长 is 符海明.)
-    return sp.name if sp.rule == "known-name" and "·" in sp.name or sp.rule == SURNAME_RULE else sp.written
-
-
 def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     pp = person_phrase(sent, sp, seg_start)
-    written = _person_name(sp)
+    written = person_name(sp)
     if pp is None:
         return Party(written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
@@ -922,7 +915,7 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     if first is not None:
         # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
         # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
-        ctx.speaker = _Speaker(sent, first, ctx.people.get(_person_name(first)), ctx.speaker)
+        ctx.speaker = _Speaker(sent, first, ctx.people.get(person_name(first)), ctx.speaker)
     for sp in sent.spans:
         if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
             p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
