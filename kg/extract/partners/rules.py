@@ -845,7 +845,7 @@ def _came_to_home(sent: Sentence, start: int, end: int, home: Party) -> bool:
     if PLANNED_VISIT.search(clause_after):
         return False
     came = _coming_to(home, clause_after)
-    return came is not None and any(x.type == "Person" for x in sent.spans_in(start, start + came.start()))
+    return came is not None and any(x.type == "Person" for x in sent.spans_in(start, start + came[0]))
 
 
 def _came_before(sent: Sentence, cs: int, start: int, home: Party) -> bool:
@@ -853,22 +853,41 @@ def _came_before(sent: Sentence, cs: int, start: int, home: Party) -> bool:
     of it came to the home place (会见来潍坊参加风筝会的法国迪耶普市市长X)."""
     clause_before = sent.text[cs:start]
     came = _coming_to(home, clause_before)
-    return came is not None and "的" in clause_before[came.end() :] and not PLANNED_VISIT.search(clause_before)
+    return came is not None and "的" in clause_before[came[1] :] and not PLANNED_VISIT.search(clause_before)
 
 
-def _coming_to(home: Party, text: str) -> re.Match | None:
-    """The first words of ``text`` that say someone came to the home place: 来我市 and the like, else
-    the home place's own name (see :func:`_came_to`)."""
-    return _CAME_TO.search(text) or _came_to(home).search(text)
+def _coming_to(home: Party, text: str) -> tuple[int, int] | None:
+    """Where the first words of ``text`` that say someone came to the home place are: 来我市 and the
+    like, else a word of coming before the home place's own name (来潍坊, 来豫: see :func:`_names_of`)."""
+    found = _CAME_TO.search(text)
+    if found is not None:
+        return found.span()
+    names = _names_of(home)
+    if not any(n in text for n in names):
+        return None  # (a text that writes none of the home place's names comes to it by none)
+    # (As a pattern of the words of coming, then the names, would find it: the first place a word of
+    # coming is written, its words longest first, then its names in order. A pattern made for each
+    # home place took longer to compile than all its searches.)
+    for at in _CAME_WORD_AT.finditer(text):
+        p = at.start()
+        for w in _CAME_WORDS:
+            if text.startswith(w, p):
+                q = p + len(w)
+                for n in names:
+                    if text.startswith(n, q):
+                        return p, q + len(n)
+    return None
 
 
-@lru_cache(maxsize=64)
-def _came_to(home: Party) -> re.Pattern:
-    """Words of coming to ``home`` by its name, its name without its unit or its province's abbreviation (来潍坊, 来豫)."""
+def _names_of(home: Party) -> list[str]:
+    """``home``'s name, its name without its unit and its province's abbreviation (潍坊市, 潍坊, 鲁)."""
     names = [n for n in (home.name, home.name[:-1] if len(home.name) > 2 and home.name[-1] in "市省县区" else "") if n]
-    names += list(home_abbreviations(home))
-    return re.compile(f"(?:{pattern('partners', 'delegation_visit.came_to_place')})(?:{'|'.join(map(re.escape, names))})"
-                      if names else "(?!)")
+    return names + list(home_abbreviations(home))
+
+
+# The words of coming before a place's name, as pattern() orders them (longest first), and where one starts.
+_CAME_WORDS = tuple(sorted(set(words("partners", "delegation_visit.came_to_place")), key=lambda w: (-len(w), w)))
+_CAME_WORD_AT = re.compile(f"(?=(?:{pattern('partners', 'delegation_visit.came_to_place')}))")
 
 
 def _visit_told(text: str) -> bool:
