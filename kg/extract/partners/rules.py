@@ -986,6 +986,10 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
+    # (The tests below that a partner's tie is others' need another foreign place of the sentence, before
+    # or after the partner (or a person, for two foreign sides): most sentences name one place.)
+    abroad = [x for x in sent.spans if x.type in ("City", "Region") and x.foreign]
+    persons = any(x.type == "Person" for x in sent.spans)
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
     institutions = _signed_by_institutions(sent)
     for sp in _partner_spans(sent, home_city):
@@ -1007,8 +1011,9 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
-        if (_tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {})
-                or _tie_of_other_pair(sent, sp, cs) or _tie_owned_abroad(sent, sp)):
+        beside = any(x.end <= sp.start or x.start >= sp.end for x in abroad)
+        if (beside and _tie_of_foreign_subject(sent, sp, cs) or persons and _between_foreigners(sent, sp, cs, people or {})
+                or beside and (_tie_of_other_pair(sent, sp, cs) or _tie_owned_abroad(sent, sp))):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
