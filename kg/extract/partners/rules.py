@@ -360,7 +360,8 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue
         if sp.type not in ("City", "Region") or not sp.foreign:
             continue
-        if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
+        if sp.name in gaz.country_names or not sp.country and sp.name not in SARS:
+            # (The forms of the gazetteer's countries: those it looks a country up by, in a set.)
             continue  # a city-state is a country (countries are not partners); a macro-region neither
         seat = text[max(0, sp.start - 14) : sp.start]
         if "驻" in seat and _MISSION_SEAT.search(seat):
@@ -414,6 +415,11 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         return out
     # (Read over the distinct names and writings: a place is often named twice.)
     forms = {(sp.name, sp.written) for sp in out}
+    # (A writing that starts another sorts right before one that does, where there is one: most
+    # sentences' places start none of the others.)
+    written = sorted({w for _, w in forms})
+    if not any(b.startswith(a) for a, b in zip(written, written[1:])):
+        return out
     dropped = {(n, w) for n, w in forms if any(on != n and len(ow) > len(w) and ow.startswith(w) for on, ow in forms)}
     return [sp for sp in out if (sp.name, sp.written) not in dropped] if dropped else out
 
@@ -1520,7 +1526,7 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
     places: list[Party] = []
 
     def place_of(p: Party) -> Party | None:
-        if gaz.lookup(p.name, ("Country",)):
+        if p.name in gaz.country_names:  # (the forms the gazetteer looks a country up by)
             return None  # a city-state is a country: countries are not partners
         if p.type in ("City", "Region") and p.country and p.country != "中国":
             if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name) or (
