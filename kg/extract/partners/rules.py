@@ -812,6 +812,8 @@ def _party(sp: Span) -> Party:
 def _foreign_pair(sent: Sentence) -> set[str]:
     """The foreign places a sentence that names no mainland place joins to each other (日本冈山市与韩国
     富川市…结为友好城市): their tie is not the home side's."""
+    if "与" not in sent.text and "同" not in sent.text:
+        return set()  # (no word joins two places: see below)
     places = [x for x in sent.spans if x.type in ("City", "Region", "Country")]
     if any(x.type != "Country" and not x.foreign and x.country == "中国" for x in places):
         return set()
