@@ -374,7 +374,8 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         if nxt is not None and (nxt.start == sp.end or sp.type == "Region" and text[sp.end : nxt.start] == "的") \
                 and nxt.type in ("City", "Region") and nxt.foreign:
             continue  # 北威州 before 博特罗普市 (or before its government: 布里亚特共和国|乌兰乌德市政府; 托斯卡纳大区的|…市)
-        m = _WARD.match(text[sp.end : sp.end + 7])
+        # (Every district's name ends in 区: a place with none right after it is followed by none.)
+        m = _WARD.match(text[sp.end : sp.end + 7]) if "区" in text[sp.end : sp.end + 7] else None
         if sp.type == "City" and m and not gaz.lookup(m.group(0)) and not m.group(0).endswith(_NOT_WARD):
             # A district of a foreign city: 塔什干市奥尔马佐尔区. A numbered one (格拉茨第二区) is named
             # with its city: 第二区 alone names no place.
@@ -1188,7 +1189,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
                 if len(in_order) == len(tied) > 1 and sp in tied:
                     date = in_order[tied.index(sp)]
             add(home, sp, relation, date=date)
-        agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
+        agreement = bool(ties) and any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
         represented = REPRESENTED_AT.match(after)
         online = represented is not None and ONLINE.search(represented.group(0))
