@@ -999,6 +999,8 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
     # or after the partner (or a person, for two foreign sides): most sentences name one place.)
     abroad = [x for x in sent.spans if x.type in ("City", "Region") and x.foreign]
     persons = any(x.type == "Person" for x in sent.spans)
+    # (Whether the sentence writes a word naming both sides (两市, 双方…): a clause cannot name them later without one.)
+    pair_words = PAIR_CLAUSE.search(text) is not None
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
     institutions = _signed_by_institutions(sent)
     for sp in _partner_spans(sent, home_city):
@@ -1026,7 +1028,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
-        while ce < len(text) and (PAIR_GOES_ON.match(text, ce + 1) or PAIR_NAMED_LATER.match(text, ce + 1)):
+        while ce < len(text) and (PAIR_GOES_ON.match(text, ce + 1) or pair_words and PAIR_NAMED_LATER.match(text, ce + 1)):
             # …与X市结为友好交流城市，双方签署…备忘录 (or 上海正按两市签订的…备忘录): the next clause
             # tells the same pair's acts, unless it names another place.
             nxt = CLAUSE.search(text, ce + 1)
@@ -1424,7 +1426,7 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
         return []  # (no pair named before: most sentences)
     # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
     text = _without(sent.text, 0, _signed_by_institutions(sent))
-    if not PAIR_OPENS.match(text):
+    if PAIR_CLAUSE.search(text) is None or not PAIR_OPENS.match(text):  # (the words it ends in, anywhere: most sentences have none)
         return []  # (the pair not named as the sentence opens: the ties below are not read)
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
