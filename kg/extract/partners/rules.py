@@ -567,6 +567,8 @@ def _respectively(sent: Sentence, sp: Span, cs: int, before: list[Span]) -> Part
         if m is None or not any(sent.rel(x)[1] == m.start() for x in before):
             return None
     found = sorted((x for x in home_places_in(sent.block.text, before) if sent.rel(x)[1] <= m.start()), key=lambda x: x.start)
+    if len(found) < 2:
+        return None  # (the list below is of these: one place is no list)
     # The list is the last run of places joined by 、/和/及 (浙江省的|杭州、宁波、温州三市分别与).
     homes = found[-1:]
     for x in reversed(found[:-1]):
