@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from ..gazetteer import Gazetteer, load
 from ..model import Attendance, Block, Document, EntityMention, Evidence, Meeting, Party, PartnerLink
@@ -77,12 +78,13 @@ class _Table:
 
 # The kinds of block that make a table (a caption, a header or a row).
 _TABLE_KINDS = frozenset(("table_caption", "table_header", "table_row"))
+_KIND = attrgetter("kind")
 
 
 def group_tables(blocks: list[Block]) -> list[_Table]:
     """The document's tables: each with its caption (``表N …``), or, for a table no caption
     announces, the short line before it (南昌市国际友好城市一览表), and its header and rows."""
-    if not any(b.kind in _TABLE_KINDS for b in blocks):
+    if _TABLE_KINDS.isdisjoint(map(_KIND, blocks)):
         return []  # (most documents have no table: each of the three table readers asks)
     tables: dict[str, _Table] = {}
     order: list[str] = []

@@ -361,7 +361,8 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
             continue
         if sp.type not in ("City", "Region") or not sp.foreign:
             continue
-        if gaz.lookup(sp.name, ("Country",)) or not sp.country and sp.name not in SARS:
+        if sp.name in gaz.country_names or not sp.country and sp.name not in SARS:
+            # (The forms of the gazetteer's countries: those it looks a country up by, in a set.)
             continue  # a city-state is a country (countries are not partners); a macro-region neither
         seat = text[max(0, sp.start - 14) : sp.start]
         if "驻" in seat and _MISSION_SEAT.search(seat):
@@ -374,7 +375,8 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         if nxt is not None and (nxt.start == sp.end or sp.type == "Region" and text[sp.end : nxt.start] == "的") \
                 and nxt.type in ("City", "Region") and nxt.foreign:
             continue  # 北威州 before 博特罗普市 (or before its government: 布里亚特共和国|乌兰乌德市政府; 托斯卡纳大区的|…市)
-        m = _WARD.match(text[sp.end : sp.end + 7])
+        # (Every district's name ends in 区: a place with none right after it is followed by none.)
+        m = _WARD.match(text[sp.end : sp.end + 7]) if "区" in text[sp.end : sp.end + 7] else None
         if sp.type == "City" and m and not gaz.lookup(m.group(0)) and not m.group(0).endswith(_NOT_WARD):
             # A district of a foreign city: 塔什干市奥尔马佐尔区. A numbered one (格拉茨第二区) is named
             # with its city: 第二区 alone names no place.
@@ -415,6 +417,11 @@ def _read_partner_spans(sent: Sentence, home: Party) -> list[Span]:
         return out
     # (Read over the distinct names and writings: a place is often named twice.)
     forms = {(sp.name, sp.written) for sp in out}
+    # (A writing that starts another sorts right before one that does, where there is one: most
+    # sentences' places start none of the others.)
+    written = sorted({w for _, w in forms})
+    if not any(b.startswith(a) for a, b in zip(written, written[1:])):
+        return out
     dropped = {(n, w) for n, w in forms if any(on != n and len(ow) > len(w) and ow.startswith(w) for on, ow in forms)}
     return [sp for sp in out if (sp.name, sp.written) not in dropped] if dropped else out
 
@@ -561,6 +568,8 @@ def _respectively(sent: Sentence, sp: Span, cs: int, before: list[Span]) -> Part
         if m is None or not any(sent.rel(x)[1] == m.start() for x in before):
             return None
     found = sorted((x for x in home_places_in(sent.block.text, before) if sent.rel(x)[1] <= m.start()), key=lambda x: x.start)
+    if len(found) < 2:
+        return None  # (the list below is of these: one place is no list)
     # The list is the last run of places joined by 、/和/及 (浙江省的|杭州、宁波、温州三市分别与).
     homes = found[-1:]
     for x in reversed(found[:-1]):
@@ -809,6 +818,8 @@ def _party(sp: Span) -> Party:
 def _foreign_pair(sent: Sentence) -> set[str]:
     """The foreign places a sentence that names no mainland place joins to each other (日本冈山市与韩国
     富川市…结为友好城市): their tie is not the home side's."""
+    if "与" not in sent.text and "同" not in sent.text:
+        return set()  # (no word joins two places: see below)
     places = [x for x in sent.spans if x.type in ("City", "Region", "Country")]
     if any(x.type != "Country" and not x.foreign and x.country == "中国" for x in places):
         return set()
@@ -848,7 +859,7 @@ def _came_to_home(sent: Sentence, start: int, end: int, home: Party) -> bool:
     if PLANNED_VISIT.search(clause_after):
         return False
     came = _coming_to(home, clause_after)
-    return came is not None and any(x.type == "Person" for x in sent.spans_in(start, start + came.start()))
+    return came is not None and any(x.type == "Person" for x in sent.spans_in(start, start + came[0]))
 
 
 def _came_before(sent: Sentence, cs: int, start: int, home: Party) -> bool:
@@ -856,22 +867,41 @@ def _came_before(sent: Sentence, cs: int, start: int, home: Party) -> bool:
     of it came to the home place (会见来潍坊参加风筝会的法国迪耶普市市长X)."""
     clause_before = sent.text[cs:start]
     came = _coming_to(home, clause_before)
-    return came is not None and "的" in clause_before[came.end() :] and not PLANNED_VISIT.search(clause_before)
+    return came is not None and "的" in clause_before[came[1] :] and not PLANNED_VISIT.search(clause_before)
 
 
-def _coming_to(home: Party, text: str) -> re.Match | None:
-    """The first words of ``text`` that say someone came to the home place: 来我市 and the like, else
-    the home place's own name (see :func:`_came_to`)."""
-    return _CAME_TO.search(text) or _came_to(home).search(text)
+def _coming_to(home: Party, text: str) -> tuple[int, int] | None:
+    """Where the first words of ``text`` that say someone came to the home place are: 来我市 and the
+    like, else a word of coming before the home place's own name (来潍坊, 来豫: see :func:`_names_of`)."""
+    found = _CAME_TO.search(text)
+    if found is not None:
+        return found.span()
+    names = _names_of(home)
+    if not any(n in text for n in names):
+        return None  # (a text that writes none of the home place's names comes to it by none)
+    # (As a pattern of the words of coming, then the names, would find it: the first place a word of
+    # coming is written, its words longest first, then its names in order. A pattern made for each
+    # home place took longer to compile than all its searches.)
+    for at in _CAME_WORD_AT.finditer(text):
+        p = at.start()
+        for w in _CAME_WORDS:
+            if text.startswith(w, p):
+                q = p + len(w)
+                for n in names:
+                    if text.startswith(n, q):
+                        return p, q + len(n)
+    return None
 
 
-@lru_cache(maxsize=64)
-def _came_to(home: Party) -> re.Pattern:
-    """Words of coming to ``home`` by its name, its name without its unit or its province's abbreviation (来潍坊, 来豫)."""
+def _names_of(home: Party) -> list[str]:
+    """``home``'s name, its name without its unit and its province's abbreviation (潍坊市, 潍坊, 鲁)."""
     names = [n for n in (home.name, home.name[:-1] if len(home.name) > 2 and home.name[-1] in "市省县区" else "") if n]
-    names += list(home_abbreviations(home))
-    return re.compile(f"(?:{pattern('partners', 'delegation_visit.came_to_place')})(?:{'|'.join(map(re.escape, names))})"
-                      if names else "(?!)")
+    return names + list(home_abbreviations(home))
+
+
+# The words of coming before a place's name, as pattern() orders them (longest first), and where one starts.
+_CAME_WORDS = tuple(sorted(set(words("partners", "delegation_visit.came_to_place")), key=lambda w: (-len(w), w)))
+_CAME_WORD_AT = re.compile(f"(?=(?:{pattern('partners', 'delegation_visit.came_to_place')}))")
 
 
 def _visit_told(text: str) -> bool:
@@ -970,6 +1000,12 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
+    # (The tests below that a partner's tie is others' need another foreign place of the sentence, before
+    # or after the partner (or a person, for two foreign sides): most sentences name one place.)
+    abroad = [x for x in sent.spans if x.type in ("City", "Region") and x.foreign]
+    persons = any(x.type == "Person" for x in sent.spans)
+    # (Whether the sentence writes a word naming both sides (两市, 双方…): a clause cannot name them later without one.)
+    pair_words = PAIR_CLAUSE.search(text) is not None
     counted = _counted_tiers(sent, home_city) if NEW_TIES.search(text) else {}
     institutions = _signed_by_institutions(sent)
     for sp in _partner_spans(sent, home_city):
@@ -991,12 +1027,13 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         lead = next((x for x in sent.spans if x.type == "Country" and x.end == sp.start), None)
         before, after = text[: sent.rel(lead)[0] if lead else rs], text[re_:]
         cs = sent.clause_start(rs)  # (the last clause mark before the partner: CLAUSE's)
-        if (_tie_of_foreign_subject(sent, sp, cs) or _between_foreigners(sent, sp, cs, people or {})
-                or _tie_of_other_pair(sent, sp, cs) or _tie_owned_abroad(sent, sp)):
+        beside = any(x.end <= sp.start or x.start >= sp.end for x in abroad)
+        if (beside and _tie_of_foreign_subject(sent, sp, cs) or persons and _between_foreigners(sent, sp, cs, people or {})
+                or beside and (_tie_of_other_pair(sent, sp, cs) or _tie_owned_abroad(sent, sp))):
             continue  # (尼崎市与美国佐治亚州奥古斯塔市也是友好城市: the foreign subject's tie, not the home side's)
         ce_m = CLAUSE.search(text, re_)
         ce = ce_m.start() if ce_m else len(text)
-        while ce < len(text) and (PAIR_GOES_ON.match(text, ce + 1) or PAIR_NAMED_LATER.match(text, ce + 1)):
+        while ce < len(text) and (PAIR_GOES_ON.match(text, ce + 1) or pair_words and PAIR_NAMED_LATER.match(text, ce + 1)):
             # …与X市结为友好交流城市，双方签署…备忘录 (or 上海正按两市签订的…备忘录): the next clause
             # tells the same pair's acts, unless it names another place.
             nxt = CLAUSE.search(text, ce + 1)
@@ -1159,7 +1196,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
                 if len(in_order) == len(tied) > 1 and sp in tied:
                     date = in_order[tied.index(sp)]
             add(home, sp, relation, date=date)
-        agreement = any(relation == "cooperation_agreement" for relation, _ in ties)
+        agreement = bool(ties) and any(relation == "cooperation_agreement" for relation, _ in ties)
         signed_text = FRIENDLY_EXCHANGE.search(scope) or LETTER_OF_INTENT.search(scope)
         represented = REPRESENTED_AT.match(after)
         online = represented is not None and ONLINE.search(represented.group(0))
@@ -1399,7 +1436,7 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
         return []  # (no pair named before: most sentences)
     # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
     text = _without(sent.text, 0, _signed_by_institutions(sent))
-    if not PAIR_OPENS.match(text):
+    if PAIR_CLAUSE.search(text) is None or not PAIR_OPENS.match(text):  # (the words it ends in, anywhere: most sentences have none)
         return []  # (the pair not named as the sentence opens: the ties below are not read)
     signed = SIGNED.search(text)
     founded = FOUNDED.search(text)
@@ -1504,7 +1541,7 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
     places: list[Party] = []
 
     def place_of(p: Party) -> Party | None:
-        if gaz.lookup(p.name, ("Country",)):
+        if p.name in gaz.country_names:  # (the forms the gazetteer looks a country up by)
             return None  # a city-state is a country: countries are not partners
         if p.type in ("City", "Region") and p.country and p.country != "中国":
             if gaz.lookup(p.name, ("City", "Region")) or gaz.lookup(p.name[:-1], ("City",)) or _plausible_name(p.name) or (
