@@ -478,7 +478,8 @@ class NameRules:
             # A quoted name followed by an event word, or listed before one (“丝路一家亲”、“我与北京”等活动).
             tail = text[m.end() : m.end() + 40]
             listed = re.match(r"^(?:[^。；;，,]{0,20}?、)*[^。；;，,、]{0,12}?等(?:[\u4e00-\u9fff]{0,6}?)(?:系列)?活动", tail)
-            named = re.match(rf"^[{CJK}A-Za-z0-9]{{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
+            # (Not across 和 or 及 to another event: “丝路友城”摄影展|和友城美食节.)
+            named = re.match(rf"^(?:(?![和及])[{CJK}A-Za-z0-9]){{0,16}}?(?:{_EVENT_WORDS}|活动|之旅)", tail)
             if named and ("的" in named.group(0) or "等" in named.group(0) or _HELD_WORD.search(named.group(0))):
                 named = None  # (“两国五城”合作框架下和继续举办一系列国际活动: a clause, not a name)
             if named and named.group(0) and m.end() + named.end() not in ends:  # (a list's ``in``: asked for few quoted names)
@@ -489,9 +490,9 @@ class NameRules:
                 if EVENT_SUFFIX.search(inner) or re.match(r"(?:19|20)\d\d", inner):
                     # …and the quoted name may be an event of its own: “2020地球一小时”北京主场熄灯仪式.
                     found.append((m.start(1), m.end(1), "Event", "quoted-event"))
-            elif listed and not re.match(r"^[、等“\"]", tail):
+            elif listed and not re.match(r"^[、等和及“\"]", tail):
                 # A listed item runs to the next 、: “一带一路”文化之旅.
-                item = re.match(r"^[^、等]{1,12}", tail)
+                item = re.match(r"^[^、等和及]{1,12}", tail)
                 found.append((m.start(), m.end() + item.end(), "Event", "quoted-event"))
             elif EVENT_SUFFIX.search(inner) or named or listed:
                 found.append((m.start(1), m.end(1), "Event", "quoted-event"))
