@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..gazetteer import load
+from ..model import Party
 from ..nlp.common import UNLISTED_PLACE_RULES, _surnames, is_chinese_surname
 from .cues import pattern as cue_pattern
 from .names import PersonPhrase, parse_person_phrase, title_prefix, title_suffix
@@ -133,6 +134,25 @@ def person_name(sp) -> str:
     # (So is a Japanese official named again by family name and title: 田中 of 田中议长 is 田中英明.)
     return sp.name if sp.rule == "known-name" and "·" in sp.name or sp.rule == SURNAME_RULE or (
         sp.rule == "name+title" and len(sp.written) == 2 and sp.name.startswith(sp.written)) else sp.written
+
+
+# A body named by a place's unit word alone (大区政府, 州政府, 市议会).
+UNIT_BODY = re.compile(r"(大区|州|省|市|县|郡|府|道)(?:政府|议会|委员会|人民委员会)")
+# A place named by its unit word alone, or as "that" place (区 of 区行政长官, 该市 of 该市市长).
+UNIT_ONLY = re.compile(r"该?(?:大区|[州省市县郡区府道])")
+
+
+def unit_place(sent: Sentence, o) -> Party | None:
+    """The place a body or place ``o`` of a person's phrase names by its unit word alone (大区政府, 州议会,
+    区, 该市), in a sentence that names one foreign place of that unit (在威尼托大区访问期间，…会见了大区政府
+    副主席X; …访问巴厘省登巴萨市，与该市市长Y…): that place; None if it names none so."""
+    m = UNIT_BODY.match(o.name) if o.type == "Organization" else None
+    unit = m.group(1) if m is not None else o.name.removeprefix("该") if UNIT_ONLY.fullmatch(o.name) else ""
+    if not unit:
+        return None
+    named = {(x.written, x.type, x.side_country) for x in sent.spans
+             if x.type in ("City", "Region") and x.foreign and x.written.endswith(unit)}
+    return Party(*next(iter(named))[:2], country=next(iter(named))[2]) if len(named) == 1 else None
 
 
 def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | None = None) -> list[tuple]:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import Party, Position
-from .persons import person_name, person_phrase, phrase_country, visited_country
+from .persons import UNIT_ONLY, person_name, person_phrase, unit_place, phrase_country, visited_country
 from .cues import pattern, words
 from .names import LEVEL_WORDS, title_prefix
 from ..gazetteer import load
@@ -67,6 +67,8 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             if role.org is not None and role.org.name in _LEVELS:
                 # A level word alone (自治区主席, 市副市长): the home place, when it is of that level.
                 body = home_city if home_city.name.endswith(role.org.name) else None
+            elif role.org is not None and UNIT_ONLY.fullmatch(role.org.name):
+                body = unit_place(sent, role.org)  # (区 of 区行政长官, 该市 of 该市市长: the place meant, if the sentence names it)
             elif role.org is not None:
                 body = _last_of_chain(sent, role.org) or Party(role.org.name, role.org.type, country=role.org.country)
             elif not country or country == home_city.country:

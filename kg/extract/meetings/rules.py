@@ -32,7 +32,7 @@ from ..dates import within_span
 from ..firstchars import skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
-from ..persons import SURNAME_RULE, person_name, person_phrase, phrase_country, phrases_in, short_forms, visited_country
+from ..persons import SURNAME_RULE, UNIT_ONLY, person_name, person_phrase, phrase_country, phrases_in, short_forms, unit_place, visited_country
 from ..sentences import SARS, Sentence, Span
 from ..press import LEAD as PRESS_LEAD
 from ..tables import ROW_TEXT, cell_starts
@@ -338,20 +338,8 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         name = place.name if o.type != "Organization" and place.name.startswith(o.name) else o.name
         return Party(name, place.type if o.type == "Organization" else o.type, country=place.side_country or o.country)
 
-    def unit_body(o) -> Party | None:
-        """A body named by its place's unit word alone (大区政府, 州议会), in a sentence that names one
-        foreign place of that unit (在威尼托大区访问期间，…会见了大区政府副主席X): that place."""
-        m = UNIT_BODY.match(o.name) if o.type == "Organization" else None
-        # (Or by its unit word alone: 与区行政长官X举行座谈, after the district the delegation went to.)
-        unit = m.group(1) if m is not None else o.name if len(o.name) == 1 and o.type in ("City", "Region") else ""
-        if not unit:
-            return None
-        named = {(x.written, x.type, x.side_country) for x in sent.spans
-                 if x.type in ("City", "Region") and x.foreign and x.written.endswith(unit)}
-        return Party(*next(iter(named))[:2], country=next(iter(named))[2]) if len(named) == 1 else None
-
-    # (A unit word alone that names no place of the sentence says no body: 区 of 区行政长官.)
-    orgs = tuple(x for o in pp.orgs for x in (unit_body(o) or of(o),) if len(x.name) > 1)
+    # (A unit word alone, or 该市, that names no place of the sentence says no body: 区 of 区行政长官.)
+    orgs = tuple(x for o in pp.orgs for x in (unit_place(sent, o) or of(o),) if not UNIT_ONLY.fullmatch(x.name))
     told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
     country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
     if not orgs:
@@ -365,8 +353,6 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
 _GROUP_END = re.compile(f"(?:{pattern('meetings', 'guests.groups')})$")
 # The unit words a title may open with, written once for the place before it and the title (X市长).
 _UNIT_OF_TITLE = frozenset("市州省县郡区")
-# A body named by a place's unit word alone (大区政府, 州政府, 市议会).
-UNIT_BODY = re.compile(r"(大区|州|省|市|县|郡|府|道)(?:政府|议会|委员会|人民委员会)")
 _COMMAS = re.compile(r"[，,]")
 _ALSO = re.compile("并")
 
