@@ -84,7 +84,8 @@ UNKNOWN_CITY = re.compile(r"[\u4e00-\u9fff]{1,5}?市")
 FRIEND_CITY = re.compile(r"(?:友好城市|友城)([\u4e00-\u9fff]{2,5}?(?:市|(?=的)))")
 FRIENDSHIP_BEFORE = re.compile(f"(?:{pattern('partners', 'sister_city.before')})(?:的)?$")
 # A tier that is not sister cities: 友好交流城市, 友好合作城市(关系意向书), 友城交流周 (an event).
-_NOT_TWINNED = r"(?!交流城市|合作城市|交流周|周|节|大会|论坛|意向)"
+# (Nor the sister cities in an event's name: 友城周, 友城美食节, 友好城市青少年足球赛.)
+_NOT_TWINNED = r"(?!交流城市|合作城市|意向|[\u4e00-\u9fff]{0,4}?(?:周(?!年)|节|大会|论坛|赛|营))"
 
 
 def _done(key: str) -> str:
