@@ -186,8 +186,11 @@ def _after_joins(text: str, start: int, first_end: int, seg) -> int:
     return after
 _NOT_IN_PLACE = (f"(?:{cue_pattern('names', 'not_in_place')})"
                  f"|(?:{cue_pattern('names', 'not_in_place_but_last')})(?!(?:{cue_pattern('names', 'place_suffix')})(?!长))")
+# (Inside a name, 和 may also stand one character before its unit: 蒙古国哈拉和林市.)
+_NOT_INSIDE_PLACE = (f"(?:{cue_pattern('names', 'not_in_place')})"
+                     f"|(?:{cue_pattern('names', 'not_in_place_but_last')})(?![{CJK}]?(?:{cue_pattern('names', 'place_suffix')})(?!长))")
 _PLACE_SHAPE = re.compile(
-    rf"((?:(?!{_NOT_IN_PLACE})[{CJK}])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·]){{0,9}}?"
+    rf"((?:(?!{_NOT_IN_PLACE})[{CJK}])(?:(?!{_NOT_INSIDE_PLACE})[{CJK}\-－·]){{0,9}}?"
     # (A name of joined parts may be longer: 奥弗涅-罗纳-阿尔卑斯大区, 丹吉尔—得土安—胡塞马大区.)
     rf"|(?:(?!{_NOT_IN_PLACE})[{CJK}])(?=[{CJK}]{{1,9}}[\-－·—])(?:(?!{_NOT_IN_PLACE})[{CJK}\-－·—]){{10,13}}?)"
     rf"({cue_pattern('names', 'place_suffix')})(?!长)"
@@ -766,6 +769,8 @@ class NameRules:
                     break  # two places the gazetteer knows, one after the other (加利福尼亚州|长滩市: not 州长)
                 if m.end(1) - 1 in place_spans.get(m.start(), ()) and text[m.end(1) - 1] in _COUNT_NUMERALS:
                     break  # a place and a count of places (荷兰埃因霍温|三市: the three cities named)
+                if "和" in m.group(1) and any(self.gaz.lookup(part) for part in m.group(0).split("和", 1)):
+                    break  # (Two places joined by 和, one of them known: 首尔和光州市 is no 哈拉和林市)
                 end = m.end() - 1 if m.group(0).endswith("城市") else m.end()  # 伦敦金融城市(长): 城 + 市
                 if end - m.start() < 2:
                     break  # (巴西城市: the word for cities, no place 城)
