@@ -123,16 +123,17 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
 
     out = []
     for block, chosen, nested in found:
-        changed = []
-        for s, e, label, rule, ent_id in chosen:
-            written = block.text[s:e]
+        changed = None  # (a copy of ``chosen``, made at its first change: most blocks have none)
+        for k, (s, e, label, rule, ent_id) in enumerate(chosen):
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
+                written = block.text[s:e]
                 entry = gaz.by_id(ent_id, label)
                 other = as_written(written) if entry is not None and entry.country == "中国" and written != entry.zh else None
                 if other is not None and other.zh != entry.zh:
-                    label, ent_id = other.type, f"{other.type}:{other.zh}"
-            changed.append((s, e, label, rule, ent_id))
-        out.append((block, changed, nested))
+                    if changed is None:
+                        changed = list(chosen)
+                    changed[k] = (s, e, other.type, rule, f"{other.type}:{other.zh}")
+        out.append((block, chosen if changed is None else changed, nested))
     return out
 
 
@@ -437,6 +438,11 @@ def extract(doc: Document) -> Facts:
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
         sentence_quotes: dict[tuple[int, int], tuple[int, int, str]] = {}  # (a sentence names several)
+        # (A block on one line of the file, as most are: its mentions' line, read once. Its characters lie
+        # between its start and end in the file, in order.)
+        block_line = line_at(block.start) if block.offsets else 0
+        if block_line and line_at(block.end - 1) != block_line:
+            block_line = 0
         country_ending = endings[i]
         # Where a foreign city's name ends (横滨市|港北区): a district named right after it is its ward.
         foreign_city_ending = {}
@@ -559,7 +565,7 @@ def extract(doc: Document) -> Facts:
             if quoted is None:
                 start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
                 quoted = sentence_quotes[ss, se] = (start, end, doc.quote(start, end))
-            evidence = Evidence(doc.id, line_at(block.source_offset(s)), *quoted)
+            evidence = Evidence(doc.id, block_line or line_at(block.source_offset(s)), *quoted)
             mentions.append(
                 EntityMention(
                     entity=Party(name=name, type=label, country=country),
@@ -607,18 +613,23 @@ def extract(doc: Document) -> Facts:
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
         sents = split_sentences(doc, block, spans, line_at, ctx, stay)
-        acts = [st for st in sents if not HISTORY.match(st.text)]  # (not a sentence that tells history: 据悉，…2019年6月…)
-        if acts and block.kind in ("paragraph", "note") and not past_year(doc, acts[-1].date) and not after_page(doc, acts[-1].date):
-            ctx = acts[-1].date
+        if block.kind in ("paragraph", "note"):
+            # (The last sentence that does not tell history, 据悉，…2019年6月…: only it dates what follows.)
+            last = next((st for st in reversed(sents) if not HISTORY.match(st.text)), None)
+            if last is not None and not past_year(doc, last.date) and not after_page(doc, last.date):
+                ctx = last.date
         stay = next((st.date for st in reversed(sents) if "/" in st.date and st.stated_dates), stay)
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))
             read = read_partner_links(sent, city, told.people)
             # (The pair's own tie told in a clause that names no place, 双方回顾了两省州自1997年结为友好省州
             # 以来…, where another clause names the partner again: 巴伐利亚州经济部.)
-            have = {(x.home.name, x.partner.name, x.relation) for x in read}
-            read += [link for link in read_pair_ties(sent, pair, {x.partner.name for x in read})
-                     if (link.home.name, link.partner.name, link.relation) not in have]
+            if read:
+                have = {(x.home.name, x.partner.name, x.relation) for x in read}
+                read += [link for link in read_pair_ties(sent, pair, {x.partner.name for x in read})
+                         if (link.home.name, link.partner.name, link.relation) not in have]
+            else:
+                read += read_pair_ties(sent, pair)  # (no link read: none to leave out; most sentences)
             links.extend(read)
             if read or any(sp.type in ("City", "Region") and sp.foreign for sp in sent.spans):
                 pair = pair_named(sent, city, read)
