@@ -43,11 +43,10 @@ def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple
     return (ends[i - 1] if i else 0), (ends[j] if j < len(ends) else len(text))
 
 
-def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Two reports of one meeting: the same sides, and dates that agree (a span containing a day counts)."""
-    if {p.name for p in a.home} != {p.name for p in b.home} or {p.name for p in a.counterparts} != {p.name for p in b.counterparts}:
-        return False
-    return _dates_agree(a, b)
+def _sides(m: Meeting) -> tuple[set[str], set[str]]:
+    """The names on each side of a meeting, home first: two reports of one meeting have the same sides,
+    and dates that agree (see :func:`_dates_agree`)."""
+    return {p.name for p in m.home}, {p.name for p in m.counterparts}
 
 
 def _signed_at_meeting(a: Meeting, b: Meeting) -> bool:
@@ -637,6 +636,7 @@ def extract(doc: Document) -> Facts:
             attendances.extend(read_event_roles(sent, city))
     prose_meetings.extend(told.unheaded())
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
+    merged_sides = [_sides(m) for m in meetings]  # (each kept meeting's sides, read once, not per comparison)
     named = [m for m, act in prose_meetings if act != "参加" and any(h.type == "Person" for h in m.home)]
     with_persons = [m for m, _ in prose_meetings if any(c.type == "Person" for c in m.counterparts)]
     for m, act in prose_meetings:
@@ -649,11 +649,14 @@ def extract(doc: Document) -> Facts:
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once:
         # as told with the more precise date (a headline's is the page's year, its report's the day).
         # (A reply is a letter of its own beside the one it answers: 宣读了X的贺信 … 宋志刚向X复信.)
-        same = next((j for j, (k, a) in enumerate(merged) if _same_meeting(m, k) and (act in REPLY_ACTS) == (a in REPLY_ACTS)), None)
+        sides = _sides(m)
+        same = next((j for j, (k, a) in enumerate(merged)
+                     if merged_sides[j] == sides and _dates_agree(m, k) and (act in REPLY_ACTS) == (a in REPLY_ACTS)), None)
         if same is None:
             merged.append((m, act))
+            merged_sides.append(sides)
         elif _precision(m.date) > _precision(merged[same][0].date):
-            merged[same] = (m, act)
+            merged[same] = (m, act)  # (its sides are the same)
     from_tables = {id(m) for m in meetings}
     merged_rows = [(_with_place_countries(m, place_country), act, id(m) in from_tables) for m, act in merged]
     for m, act, in_table in merged_rows:
