@@ -265,8 +265,8 @@ def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
             d = _DESCRIBED_AFTER.match(text, ce)
             if d:
                 out.setdefault(d.end(), cid)
-    for cs, ce, clabel, _, cid in sorted(chosen):
-        if clabel != "Region" or ce in out:
+    for cs, ce, clabel, _, cid in sorted([c for c in chosen if c[2] == "Region"]):  # (in text order)
+        if ce in out:
             continue
         if cs in out:  # (韩国江原道春川市, 美国加州奥克兰市: the region's country is the one written before it)
             out[ce] = out[cs]
@@ -442,6 +442,7 @@ def extract(doc: Document) -> Facts:
         block_line = line_at(block.start) if block.offsets else 0
         if block_line and line_at(block.end - 1) != block_line:
             block_line = 0
+        sentence_evidence: dict[tuple[int, int], Evidence] = {}
         country_ending = endings[i]
         # Where a foreign city's name ends (横滨市|港北区): a district named right after it is its ward.
         foreign_city_ending = {}
@@ -564,7 +565,10 @@ def extract(doc: Document) -> Facts:
             if quoted is None:
                 start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
                 quoted = sentence_quotes[ss, se] = (start, end, doc.quote(start, end))
-            evidence = Evidence(doc.id, block_line or line_at(block.source_offset(s)), *quoted)
+                # (In a block on one line, the sentence's mentions share its evidence: one value, made once.)
+                if block_line:
+                    sentence_evidence[ss, se] = Evidence(doc.id, block_line, *quoted)
+            evidence = sentence_evidence[ss, se] if block_line else Evidence(doc.id, line_at(block.source_offset(s)), *quoted)
             mentions.append(
                 EntityMention(
                     entity=Party(name=name, type=label, country=country),
