@@ -158,7 +158,8 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
                     # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
-                    venue = "venue" if VENUE_AT.search(block.text, 0, s) else rule
+                    # (VENUE_AT ends at the place: the two characters before it are all it can read.)
+                    venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
                     out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, venue, entry.parent))
     return out
 
@@ -247,8 +248,8 @@ def _full_names(found) -> dict[str, str]:
     out: dict[str, str] = {}
     for block, chosen, _ in found:
         for s, e, label, _, _ in chosen:
-            name = block.text[s:e]
             if label == "Person":
+                name = block.text[s:e]
                 for part in set(short_forms(name)):
                     out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
     return out

@@ -254,8 +254,10 @@ def surname_title_names(blocks: list[tuple]) -> dict[str, tuple[str, str]]:
     for b, ms, _ in blocks:
         text = b.text
         for s, e, label, rule, _ in ms:
+            if label != "Person" or rule in ("gazetteer", SURNAME_RULE) or not 2 <= e - s <= 4:
+                continue
             name = text[s:e]
-            if label != "Person" or rule in ("gazetteer", SURNAME_RULE) or not 2 <= len(name) <= 4 or not _CJK_RUN.fullmatch(name):
+            if not _CJK_RUN.fullmatch(name):
                 continue
             surname = name[:2] if len(name) >= 3 and name[:2] in _surnames() else name[:1]
             if not is_chinese_surname(surname):
