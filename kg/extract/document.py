@@ -144,6 +144,7 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     wards = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, ent_id in chosen
              if label == "Region" and after_foreign_city(block.text, s, gaz)}
     for block, chosen, _ in found:
+        foreign_ends = None  # where a foreign country's name ends in the block (read at its first mainland place)
         for s, e, label, rule, ent_id in chosen:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 if block.text[s - 1 : s] == "驻" and s > 0:
@@ -151,9 +152,11 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                 entry = gaz.by_id(ent_id, label)
                 if entry is not None and entry.country == "中国" and block.text[s:e] in wards:
                     continue
-                if entry is not None and entry.country == "中国" and any(
-                        ce == s and clabel == "Country" and not (cid or "").endswith(":中国") for _, ce, clabel, _, cid in chosen):
-                    continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
+                if entry is not None and entry.country == "中国":
+                    if foreign_ends is None:
+                        foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
+                    if s in foreign_ends:
+                        continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
                 if entry is not None and _bare_county(entry, block.text[s:e]):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
