@@ -150,20 +150,21 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.by_id(ent_id, label)
-                if entry is not None and entry.country == "中国" and block.text[s:e] in wards:
+                written = block.text[s:e]
+                if entry is not None and entry.country == "中国" and written in wards:
                     continue
                 if entry is not None and entry.country == "中国":
                     if foreign_ends is None:
                         foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
                     if s in foreign_ends:
                         continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
-                if entry is not None and _bare_county(entry, block.text[s:e]):
+                if entry is not None and written != entry.zh and _bare_county(entry, written):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
                     # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
                     # (VENUE_AT ends at the place: the two characters before it are all it can read.)
                     venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
-                    out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, venue, entry.parent))
+                    out.append(Span(s, e, label, entry.zh, written, entry.country, venue, entry.parent))
     return out
 
 
@@ -498,7 +499,7 @@ def extract(doc: Document) -> Facts:
                 # …首尔市江南区 … 与江南区区长会谈: the ward named before, written bare.
                 rule, entry = "known-ward", None
                 known_as, country_at[i, s] = wards[written]
-            if entry is not None and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
+            if entry is not None and written != entry.zh and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
             if (entry is not None and label == "City" and written in region_of_bare and rule == "gazetteer"
