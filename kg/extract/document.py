@@ -423,8 +423,10 @@ def extract(doc: Document) -> Facts:
     region_of_bare: dict[str, tuple[str, str, object]] = {}  # bare name → (the region's name, its country, its entry)
     for i, (block, chosen, _) in enumerate(found):
         for s, e, label, rule, ent_id in chosen:
+            if label != "Region":
+                continue
             written = block.text[s:e]
-            if label != "Region" or not _REGION_SUFFIX_END.search(written):
+            if not _REGION_SUFFIX_END.search(written):
                 continue
             bare = _REGION_SUFFIX_END.sub("", written)
             entry = gaz.by_id(ent_id, label) if ent_id else None
