@@ -270,8 +270,8 @@ def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
             d = _DESCRIBED_AFTER.match(text, ce)
             if d:
                 out.setdefault(d.end(), cid)
-    for cs, ce, clabel, _, cid in sorted([c for c in chosen if c[2] == "Region"]):  # (in text order)
-        if ce in out:
+    for cs, ce, clabel, _, cid in sorted(chosen):
+        if clabel != "Region" or ce in out:
             continue
         if cs in out:  # (韩国江原道春川市, 美国加州奥克兰市: the region's country is the one written before it)
             out[ce] = out[cs]
