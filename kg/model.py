@@ -98,12 +98,13 @@ class Block:
 
     def source_offset(self, i: int) -> int:
         """Offset in the original file of ``text[i]`` (``i == len(text)`` gives the end)."""
-        if not self.offsets:
+        offsets = self.offsets
+        if not offsets:
             return self.start + i
         if i >= len(self.text):
             return self.end
-        k = bisect_right(self.offsets, (i, _LAST)) - 1
-        run_i, run_off = self.offsets[k]
+        # (A block of one run, as most are: no search.)
+        run_i, run_off = offsets[0] if len(offsets) == 1 else offsets[bisect_right(offsets, (i, _LAST)) - 1]
         return run_off + (i - run_i)
 
 

@@ -178,13 +178,13 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     month of ``context`` (the date the text last stated: 10月23日至25日…。23日下午…), else in the
     page's month (or the month before, for a day after the page's); with neither, it is no date."""
     out = []
+    if not _DATE_CHARS.search(text):
+        return out  # (most sentences state no date)
     # (A month and day written without a year are in the year the text last stated: 2022年3月…。6月15日…;
     # 1992年5月18日,…,5月21日,双方签署….)
     told_year = int(context[:4]) if context[:4].isdigit() else year
     # (去年6月: the month's year is the text's year less one: the year a report covers, else the page's.)
     ref_year = year or (int(ref[:4]) if ref[:4].isdigit() else None)
-    if not _DATE_CHARS.search(text):
-        return out  # (most sentences state no date)
     relative_year = {m.end(): ref_year - RELATIVE_YEARS[m["w"]] for m in RELATIVE_YEAR.finditer(text)} if ref_year and "年" in text else {}
     # (Both forms need 月: most sentences have none.)
     found = sorted([(m.start(), 0, m) for m in DATE_EXPR.finditer(text)] + [(m.start(), 1, m) for m in CN_DATE.finditer(text)],

@@ -43,11 +43,10 @@ def _sentence(text: str, s: int, e: int, ends: list[int] | None = None) -> tuple
     return (ends[i - 1] if i else 0), (ends[j] if j < len(ends) else len(text))
 
 
-def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Two reports of one meeting: the same sides, and dates that agree (a span containing a day counts)."""
-    if {p.name for p in a.home} != {p.name for p in b.home} or {p.name for p in a.counterparts} != {p.name for p in b.counterparts}:
-        return False
-    return _dates_agree(a, b)
+def _sides(m: Meeting) -> tuple[set[str], set[str]]:
+    """The names on each side of a meeting, home first: two reports of one meeting have the same sides,
+    and dates that agree (see :func:`_dates_agree`)."""
+    return {p.name for p in m.home}, {p.name for p in m.counterparts}
 
 
 def _signed_at_meeting(a: Meeting, b: Meeting) -> bool:
@@ -123,16 +122,17 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
 
     out = []
     for block, chosen, nested in found:
-        changed = []
-        for s, e, label, rule, ent_id in chosen:
-            written = block.text[s:e]
+        changed = None  # (a copy of ``chosen``, made at its first change: most blocks have none)
+        for k, (s, e, label, rule, ent_id) in enumerate(chosen):
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
+                written = block.text[s:e]
                 entry = gaz.by_id(ent_id, label)
                 other = as_written(written) if entry is not None and entry.country == "中国" and written != entry.zh else None
                 if other is not None and other.zh != entry.zh:
-                    label, ent_id = other.type, f"{other.type}:{other.zh}"
-            changed.append((s, e, label, rule, ent_id))
-        out.append((block, changed, nested))
+                    if changed is None:
+                        changed = list(chosen)
+                    changed[k] = (s, e, other.type, rule, f"{other.type}:{other.zh}")
+        out.append((block, chosen if changed is None else changed, nested))
     return out
 
 
@@ -144,22 +144,27 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
     wards = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, ent_id in chosen
              if label == "Region" and after_foreign_city(block.text, s, gaz)}
     for block, chosen, _ in found:
+        foreign_ends = None  # where a foreign country's name ends in the block (read at its first mainland place)
         for s, e, label, rule, ent_id in chosen:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.by_id(ent_id, label)
-                if entry is not None and entry.country == "中国" and block.text[s:e] in wards:
+                written = block.text[s:e]
+                if entry is not None and entry.country == "中国" and written in wards:
                     continue
-                if entry is not None and entry.country == "中国" and any(
-                        ce == s and clabel == "Country" and not (cid or "").endswith(":中国") for _, ce, clabel, _, cid in chosen):
-                    continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
-                if entry is not None and _bare_county(entry, block.text[s:e]):
+                if entry is not None and entry.country == "中国":
+                    if foreign_ends is None:
+                        foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
+                    if s in foreign_ends:
+                        continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
+                if entry is not None and written != entry.zh and _bare_county(entry, written):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
                 if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
                     # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
-                    venue = "venue" if VENUE_AT.search(block.text, 0, s) else rule
-                    out.append(Span(s, e, label, entry.zh, block.text[s:e], entry.country, venue, entry.parent))
+                    # (VENUE_AT ends at the place: the two characters before it are all it can read.)
+                    venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
+                    out.append(Span(s, e, label, entry.zh, written, entry.country, venue, entry.parent))
     return out
 
 
@@ -247,8 +252,8 @@ def _full_names(found) -> dict[str, str]:
     out: dict[str, str] = {}
     for block, chosen, _ in found:
         for s, e, label, _, _ in chosen:
-            name = block.text[s:e]
             if label == "Person":
+                name = block.text[s:e]
                 for part in set(short_forms(name)):
                     out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
     return out
@@ -418,8 +423,10 @@ def extract(doc: Document) -> Facts:
     region_of_bare: dict[str, tuple[str, str, object]] = {}  # bare name → (the region's name, its country, its entry)
     for i, (block, chosen, _) in enumerate(found):
         for s, e, label, rule, ent_id in chosen:
+            if label != "Region":
+                continue
             written = block.text[s:e]
-            if label != "Region" or not _REGION_SUFFIX_END.search(written):
+            if not _REGION_SUFFIX_END.search(written):
                 continue
             bare = _REGION_SUFFIX_END.sub("", written)
             entry = gaz.by_id(ent_id, label) if ent_id else None
@@ -437,6 +444,12 @@ def extract(doc: Document) -> Facts:
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
         sentence_quotes: dict[tuple[int, int], tuple[int, int, str]] = {}  # (a sentence names several)
+        # (A block on one line of the file, as most are: its mentions' line, read once. Its characters lie
+        # between its start and end in the file, in order.)
+        block_line = line_at(block.start) if block.offsets else 0
+        if block_line and line_at(block.end - 1) != block_line:
+            block_line = 0
+        sentence_evidence: dict[tuple[int, int], Evidence] = {}
         country_ending = endings[i]
         # Where a foreign city's name ends (横滨市|港北区): a district named right after it is its ward.
         foreign_city_ending = {}
@@ -488,7 +501,7 @@ def extract(doc: Document) -> Facts:
                 # …首尔市江南区 … 与江南区区长会谈: the ward named before, written bare.
                 rule, entry = "known-ward", None
                 known_as, country_at[i, s] = wards[written]
-            if entry is not None and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
+            if entry is not None and written != entry.zh and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
             if (entry is not None and label == "City" and written in region_of_bare and rule == "gazetteer"
@@ -559,7 +572,10 @@ def extract(doc: Document) -> Facts:
             if quoted is None:
                 start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
                 quoted = sentence_quotes[ss, se] = (start, end, doc.quote(start, end))
-            evidence = Evidence(doc.id, line_at(block.source_offset(s)), *quoted)
+                # (In a block on one line, the sentence's mentions share its evidence: one value, made once.)
+                if block_line:
+                    sentence_evidence[ss, se] = Evidence(doc.id, block_line, *quoted)
+            evidence = sentence_evidence[ss, se] if block_line else Evidence(doc.id, line_at(block.source_offset(s)), *quoted)
             mentions.append(
                 EntityMention(
                     entity=Party(name=name, type=label, country=country),
@@ -607,18 +623,23 @@ def extract(doc: Document) -> Facts:
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
         sents = split_sentences(doc, block, spans, line_at, ctx, stay)
-        acts = [st for st in sents if not HISTORY.match(st.text)]  # (not a sentence that tells history: 据悉，…2019年6月…)
-        if acts and block.kind in ("paragraph", "note") and not past_year(doc, acts[-1].date) and not after_page(doc, acts[-1].date):
-            ctx = acts[-1].date
+        if block.kind in ("paragraph", "note"):
+            # (The last sentence that does not tell history, 据悉，…2019年6月…: only it dates what follows.)
+            last = next((st for st in reversed(sents) if not HISTORY.match(st.text)), None)
+            if last is not None and not past_year(doc, last.date) and not after_page(doc, last.date):
+                ctx = last.date
         stay = next((st.date for st in reversed(sents) if "/" in st.date and st.stated_dates), stay)
         for sent in sents:
             prose_meetings.extend(read_meetings(sent, told))
             read = read_partner_links(sent, city, told.people)
             # (The pair's own tie told in a clause that names no place, 双方回顾了两省州自1997年结为友好省州
             # 以来…, where another clause names the partner again: 巴伐利亚州经济部.)
-            have = {(x.home.name, x.partner.name, x.relation) for x in read}
-            read += [link for link in read_pair_ties(sent, pair, {x.partner.name for x in read})
-                     if (link.home.name, link.partner.name, link.relation) not in have]
+            if read:
+                have = {(x.home.name, x.partner.name, x.relation) for x in read}
+                read += [link for link in read_pair_ties(sent, pair, {x.partner.name for x in read})
+                         if (link.home.name, link.partner.name, link.relation) not in have]
+            else:
+                read += read_pair_ties(sent, pair)  # (no link read: none to leave out; most sentences)
             links.extend(read)
             if read or any(sp.type in ("City", "Region") and sp.foreign for sp in sent.spans):
                 pair = pair_named(sent, city, read)
@@ -626,6 +647,7 @@ def extract(doc: Document) -> Facts:
             attendances.extend(read_event_roles(sent, city))
     prose_meetings.extend(told.unheaded())
     merged: list[tuple[Meeting, str]] = [(m, "会见") for m in meetings]
+    merged_sides = [_sides(m) for m in meetings]  # (each kept meeting's sides, read once, not per comparison)
     named = [m for m, act in prose_meetings if act != "参加" and any(h.type == "Person" for h in m.home)]
     with_persons = [m for m, _ in prose_meetings if any(c.type == "Person" for c in m.counterparts)]
     for m, act in prose_meetings:
@@ -638,11 +660,14 @@ def extract(doc: Document) -> Facts:
         # One meeting reported twice (in prose and in a table, or twice in one sentence) is kept once:
         # as told with the more precise date (a headline's is the page's year, its report's the day).
         # (A reply is a letter of its own beside the one it answers: 宣读了X的贺信 … 宋志刚向X复信.)
-        same = next((j for j, (k, a) in enumerate(merged) if _same_meeting(m, k) and (act in REPLY_ACTS) == (a in REPLY_ACTS)), None)
+        sides = _sides(m)
+        same = next((j for j, (k, a) in enumerate(merged)
+                     if merged_sides[j] == sides and _dates_agree(m, k) and (act in REPLY_ACTS) == (a in REPLY_ACTS)), None)
         if same is None:
             merged.append((m, act))
+            merged_sides.append(sides)
         elif _precision(m.date) > _precision(merged[same][0].date):
-            merged[same] = (m, act)
+            merged[same] = (m, act)  # (its sides are the same)
     from_tables = {id(m) for m in meetings}
     merged_rows = [(_with_place_countries(m, place_country), act, id(m) in from_tables) for m, act in merged]
     for m, act, in_table in merged_rows:

@@ -210,13 +210,13 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     out = []
     for block, mentions, nested in blocks:
         text = block.text
-        taken = [False] * (len(text) + 1)
-        for s, e, *_ in mentions:
-            taken[s:e] = [True] * (e - s)
+        taken = None  # (which characters a mention holds: made where a name is found, in few blocks)
         added = []
         dropped = set()
         for name in names:
             i = text.find(name)
+            if i >= 0 and taken is None:
+                taken = _taken(text, mentions)
             while i >= 0:
                 e = i + len(name)
                 # (Or a title: 贝蒂副市长率领的代表团, after 基娅拉·贝蒂.)
@@ -249,15 +249,25 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
         for form, (surname, _) in titled.items():
             # (A Chinese official named again by surname and title: 符市长 after 符海明市长.)
             i = text.find(form)
+            if i >= 0 and taken is None:
+                taken = _taken(text, mentions)
             while i >= 0:
                 inside_a_word = i and _CJK_CHAR.match(text, i - 1) and not _BEFORE_SURNAME.search(text, max(0, i - 4), i)
                 if not any(taken[i : i + len(surname)]) and not inside_a_word:
                     taken[i : i + len(surname)] = [True] * len(surname)
                     added.append((i, i + len(surname), "Person", SURNAME_RULE, ""))
                 i = text.find(form, i + len(form))
-        kept = [m for m in mentions if m not in dropped]
+        kept = [m for m in mentions if m not in dropped] if dropped else mentions
         out.append((block, sorted(kept + added), nested) if added or dropped else (block, mentions, nested))
     return out
+
+
+def _taken(text: str, mentions: list[tuple]) -> list[bool]:
+    """Whether a mention holds each character of ``text`` (and one past its end)."""
+    taken = [False] * (len(text) + 1)
+    for s, e, *_ in mentions:
+        taken[s:e] = [True] * (e - s)
+    return taken
 
 
 # A region's unit at the end of its name (谅山省, 爱知县, 伊利诺伊州).
@@ -279,8 +289,10 @@ def surname_title_names(blocks: list[tuple]) -> dict[str, tuple[str, str]]:
     for b, ms, _ in blocks:
         text = b.text
         for s, e, label, rule, _ in ms:
+            if label != "Person" or rule in ("gazetteer", SURNAME_RULE) or not 2 <= e - s <= 4:
+                continue
             name = text[s:e]
-            if label != "Person" or rule in ("gazetteer", SURNAME_RULE) or not 2 <= len(name) <= 4 or not _CJK_RUN.fullmatch(name):
+            if not _CJK_RUN.fullmatch(name):
                 continue
             surname = name[:2] if len(name) >= 3 and name[:2] in _surnames() else name[:1]
             if not is_chinese_surname(surname):
