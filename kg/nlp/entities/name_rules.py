@@ -118,6 +118,7 @@ _EVENT_WORDS = cue_pattern("names", "event_end")
 _EVENT_WORD = re.compile(_EVENT_WORDS)
 # 中德…, 中非…: an event held by China and another country or region (see names.joint_abbreviations).
 _JOINT_NAME = re.compile(f"中(?:{cue_pattern('names', 'joint_abbreviations')})")
+_JOINT_YEAR = re.compile(rf"{_JOINT_NAME.pattern}[{CJK}]{{0,6}}?(?:{cue_pattern('names', 'event_years')})")
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
 # The last character of a body's name (宣传部, 办公厅, 委员会): such a word is no person's.
@@ -556,7 +557,8 @@ class NameRules:
         for m in matches_in(_HELD_EVENT, text):
             pos = m.start(1)
             # Events listed with 、, 和 or 及 after an event word (…理事会大会和中国—法国论坛): one each.
-            for item in re.split(r"(?<=[坛会节周赛班式动展])[、和及]|、", m.group(1)):
+            parts = re.split(r"((?<=[坛会节周赛班式动展年])(?:以及|[、和及])|、)", m.group(1))
+            for item, sep in zip(parts[::2], [*parts[1::2], ""]):
                 if item:
                     s = _skip_leading(text, pos, pos + len(item), seg, lambda t: _is_common(t, seg) and _VERBISH.match(t))
                     venue = _HELD_AT.match(text, s, pos + len(item))
@@ -578,7 +580,10 @@ class NameRules:
                         a >= s and b <= e and label in ("City", "Region") for a, b, label, _ in gaz_spans)
                     if long_enough and named and not counted and item.count("“") == item.count("”"):
                         found.append((s, e, "Event", "held-event"))
-                pos += len(item) + 1
+                pos += len(item) + len(sep)
+        # A year of a country's with China, named so (中俄旅游年, 中俄青年友好交流年): an event, held or not.
+        for m in matches_in(_JOINT_YEAR, text) if "年" in text else ():
+            found.append((m.start(), m.end(), "Event", "joint-year"))
         # (Not across a transliterated name read after a title: 总领事阿曼别克·卡迪尔别科夫 starts with 阿曼.)
         # (As the names are once their tails are cut: 约翰·鲍尔斯|率领的卡尔古利-博尔德市.)
         # (The dotted persons are read only for a block with such places.)
