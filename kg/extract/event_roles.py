@@ -27,6 +27,8 @@ _BODIES = ("Organization", "Company", "City", "Region", "Country")
 _HELD_AFTER = re.compile(r"[^。；;，,]{0,30}?(?:举行|开幕|召开|举办)")
 # ... and a person named after it who attends (…，X出席并致辞 / X率团参加 / X等出席开幕式).
 _ATTENDS = re.compile(r"(?:等|一行)?(?:率团|率队|带队)?(?:出席|参加|视频出席|线上出席)")
+# The guests, named between a person and the verb of attending: they attend, not the person.
+_GUESTS = re.compile(r"客人|来宾|嘉宾|外宾|贵宾")
 
 
 def _clause_start(text: str, pos: int, seps: str) -> int:
@@ -84,6 +86,7 @@ def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
                 continue
             clause = _clause_start(text, m.start(), "。；;")
             for sp in sent.spans_in(clause, m.start()):
-                if sp.type == "Person":
+                # (Not a host who welcomes the guests who come to it: X对客人前来参加…表示欢迎.)
+                if sp.type == "Person" and not _GUESTS.search(text, sent.rel(sp)[1], m.start()):
                     add(sp, event, "attended")
     return out
