@@ -180,6 +180,91 @@ def _no_subject(sent: Sentence, s: int, e: int) -> bool:
 _VENUE_INTO_NAME = re.compile(r"[在于](?:(?![与和同及的了在])[\u4e00-\u9fff]){1,4}$")
 
 
+class _People:
+    """MeetingContext.people: the persons the document named (see _remember_people), by name, each
+    person's phrase read only when a rule asks for a name it may be known by: reading a phrase is dear,
+    and most names are never asked for. ``waiting`` holds, for each name, the sentences' writes to it
+    not yet made, in order: ``(told, whole)``, the person kept under their whole name if the phrase
+    gives them a body or a country (``whole``), else under a part of it unless the part is known. A
+    name's value depends only on its own writes, so asking for one reads only the persons written to it."""
+
+    __slots__ = ("read", "waiting")
+
+    def __init__(self) -> None:
+        self.read: dict[str, Party] = {}
+        self.waiting: dict[str, list[tuple[_Told, bool]]] = {}
+
+    def add(self, sent: Sentence, sp: Span) -> None:
+        """Remember the person ``sp`` (read when asked: see _Told)."""
+        told, name = _Told(sent, sp), _person_name(sp)
+        self.waiting.setdefault(name, []).append((told, True))
+        # Written again by a part (see short_forms), known so even with no body or country
+        # (格塞尔市长 after 市长克里斯蒂安·格塞尔).
+        for part in short_forms(name):
+            self.waiting.setdefault(part, []).append((told, False))
+
+    def _settle(self, name: str) -> None:
+        writes = self.waiting.pop(name, None)
+        if writes is not None:
+            known = _People.then((name, self.read.get(name), writes))
+            if known is not None:
+                self.read[name] = known
+
+    def now(self, name: str) -> tuple:
+        """Whom ``name`` stands for now, to be read later by ``then`` (when a rule asks: later
+        sentences may have named more by then)."""
+        return name, self.read.get(name), tuple(self.waiting.get(name, ()))
+
+    @staticmethod
+    def then(now: tuple) -> Party | None:
+        """The person ``now`` (see above) stands for, the writes that waited made in order."""
+        _, known, writes = now
+        for told, whole in writes:
+            p = told.party()
+            if not whole:
+                if known is None:  # (a part: kept unless known)
+                    known = p
+            elif p.organizations or p.country:
+                known = p
+        return known
+
+    def get(self, name: str, default: Party | None = None) -> Party | None:
+        self._settle(name)
+        return self.read.get(name, default)
+
+    def whole_only(self, name: str) -> bool:
+        """Whether the person known by ``name``, if any, is known by that whole name, none by a part of
+        theirs (told without reading the persons waiting)."""
+        known = self.read.get(name)
+        return (known is None or known.name == name) and all(whole for _, whole in self.waiting.get(name, ()))
+
+    def __contains__(self, name: str) -> bool:
+        if name in self.read:
+            return True
+        writes = self.waiting.get(name)
+        if not writes:
+            return False
+        if not all(whole for _, whole in writes):
+            return True  # (a part is kept whatever its person's phrase says)
+        self._settle(name)
+        return name in self.read
+
+
+class _Told:
+    """A person a sentence named, for _People: read (``party``) when a rule first asks for them."""
+
+    __slots__ = ("sent", "sp", "read")
+
+    def __init__(self, sent: Sentence, sp: Span) -> None:
+        self.sent, self.sp, self.read = sent, sp, None
+
+    def party(self) -> Party:
+        if self.read is None:
+            sent, sp = self.sent, self.sp
+            self.read = _person(sent, sp, sent.start + _phrase_start(sent, sp))
+        return self.read
+
+
 @dataclass
 class MeetingContext:
     """What a document's meeting rules carry from sentence to sentence: the home side of the last
@@ -192,8 +277,9 @@ class MeetingContext:
     last_home: tuple[Party, ...] = ()
     last: list[Meeting] = field(default_factory=list)
     # Every person the document named with a title or body, by name and by the last part of a
-    # transliterated name: 丹尼尔森一行 is the 省督安德士·丹尼尔森 named before.
-    people: dict[str, Party] = field(default_factory=dict)
+    # transliterated name: 丹尼尔森一行 is the 省督安德士·丹尼尔森 named before. (Read when asked:
+    # see _People.)
+    people: _People = field(default_factory=_People)
     # The meetings told since the date last changed (a visit's meetings, one paragraph each):
     # attendees named after them (…参加活动) attend them all.
     group: list[Meeting] = field(default_factory=list)
@@ -944,16 +1030,12 @@ def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
     if first is not None:
         # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
         # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
-        ctx.speaker = _Speaker(sent, first, ctx.people.get(_person_name(first)), ctx.speaker)
+        ctx.speaker = _Speaker(sent, first, ctx.people.now(_person_name(first)), ctx.speaker)
+    people = ctx.people
     for sp in sent.spans:
-        if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
-            p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
-            if p.organizations or p.country:
-                ctx.people[p.name] = p
-            # Written again by a part (see short_forms), known so even with no body or country
-            # (格塞尔市长 after 市长克里斯蒂安·格塞尔).
-            for part in short_forms(p.name):
-                ctx.people.setdefault(part, p)
+        # (Each read only when a rule asks for their name: see _People.)
+        if sp.type == "Person" and sp.rule != "known-name" and sp.name not in people:
+            people.add(sent, sp)
 
 
 class _Speaker:
@@ -961,11 +1043,11 @@ class _Speaker:
     MeetingContext.speaker), read only when a pronoun asks for them: most are never asked, and reading
     a person's phrase is dear. ``sp`` is the first person of ``sent``; if the sentence does not open
     with them, the speaker is the one before (``before``). ``known`` is what the document said of the
-    name before that sentence (see _as_known)."""
+    name before that sentence (see _as_known), as ``_People.now`` gives it."""
 
     __slots__ = ("sent", "sp", "known", "before", "read")
 
-    def __init__(self, sent: Sentence, sp: Span, known: Party | None, before: Iterable[Party]) -> None:
+    def __init__(self, sent: Sentence, sp: Span, known: tuple, before: Iterable[Party]) -> None:
         self.sent, self.sp, self.known, self.before, self.read = sent, sp, known, before, None
 
     def _opens(self) -> bool:
@@ -982,7 +1064,7 @@ class _Speaker:
             link = link.before
         if isinstance(link, _Speaker):
             if link.read is None:
-                p = _with_known(_person(link.sent, link.sp, link.sent.start), link.known)
+                p = _with_known(_person(link.sent, link.sp, link.sent.start), _People.then(link.known))
                 link.read = () if _foreign(p) else (p,)
             read = link.read
         else:
@@ -997,6 +1079,8 @@ def _as_known(p: Party, ctx: MeetingContext) -> Party:
     named by the last part of a name given whole before (亚尼克 after 弗洛里安·亚尼克), by that name."""
     if p.type != "Person":
         return p
+    if p.organizations and ctx.people.whole_only(p.name):
+        return p  # (what _with_known gives: the person named with their bodies, known so or not)
     return _with_known(p, ctx.people.get(p.name))
 
 
