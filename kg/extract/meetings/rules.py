@@ -389,8 +389,9 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     if pp is None:
         return Party(written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
-    # found after its country) is that place.
-    places = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    # found after its country) is that place. (Read for the phrase's bodies only, once a sentence.)
+    pp_orgs = pp.orgs
+    places = _places_by_name(sent) if pp_orgs else {}
     # (A place no gazetteer lists takes the country the sentence gives it: 美国…圣何塞市 … 圣何塞市市长X;
     # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
     def of(o) -> Party:
@@ -443,14 +444,22 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
                  if x.type in ("City", "Region") and x.foreign and x.written.endswith(m.group(1))}
         return Party(*next(iter(named))[:2], country=next(iter(named))[2]) if len(named) == 1 else None
 
-    orgs = tuple(unit_body(o) or of(o) for o in pp.orgs)
-    told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
+    orgs = tuple(unit_body(o) or of(o) for o in pp_orgs)
+    told = next((o.country for o, p in zip(orgs, pp_orgs) if o.country != p.country), "")
     country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
     if not orgs:
         # (A person named with a title alone who leads a group named after its place: 以议长X为团长的意大利
         # 维琴察省议会代表团 — X is of that place.)
         orgs = tuple(_led_group_place(sent, sp))
     return Party(written, "Person", title=pp.title, organizations=orgs, country=country)
+
+
+def _places_by_name(sent: Sentence) -> dict[str, Span]:
+    """The sentence's cities and regions by name and as written (read once a sentence: see _read_person)."""
+    found = sent.memo.get("places by name")
+    if found is None:
+        found = sent.memo["places by name"] = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    return found
 
 
 # A group's words ending a body's name (…州代表团): the group of the place before them.
