@@ -367,6 +367,24 @@ def _told_visitors(seen: _Seen | None) -> tuple[tuple[Party, ...], int]:
     return told
 
 
+def _persons(sent: Sentence) -> list[Span]:
+    """The persons ``sent`` names, in its spans' order (read once a sentence: most name none, and the
+    rules ask for the persons of a stretch again and again)."""
+    found = sent.memo.get("persons")
+    if found is None:
+        found = sent.memo["persons"] = [sp for sp in sent.spans if sp.type == "Person"]
+    return found
+
+
+def _persons_in(sent: Sentence, s: int, e: int) -> list[Span]:
+    """The persons inside ``sent.text[s:e]``: those of ``sent.spans_in(s, e)``, in order."""
+    persons = _persons(sent)
+    if not persons:
+        return []
+    lo, hi = sent.start + s, sent.start + e
+    return [sp for sp in persons if sp.start >= lo and sp.end <= hi]
+
+
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     """The person ``sp`` with the titles and bodies written before it in its clause."""
     key = ("person", sp.start, sp.end, seg_start)
@@ -606,7 +624,7 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
 
 def _nominal(sent: Sentence, s: int, e: int) -> bool:
     """Whether ``sent.text[s:e]`` only names persons with their titles (``市长陈吉宁``)."""
-    persons = [sp for sp in sent.spans_in(s, e) if sp.type == "Person"]
+    persons = _persons_in(sent, s, e)
     if not persons or max(sent.rel(p)[1] for p in persons) != e:
         return False
     if ACT.search(sent.text, s, e):
@@ -846,9 +864,9 @@ def _time_of_told_act(sent: Sentence, act: re.Match, ctx: MeetingContext) -> boo
     if when is None:
         # (会见前，穆特瓦与维杰拉特纳…: an act word opening its clause, no one named before it in it; not
         # 在同X举行的会谈中，…, which tells the talks with X.)
-        return AROUND_ACT.match(sent.text, act.end()) is not None and not any(
-            sp.type == "Person" for sp in sent.spans_in(_clause_start(sent, act.start()), act.start()))
-    return (not any(sp.type == "Person" for sp in sent.spans_in(act.end(), when.end()))
+        return AROUND_ACT.match(sent.text, act.end()) is not None and not _persons_in(
+            sent, _clause_start(sent, act.start()), act.start())
+    return (not _persons_in(sent, act.end(), when.end())
             or _met_before(sent, act.end(), when.end(), ctx))
 
 
@@ -1031,19 +1049,22 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
 
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
-    leaders = tuple(p for sp in sent.spans if sp.type == "Person" and (LED_GROUP.match(sent.block.text, sp.end) or LED_TEAM.match(sent.block.text, sp.end))
+    persons = _persons(sent)
+    if not persons:
+        return  # (most sentences name no one)
+    text = sent.block.text
+    leaders = tuple(p for sp in persons if LED_GROUP.match(text, sp.end) or LED_TEAM.match(text, sp.end)
                     for p in (_person(sent, sp, sent.start),) if not _foreign(p))
     if leaders:
         ctx.home_leaders = leaders
-    first = next((sp for sp in sent.spans if sp.type == "Person"), None)
-    if first is not None:
-        # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
-        # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
-        ctx.speaker = _Speaker(sent, first, ctx.people.now(_person_name(first)), ctx.speaker)
+    # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
+    # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
+    first = persons[0]
+    ctx.speaker = _Speaker(sent, first, ctx.people.now(_person_name(first)), ctx.speaker)
     people = ctx.people
-    for sp in sent.spans:
+    for sp in persons:
         # (Each read only when a rule asks for their name: see _People.)
-        if sp.type == "Person" and sp.rule != "known-name" and sp.name not in people:
+        if sp.rule != "known-name" and sp.name not in people:
             people.add(sent, sp)
 
 
@@ -1363,7 +1384,7 @@ def _passive_sides(sent: Sentence, pre_s: int, pre_e: int, post_s: int, post_e: 
     are the persons before the passive word in the clause, else the sentence's visitors or subject
     (…率团访问伊尔库茨克州，受到州长Z的会见). The Chinese side is the home side."""
     m = PASSIVE.search(sent.text, pre_s, pre_e)
-    if m is None or any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e)):
+    if m is None or _persons_in(sent, post_s, post_e):
         return None
     bs, be = m.span("by")
     hosts = [_as_known(_person(sent, sp, sent.start + bs), ctx) for sp in sent.spans_in(bs, be) if sp.type == "Person"]
@@ -1462,7 +1483,7 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     text = sent.text
     split = None
     # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
-    met_after = any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e))
+    met_after = bool(_persons_in(sent, post_s, post_e))
     for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
         if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
             continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
@@ -1477,9 +1498,9 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     if hosted_before:
         home_seg = (pre_s, pre_s)
     # (A person named bare is who the document said before: 姆瓦乌拉一行与厅长X座谈 after 大使彼得·…·姆瓦乌拉.)
-    homes = [_as_known(_person(sent, sp, sent.start + home_seg[0]), ctx) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
+    homes = [_as_known(_person(sent, sp, sent.start + home_seg[0]), ctx) for sp in _persons_in(sent, *home_seg)]
     homes_seg = home_seg  # (where the home side is named)
-    cps = [_as_known(_person(sent, sp, sent.start + cp_seg[0]), ctx) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
+    cps = [_as_known(_person(sent, sp, sent.start + cp_seg[0]), ctx) for sp in _persons_in(sent, *cp_seg)]
     if (split and not homes and cps and all(_home_named(_as_known(p, ctx)) for p in cps)
             and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]])):
         # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
@@ -1636,7 +1657,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         pre_s, pre_e = cs, m.start()
         if PLANNED.search(text, pre_s, pre_e):
             continue  # a meeting to come
-        if BOTH_SIDES.match(text, pre_s) and not any(sp.type == "Person" for sp in sent.spans_in(pre_s, pre_e)):
+        if BOTH_SIDES.match(text, pre_s) and not _persons_in(sent, pre_s, pre_e):
             # (双方就推动A区与B国企业…合作进行了交流: the topic of a meeting told before.) But where the
             # clauses before name the two sides, and no act of theirs, these meet: 市长X在岳阳主会场，Y市
             # 市长Z在Y市分会场，双方通过视频连线举行会谈.
@@ -1654,7 +1675,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         # …会见了A并转交B的信: what follows 并 is another act, not more persons met.
         also = next((a for a in _ALSO.finditer(text[post_s:post_e]) if not any(
             sent.rel(sp)[0] <= post_s + a.start() < sent.rel(sp)[1] for sp in sent.spans)), None)
-        if also is not None and any(sp.type == "Person" for sp in sent.spans_in(post_s, post_s + also.start())):
+        if also is not None and _persons_in(sent, post_s, post_s + also.start()):
             post_e = post_s + also.start()
         attend = ATTENDED.search(text, post_s, post_e)
         if attend:
@@ -1671,7 +1692,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             post_e = ce.start() if ce else len(text)
         if hosted_before:
             post_s, post_e = pre_s, pre_e
-        if COUNTED.search(text, post_s, post_e) and not any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e)):
+        if COUNTED.search(text, post_s, post_e) and not _persons_in(sent, post_s, post_e):
             continue  # (接待蒙古国政府部门和企业代表团5批次: a tally, no meeting told)
         pairs = _pairwise(sent, ctx, pre_s, pre_e)
         if pairs:
