@@ -583,15 +583,18 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         lead_word = _GUEST_LEAD.match(item)
         skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
-        lo, hi = sent.start + i0, sent.start + i0 + len(item)
+        lo = sent.start + i0
+        hi = lo + len(item)
         item_spans = [x for x in listed if x.start >= lo and x.end <= hi]
         # (Not a continent or macro-region, the gazetteer's regions of no country: 亚洲大洋洲局.)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")
                   and not (x.type == "Region" and x.rule == "gazetteer" and not x.country)]
-        country = next((x.side_country for x in item_spans if x.type == "Country"), "")
-        clean = CP_END.split(item)[0].strip()
+        countries = [x for x in item_spans if x.type == "Country"]
+        country = countries[0].side_country if countries else ""
+        end = CP_END.search(item)  # (the item's words end at the first)
+        clean = (item[: end.start()] if end else item).strip()
         # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
-        lead = next((sent.rel(x)[1] for x in item_spans if x.type == "Country" and sent.rel(x)[0] == i0), i0)
+        lead = next((x.end - sent.start for x in countries if x.start == lo), i0)
         titled = title_prefix(sent.text, sent.rel(places[0])[1], load()) if lead != i0 and places else 0
         if titled and (any(x.type == "Person" for x in item_spans) or sent.rel(places[0])[1] + len(titled) < i0 + len(clean)):
             # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
