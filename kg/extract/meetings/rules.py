@@ -408,16 +408,16 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         return Party(written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
     # found after its country) is that place. (Read for the phrase's bodies only, once a sentence.)
-    pp_orgs = pp.orgs
+    pp_orgs, title = pp.orgs, pp.title
     places = _places_by_name(sent) if pp_orgs else {}
     # (A place no gazetteer lists takes the country the sentence gives it: 美国…圣何塞市 … 圣何塞市市长X;
     # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
     def of(o) -> Party:
         place = places.get(o.name) or places.get(o.written)
         shared = None
-        if place is None and o.type == "Organization" and pp.title[:1] in _UNIT_OF_TITLE:
+        if place is None and o.type == "Organization" and title[:1] in _UNIT_OF_TITLE:
             # (Or the last place of a chain so written: 日本滋贺县大津|市议会议长X → 大津市.)
-            whole = o.name + pp.title[:1]
+            whole = o.name + title[:1]
             shared = places.get(whole) or max((x for n, x in places.items() if len(n) >= 2 and whole.endswith(n)),
                                               key=lambda x: len(x.name), default=None)
             if shared is None and o.country not in ("", "中国"):
@@ -469,7 +469,7 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         # (A person named with a title alone who leads a group named after its place: 以议长X为团长的意大利
         # 维琴察省议会代表团 — X is of that place.)
         orgs = tuple(_led_group_place(sent, sp))
-    return Party(written, "Person", title=pp.title, organizations=orgs, country=country)
+    return Party(written, "Person", title=title, organizations=orgs, country=country)
 
 
 def _places_by_name(sent: Sentence) -> dict[str, Span]:
@@ -1833,7 +1833,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     if out:  # (most sentences tell no meeting)
         out = _officials_over_places(_nobody_meets_themselves(out))
     ctx.seen = _Seen(sent, ctx.seen)  # (its visitors, if any, are the last named: read when asked)
-    made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
+    made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"] if out else []  # (no one attends a letter)
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:
             ctx.group, ctx.signings = [], set()
