@@ -126,8 +126,9 @@ def title_suffix(text: str, gaz: Gazetteer) -> str:
     if not text or text[-1] not in gaz.title_ends:
         return ""
     # (Only the lengths of the titles ending in its last character: a title the text ends with is one.)
+    longest, forms = min(len(text), 8), gaz.title_forms
     for n in gaz.title_lengths_by_end[text[-1]]:
-        if n <= min(len(text), 8) and text[-n:] in gaz.title_forms:
+        if n <= longest and text[-n:] in forms:
             return text[-n:]
     return ""
 

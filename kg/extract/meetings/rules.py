@@ -32,7 +32,7 @@ from ..dates import within_span
 from ..firstchars import skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
-from ..persons import SURNAME_RULE, UNIT_ONLY, person_name, person_phrase, phrase_country, phrases_in, short_forms, unit_place, visited_country
+from ..persons import UNIT_ONLY, person_name, person_phrase, phrase_country, phrases_in, short_forms, unit_place, visited_country
 from ..sentences import SARS, Sentence, Span
 from ..press import LEAD as PRESS_LEAD
 from ..tables import ROW_TEXT, cell_starts
@@ -180,6 +180,91 @@ def _no_subject(sent: Sentence, s: int, e: int) -> bool:
 _VENUE_INTO_NAME = re.compile(r"[在于](?:(?![与和同及的了在])[\u4e00-\u9fff]){1,4}$")
 
 
+class _People:
+    """MeetingContext.people: the persons the document named (see _remember_people), by name, each
+    person's phrase read only when a rule asks for a name it may be known by: reading a phrase is dear,
+    and most names are never asked for. ``waiting`` holds, for each name, the sentences' writes to it
+    not yet made, in order: ``(told, whole)``, the person kept under their whole name if the phrase
+    gives them a body or a country (``whole``), else under a part of it unless the part is known. A
+    name's value depends only on its own writes, so asking for one reads only the persons written to it."""
+
+    __slots__ = ("read", "waiting")
+
+    def __init__(self) -> None:
+        self.read: dict[str, Party] = {}
+        self.waiting: dict[str, list[tuple[_Told, bool]]] = {}
+
+    def add(self, sent: Sentence, sp: Span) -> None:
+        """Remember the person ``sp`` (read when asked: see _Told)."""
+        told, name = _Told(sent, sp), person_name(sp)
+        self.waiting.setdefault(name, []).append((told, True))
+        # Written again by a part (see short_forms), known so even with no body or country
+        # (格塞尔市长 after 市长克里斯蒂安·格塞尔).
+        for part in short_forms(name):
+            self.waiting.setdefault(part, []).append((told, False))
+
+    def _settle(self, name: str) -> None:
+        writes = self.waiting.pop(name, None)
+        if writes is not None:
+            known = _People.then((name, self.read.get(name), writes))
+            if known is not None:
+                self.read[name] = known
+
+    def now(self, name: str) -> tuple:
+        """Whom ``name`` stands for now, to be read later by ``then`` (when a rule asks: later
+        sentences may have named more by then)."""
+        return name, self.read.get(name), tuple(self.waiting.get(name, ()))
+
+    @staticmethod
+    def then(now: tuple) -> Party | None:
+        """The person ``now`` (see above) stands for, the writes that waited made in order."""
+        _, known, writes = now
+        for told, whole in writes:
+            p = told.party()
+            if not whole:
+                if known is None:  # (a part: kept unless known)
+                    known = p
+            elif p.organizations or p.country:
+                known = p
+        return known
+
+    def get(self, name: str, default: Party | None = None) -> Party | None:
+        self._settle(name)
+        return self.read.get(name, default)
+
+    def whole_only(self, name: str) -> bool:
+        """Whether the person known by ``name``, if any, is known by that whole name, none by a part of
+        theirs (told without reading the persons waiting)."""
+        known = self.read.get(name)
+        return (known is None or known.name == name) and all(whole for _, whole in self.waiting.get(name, ()))
+
+    def __contains__(self, name: str) -> bool:
+        if name in self.read:
+            return True
+        writes = self.waiting.get(name)
+        if not writes:
+            return False
+        if not all(whole for _, whole in writes):
+            return True  # (a part is kept whatever its person's phrase says)
+        self._settle(name)
+        return name in self.read
+
+
+class _Told:
+    """A person a sentence named, for _People: read (``party``) when a rule first asks for them."""
+
+    __slots__ = ("sent", "sp", "read")
+
+    def __init__(self, sent: Sentence, sp: Span) -> None:
+        self.sent, self.sp, self.read = sent, sp, None
+
+    def party(self) -> Party:
+        if self.read is None:
+            sent, sp = self.sent, self.sp
+            self.read = _person(sent, sp, sent.start + _phrase_start(sent, sp))
+        return self.read
+
+
 @dataclass
 class MeetingContext:
     """What a document's meeting rules carry from sentence to sentence: the home side of the last
@@ -192,8 +277,9 @@ class MeetingContext:
     last_home: tuple[Party, ...] = ()
     last: list[Meeting] = field(default_factory=list)
     # Every person the document named with a title or body, by name and by the last part of a
-    # transliterated name: 丹尼尔森一行 is the 省督安德士·丹尼尔森 named before.
-    people: dict[str, Party] = field(default_factory=dict)
+    # transliterated name: 丹尼尔森一行 is the 省督安德士·丹尼尔森 named before. (Read when asked:
+    # see _People.)
+    people: _People = field(default_factory=_People)
     # The meetings told since the date last changed (a visit's meetings, one paragraph each):
     # attendees named after them (…参加活动) attend them all.
     group: list[Meeting] = field(default_factory=list)
@@ -279,6 +365,24 @@ def _told_visitors(seen: _Seen | None) -> tuple[tuple[Party, ...], int]:
     return told
 
 
+def _persons(sent: Sentence) -> list[Span]:
+    """The persons ``sent`` names, in its spans' order (read once a sentence: most name none, and the
+    rules ask for the persons of a stretch again and again)."""
+    found = sent.memo.get("persons")
+    if found is None:
+        found = sent.memo["persons"] = [sp for sp in sent.spans if sp.type == "Person"]
+    return found
+
+
+def _persons_in(sent: Sentence, s: int, e: int) -> list[Span]:
+    """The persons inside ``sent.text[s:e]``: those of ``sent.spans_in(s, e)``, in order."""
+    persons = _persons(sent)
+    if not persons:
+        return []
+    lo, hi = sent.start + s, sent.start + e
+    return [sp for sp in persons if sp.start >= lo and sp.end <= hi]
+
+
 def _person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     """The person ``sp`` with the titles and bodies written before it in its clause."""
     key = ("person", sp.start, sp.end, seg_start)
@@ -294,16 +398,17 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     if pp is None:
         return Party(written, "Person", country=sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
-    # found after its country) is that place.
-    places = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    # found after its country) is that place. (Read for the phrase's bodies only, once a sentence.)
+    pp_orgs, title = pp.orgs, pp.title
+    places = _places_by_name(sent) if pp_orgs else {}
     # (A place no gazetteer lists takes the country the sentence gives it: 美国…圣何塞市 … 圣何塞市市长X;
     # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
     def of(o) -> Party:
         place = places.get(o.name) or places.get(o.written)
         shared = None
-        if place is None and o.type == "Organization" and pp.title[:1] in _UNIT_OF_TITLE:
+        if place is None and o.type == "Organization" and title[:1] in _UNIT_OF_TITLE:
             # (Or the last place of a chain so written: 日本滋贺县大津|市议会议长X → 大津市.)
-            whole = o.name + pp.title[:1]
+            whole = o.name + title[:1]
             shared = places.get(whole) or max((x for n, x in places.items() if len(n) >= 2 and whole.endswith(n)),
                                               key=lambda x: len(x.name), default=None)
             if shared is None and o.country not in ("", "中国"):
@@ -339,14 +444,22 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         return Party(name, place.type if o.type == "Organization" else o.type, country=place.side_country or o.country)
 
     # (A unit word alone, or 该市, that names no place of the sentence says no body: 区 of 区行政长官.)
-    orgs = tuple(x for o in pp.orgs for x in (unit_place(sent, o) or of(o),) if not UNIT_ONLY.fullmatch(x.name))
-    told = next((o.country for o, p in zip(orgs, pp.orgs) if o.country != p.country), "")
+    orgs = tuple(x for o in pp_orgs for x in (unit_place(sent, o) or of(o),) if not UNIT_ONLY.fullmatch(x.name))
+    told = next((o.country for o, p in zip(orgs, pp_orgs) if o.country != p.country), "")
     country = told or phrase_country(pp) or next((o.country for o in orgs if o.country), "") or _led_group_country(sent, sp)
     if not orgs:
         # (A person named with a title alone who leads a group named after its place: 以议长X为团长的意大利
         # 维琴察省议会代表团 — X is of that place.)
         orgs = tuple(_led_group_place(sent, sp))
-    return Party(written, "Person", title=pp.title, organizations=orgs, country=country)
+    return Party(written, "Person", title=title, organizations=orgs, country=country)
+
+
+def _places_by_name(sent: Sentence) -> dict[str, Span]:
+    """The sentence's cities and regions by name and as written (read once a sentence: see _read_person)."""
+    found = sent.memo.get("places by name")
+    if found is None:
+        found = sent.memo["places by name"] = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    return found
 
 
 # A group's words ending a body's name (…州代表团): the group of the place before them.
@@ -450,15 +563,18 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         lead_word = _GUEST_LEAD.match(item)
         skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
-        lo, hi = sent.start + i0, sent.start + i0 + len(item)
+        lo = sent.start + i0
+        hi = lo + len(item)
         item_spans = [x for x in listed if x.start >= lo and x.end <= hi]
         # (Not a continent or macro-region, the gazetteer's regions of no country: 亚洲大洋洲局.)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")
                   and not (x.type == "Region" and x.rule == "gazetteer" and not x.country)]
-        country = next((x.side_country for x in item_spans if x.type == "Country"), "")
-        clean = CP_END.split(item)[0].strip()
+        countries = [x for x in item_spans if x.type == "Country"]
+        country = countries[0].side_country if countries else ""
+        end = CP_END.search(item)  # (the item's words end at the first)
+        clean = (item[: end.start()] if end else item).strip()
         # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
-        lead = next((sent.rel(x)[1] for x in item_spans if x.type == "Country" and sent.rel(x)[0] == i0), i0)
+        lead = next((x.end - sent.start for x in countries if x.start == lo), i0)
         titled = title_prefix(sent.text, sent.rel(places[0])[1], load()) if lead != i0 and places else 0
         if titled and (any(x.type == "Person" for x in item_spans) or sent.rel(places[0])[1] + len(titled) < i0 + len(clean)):
             # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
@@ -491,7 +607,7 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
 
 def _nominal(sent: Sentence, s: int, e: int) -> bool:
     """Whether ``sent.text[s:e]`` only names persons with their titles (``市长陈吉宁``)."""
-    persons = [sp for sp in sent.spans_in(s, e) if sp.type == "Person"]
+    persons = _persons_in(sent, s, e)
     if not persons or max(sent.rel(p)[1] for p in persons) != e:
         return False
     if ACT.search(sent.text, s, e):
@@ -731,9 +847,9 @@ def _time_of_told_act(sent: Sentence, act: re.Match, ctx: MeetingContext) -> boo
     if when is None:
         # (会见前，穆特瓦与维杰拉特纳…: an act word opening its clause, no one named before it in it; not
         # 在同X举行的会谈中，…, which tells the talks with X.)
-        return AROUND_ACT.match(sent.text, act.end()) is not None and not any(
-            sp.type == "Person" for sp in sent.spans_in(_clause_start(sent, act.start()), act.start()))
-    return (not any(sp.type == "Person" for sp in sent.spans_in(act.end(), when.end()))
+        return AROUND_ACT.match(sent.text, act.end()) is not None and not _persons_in(
+            sent, _clause_start(sent, act.start()), act.start())
+    return (not _persons_in(sent, act.end(), when.end())
             or _met_before(sent, act.end(), when.end(), ctx))
 
 
@@ -893,24 +1009,23 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
 
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
-    leaders = tuple(p for sp in sent.spans if sp.type == "Person" and (LED_GROUP.match(sent.block.text, sp.end) or LED_TEAM.match(sent.block.text, sp.end))
+    persons = _persons(sent)
+    if not persons:
+        return  # (most sentences name no one)
+    text = sent.block.text
+    leaders = tuple(p for sp in persons if LED_GROUP.match(text, sp.end) or LED_TEAM.match(text, sp.end)
                     for p in (_person(sent, sp, sent.start),) if not _foreign(p))
     if leaders:
         ctx.home_leaders = leaders
-    first = next((sp for sp in sent.spans if sp.type == "Person"), None)
-    if first is not None:
-        # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
-        # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
-        ctx.speaker = _Speaker(sent, first, ctx.people.get(person_name(first)), ctx.speaker)
-    for sp in sent.spans:
-        if sp.type == "Person" and sp.name not in ctx.people and sp.rule != "known-name":
-            p = _person(sent, sp, sent.start + _phrase_start(sent, sp))
-            if p.organizations or p.country:
-                ctx.people[p.name] = p
-            # Written again by a part (see short_forms), known so even with no body or country
-            # (格塞尔市长 after 市长克里斯蒂安·格塞尔).
-            for part in short_forms(p.name):
-                ctx.people.setdefault(part, p)
+    # (The person a sentence opens with, whom a pronoun after it means: 刘志远…表示感谢。他说，…他本人曾致信X.
+    # Whether the sentence opens with them is read with them, if a pronoun asks: see _Speaker.)
+    first = persons[0]
+    ctx.speaker = _Speaker(sent, first, ctx.people.now(person_name(first)), ctx.speaker)
+    people = ctx.people
+    for sp in persons:
+        # (Each read only when a rule asks for their name: see _People.)
+        if sp.rule != "known-name" and sp.name not in people:
+            people.add(sent, sp)
 
 
 class _Speaker:
@@ -918,11 +1033,11 @@ class _Speaker:
     MeetingContext.speaker), read only when a pronoun asks for them: most are never asked, and reading
     a person's phrase is dear. ``sp`` is the first person of ``sent``; if the sentence does not open
     with them, the speaker is the one before (``before``). ``known`` is what the document said of the
-    name before that sentence (see _as_known)."""
+    name before that sentence (see _as_known), as ``_People.now`` gives it."""
 
     __slots__ = ("sent", "sp", "known", "before", "read")
 
-    def __init__(self, sent: Sentence, sp: Span, known: Party | None, before: Iterable[Party]) -> None:
+    def __init__(self, sent: Sentence, sp: Span, known: tuple, before: Iterable[Party]) -> None:
         self.sent, self.sp, self.known, self.before, self.read = sent, sp, known, before, None
 
     def _opens(self) -> bool:
@@ -939,7 +1054,7 @@ class _Speaker:
             link = link.before
         if isinstance(link, _Speaker):
             if link.read is None:
-                p = _with_known(_person(link.sent, link.sp, link.sent.start), link.known)
+                p = _with_known(_person(link.sent, link.sp, link.sent.start), _People.then(link.known))
                 link.read = () if _foreign(p) else (p,)
             read = link.read
         else:
@@ -954,6 +1069,8 @@ def _as_known(p: Party, ctx: MeetingContext) -> Party:
     named by the last part of a name given whole before (亚尼克 after 弗洛里安·亚尼克), by that name."""
     if p.type != "Person":
         return p
+    if p.organizations and ctx.people.whole_only(p.name):
+        return p  # (what _with_known gives: the person named with their bodies, known so or not)
     return _with_known(p, ctx.people.get(p.name))
 
 
@@ -1227,7 +1344,7 @@ def _passive_sides(sent: Sentence, pre_s: int, pre_e: int, post_s: int, post_e: 
     are the persons before the passive word in the clause, else the sentence's visitors or subject
     (…率团访问伊尔库茨克州，受到州长Z的会见). The Chinese side is the home side."""
     m = PASSIVE.search(sent.text, pre_s, pre_e)
-    if m is None or any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e)):
+    if m is None or _persons_in(sent, post_s, post_e):
         return None
     bs, be = m.span("by")
     hosts = [_as_known(_person(sent, sp, sent.start + bs), ctx) for sp in sent.spans_in(bs, be) if sp.type == "Person"]
@@ -1326,7 +1443,7 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     text = sent.text
     split = None
     # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
-    met_after = any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e))
+    met_after = bool(_persons_in(sent, post_s, post_e))
     for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
         if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
             continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
@@ -1341,9 +1458,9 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     if hosted_before:
         home_seg = (pre_s, pre_s)
     # (A person named bare is who the document said before: 姆瓦乌拉一行与厅长X座谈 after 大使彼得·…·姆瓦乌拉.)
-    homes = [_as_known(_person(sent, sp, sent.start + home_seg[0]), ctx) for sp in sent.spans_in(*home_seg) if sp.type == "Person"]
+    homes = [_as_known(_person(sent, sp, sent.start + home_seg[0]), ctx) for sp in _persons_in(sent, *home_seg)]
     homes_seg = home_seg  # (where the home side is named)
-    cps = [_as_known(_person(sent, sp, sent.start + cp_seg[0]), ctx) for sp in sent.spans_in(*cp_seg) if sp.type == "Person"]
+    cps = [_as_known(_person(sent, sp, sent.start + cp_seg[0]), ctx) for sp in _persons_in(sent, *cp_seg)]
     if (split and not homes and cps and all(_home_named(_as_known(p, ctx)) for p in cps)
             and NO_SUBJECT.match(text[home_seg[0] : home_seg[1]])):
         # A clause with no subject (…访问了乌鲁木齐市，与副市长王刚举行了会谈): the foreign persons
@@ -1499,7 +1616,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         pre_s, pre_e = cs, m.start()
         if PLANNED.search(text, pre_s, pre_e):
             continue  # a meeting to come
-        if BOTH_SIDES.match(text, pre_s) and not any(sp.type == "Person" for sp in sent.spans_in(pre_s, pre_e)):
+        if BOTH_SIDES.match(text, pre_s) and not _persons_in(sent, pre_s, pre_e):
             # (双方就推动A区与B国企业…合作进行了交流: the topic of a meeting told before.) But where the
             # clauses before name the two sides, and no act of theirs, these meet: 市长X在岳阳主会场，Y市
             # 市长Z在Y市分会场，双方通过视频连线举行会谈.
@@ -1517,7 +1634,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         # …会见了A并转交B的信: what follows 并 is another act, not more persons met.
         also = next((a for a in _ALSO.finditer(text[post_s:post_e]) if not any(
             sent.rel(sp)[0] <= post_s + a.start() < sent.rel(sp)[1] for sp in sent.spans)), None)
-        if also is not None and any(sp.type == "Person" for sp in sent.spans_in(post_s, post_s + also.start())):
+        if also is not None and _persons_in(sent, post_s, post_s + also.start()):
             post_e = post_s + also.start()
         attend = ATTENDED.search(text, post_s, post_e)
         if attend:
@@ -1534,7 +1651,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             post_e = ce.start() if ce else len(text)
         if hosted_before:
             post_s, post_e = pre_s, pre_e
-        if COUNTED.search(text, post_s, post_e) and not any(sp.type == "Person" for sp in sent.spans_in(post_s, post_e)):
+        if COUNTED.search(text, post_s, post_e) and not _persons_in(sent, post_s, post_e):
             continue  # (接待蒙古国政府部门和企业代表团5批次: a tally, no meeting told)
         pairs = _pairwise(sent, ctx, pre_s, pre_e)
         if pairs:
@@ -1672,7 +1789,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     if out:  # (most sentences tell no meeting)
         out = _officials_over_places(_nobody_meets_themselves(out))
     ctx.seen = _Seen(sent, ctx.seen)  # (its visitors, if any, are the last named: read when asked)
-    made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"]  # (no one attends a letter)
+    made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"] if out else []  # (no one attends a letter)
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:
             ctx.group, ctx.signings = [], set()
