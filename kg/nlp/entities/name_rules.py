@@ -120,6 +120,7 @@ _EVENT_WORD = re.compile(_EVENT_WORDS)
 _JOINT_NAME = re.compile(f"中(?:{cue_pattern('names', 'joint_abbreviations')})")
 _JOINT_YEAR = re.compile(rf"{_JOINT_NAME.pattern}[{CJK}]{{0,6}}?(?:{cue_pattern('names', 'event_years')})")
 # (周 followed by 年 is an anniversary, 建交70周年, not a week.)
+_HELD_IN_JOINED = re.compile(rf"的|{cue_pattern('names', 'event_held')}")
 _JOINED_EVENT = re.compile(rf"[{CJK}A-Za-z0-9]{{0,30}}?(?:{_EVENT_WORDS}|庆祝晚宴|晚宴|图片展|纪念活动|庆祝活动|系列活动|签约仪式|视频座谈会|座谈会)(?!年)")
 # The last character of a body's name (宣传部, 办公厅, 委员会): such a word is no person's.
 _BODY_END = re.compile(r"[部厅局委办处会院所署司]$")
@@ -515,12 +516,22 @@ class NameRules:
             places = [(s, e) for s, e, label, _ in gaz_spans if label in ("City", "Region", "Country")]
             place_ends = {e: s for s, e in places}
             place_starts = {s: e for s, e in places}
+            countries = {s: e for s, e, label, _ in gaz_spans if label == "Country"}
             for e, s in place_ends.items():
                 if text[e : e + 1] in ("与", "和") and e + 1 in place_starts:
-                    m = _JOINED_EVENT.match(text, place_starts[e + 1])
+                    second, second_end = e + 1, place_starts[e + 1]
+                    if second in countries and countries[second] in place_starts:
+                        # (The second place written after its country: 天津市与澳大利亚|墨尔本市…. Not one no
+                        # gazetteer lists, which the event's name would hide from the partner rules.)
+                        second = countries[second]
+                        second_end = place_starts[second]
+                    m = _JOINED_EVENT.match(text, second_end)
                     # (Not when more places follow the second: their ties are read by the partner rules.)
-                    more = m and any(place_starts[e + 1] < ps < m.end() for ps in place_starts) or m and _PLACE_SHAPE.search(m.group(0), place_starts[e + 1] - m.start() + 1)
-                    if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)):
+                    # (Nor a place's shape that is the word for cities: 缔结友好|城市.)
+                    more = m and (any(second_end < ps < m.end() for ps in place_starts) or any(
+                        not x.group(0).endswith("城市") for x in _PLACE_SHAPE.finditer(m.group(0), second_end - m.start() + 1)))
+                    # (Nor a clause that holds or attends the event: …共同组队参加了…比赛, …举行友好城市云签约仪式.)
+                    if m and not more and re.search(r"周年|签约|签字|交流|合作|友好", m.group(0)) and not _HELD_IN_JOINED.search(m.group(0)):
                         found.append((s, m.end(), "Event", "joined-event"))
         # Expos named short (智博会, 哈洽会, 西博会): a word of three ending in 博会, 洽会 or 交会.
         for m in matches_in(_PARTY_CONGRESS, text):
