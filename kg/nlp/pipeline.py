@@ -69,9 +69,8 @@ def read_mentions(nlp: Language, texts: Iterable[str]) -> Iterator[tuple[list, l
     spans, the rules' spans), as ``nlp.pipe(texts)`` with ``{"kg_mentions": {"spacy_spans": False}}``
     gives them.
 
-    A text the tokenizer makes a Doc of directly (no whitespace), in which no gazetteer phrase can
-    match, goes through the components as its words (:class:`~.tokenizer.Words`), without a spaCy
-    Doc: they read nothing else of one. Making the Doc, its lexemes and its extension object, and
+    A text in which no gazetteer phrase can match goes through the components as its words
+    (:class:`~.tokenizer.Words`), without a spaCy Doc: they read nothing else of one. Making the Doc, its lexemes and its extension object, and
     ``nlp.pipe``'s own work per Doc, took a tenth of the extraction's time. Any other text, and any
     pipeline but this module's own, goes through ``nlp.pipe``."""
     tokenizer = nlp.tokenizer
@@ -86,7 +85,9 @@ def read_mentions(nlp: Language, texts: Iterable[str]) -> Iterator[tuple[list, l
             yield ext.mentions, ext.nested, doc.user_data
             continue
         words = tokenizer.words(text)
-        if words is not None and gazetteer.matcher.phrase_free(text):
+        # (A phrase matches tokens one after the other: in a text with whitespace, their words
+        # joined hold it, not always the text.)
+        if words is not None and gazetteer.matcher.phrase_free("".join(words.words) if words.spaced else text):
             mentions(names(gazetteer(words)), spacy_spans=False)
             yield words._.mentions, words._.nested, words.user_data
         else:

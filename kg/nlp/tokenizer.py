@@ -74,14 +74,18 @@ class TextKeepingTokenizer:
         return doc
 
     def words(self, text: str) -> "Words | None":
-        """The words this tokenizer would make a Doc of, for a text it makes one of directly (no
-        whitespace: see the class), kept with their bounds and the text as that Doc's ``user_data``
-        would keep them; None for any other text. (See :class:`Words`: the extraction reads the
-        pipeline's mentions only.)"""
+        """The words this tokenizer would make a Doc of, kept with their bounds and the text as that
+        Doc's ``user_data`` would keep them; None when spaCy's own tokenizer would make the Doc. (See
+        :class:`Words`: the extraction reads the pipeline's mentions only.) A text with whitespace
+        (a heading, ``## 综 述``) has the words and spaces ChineseTokenizer aligns with it, and its
+        tokens' bounds counted with the spaces, as the Doc's ``idx`` counts them (``spaced``)."""
         seg = self.kg_segmenter
-        if seg is None or self.tokenizer.segmenter != "jieba" or _WHITESPACE.search(text) is not None:
+        if seg is None or self.tokenizer.segmenter != "jieba":
             return None
         words = seg.cut(text)  # (a new list each time)
+        if _WHITESPACE.search(text) is not None:
+            words, spaces = get_words_and_spaces([w for w in words if w], text)
+            return Words(words, {BOUNDS_KEY: _spaced_bounds(words, spaces), TEXT_KEY: text}, spaced=True)
         if "" in words:  # (a test in C: most texts cut into no empty word, and need no filtering loop)
             words = [w for w in words if w]
         return Words(words, {BOUNDS_KEY: _bounds(words), TEXT_KEY: text})
@@ -110,7 +114,22 @@ class TextKeepingTokenizer:
 def _bounds(words: list[str]) -> tuple[list[int], list[int]]:
     """Where each of ``words``, written one after the other, starts and ends (see :func:`token_bounds`)."""
     ends = list(accumulate(map(len, words)))
-    return [0, *ends][: len(ends)], ends
+    starts = [0, *ends]
+    starts.pop()  # (no slice: a list less to make)
+    return starts, ends
+
+
+def _spaced_bounds(words: list[str], spaces: list[bool]) -> tuple[list[int], list[int]]:
+    """Where each of ``words`` starts and ends, each followed by a space where ``spaces`` says so
+    (as a Doc made of them counts its tokens' ``idx``)."""
+    starts, ends = [], []
+    pos = 0
+    for word, space in zip(words, spaces):
+        starts.append(pos)
+        pos += len(word)
+        ends.append(pos)
+        pos += space
+    return starts, ends
 
 
 class Words:
@@ -120,9 +139,12 @@ class Words:
     :func:`kg.nlp.pipeline.read_mentions`). Making spaCy's Doc, its lexemes and its extension object
     for each block took a tenth of the extraction's time, for tuples the extraction reads alone."""
 
-    __slots__ = ("words", "user_data", "_")
+    __slots__ = ("words", "user_data", "_", "spaced")
 
-    def __init__(self, words: list[str], user_data: dict) -> None:
+    def __init__(self, words: list[str], user_data: dict, spaced: bool = False) -> None:
         self.words = words
         self.user_data = user_data
         self._ = SimpleNamespace()
+        # Whether the text holds whitespace: its words joined are then not the text (see
+        # :func:`kg.nlp.pipeline.read_mentions`).
+        self.spaced = spaced

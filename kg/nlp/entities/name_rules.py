@@ -219,6 +219,7 @@ _PLACE_BEFORE_OFFICE = re.compile(
 # (The offices searched for first: a block that names none holds no such place.)
 _OFFICE_WORD = re.compile(_OFFICES)
 _FIRST = itemgetter(0)  # (a span's start)
+_PLACE_TYPES = ("City", "Country", "Region")  # (the types _place_at looks up)
 _PREPOSITION_SURNAMES = frozenset("于向")
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』》\"")
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
@@ -266,6 +267,11 @@ class NameRules:
         self.tokenizer = tokenizer
         self._seg = None
         self._title_end = re.compile("[" + "".join(map(re.escape, sorted(self.gaz.title_ends))) + "]")
+        # The first and last characters of the places' forms (_place_at's types): a stretch that starts
+        # (ends) with none of them is no place, and is not looked up (most dashes stand in dates).
+        place_forms = [f for f, e in self.gaz.forms() if e.type in _PLACE_TYPES and f]
+        self._place_firsts = frozenset(f[0] for f in place_forms)
+        self._place_lasts = frozenset(f[-1] for f in place_forms)
         # The ids of the foreign cities and regions (their entry's country neither "" nor 中国), by id
         # → label: a chain of places after a country starts at one of them (see _places_after_country),
         # read without looking up each span's entry.
@@ -308,9 +314,11 @@ class NameRules:
 
     def _place_at(self, text: str, pos: int, backwards: bool = False) -> int:
         """Length of the longest place name ending (or starting) at ``pos``; 0 if none."""
+        if (text[pos - 1 : pos] not in self._place_lasts) if backwards else (text[pos : pos + 1] not in self._place_firsts):
+            return 0  # (no place's form ends (starts) with that character; "" at the text's edge)
         for n in range(6, 1, -1):
             w = text[pos - n : pos] if backwards else text[pos : pos + n]
-            if len(w) == n and self.gaz.lookup(w, ("City", "Country", "Region")):
+            if len(w) == n and self.gaz.lookup(w, _PLACE_TYPES):
                 return n
         return 0
 
