@@ -127,6 +127,17 @@ def test_a_numbered_list_under_headings_that_count_each_tier(tmp_path):
     assert got == [("富士市", "sister_city"), ("春川市", "friendly_exchange")]
 
 
+def test_a_tier_heading_with_a_note_and_lines_headed_by_their_home(tmp_path):
+    """二、友好交流城市（市级）: the heading's tier despite the note in brackets; 龙口市：A（友好城市，1997年）；
+    B（友好交流城市，2016年）: the place that heads the line is the home of what it lists."""
+    text = ("烟台市国际友好城市一览\n\n二、友好交流城市（市级）\n1．日本山形县天童市（2010年）\n"
+            "三、县市区友好城市（部分）\n龙口市：日本新潟县村上市（友好城市，1997年）；澳大利亚新南威尔士州格里菲斯市（友好交流城市，2016年）\n")
+    facts = facts_of(text, tmp_path)
+    got = sorted((l.home.name, l.partner.name, l.relation, l.since) for l in facts.partner_links)
+    assert got == [("烟台市", "天童市", "friendly_exchange", ""), ("龙口市", "村上市", "sister_city", "1997"),
+                   ("龙口市", "格里菲斯市", "friendly_exchange", "")]
+
+
 def test_a_partner_cell_with_its_country_before_a_space_or_a_dot(tmp_path):
     """美国·托里斯市, 韩国 襄阳郡: the place after its country; the country is the row's."""
     text = ("洛阳市友好城市\n\n友城名称\t所属国家\t结好日期\n美国·托里斯市\t美国\t1985年5月8日\n"

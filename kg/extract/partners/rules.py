@@ -55,6 +55,8 @@ def _abbreviation(home: Party) -> re.Pattern:
     return re.compile(f"{lead}{_SAR_ALONE}")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
+# A line's opening words before a colon (龙口市：…), where a place may head what the line lists.
+_LINE_HOME = re.compile(r"\s*([^：:，,。；;、（(]{2,12})[：:]")
 # Where a mission sits, written before the place (驻香港、澳门领事).
 _MISSION_SEAT = re.compile(r"驻(?:[^、，,。；;]{0,12}、)*$")
 # A clause that goes on about the pair of the clause before (双方签署…, 两市还…).
@@ -179,7 +181,7 @@ BARE_JOIN = re.compile(r"[与同]")
 # A heading or title that names the tier of the list under it (苏州市友好城市, 国际友好城市一览表).
 LIST_TIER = re.compile(
     f"(?:(?P<friendly_exchange>{pattern('partners', 'tiers.friendly_exchange')})|(?P<sister_city>{pattern('partners', 'tiers.sister_city')}))"
-    r"(?:一览表?|名单|名录|列表|简表|情况)?\s*(?:[(（]共?\d+[个座对家][)）])?\s*$"  # (…交流城市（2个）)
+    r"(?:一览表?|名单|名录|列表|简表|情况)?\s*(?:[(（][^()（）]{1,8}[)）])?\s*$"  # (…交流城市（2个）, …（市级）)
 )
 LISTED_DATE = re.compile(r"\s*[(（]([^)）]{0,30})[)）]")
 # …or its tier, and when (乔巴山市（友好交流城市，5月签署）).
@@ -522,6 +524,13 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
                 pos = x.end
         if chain:
             return _as_home(chain[-1], home_city)
+    # A line that opens with a mainland place and a colon (龙口市：日本新潟县村上市（友好城市，1997年）；…): the
+    # home of the places it lists, over its sentences.
+    head = _LINE_HOME.match(text)
+    if head is not None and head.end() <= sp.start:
+        whole = [p for p in places_in(head.group(1)) if p[0] == 0 and p[1] == len(head.group(1))]
+        if whole:
+            return Party(whole[0][2], whole[0][3], country="中国")
     # No place in the clause: the place that is the subject of an earlier clause of the sentence
     # (武进区申报了与A市缔结友城，并与B市签署了意向书).
     for x in sorted(home_places_in(sent.block.text, sent.spans_in(0, cs)), key=_START, reverse=True):
@@ -1067,6 +1076,8 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             # tier is the tie, the date in the brackets when it was made.
             relation = "sister_city" if bracketed.group("sister_city") else "friendly_exchange"
             date = parse_date(bracketed.group(0), year) if DATE_WORDS.search(bracketed.group(0)) else ""
+            if not date and (year_in := YEAR_IN_CLAUSE.search(bracketed.group(0))):
+                date = year_in.group(1)  # (a year alone after the tier: （友好城市，1997年）)
             add(home, sp, relation, since=date[:4] if relation == "sister_city" else "", date=date)
             continue
         if tier is None and sent.block.kind == "list_item":
