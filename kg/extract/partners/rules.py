@@ -773,8 +773,10 @@ _GROUP_TO_WITH = re.compile(r"市?(?:代表团|代表|一行|方面)(?:还|也|�
 # What may stand between a place opening a clause and the 与 joining it to another (高知市还与…, 合艾市已与…):
 # a word of time or manner (_PLACE_THEN_WITH) or none.
 _TIME_OR_MANNER = "还|也|又|另|亦|已|已经|早已|曾|曾经|先后"
-_PLACE_TO_WITH = re.compile(f"(?:{_TIME_OR_MANNER})?(?:与|同)")
-_PLACE_THEN_WITH = re.compile(f"(?:{_TIME_OR_MANNER})(?:与|同)")
+# (…after a word of time before it: 乔巴山市此前已与俄罗斯赤塔市….)
+_BEFORE_NOW = "此前|之前|先前|早前|此外"
+_PLACE_TO_WITH = re.compile(f"(?:{_BEFORE_NOW})?(?:{_TIME_OR_MANNER})?(?:与|同)")
+_PLACE_THEN_WITH = re.compile(f"(?:(?:{_BEFORE_NOW})(?:{_TIME_OR_MANNER})?|(?:{_TIME_OR_MANNER}))(?:与|同)")
 # What may stand between a clause's subject and the 与 joining the other side (金相浩还与…).
 _SUBJECT_TO_WITH = re.compile(r"(?:还|也|又|随后|另|并|则|亦)?(?:与|同|和)")
 
