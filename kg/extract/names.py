@@ -276,6 +276,10 @@ _LEADING_DATE = re.compile(r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(
                            r"|^\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日$")
 
 
+# A foreign region's unit word (州, 省, 大区 …), written after the name the gazetteer gives it bare.
+_REGION_UNIT = re.compile(f"(?:{cue_pattern('names', 'region_suffix')})")
+
+
 @lru_cache(maxsize=1 << 14)
 def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = "") -> Org | None:
     """The body or place ``written`` names (at ``start`` in the phrase read), None if it names none.
@@ -323,6 +327,8 @@ def make_org(written: str, start: int, gaz: Gazetteer, default_country: str = ""
         # 新西兰奥克兰市: the country written first says which place of the name it is.
         other = next((e for e in gaz.lookup_all(canonical) if e.type == typ and e.country == country), None)
         canonical, gaz_country = (other.zh, other.country) if other else (body, country)
+    if typ == "Region" and gaz_country != "中国" and body.startswith(canonical) and _REGION_UNIT.fullmatch(body, len(canonical)):
+        canonical = body  # (纳米比亚奥希科托州: a region the gazetteer names bare, written with its unit, as its mention reads)
     if canonical != body:
         aliases.append(body)
     if written != body and written not in aliases:
