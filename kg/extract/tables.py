@@ -422,10 +422,24 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
             country_c = _cell(row, PARTNER_COUNTRY_COLS)
             country = ""
             if country_c and country_c.text.strip():
-                e = gaz.lookup(country_c.text.strip(), ("Country", "Region"))
-                country = e.zh if e else country_c.text.strip()
+                cell = country_c.text.strip()
+                e = gaz.lookup(cell, ("Country", "Region"))
+                prefix, prefixed = gaz.country_of_prefix(cell) if e is None else ("", "")
+                if prefix and len(cell) > len(prefix):
+                    # A country with the place's region after it (美国加利福尼亚州): the country, and the region a mention.
+                    e = gaz.lookup(prefixed, ("Country",))
+                    region_text = cell[len(prefix) :]
+                    # (Of that country where two have a region of the name: 韩国江原道, not North Korea's.)
+                    region = next((x for x in gaz.lookup_all(region_text) if x.type == "Region" and x.country == prefixed), None)
+                    if mentions is not None and (region is not None or not gaz.lookup(region_text) and _REGION_END.search(region_text)):
+                        start = country_c.start + country_c.text.index(region_text)
+                        mentions.append(_cell_mention(doc, row, start, start + len(region_text), region,
+                                                      Party(region_text, "Region", country=prefixed)))
+                    cell = prefix
+                country = e.zh if e else cell
                 if e is not None and e.type == "Country" and mentions is not None:
-                    mentions.append(_cell_mention(doc, row, country_c.start, country_c.end, e))
+                    start = country_c.start + country_c.text.index(cell)
+                    mentions.append(_cell_mention(doc, row, start, start + len(cell), e))
             written = name
             written_country, prefixed = gaz.country_of_prefix(name)
             dotted = bool(written_country) and name[len(written_country) : len(written_country) + 1] in ("·", "・", "•")

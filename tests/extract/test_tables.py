@@ -138,6 +138,19 @@ def test_a_tier_heading_with_a_note_and_lines_headed_by_their_home(tmp_path):
                    ("龙口市", "格里菲斯市", "friendly_exchange", "")]
 
 
+def test_a_country_cell_with_the_places_region_after_it(tmp_path):
+    """所属国家及州（省、道）| 美国加利福尼亚州: the row's country is 美国; the country and the region are
+    mentions; 韩国江原道 is South Korea's, not North Korea's."""
+    text = ("烟台市国际友好城市一览表\n\n| 序号 | 友好城市 | 所属国家及州（省、道） | 结好时间 |\n"
+            "| 1 | 圣迭戈市 | 美国加利福尼亚州 | 1985.05 |\n| 2 | 原州市 | 韩国江原道 | 1998.06 |\n")
+    facts = facts_of(text, tmp_path)
+    assert sorted((l.partner.name, l.partner.country, l.since) for l in facts.partner_links) == [
+        ("原州市", "韩国", "1998"), ("圣迭戈市", "美国", "1985")]
+    got = {(m.entity.name, m.entity.type, m.entity.country) for m in facts.mentions if m.entity.type in ("Country", "Region")}
+    assert {("美国", "Country", "美国"), ("韩国", "Country", "韩国"), ("江原道", "Region", "韩国")} <= got
+    assert any(name.startswith("加利福尼亚") and typ == "Region" for name, typ, _ in got)
+
+
 def test_a_partner_cell_with_its_country_before_a_space_or_a_dot(tmp_path):
     """美国·托里斯市, 韩国 襄阳郡: the place after its country; the country is the row's."""
     text = ("洛阳市友好城市\n\n友城名称\t所属国家\t结好日期\n美国·托里斯市\t美国\t1985年5月8日\n"
