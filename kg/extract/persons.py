@@ -7,7 +7,10 @@ both read persons this way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from ..gazetteer import load
 from ..model import Party
@@ -161,9 +164,51 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     mention for every later or earlier bare occurrence of a name the rules found, where no other
     mention covers it. (A document-wide memory no per-block spaCy component has.) So does each
     surname written with a title ``titled`` gives (符市长 after 符海明市长: see surname_title_names)."""
-    # (A transliterated name of several parts may be long: 卡罗琳娜·萨尔加多·莫拉莱斯.)
-    found = {name for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer"
-             for name in (b.text[s:e],) if 2 <= e - s <= (20 if "·" in name else 12)}
+    # (The mentions are read in one pass, each sliced only where its rule asks for its words: the
+    # persons' names; the places no gazetteer lists; the cities and regions written with a unit.)
+    found: set[str] = set()  # the persons' names
+    # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…)
+    # (each with its label, in the mentions' order: the first label of a name is kept).
+    unlisted: list[tuple[str, str]] = []
+    # …and written without 市 where it is paired with another place (日本户田市 … 开封与户田自1984年…);
+    # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
+    stem_ids: dict[str, tuple[str, str]] = {}  # a stem → (its place's label, its gazetteer id)
+    gaz = load()
+    for b, ms, _ in blocks:
+        text = b.text
+        for s, e, label, rule, ent_id in ms:
+            if rule == "gazetteer":
+                if label == "City":
+                    if e - s < 3 or not ent_id:
+                        continue
+                elif label != "Region" or not ent_id:
+                    continue
+                written = text[s:e]
+            else:
+                if label == "Person":
+                    # (A transliterated name of several parts may be long: 卡罗琳娜·萨尔加多·莫拉莱斯.)
+                    name = text[s:e]
+                    if 2 <= e - s <= (20 if "·" in name else 12):
+                        found.add(name)
+                if rule in UNLISTED_PLACE_RULES and e - s >= 3:
+                    unlisted.append((text[s:e], label))
+                if rule != "body-of-place" or label != "Organization":
+                    continue
+                written = text[s:e]
+                # (Also a region a body is named after: 谅山省 of 谅山省人民委员会.)
+                region = next((x for k in range(len(written) - 1, 2, -1) if (x := gaz.lookup(written[:k], ("Region",))) is not None), None)
+                if region is None or not written.startswith(region.zh):
+                    continue
+                written, label, rule, ent_id = region.zh, "Region", "gazetteer", f"Region:{region.zh}"
+            if (label == "City" and written.endswith("市")
+                    and gaz.lookup(written[:-1]) is None and (x := gaz.by_id(ent_id, label)) is not None
+                    and x.country not in ("", "中国")):
+                stem_ids.setdefault(written[:-1], (label, ent_id))
+            elif (label == "Region" and (unit := _REGION_UNIT_END.search(written))
+                  and unit.start() >= 2 and gaz.lookup(written[: unit.start()]) is None
+                  and (x := gaz.by_id(ent_id, label)) is not None and x.country not in ("", "中国")):
+                # (So is a foreign region written with its unit: 越南谅山省 … 柳州与谅山.)
+                stem_ids.setdefault(written[: unit.start()], (label, ent_id))
     # A transliterated name is written again by its last part alone (安德士·丹尼尔森 … 丹尼尔森一行).
     found |= {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) >= 3}
     # …or, in a name of three parts or more, by a middle one: a Spanish-named person by the father's
@@ -174,49 +219,32 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     firsts = ({n.split("·")[0] for n in found if "·" in n and len(n.split("·")[0]) >= 3}
               | {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) == 2}) - found
     labels = dict.fromkeys(found | firsts, "Person")
-    # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…).
-    for b, ms, _ in blocks:
-        for s, e, label, rule, _ in ms:
-            if rule in UNLISTED_PLACE_RULES and e - s >= 3:
-                labels.setdefault(b.text[s:e], label)
-    # …and written without 市 where it is paired with another place (日本户田市 … 开封与户田自1984年…);
-    # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
+    for written, label in unlisted:
+        labels.setdefault(written, label)
     stems = {n[:-1] for n, label in labels.items() if label == "City" and n.endswith("市") and len(n) >= 3} - set(labels)
-    stem_ids: dict[str, tuple[str, str]] = {}  # a stem → (its place's label, its gazetteer id)
-    gaz = load()
-    for b, ms, _ in blocks:
-        for s, e, label, rule, ent_id in ms:
-            written = b.text[s:e]
-            if label == "Organization" and rule == "body-of-place":
-                # (Also a region a body is named after: 谅山省 of 谅山省人民委员会.)
-                region = next((x for k in range(len(written) - 1, 2, -1) if (x := gaz.lookup(written[:k], ("Region",))) is not None), None)
-                if region is not None and written.startswith(region.zh):
-                    written, label, rule, ent_id = region.zh, "Region", "gazetteer", f"Region:{region.zh}"
-            if (rule == "gazetteer" and label == "City" and e - s >= 3 and written.endswith("市") and ent_id
-                    and gaz.lookup(written[:-1]) is None and (x := gaz.by_id(ent_id, label)) is not None
-                    and x.country not in ("", "中国")):
-                stem_ids.setdefault(written[:-1], (label, ent_id))
-            elif (rule == "gazetteer" and label == "Region" and ent_id and (unit := _REGION_UNIT_END.search(written))
-                  and unit.start() >= 2 and gaz.lookup(written[: unit.start()]) is None
-                  and (x := gaz.by_id(ent_id, label)) is not None and x.country not in ("", "中国")):
-                # (So is a foreign region written with its unit: 越南谅山省 … 柳州与谅山.)
-                stem_ids.setdefault(written[: unit.start()], (label, ent_id))
     stems |= set(stem_ids) - set(labels)
     labels.update(dict.fromkeys(stems, "City"))
     names = sorted(labels, key=lambda n: (-len(n), n))
     titled = titled or {}
     if not names and not titled:
         return blocks
+    # (The names and titled surnames each block writes, found by one search of each over all the
+    # blocks' texts: most blocks write few of them.)
+    texts = [b.text for b, _, _ in blocks]
+    names_in, titled_in = _written_in(texts, names), _written_in(texts, titled)
     out = []
-    for block, mentions, nested in blocks:
+    for (block, mentions, nested), present, titled_here in zip(blocks, names_in, titled_in):
         text = block.text
         taken = None  # (which characters a mention holds: made where a name is found, in few blocks)
         added = []
         dropped = set()
-        for name in names:
+        for name in present:
             i = text.find(name)
-            if i >= 0 and taken is None:
+            if taken is None:
                 taken = _taken(text, mentions)
+                # (The mentions by where they start: those inside a name found are sought by bisection.)
+                by_start = sorted(mentions, key=_FIRST)
+                starts = list(map(_FIRST, by_start))
             while i >= 0:
                 e = i + len(name)
                 # (Or a title: 贝蒂副市长率领的代表团, after 基娅拉·贝蒂.)
@@ -225,7 +253,7 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
                         _PAIRED_PLACE_AROUND.match(text, e) or _PAIRED_PLACE_AROUND.match(text[i - 1 : i])):
                     i = text.find(name, e)
                     continue
-                inside = [m for m in mentions if i <= m[0] and m[1] <= e and m not in dropped]
+                inside = [m for m in by_start[bisect_left(starts, i) : bisect_right(starts, e)] if m[1] <= e and m not in dropped]
                 # (A place's name inside a known person's, 卡亚 in 卡亚斯 of 尤西·卡亚斯, is the person's; inside
                 # a known place's, 林根市 in 埃斯林根市, that place's. So is a part of the name read as a
                 # person: 马蒂|斯·布伦纳 is 马蒂亚斯·布伦纳, named whole before.)
@@ -246,10 +274,11 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
                     else:
                         added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
                 i = text.find(name, e)
-        for form, (surname, _) in titled.items():
+        for form in titled_here:
             # (A Chinese official named again by surname and title: 符市长 after 符海明市长.)
+            surname = titled[form][0]
             i = text.find(form)
-            if i >= 0 and taken is None:
+            if taken is None:
                 taken = _taken(text, mentions)
             while i >= 0:
                 inside_a_word = i and _CJK_CHAR.match(text, i - 1) and not _BEFORE_SURNAME.search(text, max(0, i - 4), i)
@@ -260,6 +289,27 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
         kept = [m for m in mentions if m not in dropped] if dropped else mentions
         out.append((block, sorted(kept + added), nested) if added or dropped else (block, mentions, nested))
     return out
+
+
+_FIRST = itemgetter(0)
+
+
+def _written_in(texts: list[str], words) -> list[list[str]]:
+    """For each of ``texts``, the ``words`` it writes, in their order. (Each word is sought once in the
+    texts joined, and past a text where it is found: a text's words are found without a search of it
+    for every word.)"""
+    found: list[list[str]] = [[] for _ in texts]
+    if not words:
+        return found
+    joined = "\0".join(texts)
+    bounds = list(accumulate(len(t) + 1 for t in texts))  # (where each next text starts)
+    for w in words:
+        i = joined.find(w)
+        while i >= 0:
+            k = bisect_right(bounds, i)
+            found[k].append(w)
+            i = joined.find(w, bounds[k])
+    return found
 
 
 def _taken(text: str, mentions: list[tuple]) -> list[bool]:
