@@ -231,9 +231,12 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     # (The names and titled surnames each block writes, found by one search of each over all the
     # blocks' texts: most blocks write few of them.)
     texts = [b.text for b, _, _ in blocks]
-    names_in, titled_in = _written_in(texts, names), _written_in(texts, titled)
+    joined = "\0".join(texts)
+    bounds = list(accumulate(len(t) + 1 for t in texts))  # (where each next block's text starts)
+    names_in, titled_in = _written_in(joined, bounds, names), _written_in(joined, bounds, titled)
     out = []
-    for (block, mentions, nested), present, titled_here in zip(blocks, names_in, titled_in):
+    for k, (block, mentions, nested) in enumerate(blocks):
+        present, titled_here = names_in.get(k, ()), titled_in.get(k, ())
         text = block.text
         taken = None  # (which characters a mention holds: made where a name is found, in few blocks)
         added = []
@@ -294,20 +297,17 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
 _FIRST = itemgetter(0)
 
 
-def _written_in(texts: list[str], words) -> list[list[str]]:
-    """For each of ``texts``, the ``words`` it writes, in their order. (Each word is sought once in the
-    texts joined, and past a text where it is found: a text's words are found without a search of it
-    for every word.)"""
-    found: list[list[str]] = [[] for _ in texts]
-    if not words:
-        return found
-    joined = "\0".join(texts)
-    bounds = list(accumulate(len(t) + 1 for t in texts))  # (where each next text starts)
+def _written_in(joined: str, bounds: list[int], words) -> dict[int, list[str]]:
+    """The ``words`` each text writes, in their order, by the text's index: the texts are ``joined``
+    with a character none of them writes, each next one starting at ``bounds``. (Each word is sought
+    once in them all, and past a text where it is found: a text's words are found without a search of
+    it for every word.)"""
+    found: dict[int, list[str]] = {}
     for w in words:
         i = joined.find(w)
         while i >= 0:
             k = bisect_right(bounds, i)
-            found[k].append(w)
+            found.setdefault(k, []).append(w)
             i = joined.find(w, bounds[k])
     return found
 
@@ -315,7 +315,8 @@ def _written_in(texts: list[str], words) -> list[list[str]]:
 def _taken(text: str, mentions: list[tuple]) -> list[bool]:
     """Whether a mention holds each character of ``text`` (and one past its end)."""
     taken = [False] * (len(text) + 1)
-    for s, e, *_ in mentions:
+    for m in mentions:
+        s, e = m[0], m[1]  # (not ``s, e, *_``: that builds a list of the rest for every mention)
         taken[s:e] = [True] * (e - s)
     return taken
 
