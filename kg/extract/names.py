@@ -17,6 +17,7 @@ from ..gazetteer import Gazetteer, load
 from ..nlp.entities.bodies import foreign_body_words
 from .cues import pattern as cue_pattern
 from .cues import words as cue_words
+from .sentences import _once
 
 CJK = "\u4e00-\u9fff"
 # Scope words between an organisation and a title: 全球, 大中华区, 亚太区(除日本), 政府事务, 国际业务 …
@@ -100,11 +101,13 @@ class PersonPhrase:
     roles: tuple[Role, ...] = ()
     country: str = ""
 
-    @property
+    # (Read once a phrase, kept in it: a remembered phrase (persons.phrases_in) is asked by several
+    # rules, and its roles do not change. Not functools.cached_property, whose lock took longer.)
+    @_once
     def title(self) -> str:
         return "、".join(r.title for r in self.roles if r.title)
 
-    @property
+    @_once
     def orgs(self) -> tuple[Org, ...]:
         seen, out = set(), []
         for r in self.roles:

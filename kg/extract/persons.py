@@ -23,17 +23,16 @@ _JOINED = re.compile(r"(?:一行)?(?:以及|和|与|及|同)")
 # Words right before a foreign place the sentence's subject goes to (meetings cues, stay.visit).
 _VISITED = re.compile(f"(?:{cue_pattern('meetings', 'stay.visit')})$")
 FRIENDSHIP_PREFIX = re.compile(r"^(?:友好城市|友城|姊妹城市|姐妹城市)")
-# (Compiled once: these are read for every person of every sentence.)
-_COMMA = re.compile(r"[，,]")
+# (Compiled once: read for every person of every sentence.)
 _ENDS_LISTED = re.compile(r"[、]$")
 
 
 def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | None:
     """The parsed phrase naming ``sp``, from the start of its clause (at or after ``seg_start``, block offsets)."""
     text = sent.block.text
-    left = seg_start
-    for m in _COMMA.finditer(text[seg_start : sp.start]):
-        left = seg_start + m.end()
+    # (After the last comma before the person: sought back from them, with no slice.)
+    comma = max(text.rfind("，", seg_start, sp.start), text.rfind(",", seg_start, sp.start))
+    left = comma + 1 if comma >= 0 else seg_start
     # A person joined to the one before by a word (英国驻华大使吴百纳和新加坡驻华大使孙海燕): the
     # phrase starts after the word (a list joined by 、 shares its bodies, and is read whole).
     for other in sent.spans:
@@ -46,11 +45,12 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
                 # 宣读了天津市委副书记、市长张工的贺信 — 张工's bodies are 天津市委's, not …宣读了天津).
                 left = other.end
     # Start at the first place or body named before the person (完成安哥拉总统洛伦索 → 安哥拉总统洛伦索).
-    lead = [x for x in sent.spans if left <= x.start < sp.start and x.type not in ("Person", "Event")]
-    if lead:
-        first = min(lead, key=lambda x: x.start)
-        if not _ENDS_LISTED.search(text[left : first.start]):
-            left = first.start
+    first = None
+    for x in sent.spans:
+        if left <= x.start < sp.start and x.type not in ("Person", "Event") and (first is None or x.start < first.start):
+            first = x
+    if first is not None and not _ENDS_LISTED.search(text, left, first.start):
+        left = first.start
     # A modifier ending in 的 is not part of the person's bodies (前来参加哈洽会的菲律宾卡加延市市长埃马诺).
     de = text.rfind("的", left, sp.start)
     while de >= 0 and any(x.start <= de < x.end for x in sent.spans):
