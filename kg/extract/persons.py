@@ -28,7 +28,17 @@ _ENDS_LISTED = re.compile(r"[、]$")
 
 
 def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | None:
-    """The parsed phrase naming ``sp``, from the start of its clause (at or after ``seg_start``, block offsets)."""
+    """The parsed phrase naming ``sp``, from the start of its clause (at or after ``seg_start``, block offsets).
+    (Kept in the sentence's memo: the meeting and position rules ask for the same person's phrase.)"""
+    key = ("phrase", sp.start, sp.end, sp.rule, seg_start)
+    memo = sent.memo
+    if key in memo:
+        return memo[key]
+    found = memo[key] = _person_phrase(sent, sp, seg_start)
+    return found
+
+
+def _person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | None:
     text = sent.block.text
     # (After the last comma before the person: sought back from them, with no slice.)
     comma = max(text.rfind("，", seg_start, sp.start), text.rfind(",", seg_start, sp.start))
