@@ -10,13 +10,14 @@ the shapes of organisation names; nothing in it knows particular people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load
 from ..nlp.entities.bodies import foreign_body_words
 from .cues import pattern as cue_pattern
 from .cues import words as cue_words
+from .sentences import _once
 
 CJK = "\u4e00-\u9fff"
 # Scope words between an organisation and a title: 全球, 大中华区, 亚太区(除日本), 政府事务, 国际业务 …
@@ -100,11 +101,13 @@ class PersonPhrase:
     roles: tuple[Role, ...] = ()
     country: str = ""
 
-    @property
+    # (Read once a phrase, kept in it: a remembered phrase (persons.phrases_in) is asked by several
+    # rules, and its roles do not change. Not functools.cached_property, whose lock took longer.)
+    @_once
     def title(self) -> str:
         return "、".join(r.title for r in self.roles if r.title)
 
-    @property
+    @_once
     def orgs(self) -> tuple[Org, ...]:
         seen, out = set(), []
         for r in self.roles:
@@ -112,13 +115,6 @@ class PersonPhrase:
                 seen.add(r.org.name)
                 out.append(r.org)
         return tuple(out)
-
-
-@dataclass
-class _Seg:
-    text: str
-    start: int
-    roles: list[Role] = field(default_factory=list)
 
 
 def title_suffix(text: str, gaz: Gazetteer) -> str:
@@ -359,15 +355,10 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
     gaz = gaz or load()
     cut = _name_end_outer(text)
     text = text[:cut]
-    segs: list[_Seg] = []
-    pos = 0
-    for part in text.split("、"):
-        segs.append(_Seg(part, pos))
-        pos += len(part) + 1
     persons: list[PersonPhrase] = []
     pending: list[Role] = []
     last_org: Org | None = None
-    loose: list[_Seg] = []  # parts with neither title nor name just before: maybe the start of a body's name
+    loose: list[tuple[str, int]] = []  # parts with neither title nor name just before: maybe the start of a body's name
 
     def org_of(part: str, start: int) -> Org | None:
         org = make_org(part, start, gaz, default_country)
@@ -375,39 +366,55 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
             # The parts before name the place of the body (巴伐利亚州经济、区域发展和能源部国务秘书X,
             # 莱茵兰-普法尔茨州经济、交通、农业和葡萄种植部: the body's name has a 、 in it; 日本友人、
             # 日中友好协会会长X): its country is the body's.
-            whole = make_org("、".join([x.text for x in loose] + [part]), loose[0].start, gaz, default_country)
+            whole = make_org("、".join([x for x, _ in loose] + [part]), loose[0][1], gaz, default_country)
             if whole is not None and whole.country:
                 return replace(org, country=whole.country)
         return org
 
-    for seg in segs:
-        s = seg.text
+    # (A title ends in one of the characters by_end holds, with one of the lengths it gives: the others
+    # are passed without a slice.)
+    by_end, forms = gaz.title_lengths_by_end, gaz.title_forms
+    start = 0  # (where the part starts in the text)
+    for s in text.split("、"):
+        at, start = start, start + len(s) + 1
         if not s:
             continue
         if title_suffix(s, gaz):
             # A position with no name yet: it belongs to the next named person.
             org_part, chain = strip_chain(s, gaz)
-            org = org_of(org_part, seg.start) if org_part else last_org
+            org = org_of(org_part, at) if org_part else last_org
             pending.append(Role(chain, org))
             last_org, loose = org, []
             continue
+        # The name starts after the last title (title_suffix(s[:i]), read without the slice) that a
+        # name's characters follow.
         split = None
-        ends = gaz.title_ends  # (a title ends only in one of them: the others are passed without a slice)
         for i in range(len(s) - 2, 0, -1):
-            if s[i - 1] in ends and title_suffix(s[:i], gaz) and NAME_CHARS.match(s[i:]):
+            lengths = by_end.get(s[i - 1])
+            if lengths is None:
+                continue
+            for n in lengths:
+                if n <= i and n <= 8 and s[i - n : i] in forms:
+                    break
+            else:
+                continue
+            if NAME_CHARS.match(s[i:]):
                 split = i
                 break
         if split is None:
             pending = []
-            loose.append(seg)
+            loose.append((s, at))
             continue
-        name = s[split:]
         org_part, chain = strip_chain(s[:split], gaz)
-        org = org_of(org_part, seg.start) if org_part else (last_org if pending else None)
+        org = org_of(org_part, at) if org_part else (last_org if pending else None)
         loose = []
-        roles = tuple(pending) + (Role(chain, org),)
-        country = next((r.org.country for r in roles if r.org and r.org.country), default_country)
-        persons.append(PersonPhrase(name=name, start=seg.start + split, end=seg.start + len(s), roles=roles, country=country))
+        roles = (*pending, Role(chain, org))
+        country = default_country
+        for r in roles:
+            if r.org and r.org.country:
+                country = r.org.country
+                break
+        persons.append(PersonPhrase(name=s[split:], start=at + split, end=at + len(s), roles=roles, country=country))
         pending = []
         last_org = org
     return persons

@@ -7,7 +7,10 @@ both read persons this way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from ..gazetteer import load
 from ..model import Party
@@ -20,17 +23,26 @@ _JOINED = re.compile(r"(?:一行)?(?:以及|和|与|及|同)")
 # Words right before a foreign place the sentence's subject goes to (meetings cues, stay.visit).
 _VISITED = re.compile(f"(?:{cue_pattern('meetings', 'stay.visit')})$")
 FRIENDSHIP_PREFIX = re.compile(r"^(?:友好城市|友城|姊妹城市|姐妹城市)")
-# (Compiled once: these are read for every person of every sentence.)
-_COMMA = re.compile(r"[，,]")
+# (Compiled once: read for every person of every sentence.)
 _ENDS_LISTED = re.compile(r"[、]$")
 
 
 def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | None:
-    """The parsed phrase naming ``sp``, from the start of its clause (at or after ``seg_start``, block offsets)."""
+    """The parsed phrase naming ``sp``, from the start of its clause (at or after ``seg_start``, block offsets).
+    (Kept in the sentence's memo: the meeting and position rules ask for the same person's phrase.)"""
+    key = ("phrase", sp.start, sp.end, sp.rule, seg_start)
+    memo = sent.memo
+    if key in memo:
+        return memo[key]
+    found = memo[key] = _person_phrase(sent, sp, seg_start)
+    return found
+
+
+def _person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | None:
     text = sent.block.text
-    left = seg_start
-    for m in _COMMA.finditer(text[seg_start : sp.start]):
-        left = seg_start + m.end()
+    # (After the last comma before the person: sought back from them, with no slice.)
+    comma = max(text.rfind("，", seg_start, sp.start), text.rfind(",", seg_start, sp.start))
+    left = comma + 1 if comma >= 0 else seg_start
     # A person joined to the one before by a word (英国驻华大使吴百纳和新加坡驻华大使孙海燕): the
     # phrase starts after the word (a list joined by 、 shares its bodies, and is read whole).
     for other in sent.spans:
@@ -43,11 +55,12 @@ def person_phrase(sent: Sentence, sp: Span, seg_start: int) -> PersonPhrase | No
                 # 宣读了天津市委副书记、市长张工的贺信 — 张工's bodies are 天津市委's, not …宣读了天津).
                 left = other.end
     # Start at the first place or body named before the person (完成安哥拉总统洛伦索 → 安哥拉总统洛伦索).
-    lead = [x for x in sent.spans if left <= x.start < sp.start and x.type not in ("Person", "Event")]
-    if lead:
-        first = min(lead, key=lambda x: x.start)
-        if not _ENDS_LISTED.search(text[left : first.start]):
-            left = first.start
+    first = None
+    for x in sent.spans:
+        if left <= x.start < sp.start and x.type not in ("Person", "Event") and (first is None or x.start < first.start):
+            first = x
+    if first is not None and not _ENDS_LISTED.search(text, left, first.start):
+        left = first.start
     # A modifier ending in 的 is not part of the person's bodies (前来参加哈洽会的菲律宾卡加延市市长埃马诺).
     de = text.rfind("的", left, sp.start)
     while de >= 0 and any(x.start <= de < x.end for x in sent.spans):
@@ -161,9 +174,51 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     mention for every later or earlier bare occurrence of a name the rules found, where no other
     mention covers it. (A document-wide memory no per-block spaCy component has.) So does each
     surname written with a title ``titled`` gives (符市长 after 符海明市长: see surname_title_names)."""
-    # (A transliterated name of several parts may be long: 卡罗琳娜·萨尔加多·莫拉莱斯.)
-    found = {name for b, ms, _ in blocks for s, e, label, rule, _ in ms if label == "Person" and rule != "gazetteer"
-             for name in (b.text[s:e],) if 2 <= e - s <= (20 if "·" in name else 12)}
+    # (The mentions are read in one pass, each sliced only where its rule asks for its words: the
+    # persons' names; the places no gazetteer lists; the cities and regions written with a unit.)
+    found: set[str] = set()  # the persons' names
+    # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…)
+    # (each with its label, in the mentions' order: the first label of a name is kept).
+    unlisted: list[tuple[str, str]] = []
+    # …and written without 市 where it is paired with another place (日本户田市 … 开封与户田自1984年…);
+    # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
+    stem_ids: dict[str, tuple[str, str]] = {}  # a stem → (its place's label, its gazetteer id)
+    gaz = load()
+    for b, ms, _ in blocks:
+        text = b.text
+        for s, e, label, rule, ent_id in ms:
+            if rule == "gazetteer":
+                if label == "City":
+                    if e - s < 3 or not ent_id:
+                        continue
+                elif label != "Region" or not ent_id:
+                    continue
+                written = text[s:e]
+            else:
+                if label == "Person":
+                    # (A transliterated name of several parts may be long: 卡罗琳娜·萨尔加多·莫拉莱斯.)
+                    name = text[s:e]
+                    if 2 <= e - s <= (20 if "·" in name else 12):
+                        found.add(name)
+                if rule in UNLISTED_PLACE_RULES and e - s >= 3:
+                    unlisted.append((text[s:e], label))
+                if rule != "body-of-place" or label != "Organization":
+                    continue
+                written = text[s:e]
+                # (Also a region a body is named after: 谅山省 of 谅山省人民委员会.)
+                region = next((x for k in range(len(written) - 1, 2, -1) if (x := gaz.lookup(written[:k], ("Region",))) is not None), None)
+                if region is None or not written.startswith(region.zh):
+                    continue
+                written, label, rule, ent_id = region.zh, "Region", "gazetteer", f"Region:{region.zh}"
+            if (label == "City" and written.endswith("市")
+                    and gaz.lookup(written[:-1]) is None and (x := gaz.by_id(ent_id, label)) is not None
+                    and x.country not in ("", "中国")):
+                stem_ids.setdefault(written[:-1], (label, ent_id))
+            elif (label == "Region" and (unit := _REGION_UNIT_END.search(written))
+                  and unit.start() >= 2 and gaz.lookup(written[: unit.start()]) is None
+                  and (x := gaz.by_id(ent_id, label)) is not None and x.country not in ("", "中国")):
+                # (So is a foreign region written with its unit: 越南谅山省 … 柳州与谅山.)
+                stem_ids.setdefault(written[: unit.start()], (label, ent_id))
     # A transliterated name is written again by its last part alone (安德士·丹尼尔森 … 丹尼尔森一行).
     found |= {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) >= 3}
     # …or, in a name of three parts or more, by a middle one: a Spanish-named person by the father's
@@ -174,49 +229,35 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     firsts = ({n.split("·")[0] for n in found if "·" in n and len(n.split("·")[0]) >= 3}
               | {n.split("·")[-1] for n in found if "·" in n and len(n.split("·")[-1]) == 2}) - found
     labels = dict.fromkeys(found | firsts, "Person")
-    # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…).
-    for b, ms, _ in blocks:
-        for s, e, label, rule, _ in ms:
-            if rule in UNLISTED_PLACE_RULES and e - s >= 3:
-                labels.setdefault(b.text[s:e], label)
-    # …and written without 市 where it is paired with another place (日本户田市 … 开封与户田自1984年…);
-    # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
+    for written, label in unlisted:
+        labels.setdefault(written, label)
     stems = {n[:-1] for n, label in labels.items() if label == "City" and n.endswith("市") and len(n) >= 3} - set(labels)
-    stem_ids: dict[str, tuple[str, str]] = {}  # a stem → (its place's label, its gazetteer id)
-    gaz = load()
-    for b, ms, _ in blocks:
-        for s, e, label, rule, ent_id in ms:
-            written = b.text[s:e]
-            if label == "Organization" and rule == "body-of-place":
-                # (Also a region a body is named after: 谅山省 of 谅山省人民委员会.)
-                region = next((x for k in range(len(written) - 1, 2, -1) if (x := gaz.lookup(written[:k], ("Region",))) is not None), None)
-                if region is not None and written.startswith(region.zh):
-                    written, label, rule, ent_id = region.zh, "Region", "gazetteer", f"Region:{region.zh}"
-            if (rule == "gazetteer" and label == "City" and e - s >= 3 and written.endswith("市") and ent_id
-                    and gaz.lookup(written[:-1]) is None and (x := gaz.by_id(ent_id, label)) is not None
-                    and x.country not in ("", "中国")):
-                stem_ids.setdefault(written[:-1], (label, ent_id))
-            elif (rule == "gazetteer" and label == "Region" and ent_id and (unit := _REGION_UNIT_END.search(written))
-                  and unit.start() >= 2 and gaz.lookup(written[: unit.start()]) is None
-                  and (x := gaz.by_id(ent_id, label)) is not None and x.country not in ("", "中国")):
-                # (So is a foreign region written with its unit: 越南谅山省 … 柳州与谅山.)
-                stem_ids.setdefault(written[: unit.start()], (label, ent_id))
     stems |= set(stem_ids) - set(labels)
     labels.update(dict.fromkeys(stems, "City"))
     names = sorted(labels, key=lambda n: (-len(n), n))
     titled = titled or {}
     if not names and not titled:
         return blocks
+    # (The names and titled surnames each block writes, found by one search of each over all the
+    # blocks' texts: most blocks write few of them.)
+    texts = [b.text for b, _, _ in blocks]
+    joined = "\0".join(texts)
+    bounds = list(accumulate(len(t) + 1 for t in texts))  # (where each next block's text starts)
+    names_in, titled_in = _written_in(joined, bounds, names), _written_in(joined, bounds, titled)
     out = []
-    for block, mentions, nested in blocks:
+    for k, (block, mentions, nested) in enumerate(blocks):
+        present, titled_here = names_in.get(k, ()), titled_in.get(k, ())
         text = block.text
         taken = None  # (which characters a mention holds: made where a name is found, in few blocks)
         added = []
         dropped = set()
-        for name in names:
+        for name in present:
             i = text.find(name)
-            if i >= 0 and taken is None:
+            if taken is None:
                 taken = _taken(text, mentions)
+                # (The mentions by where they start: those inside a name found are sought by bisection.)
+                by_start = sorted(mentions, key=_FIRST)
+                starts = list(map(_FIRST, by_start))
             while i >= 0:
                 e = i + len(name)
                 # (Or a title: 贝蒂副市长率领的代表团, after 基娅拉·贝蒂.)
@@ -225,7 +266,7 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
                         _PAIRED_PLACE_AROUND.match(text, e) or _PAIRED_PLACE_AROUND.match(text[i - 1 : i])):
                     i = text.find(name, e)
                     continue
-                inside = [m for m in mentions if i <= m[0] and m[1] <= e and m not in dropped]
+                inside = [m for m in by_start[bisect_left(starts, i) : bisect_right(starts, e)] if m[1] <= e and m not in dropped]
                 # (A place's name inside a known person's, 卡亚 in 卡亚斯 of 尤西·卡亚斯, is the person's; inside
                 # a known place's, 林根市 in 埃斯林根市, that place's. So is a part of the name read as a
                 # person: 马蒂|斯·布伦纳 is 马蒂亚斯·布伦纳, named whole before.)
@@ -246,10 +287,11 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
                     else:
                         added.append((i, e, labels[name], "known-name" if labels[name] == "Person" else "known-place", ""))
                 i = text.find(name, e)
-        for form, (surname, _) in titled.items():
+        for form in titled_here:
             # (A Chinese official named again by surname and title: 符市长 after 符海明市长.)
+            surname = titled[form][0]
             i = text.find(form)
-            if i >= 0 and taken is None:
+            if taken is None:
                 taken = _taken(text, mentions)
             while i >= 0:
                 inside_a_word = i and _CJK_CHAR.match(text, i - 1) and not _BEFORE_SURNAME.search(text, max(0, i - 4), i)
@@ -262,10 +304,29 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     return out
 
 
+_FIRST = itemgetter(0)
+
+
+def _written_in(joined: str, bounds: list[int], words) -> dict[int, list[str]]:
+    """The ``words`` each text writes, in their order, by the text's index: the texts are ``joined``
+    with a character none of them writes, each next one starting at ``bounds``. (Each word is sought
+    once in them all, and past a text where it is found: a text's words are found without a search of
+    it for every word.)"""
+    found: dict[int, list[str]] = {}
+    for w in words:
+        i = joined.find(w)
+        while i >= 0:
+            k = bisect_right(bounds, i)
+            found.setdefault(k, []).append(w)
+            i = joined.find(w, bounds[k])
+    return found
+
+
 def _taken(text: str, mentions: list[tuple]) -> list[bool]:
     """Whether a mention holds each character of ``text`` (and one past its end)."""
     taken = [False] * (len(text) + 1)
-    for s, e, *_ in mentions:
+    for m in mentions:
+        s, e = m[0], m[1]  # (not ``s, e, *_``: that builds a list of the rest for every mention)
         taken[s:e] = [True] * (e - s)
     return taken
 

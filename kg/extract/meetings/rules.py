@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -468,6 +469,7 @@ _GROUP_END = re.compile(f"(?:{pattern('meetings', 'guests.groups')})$")
 _UNIT_OF_TITLE = frozenset("市州省县郡区")
 _COMMAS = re.compile(r"[，,]")
 _ALSO = re.compile("并")
+_START = attrgetter("start")  # (spans ordered by where they start: no lambda called for each)
 
 
 def _led_group_country(sent: Sentence, sp: Span) -> str:
@@ -487,7 +489,7 @@ def _led_group_place(sent: Sentence, sp: Span) -> list[Party]:
     if m is None:
         return []
     places = [x for x in sent.spans if sp.end <= x.start and x.end <= m.end() and x.foreign and x.type in ("City", "Region", "Organization")]
-    last = max(places, key=lambda x: x.start, default=None)
+    last = max(places, key=_START, default=None)
     return [Party(last.name, last.type, country=last.side_country)] if last is not None else []
 
 
@@ -556,7 +558,7 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
     else:
         items = text.split("、")
     # (The spans of the list in order, read once: each item's are those inside it.)
-    listed = sorted(sent.spans_in(s, max(s, e)), key=lambda x: x.start)
+    listed = sorted(sent.spans_in(s, max(s, e)), key=_START)
     for item in items:
         i0, pos = s + pos, pos + len(item) + 1
         # (会见了|法国里昂市…, 与来访的|美国…委员会代表团: the item starts after 了 and a visitor's word.)
@@ -638,7 +640,7 @@ def _of_the_venue(sent: Sentence, s: int, e: int, cps: list[Party]) -> list[Part
     if not bare:
         return cps
     venue = None
-    for x in sorted(sent.spans_in(s, e), key=lambda x: x.start):
+    for x in sorted(sent.spans_in(s, e), key=_START):
         if x.type in ("City", "Region") and x.foreign:
             at = sent.rel(x)[0]
             country = next((c for c in sent.spans_in(s, at) if c.type == "Country" and sent.rel(c)[1] == at), None)
@@ -733,9 +735,9 @@ def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
 def _foreign_place_opens(sent: Sentence, s: int, e: int) -> bool:
     """Whether ``sent.text[s:e]``, the words before an act word, open with a foreign place's name (its
     country before it), not a venue: the place, or its group, is the act's subject."""
-    first = min(sent.spans_in(s, e), key=lambda x: x.start, default=None)
+    first = min(sent.spans_in(s, e), key=_START, default=None)
     while first is not None and first.type == "Country":
-        first = min((x for x in sent.spans_in(sent.rel(first)[1], e)), key=lambda x: x.start, default=None)
+        first = min((x for x in sent.spans_in(sent.rel(first)[1], e)), key=_START, default=None)
     if first is None or first.type not in ("City", "Region") or not first.foreign:
         return False
     lead = sent.text[s : sent.rel(first)[0]]
@@ -1249,7 +1251,7 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
             named = [x for x in sent.spans if x.type in ("City", "Region", "Organization") and x.foreign
                      and group.start <= sent.block.source_offset(x.start) < group.end]
             if not p.organizations and named:
-                last = max(named, key=lambda x: x.start)
+                last = max(named, key=_START)
                 p = replace(p, organizations=(Party(last.name, last.type, country=last.side_country),), country=p.country or last.side_country)
             out.append(p)
     out += places
@@ -1424,7 +1426,7 @@ def _both_sides_before(sent: Sentence, end: int, ctx: MeetingContext) -> tuple[t
     if ACT.search(sent.text, 0, end):
         return None
     persons = [_as_known(_person(sent, sp, sent.start + _phrase_start(sent, sp)), ctx)
-               for sp in sorted(sent.spans_in(0, end), key=lambda x: x.start) if sp.type == "Person"]
+               for sp in sorted(sent.spans_in(0, end), key=_START) if sp.type == "Person"]
     homes = tuple(p for p in persons if not _foreign(p))
     cps = tuple(p for p in persons if _foreign(p))
     return (homes, cps) if homes and cps else None
@@ -1632,8 +1634,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         ce = CLAUSE_SEP.search(text, post_s)
         post_e = ce.start() if ce else len(text)
         # …会见了A并转交B的信: what follows 并 is another act, not more persons met.
+        # (Sought only where 并 is written there: most acts have none after them.)
         also = next((a for a in _ALSO.finditer(text[post_s:post_e]) if not any(
-            sent.rel(sp)[0] <= post_s + a.start() < sent.rel(sp)[1] for sp in sent.spans)), None)
+            sent.rel(sp)[0] <= post_s + a.start() < sent.rel(sp)[1] for sp in sent.spans)), None) if text.find("并", post_s, post_e) >= 0 else None
         if also is not None and _persons_in(sent, post_s, post_s + also.start()):
             post_e = post_s + also.start()
         attend = ATTENDED.search(text, post_s, post_e)
