@@ -142,10 +142,11 @@ def short_forms(name: str) -> tuple[str, ...]:
 def person_name(sp) -> str:
     """The name of the person the span ``sp`` names: the name written, or the person's whole name where the
     document named them whole before."""
-    # (A part of a transliterated name written alone is the person named whole before: 罗德里格斯一行.)
+    # (A part of a transliterated name written alone, or after a title, is the person named whole before:
+    # 罗德里格斯一行, 州长希蒂塔 after 州长约翰尼斯·希蒂塔.)
     # (So is a Chinese official named again by surname and title: 符 of 符市长 is 符海明.)
     # (So is a Japanese official named again by family name and title: 田中 of 田中议长 is 田中英明.)
-    return sp.name if sp.rule == "known-name" and "·" in sp.name or sp.rule == SURNAME_RULE or (
+    return sp.name if sp.rule in ("known-name", "title+name", "name+title") and "·" in sp.name or sp.rule == SURNAME_RULE or (
         sp.rule == "name+title" and len(sp.written) == 2 and sp.name.startswith(sp.written)) else sp.written
 
 
