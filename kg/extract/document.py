@@ -185,6 +185,11 @@ def _country_before(text: str, chosen: list[tuple], pos: int, gaz) -> str:
             return ent_id.split(":", 1)[1]
         entry = gaz.by_id(ent_id, label) if ent_id else None
         if entry is not None and entry.country:
+            # (A name of places in several countries, after its country: 蒙古国东方省|乔巴山市 is Mongolia's,
+            # not Cameroon's 东方省.)
+            before = _country_before(text, chosen, s, gaz)
+            if before and before != entry.country and any(x.country == before for x in gaz.lookup_all(text[s:e])):
+                return before
             return entry.country
         prev = [c for c in chosen if c[1] <= s and c[2] in ("Country", "City", "Region")]
         best, pos = (max(prev, key=lambda c: c[1]) if prev else None), s

@@ -609,3 +609,10 @@ def test_a_month_of_last_year_told_in_passing_dates_nothing_after_it(tmp_path):
             "又讯 6月8日，覃国斌复信越南芒街市人民委员会主席陈光荣。\n")
     dates = {m.mode: m.date for m in _page_facts(tmp_path, text).meetings}
     assert dates.get("letter") == "2021-06-08"
+
+
+def test_a_place_after_a_region_of_a_name_several_countries_have_is_of_the_country_written_first(tmp_path):
+    """蒙古国东方省乔巴山市: 东方省 is also Cameroon's; the city no gazetteer lists is Mongolia's."""
+    facts = _page_facts(tmp_path, "赤峰市与乔巴山市结好\n\n8月27日，赤峰市与蒙古国东方省乔巴山市缔结友好城市关系签字仪式在赤峰举行。\n")
+    got = {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type in ("City", "Region")}
+    assert {("东方省", "蒙古"), ("乔巴山市", "蒙古")} <= got
