@@ -154,7 +154,7 @@ _HELD_WORD = re.compile(cue_pattern('names', 'event_held'))
 _HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
-_GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动)$")
+_GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动|庆典)$")
 # Words written right after a name that are never part of it (林明皓时, 埃马诺举行, …一行): see cues/names.toml.
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
@@ -593,7 +593,10 @@ class NameRules:
                     )
                     counted = re.match(r"[\d十百千几数]+[余多]?[场个次项届]", text[s:e])  # 出席10余场发布会: how many, not which
                     # (A quoted name and a part of its event, “…”开展仪式: the quoted-name rule reads it.)
-                    counted = counted or re.match(r"^“[^”]+”(?:开展仪式|开幕仪式|开幕式|闭幕式|启动仪式)$", text[s:e])
+                    if "的“" in text[s:e]:
+                        s += text.index("的“", s, e) + 1 - s  # (当地的|“国王日”庆典: what is said of it is no part of its name)
+                    quoted_part = re.fullmatch(r"“[^”]+”(.+)", text[s:e])
+                    counted = counted or quoted_part is not None and _GENERIC_TAIL.match(quoted_part.group(1)) is not None
                     # (Five characters where a place names it: 骊州陶瓷节.)
                     long_enough = e - s >= 6 or e - s == 5 and any(
                         a >= s and b <= e and label in ("City", "Region") for a, b, label, _ in gaz_spans)
