@@ -100,6 +100,13 @@ _PINYIN_OPEN = re.compile(rf"\([a-zü{_TONE}]")
 _SPACED_CELL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}$")
 
 
+def _whole(body: str, drop_markup: bool) -> bool:
+    """Whether a line's stripped text ``body`` goes into its block whole: no table cell padded to
+    width, no pinyin, no bold markup to drop (most lines)."""
+    return (not ((" " in body or "\u3000" in body) and _SPACED_CELL.match(body))  # (a spaced cell needs a space)
+            and _PINYIN_OPEN.search(body) is None and (not drop_markup or "**" not in body))
+
+
 class _TextBuilder:
     """Accumulates block text with where its characters are in the file, as runs of consecutive
     characters: ``(index in the text, offset in the file)`` where each begins (see
@@ -130,16 +137,16 @@ class _TextBuilder:
         body = line.stripped
         lo = len(text) - len(text.lstrip())
         hi = lo + len(body)
+        if _whole(body, drop_markup):
+            # (Most lines: no spaced cell, no bold markup and no pinyin: the line's text whole.)
+            self._put(body, line.start + lo)
+            return
         if (" " in body or "\u3000" in body) and _SPACED_CELL.match(body):  # (a spaced cell needs a space)
             for i in range(lo, hi):
                 if not text[i].isspace():
                     self._put(text[i], line.start + i)
             return
         pinyin = _PINYIN_OPEN.search(body) is not None
-        if not pinyin and (not drop_markup or "**" not in body):
-            # (Most lines: no bold markup and no pinyin: the line's text whole.)
-            self._put(body, line.start + lo)
-            return
         i = lo
         while i < hi:
             # Up to the next ** (bold markup), which is dropped.
@@ -172,11 +179,18 @@ def _built(kind: str, lines: list[_Line]) -> tuple[_TextBuilder, _Line]:
 
 def _block(doc: Document, kind: str, lines: list[_Line], section: str, built=None, **kw) -> Block:
     """A block of ``kind`` over ``lines``; ``built`` is its text, when the caller has read it (see _built)."""
+    attrs = kw.pop("attrs", None)
+    attrs = tuple([(k, v) for k, v in attrs.items() if v]) if attrs else ()
+    if built is None and len(lines) == 1 and lines[0].stripped and _whole(lines[0].stripped, kind != "table_row"):
+        # (A block of one line taken whole, as most are: its text and its one run, with no builder.)
+        first = lines[0]
+        text = first.stripped
+        start = first.start + len(first.text) - len(first.text.lstrip())
+        return Block(doc_id=doc.id, kind=kind, line=first.no, start=start, end=start + len(text), text=text,
+                     offsets=((0, start),), attrs=attrs, section=section, **kw)
     tb, first = built or _built(kind, lines)
     start = tb.first if tb.runs else first.start
     end = tb.last + 1 if tb.runs else first.start
-    attrs = kw.pop("attrs", None)
-    attrs = tuple([(k, v) for k, v in attrs.items() if v]) if attrs else ()
     return Block(
         doc_id=doc.id,
         kind=kind,
