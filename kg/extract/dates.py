@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .firstchars import skipping
 
@@ -25,8 +26,9 @@ ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=s
 DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|–|-|~|～)\s*(?P<d2>\d{1,2})\s*日)?")
 # (Or in Chinese numerals, 十日上午, 于二十三日至二十五日: only after 于 or before a part of the day or a
 # clause's end, as a day's date is written; 一日游 or 三日内 is a number of days.)
-CN_DAY_ONLY = re.compile(r"(?<![〇零一二三四五六七八九十月年周初每第])(?P<d>[一二三四五六七八九十]{1,3})日"
-                         r"(?:(?:至|到|—|－|-)(?P<d2>[一二三四五六七八九十]{1,3})日)?")
+# (Searched from its numerals: a sentence seldom holds one.)
+CN_DAY_ONLY = skipping(r"(?<![〇零一二三四五六七八九十月年周初每第])(?P<d>[一二三四五六七八九十]{1,3})日"
+                       r"(?:(?:至|到|—|－|-)(?P<d2>[一二三四五六七八九十]{1,3})日)?")
 _DAYS_DATE = re.compile(r"上午|下午|晚|早|中午|凌晨|[，,、]")
 # Days named relative to the page's date, and how many days before it they are.
 # (Also the evening or morning of such a day: 昨晚, 今晨.)
@@ -79,8 +81,11 @@ def _ten_days(y: int, mo: int, part: str) -> str:
     return f"{_iso(y, mo, first)}/{_iso(y, mo, last)}"
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_date(text: str, year: int | None) -> str:
-    """The first date in ``text`` as ISO (``start/end`` for spans); ``""`` when none can be read."""
+    """The first date in ``text`` as ISO (``start/end`` for spans); ``""`` when none can be read.
+    (Kept for each text and year: a document writes its dates again, in its entries, tables and
+    sentences; see :func:`kg.extract.document.forget_memos`.)"""
     text = text.strip()
     m = ISO_DATE.match(text)
     if m:

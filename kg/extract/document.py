@@ -12,7 +12,7 @@ from ..nlp.pipeline import _cut, load_pipeline, read_mentions
 from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
-from .dates import find_dates, within_span
+from .dates import find_dates, parse_date, within_span
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
@@ -346,7 +346,7 @@ def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
     classes and names, places inside event names): for a benchmark that starts as a build's first
     pass does."""
-    for memo in (_cut, classify_org, _foreign_places_in, phrases_in, make_org, strip_chain):
+    for memo in (_cut, classify_org, _foreign_places_in, phrases_in, make_org, strip_chain, parse_date):
         memo.cache_clear()
 
 
