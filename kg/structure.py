@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from functools import partial
 
 from .extract.firstchars import first_chars, skipping
 from .model import Block, Cell, Document
@@ -337,7 +339,11 @@ def _continues_table(text: str, header: tuple[str, ...]) -> bool:
 
 def parse_blocks(doc: Document) -> list[Block]:
     """Split a document into blocks, in file order."""
-    lines = _spaced_cells([_pipe_cells(ln) if "|" in ln.text else ln for ln in split_lines(doc.text)])
+    lines = [_pipe_cells(ln) if "|" in ln.text else ln for ln in split_lines(doc.text)]
+    if _SPACE_RUN.search(doc.text):
+        # (Cells set apart by spaces need a run of them: most documents have none. A Markdown row
+        # made cells above has a tab, which _spaced_cells leaves as it is.)
+        lines = _spaced_cells(lines)
     blocks: list[Block] = []
     i = 0
     n = len(lines)
@@ -565,7 +571,8 @@ def blocks_have_title(blocks: list[Block]) -> bool:
 
 def line_finder(text: str):
     """A function giving the 1-based line of an offset, in O(log n) per call (for many look-ups)."""
-    import bisect
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    return partial(bisect_right, starts)  # (no Python frame per look-up: every mention asks)
 
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    return lambda offset: bisect.bisect_right(starts, offset)
+
+_NEWLINE = re.compile("\n")
