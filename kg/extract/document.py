@@ -375,12 +375,13 @@ def extract(doc: Document) -> Facts:
     # country: their bare mentions elsewhere (known-place) take the same.
     place_country: dict[str, str] = {}
     country_at: dict[tuple[int, int], str] = {}
-    for i, (block, chosen, _) in enumerate(found):
-        for s, e, label, rule, ent_id in chosen:
-            if rule in UNLISTED_PLACE_RULES:
-                c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
-                if c:
-                    place_country.setdefault(block.text[s:e], c)
+    # (Those mentions, gathered once: (block index, block, its mentions, start, end, label). Few documents have any.)
+    unlisted = [(i, block, chosen, s, e, label) for i, (block, chosen, _) in enumerate(found)
+                for s, e, label, rule, _ in chosen if rule in UNLISTED_PLACE_RULES]
+    for i, block, chosen, s, e, _ in unlisted:
+        c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
+        if c:
+            place_country.setdefault(block.text[s:e], c)
     if len(read) > len(prose):
         # (And where the title names them after their country: 澳大利亚伊普斯维奇市师生访问团… — the text
         # may write them bare only.)
@@ -390,21 +391,21 @@ def extract(doc: Document) -> Facts:
                 c = _country_before(doc.title, title_chosen, s, gaz)
                 if c:
                     place_country.setdefault(doc.title[s:e], c)
-    for i, (block, chosen, _) in enumerate(found):
-        for s, e, label, rule, ent_id in chosen:
-            if rule in UNLISTED_PLACE_RULES and not country_at[i, s]:
-                # (Written where no country is: the country the document gave it elsewhere.)
-                country_at[i, s] = place_country.get(block.text[s:e], "")
+    for i, block, _, s, e, _ in unlisted:
+        if not country_at[i, s]:
+            # (Written where no country is: the country the document gave it elsewhere.)
+            country_at[i, s] = place_country.get(block.text[s:e], "")
     city_entry = gaz.lookup(city.name, (city.type,))
     home_parent = city_entry.parent if city_entry else ""
     bodies = _BodyNames(city, home_parent, gaz)
-    city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
-                          if rule in UNLISTED_PLACE_RULES and label == "City"}
+    city_after_country = {block.text[s:e] for _, block, _, s, e, label in unlisted if label == "City"}
     endings = [_country_endings(block.text, chosen, gaz) for block, chosen, _ in found]
     # The homonym a country before a place's name chose (美国波特兰市: Portland, Oregon): the
     # document's bare mentions of that name (波特兰, 波特兰市) are the same place.
     entry_after_country: dict[str, object] = {}
     for (block, chosen, _), country_ending in zip(found, endings):
+        if not country_ending:
+            continue  # (a block that names no country: no place after one)
         for s, e, label, rule, ent_id in chosen:
             if ent_id and label in ("City", "Region") and s in country_ending:
                 entry = gaz.by_id(ent_id, label)
