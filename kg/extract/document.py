@@ -137,7 +137,8 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
 
 
 def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
-    """The gazetteer places among the mentions found (what the document's home place is read from)."""
+    """The gazetteer's mainland places among the mentions found (what the document's home place is read
+    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`)."""
     out = []
     # A foreign city's ward (日本横滨市港北区), and its name written bare in the same document (…与江南区区长
     # 会谈, after 韩国首尔市江南区): no home.
@@ -150,17 +151,18 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.by_id(ent_id, label)
+                if entry is None or entry.country != "中国":
+                    continue  # (no home: most places a document names are its partners)
                 written = block.text[s:e]
-                if entry is not None and entry.country == "中国" and written in wards:
+                if written in wards:
                     continue
-                if entry is not None and entry.country == "中国":
-                    if foreign_ends is None:
-                        foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
-                    if s in foreign_ends:
-                        continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
-                if entry is not None and written != entry.zh and _bare_county(entry, written):
+                if foreign_ends is None:
+                    foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
+                if s in foreign_ends:
+                    continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
+                if written != entry.zh and _bare_county(entry, written):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
-                if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
+                if entry.code:  # (no home in 华南地区)
                     # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
                     # (VENUE_AT ends at the place: the two characters before it are all it can read.)
                     venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
