@@ -339,7 +339,9 @@ def _continues_table(text: str, header: tuple[str, ...]) -> bool:
 
 def parse_blocks(doc: Document) -> list[Block]:
     """Split a document into blocks, in file order."""
-    lines = [_pipe_cells(ln) if "|" in ln.text else ln for ln in split_lines(doc.text)]
+    lines = split_lines(doc.text)
+    if "|" in doc.text:  # (a Markdown table's rows need a pipe: most documents have none)
+        lines = [_pipe_cells(ln) if "|" in ln.text else ln for ln in lines]
     if _SPACE_RUN.search(doc.text):
         # (Cells set apart by spaces need a run of them: most documents have none. A Markdown row
         # made cells above has a tab, which _spaced_cells leaves as it is.)
