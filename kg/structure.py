@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from functools import partial
 
 from .extract.firstchars import first_chars, skipping
 from .model import Block, Cell, Document
@@ -100,6 +102,13 @@ _PINYIN_OPEN = re.compile(rf"\([a-zü{_TONE}]")
 _SPACED_CELL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}$")
 
 
+def _whole(body: str, drop_markup: bool) -> bool:
+    """Whether a line's stripped text ``body`` goes into its block whole: no table cell padded to
+    width, no pinyin, no bold markup to drop (most lines)."""
+    return (not ((" " in body or "\u3000" in body) and _SPACED_CELL.match(body))  # (a spaced cell needs a space)
+            and _PINYIN_OPEN.search(body) is None and (not drop_markup or "**" not in body))
+
+
 class _TextBuilder:
     """Accumulates block text with where its characters are in the file, as runs of consecutive
     characters: ``(index in the text, offset in the file)`` where each begins (see
@@ -130,16 +139,16 @@ class _TextBuilder:
         body = line.stripped
         lo = len(text) - len(text.lstrip())
         hi = lo + len(body)
+        if _whole(body, drop_markup):
+            # (Most lines: no spaced cell, no bold markup and no pinyin: the line's text whole.)
+            self._put(body, line.start + lo)
+            return
         if (" " in body or "\u3000" in body) and _SPACED_CELL.match(body):  # (a spaced cell needs a space)
             for i in range(lo, hi):
                 if not text[i].isspace():
                     self._put(text[i], line.start + i)
             return
         pinyin = _PINYIN_OPEN.search(body) is not None
-        if not pinyin and (not drop_markup or "**" not in body):
-            # (Most lines: no bold markup and no pinyin: the line's text whole.)
-            self._put(body, line.start + lo)
-            return
         i = lo
         while i < hi:
             # Up to the next ** (bold markup), which is dropped.
@@ -172,11 +181,18 @@ def _built(kind: str, lines: list[_Line]) -> tuple[_TextBuilder, _Line]:
 
 def _block(doc: Document, kind: str, lines: list[_Line], section: str, built=None, **kw) -> Block:
     """A block of ``kind`` over ``lines``; ``built`` is its text, when the caller has read it (see _built)."""
+    attrs = kw.pop("attrs", None)
+    attrs = tuple([(k, v) for k, v in attrs.items() if v]) if attrs else ()
+    if built is None and len(lines) == 1 and lines[0].stripped and _whole(lines[0].stripped, kind != "table_row"):
+        # (A block of one line taken whole, as most are: its text and its one run, with no builder.)
+        first = lines[0]
+        text = first.stripped
+        start = first.start + len(first.text) - len(first.text.lstrip())
+        return Block(doc_id=doc.id, kind=kind, line=first.no, start=start, end=start + len(text), text=text,
+                     offsets=((0, start),), attrs=attrs, section=section, **kw)
     tb, first = built or _built(kind, lines)
     start = tb.first if tb.runs else first.start
     end = tb.last + 1 if tb.runs else first.start
-    attrs = kw.pop("attrs", None)
-    attrs = tuple([(k, v) for k, v in attrs.items() if v]) if attrs else ()
     return Block(
         doc_id=doc.id,
         kind=kind,
@@ -323,7 +339,13 @@ def _continues_table(text: str, header: tuple[str, ...]) -> bool:
 
 def parse_blocks(doc: Document) -> list[Block]:
     """Split a document into blocks, in file order."""
-    lines = _spaced_cells([_pipe_cells(ln) if "|" in ln.text else ln for ln in split_lines(doc.text)])
+    lines = split_lines(doc.text)
+    if "|" in doc.text:  # (a Markdown table's rows need a pipe: most documents have none)
+        lines = [_pipe_cells(ln) if "|" in ln.text else ln for ln in lines]
+    if _SPACE_RUN.search(doc.text):
+        # (Cells set apart by spaces need a run of them: most documents have none. A Markdown row
+        # made cells above has a tab, which _spaced_cells leaves as it is.)
+        lines = _spaced_cells(lines)
     blocks: list[Block] = []
     i = 0
     n = len(lines)
@@ -551,7 +573,8 @@ def blocks_have_title(blocks: list[Block]) -> bool:
 
 def line_finder(text: str):
     """A function giving the 1-based line of an offset, in O(log n) per call (for many look-ups)."""
-    import bisect
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    return partial(bisect_right, starts)  # (no Python frame per look-up: every mention asks)
 
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    return lambda offset: bisect.bisect_right(starts, offset)
+
+_NEWLINE = re.compile("\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .firstchars import skipping
 
@@ -22,11 +23,14 @@ DATE_EXPR = re.compile(
 # (Also with dots or slashes, as tables write them: 1980.3.24, 2019/05/20.)
 ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?(?![\d万亿千百元%])")
 # A day written alone (15日, 5日下午, 6日至8日): not after 月 or a digit.
-DAY_ONLY = re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日(?:\s*(?:至|到|—|–|-|~|～)\s*(?P<d2>\d{1,2})\s*日)?")
+# (The look-behind is read after the day's first digit, not before it, so that the pattern opens with a
+# digit: re then tries it only where a digit is, not at every character of every sentence.)
+DAY_ONLY = re.compile(r"(?P<d>\d(?<![\d月年]\d)\d?)\s*日(?:\s*(?:至|到|—|–|-|~|～)\s*(?P<d2>\d{1,2})\s*日)?")
 # (Or in Chinese numerals, 十日上午, 于二十三日至二十五日: only after 于 or before a part of the day or a
 # clause's end, as a day's date is written; 一日游 or 三日内 is a number of days.)
-CN_DAY_ONLY = re.compile(r"(?<![〇零一二三四五六七八九十月年周初每第])(?P<d>[一二三四五六七八九十]{1,3})日"
-                         r"(?:(?:至|到|—|－|-)(?P<d2>[一二三四五六七八九十]{1,3})日)?")
+# (Searched from its numerals: a sentence seldom holds one.)
+CN_DAY_ONLY = skipping(r"(?<![〇零一二三四五六七八九十月年周初每第])(?P<d>[一二三四五六七八九十]{1,3})日"
+                       r"(?:(?:至|到|—|－|-)(?P<d2>[一二三四五六七八九十]{1,3})日)?")
 _DAYS_DATE = re.compile(r"上午|下午|晚|早|中午|凌晨|[，,、]")
 # Days named relative to the page's date, and how many days before it they are.
 # (Also the evening or morning of such a day: 昨晚, 今晨.)
@@ -79,8 +83,11 @@ def _ten_days(y: int, mo: int, part: str) -> str:
     return f"{_iso(y, mo, first)}/{_iso(y, mo, last)}"
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_date(text: str, year: int | None) -> str:
-    """The first date in ``text`` as ISO (``start/end`` for spans); ``""`` when none can be read."""
+    """The first date in ``text`` as ISO (``start/end`` for spans); ``""`` when none can be read.
+    (Kept for each text and year: a document writes its dates again, in its entries, tables and
+    sentences; see :func:`kg.extract.document.forget_memos`.)"""
     text = text.strip()
     m = ISO_DATE.match(text)
     if m:
@@ -172,6 +179,18 @@ def _day_of(ref: date, d: int) -> date | None:
 _DATE_CHARS = re.compile("[年月日天" + "".join(sorted({w[0] for w in RELATIVE_DAYS})) + "]")
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _from_digits(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)`` for a pattern every match of which opens with a digit (DATE_EXPR),
+    searched from the digits: re tries a pattern that opens with an optional group at every character."""
+    pos = 0
+    while (d := _DIGIT.search(text, pos)) is not None and (m := pattern.search(text, d.start())) is not None:
+        yield m
+        pos = m.end()
+
+
 def find_dates(text: str, year: int | None, ref: str = "", context: str = "") -> list[tuple[int, int, str]]:
     """Every date expression in ``text``: (start, end, iso), in order. ``ref`` is the page's own
     date (ISO day), against which relative days are resolved; a day written alone is in the
@@ -187,7 +206,7 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     ref_year = year or (int(ref[:4]) if ref[:4].isdigit() else None)
     relative_year = {m.end(): ref_year - RELATIVE_YEARS[m["w"]] for m in RELATIVE_YEAR.finditer(text)} if ref_year and "年" in text else {}
     # (Both forms need 月: most sentences have none.)
-    found = sorted([(m.start(), 0, m) for m in DATE_EXPR.finditer(text)] + [(m.start(), 1, m) for m in CN_DATE.finditer(text)],
+    found = sorted([(m.start(), 0, m) for m in _from_digits(DATE_EXPR, text)] + [(m.start(), 1, m) for m in CN_DATE.finditer(text)],
                    key=lambda t: t[:2]) if "月" in text else ()
     for _, in_words, m in found:
         try:

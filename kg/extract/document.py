@@ -12,7 +12,7 @@ from ..nlp.pipeline import _cut, load_pipeline, read_mentions
 from ..structure import line_finder, parse_blocks
 from .cues import pattern as cue_pattern
 from .event_roles import read_event_roles
-from .dates import find_dates, within_span
+from .dates import find_dates, parse_date, within_span
 from ..nlp.entities.bodies import expand_short_body, full_body_name
 from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
@@ -137,7 +137,8 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
 
 
 def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
-    """The gazetteer places among the mentions found (what the document's home place is read from)."""
+    """The gazetteer's mainland places among the mentions found (what the document's home place is read
+    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`)."""
     out = []
     # A foreign city's ward (日本横滨市港北区), and its name written bare in the same document (…与江南区区长
     # 会谈, after 韩国首尔市江南区): no home.
@@ -150,17 +151,18 @@ def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
                 if block.text[s - 1 : s] == "驻" and s > 0:
                     continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
                 entry = gaz.by_id(ent_id, label)
+                if entry is None or entry.country != "中国":
+                    continue  # (no home: most places a document names are its partners)
                 written = block.text[s:e]
-                if entry is not None and entry.country == "中国" and written in wards:
+                if written in wards:
                     continue
-                if entry is not None and entry.country == "中国":
-                    if foreign_ends is None:
-                        foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
-                    if s in foreign_ends:
-                        continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
-                if entry is not None and written != entry.zh and _bare_county(entry, written):
+                if foreign_ends is None:
+                    foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
+                if s in foreign_ends:
+                    continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
+                if written != entry.zh and _bare_county(entry, written):
                     continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
-                if entry is not None and (entry.code or entry.country != "中国"):  # (no home in 华南地区)
+                if entry.code:  # (no home in 华南地区)
                     # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
                     # (VENUE_AT ends at the place: the two characters before it are all it can read.)
                     venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
@@ -351,7 +353,7 @@ def forget_memos() -> None:
     """Empty what the rules remember between documents (jieba cuts of short stretches, bodies'
     classes and names, places inside event names): for a benchmark that starts as a build's first
     pass does."""
-    for memo in (_cut, classify_org, _foreign_places_in, phrases_in, make_org, strip_chain):
+    for memo in (_cut, classify_org, _foreign_places_in, phrases_in, make_org, strip_chain, parse_date):
         memo.cache_clear()
 
 
@@ -380,12 +382,13 @@ def extract(doc: Document) -> Facts:
     # country: their bare mentions elsewhere (known-place) take the same.
     place_country: dict[str, str] = {}
     country_at: dict[tuple[int, int], str] = {}
-    for i, (block, chosen, _) in enumerate(found):
-        for s, e, label, rule, ent_id in chosen:
-            if rule in UNLISTED_PLACE_RULES:
-                c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
-                if c:
-                    place_country.setdefault(block.text[s:e], c)
+    # (Those mentions, gathered once: (block index, block, its mentions, start, end, label). Few documents have any.)
+    unlisted = [(i, block, chosen, s, e, label) for i, (block, chosen, _) in enumerate(found)
+                for s, e, label, rule, _ in chosen if rule in UNLISTED_PLACE_RULES]
+    for i, block, chosen, s, e, _ in unlisted:
+        c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
+        if c:
+            place_country.setdefault(block.text[s:e], c)
     if len(read) > len(prose):
         # (And where the title names them after their country: 澳大利亚伊普斯维奇市师生访问团… — the text
         # may write them bare only.)
@@ -395,21 +398,21 @@ def extract(doc: Document) -> Facts:
                 c = _country_before(doc.title, title_chosen, s, gaz)
                 if c:
                     place_country.setdefault(doc.title[s:e], c)
-    for i, (block, chosen, _) in enumerate(found):
-        for s, e, label, rule, ent_id in chosen:
-            if rule in UNLISTED_PLACE_RULES and not country_at[i, s]:
-                # (Written where no country is: the country the document gave it elsewhere.)
-                country_at[i, s] = place_country.get(block.text[s:e], "")
+    for i, block, _, s, e, _ in unlisted:
+        if not country_at[i, s]:
+            # (Written where no country is: the country the document gave it elsewhere.)
+            country_at[i, s] = place_country.get(block.text[s:e], "")
     city_entry = gaz.lookup(city.name, (city.type,))
     home_parent = city_entry.parent if city_entry else ""
     bodies = _BodyNames(city, home_parent, gaz)
-    city_after_country = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, _ in chosen
-                          if rule in UNLISTED_PLACE_RULES and label == "City"}
+    city_after_country = {block.text[s:e] for _, block, _, s, e, label in unlisted if label == "City"}
     endings = [_country_endings(block.text, chosen, gaz) for block, chosen, _ in found]
     # The homonym a country before a place's name chose (美国波特兰市: Portland, Oregon): the
     # document's bare mentions of that name (波特兰, 波特兰市) are the same place.
     entry_after_country: dict[str, object] = {}
     for (block, chosen, _), country_ending in zip(found, endings):
+        if not country_ending:
+            continue  # (a block that names no country: no place after one)
         for s, e, label, rule, ent_id in chosen:
             if ent_id and label in ("City", "Region") and s in country_ending:
                 entry = gaz.by_id(ent_id, label)

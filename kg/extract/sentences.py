@@ -220,6 +220,14 @@ def in_brackets(text: str, s: int, end: int | None = None) -> bool:
 STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|访[\u4e00-\u9fff]|在[^，,。；;]{1,12}?访问|论坛|会议|博览会|峰会|交易会|活动)期间|其间|此间)")
 
 
+def _made(sent: Sentence, text: str) -> Sentence:
+    """``sent`` with its text (``text``, sliced by the caller) and an empty memo kept in it at once, as
+    :class:`_once` would keep them: the rules read both of every sentence."""
+    sent.__dict__["text"] = text
+    sent.__dict__["memo"] = {}
+    return sent
+
+
 def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "", stay: str = "") -> list[Sentence]:
     """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts).
 
@@ -242,7 +250,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             if not dates:
                 # (Most sentences state no date: they take the stay's or the context's; neither changes.)
                 own = stay if stay and STAY_OPENS.match(seg) else ctx
-                out.append(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates))
+                out.append(_made(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates), seg))
                 pos = end
                 continue
             # (Not a listed item's date in brackets: neither the sentence nor the next is of its day.)
@@ -250,7 +258,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             told = [iso for _, iso in free]
             # (访问期间，… with no day of its own: the visit's days, ``stay``, the span last stated.)
             own = told[0] if told else stay if stay and STAY_OPENS.match(seg) else ctx
-            out.append(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates))
+            out.append(_made(Sentence(doc, block, pos, end, inner, own, line_at, ctx, dates), seg))
             stay = next((iso for iso in told if "/" in iso), stay)
             # (Nor a date said in reported speech: X表示，2014年6月，两地缔结… tells history.)
             speech = SPEECH.search(seg)
