@@ -151,6 +151,15 @@ def test_a_country_cell_with_the_places_region_after_it(tmp_path):
     assert any(name.startswith("加利福尼亚") and typ == "Region" for name, typ, _ in got)
 
 
+def test_a_county_column_is_each_rows_home(tmp_path):
+    """县（市）区 | 国家 | 友好城市: a city's list of its counties' and districts' ties, each row's home its own."""
+    text = ("鞍山市友好城市一览\n\n| 序号 | 县（市）区 | 国家 | 友好城市 | 结好时间 |\n|---|---|---|---|---|\n"
+            "| 1 | 海城市 | 韩国 | 丹阳郡 | 2005年10月 |\n| 2 | 铁东区 | 日本 | 富士市 | 2010年7月 |\n")
+    facts = facts_of(text, tmp_path)
+    assert sorted((l.home.name, l.partner.name, l.since) for l in facts.partner_links) == [
+        ("海城市", "丹阳郡", "2005"), ("铁东区", "富士市", "2010")]
+
+
 def test_a_partner_cell_with_its_country_before_a_space_or_a_dot(tmp_path):
     """美国·托里斯市, 韩国 襄阳郡: the place after its country; the country is the row's."""
     text = ("洛阳市友好城市\n\n友城名称\t所属国家\t结好日期\n美国·托里斯市\t美国\t1985年5月8日\n"
