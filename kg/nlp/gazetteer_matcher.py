@@ -44,17 +44,22 @@ def make_gazetteer(nlp: Language, name: str, spans_key: str) -> "GazetteerMatche
 
 
 class _TokenOrPhraseMatcher:
-    """Matches as ``PhraseMatcher`` gives them, (match id, start token, end token): one-token
-    patterns by the token's ORTH in a dict, the others by a ``PhraseMatcher``.
+    """Matches as ``PhraseMatcher`` gives them, (match, start token, end token), each match given by
+    what the match id stands for (``infos``: the match id → its label, id and their hashes): one-token
+    patterns by the token's ORTH in a dict (whose lists hold those tuples themselves), the others by a
+    ``PhraseMatcher``. (A match's tuple read from the dict of every match id cost as much as the rest
+    of the match's reading: the dict is large.)
 
     It also matches the words of a text made into no Doc (:class:`~kg.nlp.tokenizer.Words`), by
-    their texts (``by_text``: the same ids as ``single``, keyed by the form instead of its hash), where
+    their texts (``by_text``: the same lists as ``single``, keyed by the form instead of its hash), where
     no phrase can match: see :meth:`phrase_free`."""
 
-    def __init__(self, single: dict[int, list[int]], phrases: PhraseMatcher,
-                 by_text: dict[str, list[int]] | None = None, phrase_texts: tuple[str, ...] = ()) -> None:
+    def __init__(self, single: dict[int, list[tuple]], phrases: PhraseMatcher,
+                 by_text: dict[str, list[tuple]] | None = None, phrase_texts: tuple[str, ...] = (),
+                 infos: dict[int, tuple[str, str, int, int]] | None = None) -> None:
         self.single = single
         self.phrases = phrases
+        self.infos = infos or {}
         self.by_text = by_text or {}
         # The phrase patterns' tokens, joined: text a phrase match is made of (none ever matches a
         # text that holds none of them), found by one regex (a loop of ``in`` took four times longer).
@@ -66,7 +71,7 @@ class _TokenOrPhraseMatcher:
         tokens joined are the text): none of the patterns' tokens, joined, is in it."""
         return self._phrase_text.search(text) is None
 
-    def __call__(self, doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc) -> list[tuple[tuple, int, int]]:
         out = []
         if isinstance(doc, Doc):
             keys, table = doc.to_array(ORTH).tolist(), self.single
@@ -79,7 +84,8 @@ class _TokenOrPhraseMatcher:
             for m in found[i]:
                 out.append((m, i, i + 1))
         if isinstance(doc, Doc) and len(self.phrases):
-            out.extend(self.phrases(doc))
+            infos = self.infos
+            out.extend((infos[m], s, e) for m, s, e in self.phrases(doc))
         return out
 
 
@@ -109,8 +115,8 @@ class GazetteerMatcher:
         seconds); the few others (with ``·``) go to the ``PhraseMatcher``."""
         self.patterns = list(patterns)
         strings = self.nlp.vocab.strings
-        single: dict[int, list[int]] = {}
-        by_text: dict[str, list[int]] = {}
+        single: dict[int, list[tuple]] = {}
+        by_text: dict[str, list[tuple]] = {}
         by_key: dict[str, list[str]] = {}
         one_token = jieba.re_han_default.fullmatch
         self._label_id = {}
@@ -126,8 +132,9 @@ class GazetteerMatcher:
                 # 日本国驻沈阳总领事馆. Not given to the segmenter: 印度|国际 stays cut so.)
                 for form in (text, text + "国") if label == "Country" and not text.endswith("国") else (text,):
                     ids = single.setdefault(strings.add(form), [])
-                    if match_id not in ids:
-                        ids.append(match_id)
+                    info = self._label_id[match_id]  # (one tuple per match id: ``in`` finds it)
+                    if info not in ids:
+                        ids.append(info)
                     by_text[form] = ids
             else:
                 by_key.setdefault(key, []).append(text)
@@ -137,7 +144,7 @@ class GazetteerMatcher:
             docs = [self.nlp.make_doc(t) for t in texts]
             phrases.add(key, docs)
             phrase_texts.update("".join(t.text for t in d) for d in docs)
-        self.matcher = _TokenOrPhraseMatcher(single, phrases, by_text, tuple(sorted(phrase_texts)))
+        self.matcher = _TokenOrPhraseMatcher(single, phrases, by_text, tuple(sorted(phrase_texts)), self._label_id)
 
     # Saving and loading, as span_ruler does: the patterns, one JSON object a line.
     def to_disk(self, path, *, exclude=()) -> None:
@@ -161,12 +168,10 @@ class GazetteerMatcher:
         text = doc_text(doc)
         found = {}
         matched_tokens = set()
-        label_ids = self._label_id
-        matches = self.matcher(doc)  # (a new list each time)
+        matches = self.matcher(doc)  # (a new list each time; each match's label, id and hashes)
         # (A name right after another, 日本|金泽市, cuts no word with the character before it: 本金.)
         match_ends = {ends[e - 1] for _, _, e in matches} if matches else ()
-        for match_id, s, e in matches:
-            label, ent_id, label_hash, id_hash = label_ids[match_id]
+        for (label, ent_id, label_hash, id_hash), s, e in matches:
             cs, ce = starts[s], ends[e - 1]
             # (Not when a word of three or more characters starts right after it: 南特|大都会 holds
             # 特大, but the segmenter cut it for 大都会.)
@@ -180,7 +185,7 @@ class GazetteerMatcher:
             found[cs, ce, label_hash, id_hash] = (cs, ce, label, ent_id)
         # jieba's own dictionary holds some names together with a word before them (日本共同社):
         # a token made of two gazetteer forms is read as both (日本 + 共同社).
-        # (The one-token patterns by their text: ``single``'s ids, without hashing each stretch read.)
+        # (The one-token patterns by their text: ``single``'s lists, without hashing each stretch read.)
         single = self.matcher.by_text
         # (Only the tokens of four characters or more, picked first by ``compress``: a loop over every token took long.)
         for i in compress(count(), map(_LONGER_THAN_3, map(sub, ends, starts))):
@@ -197,16 +202,14 @@ class GazetteerMatcher:
                     # A country written before a word that jieba's dictionary holds together with it
                     # (美国驻华使馆, 日本丰田汽车公司, 美国高通公司): the country is a word of its own.
                     # (Not China's, whose name starts the names of its own bodies: 中国人民对外友好协会.)
-                    left = [i for i in left if self._label_id[i][0] == "Country" and self._label_id[i][1] != _HOME_COUNTRY_ID]
-                    for match_id in left:
-                        label, ent_id, label_hash, id_hash = self._label_id[match_id]
+                    left = [i for i in left if i[0] == "Country" and i[1] != _HOME_COUNTRY_ID]
+                    for label, ent_id, label_hash, id_hash in left:
                         found[ts, ts + k, label_hash, id_hash] = (ts, ts + k, label, ent_id)
                     if left:
                         break
                 if left and right:
                     for part_ids, ps, pe in ((left, ts, ts + k), (right, ts + k, te)):
-                        for match_id in part_ids:
-                            label, ent_id, label_hash, id_hash = self._label_id[match_id]
+                        for label, ent_id, label_hash, id_hash in part_ids:
                             found[ps, pe, label_hash, id_hash] = (ps, pe, label, ent_id)
                     break
         titles = load().title_forms
@@ -224,8 +227,7 @@ class GazetteerMatcher:
                 continue
             ps = starts[i - 1]
             ids = single.get(text[ps : ts + 1]) if ts + 1 - ps >= 2 else None
-            for match_id in ids or ():
-                label, ent_id, label_hash, id_hash = self._label_id[match_id]
+            for label, ent_id, label_hash, id_hash in ids or ():
                 if label in ("City", "Region"):
                     found[ps, ts + 1, label_hash, id_hash] = (ps, ts + 1, label, ent_id)
         # (A text of one span or none needs no sort.)

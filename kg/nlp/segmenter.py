@@ -45,6 +45,9 @@ _WIDE_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U000
 # Characters that join ASCII letters and digits into one jieba block, and that the two HMMs split differently.
 _JOINERS = re.compile(r"[+#&._%\-]")
 _ASCII_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]+").fullmatch
+# What either of the two above finds, or whitespace (which the tokenizer aligns): a text with none of
+# them (most blocks) is rjieba's words as they are, known by one search (see Segmenter.cut_plain).
+_NOT_PLAIN = re.compile("[" + _WIDE_HAN.pattern[1:-1] + _JOINERS.pattern[1:-1] + r"\s]")
 # A word that never occurs in a text (private-use characters are in no block that either segmenter cuts).
 _TOTAL_FILLER = "\ue000\ue001"
 
@@ -126,6 +129,13 @@ class Segmenter:
         if run:
             self._flush(run, out)
         return out
+
+    def cut_plain(self, text: str) -> list[str] | None:
+        """``cut(text)`` for a text with no whitespace, no joiner and no wide ideograph (one search
+        for the three); None for any other text (or without rjieba)."""
+        if self.rs is None or _NOT_PLAIN.search(text) is not None:
+            return None
+        return self.rs.cut(text)
 
     def _flush(self, run: list[str], out: list[str]) -> None:
         joined = "".join(run)

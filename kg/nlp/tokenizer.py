@@ -82,10 +82,13 @@ class TextKeepingTokenizer:
         seg = self.kg_segmenter
         if seg is None or self.tokenizer.segmenter != "jieba":
             return None
-        words = seg.cut(text)  # (a new list each time)
-        if _WHITESPACE.search(text) is not None:
-            words, spaces = get_words_and_spaces([w for w in words if w], text)
-            return Words(words, {BOUNDS_KEY: _spaced_bounds(words, spaces), TEXT_KEY: text}, spaced=True)
+        # (Most blocks hold no whitespace nor what rjieba cuts apart from jieba: one search says so.)
+        words = seg.cut_plain(text)  # (a new list each time)
+        if words is None:
+            words = seg.cut(text)
+            if _WHITESPACE.search(text) is not None:
+                words, spaces = get_words_and_spaces([w for w in words if w], text)
+                return Words(words, {BOUNDS_KEY: _spaced_bounds(words, spaces), TEXT_KEY: text}, spaced=True)
         if "" in words:  # (a test in C: most texts cut into no empty word, and need no filtering loop)
             words = [w for w in words if w]
         return Words(words, {BOUNDS_KEY: _bounds(words), TEXT_KEY: text})
