@@ -225,8 +225,9 @@ _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("“「『《\""), frozenset("”」』�
 # A word of numerals that starts a Japanese surname (五十岚忠孝, 一条, 三木).
 _NUMERAL_WORD = re.compile(r"[一二三四五六七八九十百千]+")
 _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
-_HYPHEN_JOINED = re.compile(rf"[\-－][{CJK}]{{1,6}}?({cue_pattern('names', 'place_suffix')})(?!长)")
-_HYPHENS = frozenset("-－")  # (the first characters of _HYPHEN_JOINED)
+# (Or a dash: 卡尔古利—博尔德市.)
+_HYPHEN_JOINED = re.compile(rf"[\-－—][{CJK}]{{1,6}}?({cue_pattern('names', 'place_suffix')})(?!长)")
+_HYPHENS = frozenset("-－—")  # (the first characters of _HYPHEN_JOINED)
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
@@ -755,7 +756,9 @@ class NameRules:
                 after = text[e : e + 1]
                 # A known place's name joined to another's by a hyphen (卡尔古利-博尔德市): the joined city.
                 joined = _HYPHEN_JOINED.match(text, e) if after in _HYPHENS else None
-                if joined and not self.gaz.lookup(text[s : joined.end()]):
+                # (Not two known places joined: 首尔—釜山市.)
+                if joined and not self.gaz.lookup(text[s : joined.end()]) and not any(
+                        self.gaz.lookup(f) for f in (text[e + 1 : joined.end()], text[e + 1 : joined.start(1)])):
                     out.append((s, joined.end(), "City" if joined.group(1) in ("市", "町", "村", "镇") else "Region", "place-after-country"))
                     continue
                 m = _REGION_SUFFIX.match(text, e) if after in _REGION_SUFFIX_FIRST else None
