@@ -114,6 +114,9 @@ _WELCOME = (f"的?(?:{pattern('meetings', 'guests.welcome_arrival')})表示"
             f"(?:{pattern('meetings', 'guests.welcome_manner')})?(?:的)?欢迎")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?){_WELCOME}")
 WELCOME_WORD = re.compile(_WELCOME)  # (a match of WELCOMED holds one)
+# A word of a letter, a witness or a welcome: :func:`_letters_of`, :func:`_witnesses` and :func:`_welcomes` find
+# nothing in a sentence without one (searched once for the three).
+_EXTRA_WORD = skipping("|".join(f"(?:{p.pattern})" for p in (_LETTER_WORD, WITNESS_WORD, WELCOME_WORD)))
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
@@ -1786,9 +1789,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                        for h, p in pairs)
             continue
         out.append((meeting, act))
-    out.extend(_letters_of(sent, ctx))
-    out.extend(_witnesses(sent, ctx))
-    out.extend(_welcomes(sent, ctx))
+    if _EXTRA_WORD.search(text) is not None:  # (each of the three reads nothing without its word: most sentences hold none)
+        out.extend(_letters_of(sent, ctx))
+        out.extend(_witnesses(sent, ctx))
+        out.extend(_welcomes(sent, ctx))
     if out:  # (most sentences tell no meeting)
         out = _officials_over_places(_nobody_meets_themselves(out))
     ctx.seen = _Seen(sent, ctx.seen)  # (its visitors, if any, are the last named: read when asked)
