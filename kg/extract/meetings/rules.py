@@ -21,7 +21,7 @@ Nothing here knows particular names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -562,15 +562,17 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         items = text.split("、")
     # (The spans of the list in order, read once: each item's are those inside it.)
     listed = sorted(sent.spans_in(s, max(s, e)), key=_START)
+    starts = [x.start for x in listed]  # (an item's spans found by bisect: a long list has many items)
+    base = sent.start  # (sentence offsets of spans as sent.rel reads them, without a call per span)
     for item in items:
         i0, pos = s + pos, pos + len(item) + 1
         # (会见了|法国里昂市…, 与来访的|美国…委员会代表团: the item starts after 了 and a visitor's word.)
         lead_word = _GUEST_LEAD.match(item)
         skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
-        lo = sent.start + i0
+        lo = base + i0
         hi = lo + len(item)
-        item_spans = [x for x in listed if x.start >= lo and x.end <= hi]
+        item_spans = [x for x in listed[bisect_left(starts, lo) : bisect_right(starts, hi)] if x.end <= hi]
         # (Not a continent or macro-region, the gazetteer's regions of no country: 亚洲大洋洲局.)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")
                   and not (x.type == "Region" and x.rule == "gazetteer" and not x.country)]
@@ -579,14 +581,15 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         end = CP_END.search(item)  # (the item's words end at the first)
         clean = (item[: end.start()] if end else item).strip()
         # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
-        lead = next((x.end - sent.start for x in countries if x.start == lo), i0)
-        titled = title_prefix(sent.text, sent.rel(places[0])[1], load()) if lead != i0 and places else 0
-        if titled and (any(x.type == "Person" for x in item_spans) or sent.rel(places[0])[1] + len(titled) < i0 + len(clean)):
+        # (countries are in order and start in the item: the first that starts with it is the first)
+        lead = countries[0].end - base if countries and countries[0].start == lo else i0
+        titled = title_prefix(sent.text, places[0].end - base, load()) if lead != i0 and places else 0
+        if titled and (any(x.type == "Person" for x in item_spans) or places[0].end - base + len(titled) < i0 + len(clean)):
             # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
             # holder is not named: the place is met.)
             lead = i0
-        if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
-                       or sent.rel(places[0])[0] in (i0, lead) and places[0].type in ("City", "Region")
+        if places and (places[-1].end - base - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
+                       or places[0].start - base in (i0, lead) and places[0].type in ("City", "Region")
                        and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
             written = x.name if x.rule == "ward-of-city" else x.written  # (首尔市江南区, not the Chinese 江南区)
