@@ -95,6 +95,12 @@ class Sentence:
         return {}
 
     @_once
+    def persons(self) -> list[Span]:
+        """The persons the sentence names, in its spans' order (read once: most name none, and the
+        rules ask for the persons of a stretch again and again)."""
+        return [sp for sp in self.spans if sp.type == "Person"]
+
+    @_once
     def clause_ends(self) -> list[int]:
         """Where each clause mark of the sentence ends (sentence offsets), in order: read once, for the
         rules that look for the clause a name is in."""

@@ -369,18 +369,9 @@ def _told_visitors(seen: _Seen | None) -> tuple[tuple[Party, ...], int]:
     return told
 
 
-def _persons(sent: Sentence) -> list[Span]:
-    """The persons ``sent`` names, in its spans' order (read once a sentence: most name none, and the
-    rules ask for the persons of a stretch again and again)."""
-    found = sent.memo.get("persons")
-    if found is None:
-        found = sent.memo["persons"] = [sp for sp in sent.spans if sp.type == "Person"]
-    return found
-
-
 def _persons_in(sent: Sentence, s: int, e: int) -> list[Span]:
     """The persons inside ``sent.text[s:e]``: those of ``sent.spans_in(s, e)``, in order."""
-    persons = _persons(sent)
+    persons = sent.persons
     if not persons:
         return []
     lo, hi = sent.start + s, sent.start + e
@@ -1017,7 +1008,7 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
 
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
-    persons = _persons(sent)
+    persons = sent.persons
     if not persons:
         return  # (most sentences name no one)
     text = sent.block.text
