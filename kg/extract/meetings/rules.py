@@ -498,7 +498,7 @@ def _unnamed_officials(sent: Sentence, s: int, e: int) -> list[Party]:
     """The foreign places in ``sent.text[s:e]`` whose official is named by title only (…和阿曼马斯喀特
     省省长。): the place, written before a title that no name follows."""
     text, gaz = sent.text, load()
-    persons = {sent.rel(sp)[0] for sp in sent.spans if sp.type == "Person"}
+    persons = {sp.start - sent.start for sp in sent.persons}  # (as sent.rel reads them)
     out = []
     for sp in sent.spans_in(s, e):
         if sp.type not in ("City", "Region") or not sp.foreign:
@@ -655,7 +655,8 @@ def _of_the_venue(sent: Sentence, s: int, e: int, cps: list[Party]) -> list[Part
 def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
     """The Chinese place named in ``sent.text[s:e]`` (the home persons' words), not as a venue."""
     text = sent.text[s:e]
-    persons = [sent.rel(sp) for sp in sent.spans if sp.type == "Person"]
+    base = sent.start
+    persons = [(sp.start - base, sp.end - base) for sp in sent.persons]  # (as sent.rel reads them)
     dateline = PRESS_LEAD.match(sent.text) if s == 0 else None
     found: tuple[int, int, str, str] | None = None
     for ps, pe, name, typ in places_in(text):
@@ -676,7 +677,8 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
 def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:
     """Whether the mentions read ``sent.text[s:e]`` as (part of) a foreign place, country or body (兰州 in
     美国马里兰州; 南海 in 越南|海防市人民委员会)."""
-    return any(sent.rel(sp)[0] < e and s < sent.rel(sp)[1] and sp.country not in ("", "中国")
+    lo, hi = sent.start + s, sent.start + e  # (the spans' own offsets: no sent.rel per span)
+    return any(sp.start < hi and lo < sp.end and sp.country not in ("", "中国")
                and sp.type in ("City", "Region", "Country", "Organization") for sp in sent.spans)
 
 
@@ -716,12 +718,9 @@ def _subject(sent: Sentence, end: int, ctx: MeetingContext | None = None) -> lis
 _SPEAKS = re.compile(f"(?:还|也|又)?(?:{pattern('names', 'speech')})[，,：:]")
 
 
-def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
-    """A talk the home side holds (区长X主持召开…座谈会) with no guests named in its sentence: those
-    who attend it, named next (see read_meetings), meet its host."""
-    held = HOSTED_TALK.search(sent.text)
-    if held is None:
-        return
+def _remember_hosted(sent: Sentence, ctx: MeetingContext, held: re.Match) -> None:
+    """A talk the home side holds (区长X主持召开…座谈会, ``held``: where HOSTED_TALK finds it) with no
+    guests named in its sentence: those who attend it, named next (see read_meetings), meet its host."""
     hosts = [p for p in _subject(sent, held.start(), ctx) if p.type == "Person"]
     if hosts and not any(sp.type == "Person" and _foreign(_person(sent, sp, sent.start)) for sp in sent.spans_in(held.end(), len(sent.text))):
         ctx.hosted = Meeting(date=sent.date_before(held.start()), mode="in_person", home=tuple(hosts), counterparts=(),
@@ -1444,7 +1443,8 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
     met_after = bool(_persons_in(sent, post_s, post_e))
     for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
-        if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
+        at = sent.start + t.start()
+        if any(sp.start <= at < sp.end for sp in sent.spans):
             continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
         if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or NO_SUBJECT.match(text[pre_s : t.start()])
                 or sent.spans_in(pre_s, t.start())
@@ -1515,7 +1515,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out: list[tuple[Meeting, str]] = []
     text = sent.text
     _remember_people(sent, ctx)
-    _remember_hosted(sent, ctx)
+    held = HOSTED_TALK.search(text)
+    if held is not None:  # (most sentences tell no talk held)
+        _remember_hosted(sent, ctx, held)
     if "/" in sent.date:
         # (A trip abroad over days, 10月13日至17日，…率代表团赴意大利进行友好访问: whom the days after
         # it meet, of no country the text tells, are of that country.)
@@ -1562,9 +1564,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             start = more.end()
         return _nobody_meets_themselves(found)
     last_act = 0  # (where the last act word ends: see the attendees after them, below)
+    titles = "《" in text  # (most sentences quote no title: nothing to count before each act word)
     for m in _ACT_SCAN.finditer(text):
         last_act = m.end()
-        if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+        if titles and text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
         act = m.group(0)
         after = text[m.end() :]
