@@ -147,7 +147,10 @@ class Sentence:
         """The last date stated before ``pos`` in this sentence, else the sentence's context date.
         ``own_brackets=False`` passes over dates in brackets closed before ``pos``: those of a listed
         item (意大利锡耶纳市（2019年4月）、…), not of what follows."""
-        dates = [iso for s, e, iso in self._dates if s < pos and (own_brackets or not in_brackets(self.text, s, pos))]
+        stated = self._dates
+        if not stated:
+            return self.date  # (most sentences state no date: no list to build)
+        dates = [iso for s, e, iso in stated if s < pos and (own_brackets or not in_brackets(self.text, s, pos))]
         return dates[-1] if dates else self.date
 
     def stated_date_before(self, pos: int) -> str:
