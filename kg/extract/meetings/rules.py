@@ -553,7 +553,7 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         items = text.split("、")
     # (The spans of the list in order, read once: each item's are those inside it.)
     listed = sorted(sent.spans_in(s, max(s, e)), key=_START)
-    starts = [x.start for x in listed]  # (an item's spans found by bisect: a long list has many items)
+    starts = list(map(_START, listed))  # (an item's spans found by bisect: a long list has many items)
     base = sent.start  # (sentence offsets of spans as sent.rel reads them, without a call per span)
     for item in items:
         i0, pos = s + pos, pos + len(item) + 1
@@ -620,6 +620,8 @@ def _clause_start(sent: Sentence, pos: int) -> int:
     ends = sent.clause_ends  # (read once a sentence: every person's phrase asks)
     seps = ends[: bisect_right(ends, pos)]
     start = seps.pop() if seps else 0
+    if not start:
+        return 0  # (the sentence's first clause: nothing before it to reach back over)
     # (Nor over the cells of a table's row: 缅甸驻昆明总领事馆来访 | 总领事X | 州委书记Y会见.)
     cells = cell_starts(sent.block) if sent.block.kind == ROW_TEXT else ()
     while start > 0 and sent.start + start not in cells:
