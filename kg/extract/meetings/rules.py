@@ -464,6 +464,7 @@ _UNIT_OF_TITLE = frozenset("市州省县郡区")
 _COMMAS = re.compile(r"[，,]")
 _ALSO = re.compile("并")
 _START = attrgetter("start")  # (spans ordered by where they start: no lambda called for each)
+_TYPE = attrgetter("type")  # ("Person" not in map(_TYPE, parties): whether none is a person, told in C)
 
 
 def _led_group_country(sent: Sentence, sp: Span) -> str:
@@ -929,8 +930,8 @@ def _of_venue(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
     """A foreign official met with a title and no body, in the one foreign place the sentence names
     as where, or goes to, before the act (在巴勒莫市与市长X共同签署…; 访问昆士兰州，与州长X举行会谈):
     the official of that place."""
-    if not any(p.type == "Person" and p.title and not p.organizations for p in cps):
-        return cps
+    if "Person" not in map(_TYPE, cps) or not any(p.type == "Person" and p.title and not p.organizations for p in cps):
+        return cps  # (most meet no person here: told in C first)
     # (Where the place, or the country written before it, follows 在/访问/赴 …: 访问澳大利亚昆士兰州.)
     lead = {x.end: sent.rel(x)[0] for x in sent.spans if x.type == "Country"}
     places = [sp for sp in sent.spans_in(0, pos) if sp.type in ("City", "Region") and sp.foreign]
@@ -1002,7 +1003,7 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
     out = []
     for mt, act in found:
         home = {h.name for h in mt.home}
-        cps = tuple(c for c in mt.counterparts if c.name not in home)
+        cps = tuple([c for c in mt.counterparts if c.name not in home])
         if cps:
             out.append((mt if len(cps) == len(mt.counterparts) else replace(mt, counterparts=cps), act))
     return out
@@ -1315,7 +1316,7 @@ def _officials_over_places(found: list[tuple[Meeting, str]]) -> list[tuple[Meeti
     """A sentence's meetings without those of a place or body met where the same home side meets a
     person of that place's country in it (代表团拜会了友好城市X市，与市长Y举行会谈: Y is whom they met)."""
     met = {(h.name, c.country) for mt, _ in found for h in mt.home for c in mt.counterparts if c.type == "Person" and c.country}
-    dropped = [mt for mt, _ in found if not any(c.type == "Person" for c in mt.counterparts)
+    dropped = [mt for mt, _ in found if "Person" not in map(_TYPE, mt.counterparts)
                and all((h.name, c.country) in met for h in mt.home for c in mt.counterparts)]
     if not dropped:
         return found
@@ -1629,7 +1630,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 homes, cps = sides
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=homes,
                                     counterparts=cps, evidence=sent.evidence(),
-                                    country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
+                                    country=";".join(dict.fromkeys(filter(None, map(_country_of, cps)))),
                                     description=text.strip(), home_place=_home_place(sent, 0, pre_s, ctx.home_place)), act))
             continue
         post_s = m.end()
@@ -1664,7 +1665,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             for homes, cps, (hs, he) in pairs:
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[_manner_start(sent, pre_s) : m.end()]), home=tuple(homes),
                                     counterparts=tuple(cps), evidence=sent.evidence(),
-                                    country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
+                                    country=";".join(dict.fromkeys(filter(None, map(_country_of, cps)))),
                                     description=text.strip(), home_place=_home_place(sent, hs, he, ctx.home_place)), act))
             continue
         split = None
@@ -1754,7 +1755,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…),
             # or the guests of a foreign host (别府市市长X会见了代表团; not 市领导会见了金永浩一行, who is the guest).
             homes = list(ctx.home_leaders)
-        if not homes and cps and all(p.type in ("City", "Region") and _foreign(p) for p in cps) and _foreign_place_opens(sent, *home_seg):
+        # (The words before the act read first: they seldom open with a foreign place, and a long list is met.)
+        if not homes and cps and _foreign_place_opens(sent, *home_seg) and all(p.type in ("City", "Region") and _foreign(p) for p in cps):
             continue  # (达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流: two foreign sides among themselves)
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
@@ -1766,7 +1768,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if PHONE.search(manner):
             continue  # (a telephone call: 与X举行电话会谈)
         mode = _mode(act, manner)
-        countries = list(dict.fromkeys(c for c in map(_country_of, cps) if c))
+        countries = list(dict.fromkeys(filter(None, map(_country_of, cps))))
         meeting = Meeting(
             date=sent.date_before(m.start()),
             mode=mode,
