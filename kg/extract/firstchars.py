@@ -15,6 +15,7 @@ a search from further back would (a look-behind still sees the text before ``pos
 from __future__ import annotations
 
 import re
+import sys
 from re import _constants as C  # noqa: N812 (the parser's opcodes)
 from re import _parser
 
@@ -90,6 +91,9 @@ def _item(op, av) -> tuple[set[str], bool]:
     raise _Unknown  # (any character, a negated literal, a back-reference…)
 
 
+_NONE = iter(())  # (an iterator that is over: shared, as it stays so)
+
+
 class Skipping:
     """``pattern`` (compiled), searched from the first character a match can start with (see the
     module doc). ``search`` and ``finditer`` skip; everything else is the pattern's own."""
@@ -97,17 +101,23 @@ class Skipping:
     def __init__(self, pattern: re.Pattern, chars: frozenset[str]) -> None:
         self._pattern = pattern
         self._skip = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+        # (Bound once: the rules search tens of thousands of times.)
+        self._skip_search, self._search = self._skip.search, pattern.search
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        end = len(text) if endpos is None else endpos
-        at = self._skip.search(text, pos, end)
-        return None if at is None else self._pattern.search(text, at.start(), end)
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        # (re reads an endpos past the text as its end: the match is the same, its ``endpos`` too.)
+        at = self._skip_search(text, pos, endpos)
+        return None if at is None else self._search(text, at.start(), endpos)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        # (No generator where the text holds no first character: most texts hold none.)
+        at = self._skip_search(text, pos, endpos)
+        return _NONE if at is None else self._matches(text, at.start(), endpos)
+
+    def _matches(self, text: str, pos: int, endpos: int):
         # (The pattern matches no empty string: each search goes on where the last match ended, as
         # re's own scanner does.)
-        end = len(text) if endpos is None else endpos
-        while (m := self.search(text, pos, end)) is not None:
+        while (m := self.search(text, pos, endpos)) is not None:
             yield m
             pos = m.end()
 

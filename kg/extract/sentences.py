@@ -7,8 +7,9 @@ block's text; :meth:`Sentence.evidence` maps them back to the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter, le
 
 from ..model import Block, Document, Evidence
 from .cues import pattern as cue_pattern
@@ -21,6 +22,7 @@ CLAUSE_END = re.compile(r"[，,：:]")
 SPEECH = re.compile(f"(?:{cue_pattern('names', 'speech')})[，,：:]")
 # A sentence that opens by telling history (据悉，…): see split_sentences.
 HISTORY = re.compile(f"\\s*(?:{cue_pattern('names', 'history')})")
+_START, _END = attrgetter("start"), attrgetter("end")
 HOME_COUNTRY = "中国"
 SARS = ("香港", "澳门")
 
@@ -93,6 +95,12 @@ class Sentence:
         return {}
 
     @_once
+    def persons(self) -> list[Span]:
+        """The persons the sentence names, in its spans' order (read once: most name none, and the
+        rules ask for the persons of a stretch again and again)."""
+        return [sp for sp in self.spans if sp.type == "Person"]
+
+    @_once
     def clause_ends(self) -> list[int]:
         """Where each clause mark of the sentence ends (sentence offsets), in order: read once, for the
         rules that look for the clause a name is in."""
@@ -107,7 +115,16 @@ class Sentence:
     def spans_in(self, s: int, e: int) -> list[Span]:
         """Spans inside ``text[s:e]`` (sentence-relative offsets)."""
         lo, hi = self.start + s, self.start + e  # (once, not for every span: the rules ask tens of thousands of times)
-        return [sp for sp in self.spans if sp.start >= lo and sp.end <= hi]
+        starts = self._starts
+        if starts is None:
+            return [sp for sp in self.spans if sp.start >= lo and sp.end <= hi]
+        # (Only spans that start in [lo, hi] can lie inside: found by bisect, in their order.)
+        return [sp for sp in self.spans[bisect_left(starts, lo) : bisect_right(starts, hi)] if sp.end <= hi]
+
+    @_once
+    def _starts(self) -> list[int] | None:
+        """Where the spans start, when they are in that order (as split_sentences gives them); else None."""
+        return _starts_in_order(self.spans)
 
     def rel(self, sp: Span) -> tuple[int, int]:
         return sp.start - self.start, sp.end - self.start
@@ -130,7 +147,10 @@ class Sentence:
         """The last date stated before ``pos`` in this sentence, else the sentence's context date.
         ``own_brackets=False`` passes over dates in brackets closed before ``pos``: those of a listed
         item (意大利锡耶纳市（2019年4月）、…), not of what follows."""
-        dates = [iso for s, e, iso in self._dates if s < pos and (own_brackets or not in_brackets(self.text, s, pos))]
+        stated = self._dates
+        if not stated:
+            return self.date  # (most sentences state no date: no list to build)
+        dates = [iso for s, e, iso in stated if s < pos and (own_brackets or not in_brackets(self.text, s, pos))]
         return dates[-1] if dates else self.date
 
     def stated_date_before(self, pos: int) -> str:
@@ -220,6 +240,13 @@ def in_brackets(text: str, s: int, end: int | None = None) -> bool:
 STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|访[\u4e00-\u9fff]|在[^，,。；;]{1,12}?访问|论坛|会议|博览会|峰会|交易会|活动)期间|其间|此间)")
 
 
+def _starts_in_order(spans) -> list[int] | None:
+    """The spans' starts when the spans are ordered by them (and none ends before it starts): then the
+    spans inside a stretch are those that start in it and end by its end, found by bisect. Else None."""
+    starts = list(map(_START, spans))  # (map, sorted and all run in C: read for every block and sentence)
+    return starts if starts == sorted(starts) and all(map(le, starts, map(_END, spans))) else None
+
+
 def _made(sent: Sentence, text: str) -> Sentence:
     """``sent`` with its text (``text``, sliced by the caller) and an empty memo kept in it at once, as
     :class:`_once` would keep them: the rules read both of every sentence."""
@@ -240,12 +267,16 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
     ctx = _entry_date(doc, block) or ctx or _section_date(doc, block)  # (block_date, the entry's read once)
     pos = 0
     bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    starts = _starts_in_order(spans)  # (each sentence's spans by bisect, when the spans are in order)
     for end in bounds:
         if end <= pos:
             continue
         seg = text[pos:end]
         if not seg.lstrip().startswith("【") and seg.strip():
-            inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
+            if starts is None:
+                inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
+            else:
+                inner = tuple([sp for sp in spans[bisect_left(starts, pos) : bisect_right(starts, end)] if sp.end <= end])
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
             if not dates:
                 # (Most sentences state no date: they take the stay's or the context's; neither changes.)

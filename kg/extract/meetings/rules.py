@@ -21,7 +21,7 @@ Nothing here knows particular names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -114,6 +114,9 @@ _WELCOME = (f"的?(?:{pattern('meetings', 'guests.welcome_arrival')})表示"
             f"(?:{pattern('meetings', 'guests.welcome_manner')})?(?:的)?欢迎")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?){_WELCOME}")
 WELCOME_WORD = re.compile(_WELCOME)  # (a match of WELCOMED holds one)
+# A word of a letter, a witness or a welcome: :func:`_letters_of`, :func:`_witnesses` and :func:`_welcomes` find
+# nothing in a sentence without one (searched once for the three).
+_EXTRA_WORD = skipping("|".join(f"(?:{p.pattern})" for p in (_LETTER_WORD, WITNESS_WORD, WELCOME_WORD)))
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
@@ -366,18 +369,9 @@ def _told_visitors(seen: _Seen | None) -> tuple[tuple[Party, ...], int]:
     return told
 
 
-def _persons(sent: Sentence) -> list[Span]:
-    """The persons ``sent`` names, in its spans' order (read once a sentence: most name none, and the
-    rules ask for the persons of a stretch again and again)."""
-    found = sent.memo.get("persons")
-    if found is None:
-        found = sent.memo["persons"] = [sp for sp in sent.spans if sp.type == "Person"]
-    return found
-
-
 def _persons_in(sent: Sentence, s: int, e: int) -> list[Span]:
     """The persons inside ``sent.text[s:e]``: those of ``sent.spans_in(s, e)``, in order."""
-    persons = _persons(sent)
+    persons = sent.persons
     if not persons:
         return []
     lo, hi = sent.start + s, sent.start + e
@@ -470,6 +464,7 @@ _UNIT_OF_TITLE = frozenset("市州省县郡区")
 _COMMAS = re.compile(r"[，,]")
 _ALSO = re.compile("并")
 _START = attrgetter("start")  # (spans ordered by where they start: no lambda called for each)
+_TYPE = attrgetter("type")  # ("Person" not in map(_TYPE, parties): whether none is a person, told in C)
 
 
 def _led_group_country(sent: Sentence, sp: Span) -> str:
@@ -504,7 +499,7 @@ def _unnamed_officials(sent: Sentence, s: int, e: int) -> list[Party]:
     """The foreign places in ``sent.text[s:e]`` whose official is named by title only (…和阿曼马斯喀特
     省省长。): the place, written before a title that no name follows."""
     text, gaz = sent.text, load()
-    persons = {sent.rel(sp)[0] for sp in sent.spans if sp.type == "Person"}
+    persons = {sp.start - sent.start for sp in sent.persons}  # (as sent.rel reads them)
     out = []
     for sp in sent.spans_in(s, e):
         if sp.type not in ("City", "Region") or not sp.foreign:
@@ -559,15 +554,17 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         items = text.split("、")
     # (The spans of the list in order, read once: each item's are those inside it.)
     listed = sorted(sent.spans_in(s, max(s, e)), key=_START)
+    starts = list(map(_START, listed))  # (an item's spans found by bisect: a long list has many items)
+    base = sent.start  # (sentence offsets of spans as sent.rel reads them, without a call per span)
     for item in items:
         i0, pos = s + pos, pos + len(item) + 1
         # (会见了|法国里昂市…, 与来访的|美国…委员会代表团: the item starts after 了 and a visitor's word.)
         lead_word = _GUEST_LEAD.match(item)
         skip = lead_word.end() if lead_word else 0
         i0, item = i0 + skip, item[skip:]
-        lo = sent.start + i0
+        lo = base + i0
         hi = lo + len(item)
-        item_spans = [x for x in listed if x.start >= lo and x.end <= hi]
+        item_spans = [x for x in listed[bisect_left(starts, lo) : bisect_right(starts, hi)] if x.end <= hi]
         # (Not a continent or macro-region, the gazetteer's regions of no country: 亚洲大洋洲局.)
         places = [x for x in item_spans if x.type in ("City", "Region", "Organization", "Company")
                   and not (x.type == "Region" and x.rule == "gazetteer" and not x.country)]
@@ -576,14 +573,15 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         end = CP_END.search(item)  # (the item's words end at the first)
         clean = (item[: end.start()] if end else item).strip()
         # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
-        lead = next((x.end - sent.start for x in countries if x.start == lo), i0)
-        titled = title_prefix(sent.text, sent.rel(places[0])[1], load()) if lead != i0 and places else 0
-        if titled and (any(x.type == "Person" for x in item_spans) or sent.rel(places[0])[1] + len(titled) < i0 + len(clean)):
+        # (countries are in order and start in the item: the first that starts with it is the first)
+        lead = countries[0].end - base if countries and countries[0].start == lo else i0
+        titled = title_prefix(sent.text, places[0].end - base, load()) if lead != i0 and places else 0
+        if titled and (any(x.type == "Person" for x in item_spans) or places[0].end - base + len(titled) < i0 + len(clean)):
             # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
             # holder is not named: the place is met.)
             lead = i0
-        if places and (sent.rel(places[-1])[1] - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
-                       or sent.rel(places[0])[0] in (i0, lead) and places[0].type in ("City", "Region")
+        if places and (places[-1].end - base - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
+                       or places[0].start - base in (i0, lead) and places[0].type in ("City", "Region")
                        and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
             written = x.name if x.rule == "ward-of-city" else x.written  # (首尔市江南区, not the Chinese 江南区)
@@ -623,6 +621,8 @@ def _clause_start(sent: Sentence, pos: int) -> int:
     ends = sent.clause_ends  # (read once a sentence: every person's phrase asks)
     seps = ends[: bisect_right(ends, pos)]
     start = seps.pop() if seps else 0
+    if not start:
+        return 0  # (the sentence's first clause: nothing before it to reach back over)
     # (Nor over the cells of a table's row: 缅甸驻昆明总领事馆来访 | 总领事X | 州委书记Y会见.)
     cells = cell_starts(sent.block) if sent.block.kind == ROW_TEXT else ()
     while start > 0 and sent.start + start not in cells:
@@ -658,7 +658,8 @@ def _of_the_venue(sent: Sentence, s: int, e: int, cps: list[Party]) -> list[Part
 def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
     """The Chinese place named in ``sent.text[s:e]`` (the home persons' words), not as a venue."""
     text = sent.text[s:e]
-    persons = [sent.rel(sp) for sp in sent.spans if sp.type == "Person"]
+    base = sent.start
+    persons = [(sp.start - base, sp.end - base) for sp in sent.persons]  # (as sent.rel reads them)
     dateline = PRESS_LEAD.match(sent.text) if s == 0 else None
     found: tuple[int, int, str, str] | None = None
     for ps, pe, name, typ in places_in(text):
@@ -679,7 +680,8 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
 def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:
     """Whether the mentions read ``sent.text[s:e]`` as (part of) a foreign place, country or body (兰州 in
     美国马里兰州; 南海 in 越南|海防市人民委员会)."""
-    return any(sent.rel(sp)[0] < e and s < sent.rel(sp)[1] and sp.country not in ("", "中国")
+    lo, hi = sent.start + s, sent.start + e  # (the spans' own offsets: no sent.rel per span)
+    return any(sp.start < hi and lo < sp.end and sp.country not in ("", "中国")
                and sp.type in ("City", "Region", "Country", "Organization") for sp in sent.spans)
 
 
@@ -719,12 +721,9 @@ def _subject(sent: Sentence, end: int, ctx: MeetingContext | None = None) -> lis
 _SPEAKS = re.compile(f"(?:还|也|又)?(?:{pattern('names', 'speech')})[，,：:]")
 
 
-def _remember_hosted(sent: Sentence, ctx: MeetingContext) -> None:
-    """A talk the home side holds (区长X主持召开…座谈会) with no guests named in its sentence: those
-    who attend it, named next (see read_meetings), meet its host."""
-    held = HOSTED_TALK.search(sent.text)
-    if held is None:
-        return
+def _remember_hosted(sent: Sentence, ctx: MeetingContext, held: re.Match) -> None:
+    """A talk the home side holds (区长X主持召开…座谈会, ``held``: where HOSTED_TALK finds it) with no
+    guests named in its sentence: those who attend it, named next (see read_meetings), meet its host."""
     hosts = [p for p in _subject(sent, held.start(), ctx) if p.type == "Person"]
     if hosts and not any(sp.type == "Person" and _foreign(_person(sent, sp, sent.start)) for sp in sent.spans_in(held.end(), len(sent.text))):
         ctx.hosted = Meeting(date=sent.date_before(held.start()), mode="in_person", home=tuple(hosts), counterparts=(),
@@ -931,8 +930,8 @@ def _of_venue(sent: Sentence, pos: int, cps: list[Party]) -> list[Party]:
     """A foreign official met with a title and no body, in the one foreign place the sentence names
     as where, or goes to, before the act (在巴勒莫市与市长X共同签署…; 访问昆士兰州，与州长X举行会谈):
     the official of that place."""
-    if not any(p.type == "Person" and p.title and not p.organizations for p in cps):
-        return cps
+    if "Person" not in map(_TYPE, cps) or not any(p.type == "Person" and p.title and not p.organizations for p in cps):
+        return cps  # (most meet no person here: told in C first)
     # (Where the place, or the country written before it, follows 在/访问/赴 …: 访问澳大利亚昆士兰州.)
     lead = {x.end: sent.rel(x)[0] for x in sent.spans if x.type == "Country"}
     places = [sp for sp in sent.spans_in(0, pos) if sp.type in ("City", "Region") and sp.foreign]
@@ -1004,14 +1003,14 @@ def _nobody_meets_themselves(found: list[tuple[Meeting, str]]) -> list[tuple[Mee
     out = []
     for mt, act in found:
         home = {h.name for h in mt.home}
-        cps = tuple(c for c in mt.counterparts if c.name not in home)
+        cps = tuple([c for c in mt.counterparts if c.name not in home])
         if cps:
             out.append((mt if len(cps) == len(mt.counterparts) else replace(mt, counterparts=cps), act))
     return out
 
 
 def _remember_people(sent: Sentence, ctx: MeetingContext) -> None:
-    persons = _persons(sent)
+    persons = sent.persons
     if not persons:
         return  # (most sentences name no one)
     text = sent.block.text
@@ -1317,7 +1316,7 @@ def _officials_over_places(found: list[tuple[Meeting, str]]) -> list[tuple[Meeti
     """A sentence's meetings without those of a place or body met where the same home side meets a
     person of that place's country in it (代表团拜会了友好城市X市，与市长Y举行会谈: Y is whom they met)."""
     met = {(h.name, c.country) for mt, _ in found for h in mt.home for c in mt.counterparts if c.type == "Person" and c.country}
-    dropped = [mt for mt, _ in found if not any(c.type == "Person" for c in mt.counterparts)
+    dropped = [mt for mt, _ in found if "Person" not in map(_TYPE, mt.counterparts)
                and all((h.name, c.country) in met for h in mt.home for c in mt.counterparts)]
     if not dropped:
         return found
@@ -1447,7 +1446,8 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     # (A person after the act word is the one met: A和B会见了C joins A and B on one side.)
     met_after = bool(_persons_in(sent, post_s, post_e))
     for t in TO_COUNTERPART.finditer(text, pre_s, pre_e) if not met_after or act in SIGNING_ACTS else ():
-        if any(sent.rel(sp)[0] <= t.start() < sent.rel(sp)[1] for sp in sent.spans):
+        at = sent.start + t.start()
+        if any(sp.start <= at < sp.end for sp in sent.spans):
             continue  # inside a name: 和 in 呼和浩特, 同 in 同江市
         if (re.fullmatch(r"[在于正]*", text[pre_s : t.start()]) or NO_SUBJECT.match(text[pre_s : t.start()])
                 or sent.spans_in(pre_s, t.start())
@@ -1518,7 +1518,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     out: list[tuple[Meeting, str]] = []
     text = sent.text
     _remember_people(sent, ctx)
-    _remember_hosted(sent, ctx)
+    held = HOSTED_TALK.search(text)
+    if held is not None:  # (most sentences tell no talk held)
+        _remember_hosted(sent, ctx, held)
     if "/" in sent.date:
         # (A trip abroad over days, 10月13日至17日，…率代表团赴意大利进行友好访问: whom the days after
         # it meet, of no country the text tells, are of that country.)
@@ -1565,9 +1567,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             start = more.end()
         return _nobody_meets_themselves(found)
     last_act = 0  # (where the last act word ends: see the attendees after them, below)
+    titles = "《" in text  # (most sentences quote no title: nothing to count before each act word)
     for m in _ACT_SCAN.finditer(text):
         last_act = m.end()
-        if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+        if titles and text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
         act = m.group(0)
         after = text[m.end() :]
@@ -1627,7 +1630,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                 homes, cps = sides
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[pre_s : m.end()]), home=homes,
                                     counterparts=cps, evidence=sent.evidence(),
-                                    country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
+                                    country=";".join(dict.fromkeys(filter(None, map(_country_of, cps)))),
                                     description=text.strip(), home_place=_home_place(sent, 0, pre_s, ctx.home_place)), act))
             continue
         post_s = m.end()
@@ -1662,7 +1665,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             for homes, cps, (hs, he) in pairs:
                 out.append((Meeting(date=sent.date_before(m.start()), mode=_mode(act, text[_manner_start(sent, pre_s) : m.end()]), home=tuple(homes),
                                     counterparts=tuple(cps), evidence=sent.evidence(),
-                                    country=";".join(dict.fromkeys(c for c in map(_country_of, cps) if c)),
+                                    country=";".join(dict.fromkeys(filter(None, map(_country_of, cps)))),
                                     description=text.strip(), home_place=_home_place(sent, hs, he, ctx.home_place)), act))
             continue
         split = None
@@ -1752,7 +1755,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…),
             # or the guests of a foreign host (别府市市长X会见了代表团; not 市领导会见了金永浩一行, who is the guest).
             homes = list(ctx.home_leaders)
-        if not homes and cps and all(p.type in ("City", "Region") and _foreign(p) for p in cps) and _foreign_place_opens(sent, *home_seg):
+        # (The words before the act read first: they seldom open with a foreign place, and a long list is met.)
+        if not homes and cps and _foreign_place_opens(sent, *home_seg) and all(p.type in ("City", "Region") and _foreign(p) for p in cps):
             continue  # (达累斯萨拉姆市代表还与贝洛奥里藏特市代表…进行了交流: two foreign sides among themselves)
         if not homes:
             # No person on the home side: the places that speak (黑河市、珠海市和俄罗斯…举行会晤), else the home place.
@@ -1764,7 +1768,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         if PHONE.search(manner):
             continue  # (a telephone call: 与X举行电话会谈)
         mode = _mode(act, manner)
-        countries = list(dict.fromkeys(c for c in map(_country_of, cps) if c))
+        countries = list(dict.fromkeys(filter(None, map(_country_of, cps))))
         meeting = Meeting(
             date=sent.date_before(m.start()),
             mode=mode,
@@ -1786,9 +1790,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                        for h, p in pairs)
             continue
         out.append((meeting, act))
-    out.extend(_letters_of(sent, ctx))
-    out.extend(_witnesses(sent, ctx))
-    out.extend(_welcomes(sent, ctx))
+    if _EXTRA_WORD.search(text) is not None:  # (each of the three reads nothing without its word: most sentences hold none)
+        out.extend(_letters_of(sent, ctx))
+        out.extend(_witnesses(sent, ctx))
+        out.extend(_welcomes(sent, ctx))
     if out:  # (most sentences tell no meeting)
         out = _officials_over_places(_nobody_meets_themselves(out))
     ctx.seen = _Seen(sent, ctx.seen)  # (its visitors, if any, are the last named: read when asked)
