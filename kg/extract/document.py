@@ -18,7 +18,7 @@ from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
 from .names import classify_org, make_org, strip_chain
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
-from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms, surname_title_names
+from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import HISTORY, HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
@@ -372,8 +372,8 @@ def extract(doc: Document) -> Facts:
     read = list(read_mentions(nlp, texts))
     for block, (chosen, nested, _) in zip(prose, read):
         found.append((block, list(chosen), set(nested)))
-    titled = surname_title_names(found)
-    found = _bare_as_written(known_names_again(found, titled), gaz)
+    titled: dict[str, tuple[str, str]] = {}  # (surname_title_names(found), read in known_names_again's pass)
+    found = _bare_as_written(known_names_again(found, titled, find_titled=True), gaz)
     full_name = _full_names(found)
     persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
     city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
