@@ -253,14 +253,17 @@ def _of_country_before(entry, written: str, country_id: str, gaz):
     return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
 
 
-def _full_names(found) -> dict[str, str]:
+def _full_names(found, names: list[str] | None = None) -> dict[str, str]:
     """The full name of each part of a transliterated person's name the document writes alone
-    (纳隆萨 or 差瓦里 for 纳隆萨·差瓦里), where one person of the document has that part."""
+    (纳隆萨 or 差瓦里 for 纳隆萨·差瓦里), where one person of the document has that part. (Every
+    person's mention's name is appended to ``names``, in the mentions' order, if given.)"""
     out: dict[str, str] = {}
     for block, chosen, _ in found:
         for s, e, label, _, _ in chosen:
             if label == "Person":
                 name = block.text[s:e]
+                if names is not None:
+                    names.append(name)
                 for part in set(short_forms(name)):
                     out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
     return out
@@ -374,8 +377,9 @@ def extract(doc: Document) -> Facts:
         found.append((block, list(chosen), set(nested)))
     titled: dict[str, tuple[str, str]] = {}  # (surname_title_names(found), read in known_names_again's pass)
     found = _bare_as_written(known_names_again(found, titled, find_titled=True), gaz)
-    full_name = _full_names(found)
-    persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
+    named: list[str] = []  # (the persons' names, read in _full_names' pass over the mentions)
+    full_name = _full_names(found, named)
+    persons = frozenset(named)
     city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
@@ -451,6 +455,7 @@ def extract(doc: Document) -> Facts:
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
+        n_ends, len_text = len(ends), len(block.text)
         sentence_quotes: dict[tuple[int, int], tuple[int, int, str]] = {}  # (a sentence names several)
         # (A block on one line of the file, as most are: its mentions' line, read once. Its characters lie
         # between its start and end in the file, in order.)
@@ -575,7 +580,11 @@ def extract(doc: Document) -> Facts:
                 country = before or (written[:2] if written[:2] in SARS else _body_country(written, gaz))
             if key not in nested:
                 spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
-            ss, se = _sentence(block.text, s, e, ends)
+            # (The sentence around the mention, as _sentence finds it: written out, once per mention.)
+            j = bisect_right(ends, s)
+            ss = ends[j - 1] if j else 0
+            j = bisect_right(ends, e, j)
+            se = ends[j] if j < n_ends else len_text
             quoted = sentence_quotes.get((ss, se))
             if quoted is None:
                 start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
