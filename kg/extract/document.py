@@ -273,15 +273,19 @@ def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
     """Where a country's name ends in ``text`` (its gazetteer id by offset): a place named there is of it.
     So is one named right after a foreign region (美国加利福尼亚州奥克兰市 is Oakland, not Auckland)."""
     out: dict[int, str] = {}
-    for cs, ce, clabel, _, cid in chosen:
-        if clabel == "Country" and cid:
-            out[ce] = cid
+    regions = []  # (the regions' mentions, read below in order: most blocks name none)
+    for m in chosen:
+        clabel = m[2]
+        if clabel == "Country" and m[4]:
+            out[m[1]] = cid = m[4]
             # (Also after a description of the place: 意大利历史名城帕尔马市 is Italy's 帕尔马.)
-            d = _DESCRIBED_AFTER.match(text, ce)
+            d = _DESCRIBED_AFTER.match(text, m[1])
             if d:
                 out.setdefault(d.end(), cid)
-    for cs, ce, clabel, _, cid in sorted(chosen):
-        if clabel != "Region" or ce in out:
+        elif clabel == "Region":
+            regions.append(m)
+    for cs, ce, _, _, cid in sorted(regions) if regions else ():
+        if ce in out:
             continue
         if cs in out:  # (韩国江原道春川市, 美国加州奥克兰市: the region's country is the one written before it)
             out[ce] = out[cs]
@@ -414,11 +418,16 @@ def extract(doc: Document) -> Facts:
     # The homonym a country before a place's name chose (美国波特兰市: Portland, Oregon): the
     # document's bare mentions of that name (波特兰, 波特兰市) are the same place.
     entry_after_country: dict[str, object] = {}
-    for (block, chosen, _), country_ending in zip(found, endings):
-        if not country_ending:
-            continue  # (a block that names no country: no place after one)
+    # A foreign region the document names with its unit word (马来西亚马六甲州): its bare name, where the
+    # gazetteer's is a city of that country the document never writes with 市 (马六甲), is the region.
+    region_of_bare: dict[str, tuple[str, str, object]] = {}  # bare name → (the region's name, its country, its entry)
+    # (Both read in one pass over the places' mentions.)
+    for i, ((block, chosen, _), country_ending) in enumerate(zip(found, endings)):
         for s, e, label, rule, ent_id in chosen:
-            if ent_id and label in ("City", "Region") and s in country_ending:
+            if label != "City" and label != "Region":
+                continue
+            # (A block that names no country has no place after one.)
+            if country_ending and ent_id and s in country_ending:
                 entry = gaz.by_id(ent_id, label)
                 if entry is not None and entry.country:
                     chosen_entry = _of_country_before(entry, block.text[s:e], country_ending[s], gaz)
@@ -430,11 +439,6 @@ def extract(doc: Document) -> Facts:
                     elif chosen_entry is not entry:
                         for form in _city_forms(block.text[s:e]):
                             entry_after_country.setdefault(form, chosen_entry)
-    # A foreign region the document names with its unit word (马来西亚马六甲州): its bare name, where the
-    # gazetteer's is a city of that country the document never writes with 市 (马六甲), is the region.
-    region_of_bare: dict[str, tuple[str, str, object]] = {}  # bare name → (the region's name, its country, its entry)
-    for i, (block, chosen, _) in enumerate(found):
-        for s, e, label, rule, ent_id in chosen:
             if label != "Region":
                 continue
             written = block.text[s:e]
