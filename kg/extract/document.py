@@ -136,14 +136,16 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
     return out
 
 
-def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
+def _gazetteer_places(found: list[tuple], gaz, wards: set[str] | None = None) -> list[Span]:
     """The gazetteer's mainland places among the mentions found (what the document's home place is read
-    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`)."""
+    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`). (``wards``:
+    those below, where the caller has read them.)"""
     out = []
     # A foreign city's ward (日本横滨市港北区), and its name written bare in the same document (…与江南区区长
     # 会谈, after 韩国首尔市江南区): no home.
-    wards = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, ent_id in chosen
-             if label == "Region" and after_foreign_city(block.text, s, gaz)}
+    if wards is None:
+        wards = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, ent_id in chosen
+                 if label == "Region" and after_foreign_city(block.text, s, gaz)}
     for block, chosen, _ in found:
         foreign_ends = None  # where a foreign country's name ends in the block (read at its first mainland place)
         for s, e, label, rule, ent_id in chosen:
@@ -253,19 +255,14 @@ def _of_country_before(entry, written: str, country_id: str, gaz):
     return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
 
 
-def _full_names(found, names: list[str] | None = None) -> dict[str, str]:
+def _full_names(named: list[str]) -> dict[str, str]:
     """The full name of each part of a transliterated person's name the document writes alone
-    (纳隆萨 or 差瓦里 for 纳隆萨·差瓦里), where one person of the document has that part. (Every
-    person's mention's name is appended to ``names``, in the mentions' order, if given.)"""
+    (纳隆萨 or 差瓦里 for 纳隆萨·差瓦里), where one person of the document has that part. ``named``
+    are the names of the document's persons' mentions, in their order."""
     out: dict[str, str] = {}
-    for block, chosen, _ in found:
-        for s, e, label, _, _ in chosen:
-            if label == "Person":
-                name = block.text[s:e]
-                if names is not None:
-                    names.append(name)
-                for part in set(short_forms(name)):
-                    out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
+    for name in named:
+        for part in set(short_forms(name)):
+            out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
     return out
 
 
@@ -381,18 +378,29 @@ def extract(doc: Document) -> Facts:
         found.append((block, list(chosen), set(nested)))
     titled: dict[str, tuple[str, str]] = {}  # (surname_title_names(found), read in known_names_again's pass)
     found = _bare_as_written(known_names_again(found, titled, find_titled=True), gaz)
-    named: list[str] = []  # (the persons' names, read in _full_names' pass over the mentions)
-    full_name = _full_names(found, named)
+    # (Read in one pass over the mentions: the persons' names, in order; the mentions of places no
+    # gazetteer lists, gathered once as (block index, block, its mentions, start, end, label): few
+    # documents have any; the foreign cities' wards, for _gazetteer_places.)
+    named: list[str] = []
+    unlisted = []
+    wards_named = set()
+    for i, (block, chosen, _) in enumerate(found):
+        for s, e, label, rule, _ in chosen:
+            if label == "Person":
+                named.append(block.text[s:e])
+            elif label == "Region" and after_foreign_city(block.text, s, gaz):
+                wards_named.add(block.text[s:e])
+            if rule in UNLISTED_PLACE_RULES:
+                unlisted.append((i, block, chosen, s, e, label))
+    full_name = _full_names(named)
     persons = frozenset(named)
-    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
+    city = document_home(doc, _gazetteer_places(found, gaz, wards_named), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
     place_country: dict[str, str] = {}
     country_at: dict[tuple[int, int], str] = {}
-    # (Those mentions, gathered once: (block index, block, its mentions, start, end, label). Few documents have any.)
-    unlisted = [(i, block, chosen, s, e, label) for i, (block, chosen, _) in enumerate(found)
-                for s, e, label, rule, _ in chosen if rule in UNLISTED_PLACE_RULES]
+    # (Those mentions: ``unlisted``, gathered above.)
     for i, block, chosen, s, e, _ in unlisted:
         c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
         if c:
