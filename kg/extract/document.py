@@ -70,13 +70,9 @@ def _precision(date: str) -> float:
     return len(start) - (0.5 if end else 0)
 
 
-def _main_partner(block_spans: list[tuple]) -> Party | None:
-    """The foreign city or region the document names most (first named on ties)."""
-    counts: dict[str, list] = {}
-    for _, spans in block_spans:
-        for sp in spans:
-            if sp.type in ("City", "Region") and sp.foreign:
-                counts.setdefault(sp.name, [0, len(counts), sp])[0] += 1
+def _main_partner(counts: dict[str, list]) -> Party | None:
+    """The foreign city or region the document names most (first named on ties): ``counts`` are, by
+    name, [how many of the document's spans are that city or region, its first's index, that span]."""
     if not counts:
         return None
     _, _, sp = max(counts.values(), key=lambda c: (c[0], -c[1]))
@@ -370,6 +366,7 @@ def extract(doc: Document) -> Facts:
     gaz = load()
     line_at = line_finder(doc.text)
     block_spans: list[tuple] = []
+    partner_counts: dict[str, list] = {}  # (the foreign cities and regions the spans name: see _main_partner)
     found = []
     # (The title with the blocks, where it is read: one pass of the pipeline over the document.)
     texts = [b.text for b in prose] + ([doc.title] if _title_read(doc) else [])
@@ -591,7 +588,10 @@ def extract(doc: Document) -> Facts:
                 before = _country_zh(country_ending[s], gaz) if s in country_ending else ""
                 country = before or (written[:2] if written[:2] in SARS else _body_country(written, gaz))
             if key not in nested:
-                spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
+                span = Span(s, e, label, name, written, country, rule, entry.parent if entry else "")
+                spans.append(span)
+                if (label == "City" or label == "Region") and span.foreign:
+                    partner_counts.setdefault(name, [0, len(partner_counts), span])[0] += 1  # (see _main_partner)
             # (The sentence around the mention, as _sentence finds it: written out, once per mention.)
             j = bisect_right(ends, s)
             ss = ends[j - 1] if j else 0
@@ -637,7 +637,7 @@ def extract(doc: Document) -> Facts:
     positions: list[Position] = []
     ctx = ""  # the date the text last stated (see split_sentences)
     stay = ""  # the span of days the text last stated (a visit's: 访问期间 is of those days)
-    told = MeetingContext(city, main_partner=_main_partner(block_spans))
+    told = MeetingContext(city, main_partner=_main_partner(partner_counts))
     pair = None  # the home place and the one foreign place the last sentence tied (see read_pair_ties)
     for block, spans in block_spans:
         if block.kind in ("heading", "entry"):
@@ -723,6 +723,8 @@ def _as_written_with_unit(links: list[PartnerLink], bare: dict[str, tuple], of_t
     its city, ``bare`` (name → (the name so written, its country, …)), of no other country: that
     place, by the name so written, as a region. So 马六甲 in 泉州—马六甲缔结友好城市20周年纪念活动,
     after 马六甲州, is the state; 松坡区 of 松坡区区厅长X, after 韩国首尔特别市松坡区, is that ward."""
+    if not bare:
+        return list(links)  # (no such name: most documents)
     out = []
     for link in links:
         r = bare.get(link.partner.name) if link.partner.type == of_type else None
