@@ -526,12 +526,13 @@ def extract(doc: Document) -> Facts:
             if entry is not None and written != entry.zh and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
-            if (entry is not None and label == "City" and written in region_of_bare and rule == "gazetteer"
+            # (region_of_bare and city_after_country first: most documents have neither.)
+            if (region_of_bare and entry is not None and label == "City" and written in region_of_bare and rule == "gazetteer"
                     and region_of_bare[written][1] == entry.country):
                 # (马来西亚马六甲州 … 马六甲是…节点: the state; the document writes no 马六甲市.)
                 label, rule = "Region", "known-region"
                 written_region, region_country, entry = region_of_bare[written]
-            if entry is not None and label == "Region" and written + "市" in city_after_country:
+            if city_after_country and entry is not None and label == "Region" and written + "市" in city_after_country:
                 # 葡萄牙波尔图市 … 波尔图: the document names the city; its bare name is the city too
                 # (the gazetteer's 波尔图 is the district of that name).
                 label, rule, ent_id, entry = "City", "known-place", "", None
