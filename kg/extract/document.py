@@ -132,39 +132,36 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
     return out
 
 
-def _gazetteer_places(found: list[tuple], gaz, wards: set[str] | None = None) -> list[Span]:
+def _gazetteer_places(places: list[tuple], wards: set[str], gaz) -> list[Span]:
     """The gazetteer's mainland places among the mentions found (what the document's home place is read
-    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`). (``wards``:
-    those below, where the caller has read them.)"""
+    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`). ``places``
+    are the gazetteer's cities and regions the mentions name, as (block, its mentions, start, end,
+    label, rule, id), in order; ``wards`` the names of foreign cities' wards (日本横滨市港北区) the
+    document writes: written bare in the same document (…与江南区区长会谈, after 韩国首尔市江南区), no home."""
     out = []
-    # A foreign city's ward (日本横滨市港北区), and its name written bare in the same document (…与江南区区长
-    # 会谈, after 韩国首尔市江南区): no home.
-    if wards is None:
-        wards = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, ent_id in chosen
-                 if label == "Region" and after_foreign_city(block.text, s, gaz)}
-    for block, chosen, _ in found:
-        foreign_ends = None  # where a foreign country's name ends in the block (read at its first mainland place)
-        for s, e, label, rule, ent_id in chosen:
-            if rule == "gazetteer" and label in ("City", "Region") and ent_id:
-                if block.text[s - 1 : s] == "驻" and s > 0:
-                    continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
-                entry = gaz.by_id(ent_id, label)
-                if entry is None or entry.country != "中国":
-                    continue  # (no home: most places a document names are its partners)
-                written = block.text[s:e]
-                if written in wards:
-                    continue
-                if foreign_ends is None:
-                    foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
-                if s in foreign_ends:
-                    continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
-                if written != entry.zh and _bare_county(entry, written):
-                    continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
-                if entry.code:  # (no home in 华南地区)
-                    # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
-                    # (VENUE_AT ends at the place: the two characters before it are all it can read.)
-                    venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
-                    out.append(Span(s, e, label, entry.zh, written, entry.country, venue, entry.parent))
+    chosen_now = None  # (the mentions of the block read: its foreign_ends are read at its first mainland place)
+    for block, chosen, s, e, label, rule, ent_id in places:
+        if chosen is not chosen_now:
+            chosen_now, foreign_ends = chosen, None
+        if block.text[s - 1 : s] == "驻" and s > 0:
+            continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
+        entry = gaz.by_id(ent_id, label)
+        if entry is None or entry.country != "中国":
+            continue  # (no home: most places a document names are its partners)
+        written = block.text[s:e]
+        if written in wards:
+            continue
+        if foreign_ends is None:
+            foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
+        if s in foreign_ends:
+            continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
+        if written != entry.zh and _bare_county(entry, written):
+            continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
+        if entry.code:  # (no home in 华南地区)
+            # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
+            # (VENUE_AT ends at the place: the two characters before it are all it can read.)
+            venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
+            out.append(Span(s, e, label, entry.zh, written, entry.country, venue, entry.parent))
     return out
 
 
@@ -377,21 +374,26 @@ def extract(doc: Document) -> Facts:
     found = _bare_as_written(known_names_again(found, titled, find_titled=True), gaz)
     # (Read in one pass over the mentions: the persons' names, in order; the mentions of places no
     # gazetteer lists, gathered once as (block index, block, its mentions, start, end, label): few
-    # documents have any; the foreign cities' wards, for _gazetteer_places.)
+    # documents have any; the gazetteer's cities and regions and the foreign cities' wards, for
+    # _gazetteer_places.)
     named: list[str] = []
     unlisted = []
+    gazetteer_places = []
     wards_named = set()
     for i, (block, chosen, _) in enumerate(found):
-        for s, e, label, rule, _ in chosen:
+        for s, e, label, rule, ent_id in chosen:
             if label == "Person":
                 named.append(block.text[s:e])
-            elif label == "Region" and after_foreign_city(block.text, s, gaz):
-                wards_named.add(block.text[s:e])
+            elif label == "City" or label == "Region":
+                if rule == "gazetteer" and ent_id:
+                    gazetteer_places.append((block, chosen, s, e, label, rule, ent_id))
+                if label == "Region" and after_foreign_city(block.text, s, gaz):
+                    wards_named.add(block.text[s:e])
             if rule in UNLISTED_PLACE_RULES:
                 unlisted.append((i, block, chosen, s, e, label))
     full_name = _full_names(named)
     persons = frozenset(named)
-    city = document_home(doc, _gazetteer_places(found, gaz, wards_named), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
+    city = document_home(doc, _gazetteer_places(gazetteer_places, wards_named, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
