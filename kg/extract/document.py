@@ -18,7 +18,7 @@ from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
 from .names import classify_org, make_org, strip_chain
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
-from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms, surname_title_names
+from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import HISTORY, HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
@@ -70,13 +70,9 @@ def _precision(date: str) -> float:
     return len(start) - (0.5 if end else 0)
 
 
-def _main_partner(block_spans: list[tuple]) -> Party | None:
-    """The foreign city or region the document names most (first named on ties)."""
-    counts: dict[str, list] = {}
-    for _, spans in block_spans:
-        for sp in spans:
-            if sp.type in ("City", "Region") and sp.foreign:
-                counts.setdefault(sp.name, [0, len(counts), sp])[0] += 1
+def _main_partner(counts: dict[str, list]) -> Party | None:
+    """The foreign city or region the document names most (first named on ties): ``counts`` are, by
+    name, [how many of the document's spans are that city or region, its first's index, that span]."""
     if not counts:
         return None
     _, _, sp = max(counts.values(), key=lambda c: (c[0], -c[1]))
@@ -136,37 +132,36 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
     return out
 
 
-def _gazetteer_places(found: list[tuple], gaz) -> list[Span]:
+def _gazetteer_places(places: list[tuple], wards: set[str], gaz) -> list[Span]:
     """The gazetteer's mainland places among the mentions found (what the document's home place is read
-    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`)."""
+    from: a foreign place never counts for it, see :func:`~kg.extract.home.is_home_place`). ``places``
+    are the gazetteer's cities and regions the mentions name, as (block, its mentions, start, end,
+    label, rule, id), in order; ``wards`` the names of foreign cities' wards (日本横滨市港北区) the
+    document writes: written bare in the same document (…与江南区区长会谈, after 韩国首尔市江南区), no home."""
     out = []
-    # A foreign city's ward (日本横滨市港北区), and its name written bare in the same document (…与江南区区长
-    # 会谈, after 韩国首尔市江南区): no home.
-    wards = {block.text[s:e] for block, chosen, _ in found for s, e, label, rule, ent_id in chosen
-             if label == "Region" and after_foreign_city(block.text, s, gaz)}
-    for block, chosen, _ in found:
-        foreign_ends = None  # where a foreign country's name ends in the block (read at its first mainland place)
-        for s, e, label, rule, ent_id in chosen:
-            if rule == "gazetteer" and label in ("City", "Region") and ent_id:
-                if block.text[s - 1 : s] == "驻" and s > 0:
-                    continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
-                entry = gaz.by_id(ent_id, label)
-                if entry is None or entry.country != "中国":
-                    continue  # (no home: most places a document names are its partners)
-                written = block.text[s:e]
-                if written in wards:
-                    continue
-                if foreign_ends is None:
-                    foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
-                if s in foreign_ends:
-                    continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
-                if written != entry.zh and _bare_county(entry, written):
-                    continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
-                if entry.code:  # (no home in 华南地区)
-                    # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
-                    # (VENUE_AT ends at the place: the two characters before it are all it can read.)
-                    venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
-                    out.append(Span(s, e, label, entry.zh, written, entry.country, venue, entry.parent))
+    chosen_now = None  # (the mentions of the block read: its foreign_ends are read at its first mainland place)
+    for block, chosen, s, e, label, rule, ent_id in places:
+        if chosen is not chosen_now:
+            chosen_now, foreign_ends = chosen, None
+        if block.text[s - 1 : s] == "驻" and s > 0:
+            continue  # where a mission sits (越南驻南宁总领事), not the place the document speaks for
+        entry = gaz.by_id(ent_id, label)
+        if entry is None or entry.country != "中国":
+            continue  # (no home: most places a document names are its partners)
+        written = block.text[s:e]
+        if written in wards:
+            continue
+        if foreign_ends is None:
+            foreign_ends = {ce for _, ce, clabel, _, cid in chosen if clabel == "Country" and not (cid or "").endswith(":中国")}
+        if s in foreign_ends:
+            continue  # (韩国丽水市: a foreign place of a mainland place's name, no home)
+        if written != entry.zh and _bare_county(entry, written):
+            continue  # (新建 in 新建友好交流城市 is no home: see _bare_county)
+        if entry.code:  # (no home in 华南地区)
+            # (A venue, 省长在南京会见…, weighs less than a place that speaks: see document_home.)
+            # (VENUE_AT ends at the place: the two characters before it are all it can read.)
+            venue = "venue" if VENUE_AT.search(block.text, max(0, s - 2), s) else rule
+            out.append(Span(s, e, label, entry.zh, written, entry.country, venue, entry.parent))
     return out
 
 
@@ -253,16 +248,14 @@ def _of_country_before(entry, written: str, country_id: str, gaz):
     return next((x for x in gaz.lookup_all(written) if x.type in ("City", "Region") and x.country == country.zh), None)
 
 
-def _full_names(found) -> dict[str, str]:
+def _full_names(named: list[str]) -> dict[str, str]:
     """The full name of each part of a transliterated person's name the document writes alone
-    (纳隆萨 or 差瓦里 for 纳隆萨·差瓦里), where one person of the document has that part."""
+    (纳隆萨 or 差瓦里 for 纳隆萨·差瓦里), where one person of the document has that part. ``named``
+    are the names of the document's persons' mentions, in their order."""
     out: dict[str, str] = {}
-    for block, chosen, _ in found:
-        for s, e, label, _, _ in chosen:
-            if label == "Person":
-                name = block.text[s:e]
-                for part in set(short_forms(name)):
-                    out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
+    for name in named:
+        for part in set(short_forms(name)):
+            out[part] = name if out.get(part, name) == name else ""  # (two persons: neither)
     return out
 
 
@@ -270,15 +263,19 @@ def _country_endings(text: str, chosen, gaz) -> dict[int, str]:
     """Where a country's name ends in ``text`` (its gazetteer id by offset): a place named there is of it.
     So is one named right after a foreign region (美国加利福尼亚州奥克兰市 is Oakland, not Auckland)."""
     out: dict[int, str] = {}
-    for cs, ce, clabel, _, cid in chosen:
-        if clabel == "Country" and cid:
-            out[ce] = cid
+    regions = []  # (the regions' mentions, read below in order: most blocks name none)
+    for m in chosen:
+        clabel = m[2]
+        if clabel == "Country" and m[4]:
+            out[m[1]] = cid = m[4]
             # (Also after a description of the place: 意大利历史名城帕尔马市 is Italy's 帕尔马.)
-            d = _DESCRIBED_AFTER.match(text, ce)
+            d = _DESCRIBED_AFTER.match(text, m[1])
             if d:
                 out.setdefault(d.end(), cid)
-    for cs, ce, clabel, _, cid in sorted(chosen):
-        if clabel != "Region" or ce in out:
+        elif clabel == "Region":
+            regions.append(m)
+    for cs, ce, _, _, cid in sorted(regions) if regions else ():
+        if ce in out:
             continue
         if cs in out:  # (韩国江原道春川市, 美国加州奥克兰市: the region's country is the one written before it)
             out[ce] = out[cs]
@@ -366,25 +363,43 @@ def extract(doc: Document) -> Facts:
     gaz = load()
     line_at = line_finder(doc.text)
     block_spans: list[tuple] = []
+    partner_counts: dict[str, list] = {}  # (the foreign cities and regions the spans name: see _main_partner)
     found = []
     # (The title with the blocks, where it is read: one pass of the pipeline over the document.)
     texts = [b.text for b in prose] + ([doc.title] if _title_read(doc) else [])
     read = list(read_mentions(nlp, texts))
     for block, (chosen, nested, _) in zip(prose, read):
         found.append((block, list(chosen), set(nested)))
-    titled = surname_title_names(found)
-    found = _bare_as_written(known_names_again(found, titled), gaz)
-    full_name = _full_names(found)
-    persons = frozenset(b.text[s:e] for b, ms, _ in found for s, e, label, _, _ in ms if label == "Person")
-    city = document_home(doc, _gazetteer_places(found, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
+    titled: dict[str, tuple[str, str]] = {}  # (surname_title_names(found), read in known_names_again's pass)
+    found = _bare_as_written(known_names_again(found, titled, find_titled=True), gaz)
+    # (Read in one pass over the mentions: the persons' names, in order; the mentions of places no
+    # gazetteer lists, gathered once as (block index, block, its mentions, start, end, label): few
+    # documents have any; the gazetteer's cities and regions and the foreign cities' wards, for
+    # _gazetteer_places.)
+    named: list[str] = []
+    unlisted = []
+    gazetteer_places = []
+    wards_named = set()
+    for i, (block, chosen, _) in enumerate(found):
+        for s, e, label, rule, ent_id in chosen:
+            if label == "Person":
+                named.append(block.text[s:e])
+            elif label == "City" or label == "Region":
+                if rule == "gazetteer" and ent_id:
+                    gazetteer_places.append((block, chosen, s, e, label, rule, ent_id))
+                if label == "Region" and after_foreign_city(block.text, s, gaz):
+                    wards_named.add(block.text[s:e])
+            if rule in UNLISTED_PLACE_RULES:
+                unlisted.append((i, block, chosen, s, e, label))
+    full_name = _full_names(named)
+    persons = frozenset(named)
+    city = document_home(doc, _gazetteer_places(gazetteer_places, wards_named, gaz), gaz, _title_places(doc, read[len(prose)] if len(read) > len(prose) else None, persons),
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
     place_country: dict[str, str] = {}
     country_at: dict[tuple[int, int], str] = {}
-    # (Those mentions, gathered once: (block index, block, its mentions, start, end, label). Few documents have any.)
-    unlisted = [(i, block, chosen, s, e, label) for i, (block, chosen, _) in enumerate(found)
-                for s, e, label, rule, _ in chosen if rule in UNLISTED_PLACE_RULES]
+    # (Those mentions: ``unlisted``, gathered above.)
     for i, block, chosen, s, e, _ in unlisted:
         c = country_at[i, s] = _country_before(block.text, chosen, s, gaz) or _sentence_country(block.text, chosen, s)
         if c:
@@ -410,11 +425,16 @@ def extract(doc: Document) -> Facts:
     # The homonym a country before a place's name chose (美国波特兰市: Portland, Oregon): the
     # document's bare mentions of that name (波特兰, 波特兰市) are the same place.
     entry_after_country: dict[str, object] = {}
-    for (block, chosen, _), country_ending in zip(found, endings):
-        if not country_ending:
-            continue  # (a block that names no country: no place after one)
+    # A foreign region the document names with its unit word (马来西亚马六甲州): its bare name, where the
+    # gazetteer's is a city of that country the document never writes with 市 (马六甲), is the region.
+    region_of_bare: dict[str, tuple[str, str, object]] = {}  # bare name → (the region's name, its country, its entry)
+    # (Both read in one pass over the places' mentions.)
+    for i, ((block, chosen, _), country_ending) in enumerate(zip(found, endings)):
         for s, e, label, rule, ent_id in chosen:
-            if ent_id and label in ("City", "Region") and s in country_ending:
+            if label != "City" and label != "Region":
+                continue
+            # (A block that names no country has no place after one.)
+            if country_ending and ent_id and s in country_ending:
                 entry = gaz.by_id(ent_id, label)
                 if entry is not None and entry.country:
                     chosen_entry = _of_country_before(entry, block.text[s:e], country_ending[s], gaz)
@@ -426,11 +446,6 @@ def extract(doc: Document) -> Facts:
                     elif chosen_entry is not entry:
                         for form in _city_forms(block.text[s:e]):
                             entry_after_country.setdefault(form, chosen_entry)
-    # A foreign region the document names with its unit word (马来西亚马六甲州): its bare name, where the
-    # gazetteer's is a city of that country the document never writes with 市 (马六甲), is the region.
-    region_of_bare: dict[str, tuple[str, str, object]] = {}  # bare name → (the region's name, its country, its entry)
-    for i, (block, chosen, _) in enumerate(found):
-        for s, e, label, rule, ent_id in chosen:
             if label != "Region":
                 continue
             written = block.text[s:e]
@@ -451,6 +466,7 @@ def extract(doc: Document) -> Facts:
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
+        n_ends, len_text = len(ends), len(block.text)
         sentence_quotes: dict[tuple[int, int], tuple[int, int, str]] = {}  # (a sentence names several)
         # (A block on one line of the file, as most are: its mentions' line, read once. Its characters lie
         # between its start and end in the file, in order.)
@@ -512,12 +528,13 @@ def extract(doc: Document) -> Facts:
             if entry is not None and written != entry.zh and _bare_county(entry, written) and city.name not in (entry.parent, entry.zh) \
                     and entry.parent != home_parent:
                 continue  # 新建 (新建区 of 南昌) in 新建友好交流城市: a county's short form is its only in its city's texts
-            if (entry is not None and label == "City" and written in region_of_bare and rule == "gazetteer"
+            # (region_of_bare and city_after_country first: most documents have neither.)
+            if (region_of_bare and entry is not None and label == "City" and written in region_of_bare and rule == "gazetteer"
                     and region_of_bare[written][1] == entry.country):
                 # (马来西亚马六甲州 … 马六甲是…节点: the state; the document writes no 马六甲市.)
                 label, rule = "Region", "known-region"
                 written_region, region_country, entry = region_of_bare[written]
-            if entry is not None and label == "Region" and written + "市" in city_after_country:
+            if city_after_country and entry is not None and label == "Region" and written + "市" in city_after_country:
                 # 葡萄牙波尔图市 … 波尔图: the document names the city; its bare name is the city too
                 # (the gazetteer's 波尔图 is the district of that name).
                 label, rule, ent_id, entry = "City", "known-place", "", None
@@ -574,8 +591,15 @@ def extract(doc: Document) -> Facts:
                 before = _country_zh(country_ending[s], gaz) if s in country_ending else ""
                 country = before or (written[:2] if written[:2] in SARS else _body_country(written, gaz))
             if key not in nested:
-                spans.append(Span(s, e, label, name, written, country, rule, entry.parent if entry else ""))
-            ss, se = _sentence(block.text, s, e, ends)
+                span = Span(s, e, label, name, written, country, rule, entry.parent if entry else "")
+                spans.append(span)
+                if (label == "City" or label == "Region") and span.foreign:
+                    partner_counts.setdefault(name, [0, len(partner_counts), span])[0] += 1  # (see _main_partner)
+            # (The sentence around the mention, as _sentence finds it: written out, once per mention.)
+            j = bisect_right(ends, s)
+            ss = ends[j - 1] if j else 0
+            j = bisect_right(ends, e, j)
+            se = ends[j] if j < n_ends else len_text
             quoted = sentence_quotes.get((ss, se))
             if quoted is None:
                 start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
@@ -616,7 +640,7 @@ def extract(doc: Document) -> Facts:
     positions: list[Position] = []
     ctx = ""  # the date the text last stated (see split_sentences)
     stay = ""  # the span of days the text last stated (a visit's: 访问期间 is of those days)
-    told = MeetingContext(city, main_partner=_main_partner(block_spans))
+    told = MeetingContext(city, main_partner=_main_partner(partner_counts))
     pair = None  # the home place and the one foreign place the last sentence tied (see read_pair_ties)
     for block, spans in block_spans:
         if block.kind in ("heading", "entry"):
@@ -704,6 +728,8 @@ def _as_written_with_unit(links: list[PartnerLink], bare: dict[str, tuple], of_t
     its city, ``bare`` (name → (the name so written, its country, …)), of no other country: that
     place, by the name so written, as a region. So 马六甲 in 泉州—马六甲缔结友好城市20周年纪念活动,
     after 马六甲州, is the state; 松坡区 of 松坡区区厅长X, after 韩国首尔特别市松坡区, is that ward."""
+    if not bare:
+        return list(links)  # (no such name: most documents)
     out = []
     for link in links:
         r = bare.get(link.partner.name) if link.partner.type == of_type else None

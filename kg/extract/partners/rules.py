@@ -1279,7 +1279,14 @@ def _ends_of(m: re.Match, text: str) -> tuple[int, ...]:
 
 
 def _clause_begin(text: str, pos: int) -> int:
-    return max((m.end() for m in CLAUSE_OR_STOP.finditer(text, 0, pos)), default=0)
+    """Where the clause holding ``pos`` begins: past the last CLAUSE_OR_STOP before it, else 0. (Found
+    from ``pos`` backwards, by one match: not a search of every clause of the text before.)"""
+    m = _UP_TO_LAST_CLAUSE_OR_STOP.match(text, 0, pos)
+    return m.end() if m else 0
+
+
+# Everything up to the last CLAUSE_OR_STOP (the greedy .* backs off from the end to it).
+_UP_TO_LAST_CLAUSE_OR_STOP = re.compile(rf"(?s:.*){CLAUSE_OR_STOP.pattern}")
 
 
 def _sentence_before(sent: Sentence) -> str:
