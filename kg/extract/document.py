@@ -18,7 +18,7 @@ from .home import VENUE_AT, after_foreign_city, document_home, places_in
 from .meetings import REPLY_ACTS, SIGNING_ACTS, MeetingContext, read_meetings
 from .names import classify_org, make_org, strip_chain
 from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ties, read_partner_links, row_ties, signed_at_meeting
-from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms
+from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms, surname_title_names
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import HISTORY, HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
@@ -370,8 +370,8 @@ def extract(doc: Document) -> Facts:
     read = list(read_mentions(nlp, texts))
     for block, (chosen, nested, _) in zip(prose, read):
         found.append((block, list(chosen), set(nested)))
-    titled: dict[str, tuple[str, str]] = {}  # (surname_title_names(found), read in known_names_again's pass)
-    found = _bare_as_written(known_names_again(found, titled, find_titled=True), gaz)
+    titled = surname_title_names(found)
+    found = _bare_as_written(known_names_again(found, titled), gaz)
     # (Read in one pass over the mentions: the persons' names, in order; the mentions of places no
     # gazetteer lists, gathered once as (block index, block, its mentions, start, end, label): few
     # documents have any; the gazetteer's cities and regions and the foreign cities' wards, for
@@ -466,7 +466,6 @@ def extract(doc: Document) -> Facts:
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
         ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
-        n_ends, len_text = len(ends), len(block.text)
         sentence_quotes: dict[tuple[int, int], tuple[int, int, str]] = {}  # (a sentence names several)
         # (A block on one line of the file, as most are: its mentions' line, read once. Its characters lie
         # between its start and end in the file, in order.)
@@ -595,11 +594,7 @@ def extract(doc: Document) -> Facts:
                 spans.append(span)
                 if (label == "City" or label == "Region") and span.foreign:
                     partner_counts.setdefault(name, [0, len(partner_counts), span])[0] += 1  # (see _main_partner)
-            # (The sentence around the mention, as _sentence finds it: written out, once per mention.)
-            j = bisect_right(ends, s)
-            ss = ends[j - 1] if j else 0
-            j = bisect_right(ends, e, j)
-            se = ends[j] if j < n_ends else len_text
+            ss, se = _sentence(block.text, s, e, ends)
             quoted = sentence_quotes.get((ss, se))
             if quoted is None:
                 start, end = block.source_offset(ss), block.source_offset(se - 1) + 1
@@ -666,12 +661,9 @@ def extract(doc: Document) -> Facts:
             read = read_partner_links(sent, city, told.people)
             # (The pair's own tie told in a clause that names no place, 双方回顾了两省州自1997年结为友好省州
             # 以来…, where another clause names the partner again: 巴伐利亚州经济部.)
-            if read:
-                have = {(x.home.name, x.partner.name, x.relation) for x in read}
-                read += [link for link in read_pair_ties(sent, pair, {x.partner.name for x in read})
-                         if (link.home.name, link.partner.name, link.relation) not in have]
-            else:
-                read += read_pair_ties(sent, pair)  # (no link read: none to leave out; most sentences)
+            have = {(x.home.name, x.partner.name, x.relation) for x in read}
+            read += [link for link in read_pair_ties(sent, pair, {x.partner.name for x in read})
+                     if (link.home.name, link.partner.name, link.relation) not in have]
             links.extend(read)
             if read or any(sp.type in ("City", "Region") and sp.foreign for sp in sent.spans):
                 pair = pair_named(sent, city, read)

@@ -169,15 +169,12 @@ def unit_place(sent: Sentence, o) -> Party | None:
     return Party(*next(iter(named))[:2], country=next(iter(named))[2]) if len(named) == 1 else None
 
 
-def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | None = None,
-                      *, find_titled: bool = False) -> list[tuple]:
+def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | None = None) -> list[tuple]:
     """Persons named once with a title are the same names wherever the document writes them again
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a
     mention for every later or earlier bare occurrence of a name the rules found, where no other
     mention covers it. (A document-wide memory no per-block spaCy component has.) So does each
-    surname written with a title ``titled`` gives (符市长 after 符海明市长: see surname_title_names). With
-    ``find_titled``, ``titled`` (a dict) is first filled with surname_title_names(blocks), read in the
-    same pass over the mentions."""
+    surname written with a title ``titled`` gives (符市长 after 符海明市长: see surname_title_names)."""
     # (The mentions are read in one pass, each sliced only where its rule asks for its words: the
     # persons' names; the places no gazetteer lists; the cities and regions written with a unit.)
     found: set[str] = set()  # the persons' names
@@ -188,7 +185,6 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
     stem_ids: dict[str, tuple[str, str]] = {}  # a stem → (its place's label, its gazetteer id)
     gaz = load()
-    titles: dict[str, tuple[str, str]] = {}  # (with find_titled: as surname_title_names reads them)
     for b, ms, _ in blocks:
         text = b.text
         for s, e, label, rule, ent_id in ms:
@@ -205,8 +201,6 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
                     name = text[s:e]
                     if 2 <= e - s <= (20 if "·" in name else 12):
                         found.add(name)
-                    if find_titled and e - s <= 4 and rule != SURNAME_RULE and e - s >= 2:
-                        _title_of(titles, text, s, e, gaz)
                 if rule in UNLISTED_PLACE_RULES and e - s >= 3:
                     unlisted.append((text[s:e], label))
                 if rule != "body-of-place" or label != "Organization":
@@ -242,8 +236,6 @@ def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | 
     stems |= set(stem_ids) - set(labels)
     labels.update(dict.fromkeys(stems, "City"))
     names = sorted(labels, key=lambda n: (-len(n), n))
-    if find_titled:
-        titled.update((k, v) for k, v in titles.items() if v[1])
     titled = titled or {}
     if not names and not titled:
         return blocks
@@ -359,21 +351,16 @@ def surname_title_names(blocks: list[tuple]) -> dict[str, tuple[str, str]]:
     for b, ms, _ in blocks:
         text = b.text
         for s, e, label, rule, _ in ms:
-            if label == "Person" and rule not in ("gazetteer", SURNAME_RULE) and 2 <= e - s <= 4:
-                _title_of(out, text, s, e, gaz)
+            if label != "Person" or rule in ("gazetteer", SURNAME_RULE) or not 2 <= e - s <= 4:
+                continue
+            name = text[s:e]
+            if not _CJK_RUN.fullmatch(name):
+                continue
+            surname = name[:2] if len(name) >= 3 and name[:2] in _surnames() else name[:1]
+            if not is_chinese_surname(surname):
+                continue
+            for title in (title_prefix(text, e, gaz), title_suffix(text[max(0, s - 8) : s], gaz)):
+                if title:
+                    key = surname + title
+                    out[key] = (surname, name) if out.get(key, (surname, name))[1] == name else (surname, "")  # (two persons: neither)
     return {k: v for k, v in out.items() if v[1]}
-
-
-def _title_of(out: dict[str, tuple[str, str]], text: str, s: int, e: int, gaz) -> None:
-    """Add to ``out`` (see surname_title_names; a form two persons have is left with no name) the
-    surname and title forms of the person's mention ``s:e`` of ``text``, one of 2 to 4 characters."""
-    name = text[s:e]
-    if not _CJK_RUN.fullmatch(name):
-        return
-    surname = name[:2] if len(name) >= 3 and name[:2] in _surnames() else name[:1]
-    if not is_chinese_surname(surname):
-        return
-    for title in (title_prefix(text, e, gaz), title_suffix(text[max(0, s - 8) : s], gaz)):
-        if title:
-            key = surname + title
-            out[key] = (surname, name) if out.get(key, (surname, name))[1] == name else (surname, "")  # (two persons: neither)

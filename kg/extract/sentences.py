@@ -7,9 +7,8 @@ block's text; :meth:`Sentence.evidence` maps them back to the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
-from operator import attrgetter, le
 
 from ..model import Block, Document, Evidence
 from .cues import pattern as cue_pattern
@@ -22,7 +21,6 @@ CLAUSE_END = re.compile(r"[，,：:]")
 SPEECH = re.compile(f"(?:{cue_pattern('names', 'speech')})[，,：:]")
 # A sentence that opens by telling history (据悉，…): see split_sentences.
 HISTORY = re.compile(f"\\s*(?:{cue_pattern('names', 'history')})")
-_START, _END = attrgetter("start"), attrgetter("end")
 HOME_COUNTRY = "中国"
 SARS = ("香港", "澳门")
 
@@ -115,16 +113,7 @@ class Sentence:
     def spans_in(self, s: int, e: int) -> list[Span]:
         """Spans inside ``text[s:e]`` (sentence-relative offsets)."""
         lo, hi = self.start + s, self.start + e  # (once, not for every span: the rules ask tens of thousands of times)
-        starts = self._starts
-        if starts is None:
-            return [sp for sp in self.spans if sp.start >= lo and sp.end <= hi]
-        # (Only spans that start in [lo, hi] can lie inside: found by bisect, in their order.)
-        return [sp for sp in self.spans[bisect_left(starts, lo) : bisect_right(starts, hi)] if sp.end <= hi]
-
-    @_once
-    def _starts(self) -> list[int] | None:
-        """Where the spans start, when they are in that order (as split_sentences gives them); else None."""
-        return _starts_in_order(self.spans)
+        return [sp for sp in self.spans if sp.start >= lo and sp.end <= hi]
 
     def rel(self, sp: Span) -> tuple[int, int]:
         return sp.start - self.start, sp.end - self.start
@@ -240,13 +229,6 @@ def in_brackets(text: str, s: int, end: int | None = None) -> bool:
 STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|访[\u4e00-\u9fff]|在[^，,。；;]{1,12}?访问|论坛|会议|博览会|峰会|交易会|活动)期间|其间|此间)")
 
 
-def _starts_in_order(spans) -> list[int] | None:
-    """The spans' starts when the spans are ordered by them (and none ends before it starts): then the
-    spans inside a stretch are those that start in it and end by its end, found by bisect. Else None."""
-    starts = list(map(_START, spans))  # (map, sorted and all run in C: read for every block and sentence)
-    return starts if starts == sorted(starts) and all(map(le, starts, map(_END, spans))) else None
-
-
 def _made(sent: Sentence, text: str) -> Sentence:
     """``sent`` with its text (``text``, sliced by the caller) and an empty memo kept in it at once, as
     :class:`_once` would keep them: the rules read both of every sentence."""
@@ -267,16 +249,12 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
     ctx = _entry_date(doc, block) or ctx or _section_date(doc, block)  # (block_date, the entry's read once)
     pos = 0
     bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
-    starts = _starts_in_order(spans)  # (each sentence's spans by bisect, when the spans are in order)
     for end in bounds:
         if end <= pos:
             continue
         seg = text[pos:end]
         if not seg.lstrip().startswith("【") and seg.strip():
-            if starts is None:
-                inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
-            else:
-                inner = tuple([sp for sp in spans[bisect_left(starts, pos) : bisect_right(starts, end)] if sp.end <= end])
+            inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
             if not dates:
                 # (Most sentences state no date: they take the stay's or the context's; neither changes.)

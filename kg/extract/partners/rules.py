@@ -884,36 +884,25 @@ def _came_before(sent: Sentence, cs: int, start: int, home: Party) -> bool:
 
 def _coming_to(home: Party, text: str) -> tuple[int, int] | None:
     """Where the first words of ``text`` that say someone came to the home place are: 来我市 and the
-    like, else a word of coming before the home place's own name (来潍坊, 来豫: see :func:`_names_of`)."""
+    like, else a word of coming before the home place's own name (来潍坊, 来豫: see :func:`_came_to`)."""
     found = _CAME_TO.search(text)
-    if found is not None:
-        return found.span()
-    names = _names_of(home)
-    if not any(n in text for n in names):
-        return None  # (a text that writes none of the home place's names comes to it by none)
-    # (As a pattern of the words of coming, then the names, would find it: the first place a word of
-    # coming is written, its words longest first, then its names in order. A pattern made for each
-    # home place took longer to compile than all its searches.)
-    for at in _CAME_WORD_AT.finditer(text):
-        p = at.start()
-        for w in _CAME_WORDS:
-            if text.startswith(w, p):
-                q = p + len(w)
-                for n in names:
-                    if text.startswith(n, q):
-                        return p, q + len(n)
-    return None
+    if found is None:
+        names, came_to = _came_to(home)
+        if not any(n in text for n in names):
+            return None  # (a text that writes none of the home place's names comes to it by none)
+        found = came_to.search(text)
+    return found.span() if found is not None else None
 
 
-def _names_of(home: Party) -> list[str]:
-    """``home``'s name, its name without its unit and its province's abbreviation (潍坊市, 潍坊, 鲁)."""
+# (Kept for many home places: a corpus of many cities, or the benchmark's, asks for each again and again.)
+@lru_cache(maxsize=1024)
+def _came_to(home: Party) -> tuple[tuple[str, ...], re.Pattern]:
+    """``home``'s names (its name, its name without its unit and its province's abbreviation: 潍坊市, 潍坊,
+    鲁), and the pattern of a word of coming before one of them (来潍坊, 来豫)."""
     names = [n for n in (home.name, home.name[:-1] if len(home.name) > 2 and home.name[-1] in "市省县区" else "") if n]
-    return names + list(home_abbreviations(home))
-
-
-# The words of coming before a place's name, as pattern() orders them (longest first), and where one starts.
-_CAME_WORDS = tuple(sorted(set(words("partners", "delegation_visit.came_to_place")), key=lambda w: (-len(w), w)))
-_CAME_WORD_AT = re.compile(f"(?=(?:{pattern('partners', 'delegation_visit.came_to_place')}))")
+    names += list(home_abbreviations(home))
+    return tuple(names), re.compile(f"(?:{pattern('partners', 'delegation_visit.came_to_place')})(?:{'|'.join(map(re.escape, names))})"
+                                    if names else "(?!)")
 
 
 def _visit_told(text: str) -> bool:
