@@ -105,7 +105,12 @@ def _places_in_names(found: list[tuple]) -> list[Span]:
 def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
     """Mentions of a Chinese place's short form that several places share (吉林: 吉林省 and 吉林市; 海南):
     the one whose full name the document writes, where it writes only one of them (…吉林省与萨克森州…。
-    吉林与萨克森的友好合作…: the province)."""
+    吉林与萨克森的友好合作…: the province).
+
+    And a city district's short form (红山 of 红山区, 七星 of 七星区) only where the document writes the
+    district's full name too: written alone, such a name is most often a landmark's, a product's or a
+    culture's (红山文化, 七星公园, 君山银针), not the district's. (A county-level city's short form,
+    溧阳, 绥芬河, is read alone: cities are written so.)"""
     whole = "\n".join(block.text for block, _, _ in found)
     written_as: dict[str, object] = {}  # a short form → the entry the document writes in full, or None
 
@@ -116,6 +121,9 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
             written_as[written] = named[0] if len(named) == 1 else None
         return written_as[written]
 
+    def unwritten_district(written: str, entry) -> bool:
+        return entry.country == "中国" and _district_short_form(entry, written) and entry.zh not in whole
+
     out = []
     for block, chosen, nested in found:
         changed = None  # (a copy of ``chosen``, made at its first change: most blocks have none)
@@ -123,13 +131,28 @@ def _bare_as_written(found: list[tuple], gaz) -> list[tuple]:
             if rule == "gazetteer" and label in ("City", "Region") and ent_id:
                 written = block.text[s:e]
                 entry = gaz.by_id(ent_id, label)
-                other = as_written(written) if entry is not None and entry.country == "中国" and written != entry.zh else None
+                if entry is None or written == entry.zh:
+                    continue
+                other = as_written(written) if entry.country == "中国" else None
                 if other is not None and other.zh != entry.zh:
                     if changed is None:
                         changed = list(chosen)
                     changed[k] = (s, e, other.type, rule, f"{other.type}:{other.zh}")
-        out.append((block, chosen if changed is None else changed, nested))
+                elif other is None and unwritten_district(written, entry):
+                    if changed is None:
+                        changed = list(chosen)
+                    changed[k] = None
+        # (Nested in a name too: 吉利 of 吉利控股集团 is no 吉利区.)
+        dropped = {n for n in nested if n[3] == "gazetteer" and n[2] == "Region" and n[4]
+                   and (entry := gaz.by_id(n[4], n[2])) is not None and unwritten_district(block.text[n[0]:n[1]], entry)}
+        out.append((block, chosen if changed is None else [m for m in changed if m is not None], nested - dropped if dropped else nested))
     return out
+
+
+def _district_short_form(entry, written: str) -> bool:
+    """Whether ``written`` is a mainland city district's name without its unit word (红山 for 红山区):
+    a county-level division (its code does not end in 00) whose name ends in 区."""
+    return entry.type == "Region" and entry.zh.endswith("区") and entry.code[4:6] not in ("", "00") and not written.endswith("区")
 
 
 def _gazetteer_places(places: list[tuple], wards: set[str], gaz) -> list[Span]:
