@@ -1512,6 +1512,18 @@ def _active_sides(sent: Sentence, ctx: MeetingContext, act: str, pre_s: int, pre
     return homes, cps, homes_seg, home_seg, cp_seg, split, sar_home
 
 
+def _meets_after(text: str, pos: int) -> bool:
+    """Whether a later clause than the one ending at ``pos`` tells an act of its own, not attended (…率代表团
+    出席活动，市长X会见了代表团一行: the attend word is the guests', the meeting the next clause's)."""
+    sep = CLAUSE_SEP.search(text, pos)
+    if sep is None:
+        return False
+    for m in _ACT_SCAN.finditer(text, sep.end()):
+        if not ATTEND_BEFORE.search(text, 0, m.start()) and not ATTEND_AFTER.match(text[m.end() :]):
+            return True
+    return False
+
+
 def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, str]]:
     """Meetings stated in ``sent``, each with the act word that states it. ``ctx`` carries the
     document's home place and what earlier sentences said (see :class:`MeetingContext`)."""
@@ -1540,7 +1552,8 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
     attended = ATTENDED.search(text) or ATTEND_END.search(text)
     # (…出席签约仪式，并与Y签署了协议书: the signing is this sentence's own, told after; read below.)
     signs_later = attended is not None and _signs_after(text, attended.end())
-    if attended and all(_time_of_told_act(sent, a, ctx) for a in ACT.finditer(text, 0, attended.start())) and not signs_later:
+    if (attended and all(_time_of_told_act(sent, a, ctx) for a in ACT.finditer(text, 0, attended.start())) and not signs_later
+            and not _meets_after(text, attended.end())):
         if OWN_ACT.search(text, 0, attended.start()):
             return []  # (they attend the signing this sentence tells)
         # 市领导X、Y参加会见 / …参加活动: attendees of the meetings told before (and those of each
