@@ -127,7 +127,8 @@ MISSION_HEAD = re.compile(f"^[\u4e00-\u9fff]{{2,10}}驻[\u4e00-\u9fff]{{1,8}}?(?
 LEADS = re.compile(f"(?:{pattern('meetings', 'guests.leads_manner')})?(?:{pattern('meetings', 'guests.leads')})")
 _LEADS_SCAN = skipping(LEADS)  # (searched in every sentence: from where a match can start)
 # A clause whose subject is a group alone (代表团拜会了…, 市政府代表团还会见了…).
-HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*$")
+# (Or with its venue after it: 代表团在俄斯特拉发市拜会了….)
+HOME_GROUP = re.compile(f"[^，,。；;]{{0,6}}?(?:{pattern('meetings', 'guests.groups')})(?:一行)?[还也又先后分别随后]*(?:在[^，,。；;在]{{1,20}})?$")
 # A person leading a group (X率团访问…, X带队赴…).
 # The visiting group as the subject of a clause (…，代表团拜会了…).
 GROUP_SUBJECT = re.compile(f"(?:^|[，,；;])(?:{pattern('meetings', 'guests.groups')})(?:一行)?")
@@ -1225,6 +1226,12 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
 _WITH = re.compile("[与同]")  # (compiled once: read for every person's phrase)
 
 
+def _venue(sent: Sentence, sp: Span, words: re.Pattern = VENUE_BEFORE) -> bool:
+    """Whether the place ``sp`` is written as a venue or a destination (在东京, 赴大阪; with ``words``
+    VENUE_AT, a venue only)."""
+    return words.search(sent.block.text, max(0, sp.start - 2), sp.start) is not None
+
+
 def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
     """The persons in ``sent.text[s:e]`` written as coming with a group (X率代表团, X一行), and the
     places whose group it is (卡尔佩内多洛市、圭迪佐洛市代表团一行来杭访问)."""
@@ -1237,7 +1244,7 @@ def _visitors(sent: Sentence, s: int, e: int) -> list[Party]:
         if sp.type == "Person":
             if LEADS.match(text, sp.end) or _came_to_place(text, sp.end):
                 out.append(_person(sent, sp, sent.start + _phrase_start(sent, sp)))
-        elif sp.type in ("City", "Region") and sp.foreign and not VENUE_BEFORE.search(text[max(0, sp.start - 2) : sp.start]):
+        elif sp.type in ("City", "Region") and sp.foreign and not _venue(sent, sp):
             # The place, or a list of places joined by 、/和/及, right before the group's word.
             if _GROUP_AFTER_PLACES.match(text, sp.end, sp.end + 60):
                 places.append(Party(sp.name, sp.type, country=sp.side_country))
@@ -1762,7 +1769,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             home_place = _home_place(sent, home_seg[0], home_seg[1], ctx.home_place)
         if not homes and ctx.home_leaders and (
                 HOME_GROUP.match(text, home_seg[0], home_seg[1])
-                and not any(x.type in ("City", "Region", "Country") and x.foreign for x in sent.spans_in(*home_seg))
+                and not any(x.type in ("City", "Region", "Country") and x.foreign and not _venue(sent, x, VENUE_AT) for x in sent.spans_in(*home_seg))
                 or cps and all(_foreign(p) for p in cps) and GUESTS_DESCRIBED.match(HELD_BEFORE_ACT.sub("", text[cp_seg[0] : cp_seg[1]]))
                 and not any(sp.type == "Person" for sp in sent.spans_in(*cp_seg))):
             # The group a home-side person was named leading is the subject (…率团访问日本…。代表团拜会了…),
