@@ -851,6 +851,14 @@ def _foreign_pair(sent: Sentence) -> set[str]:
 
 # A sentence that opens at a place (在罗兹市，刘长明会见…): the home side is there, a visit.
 VENUE_OPENS = re.compile(r"^[\s\d年月日上下午晚当天，,]*在$")
+# A talk, right after the word of holding (举行|会谈).
+TALK = re.compile(f"了?(?:{pattern('meetings', 'acts.in_person')})")
+
+
+def _country_start(sent: Sentence, cs: int, rs: int) -> int:
+    """Where the country written right before the place starting at ``rs`` starts (在波兰|谢德尔采市),
+    else ``rs`` (sentence-relative; the clause starts at ``cs``)."""
+    return next((sent.rel(x)[0] for x in sent.spans_in(cs, rs) if x.type == "Country" and sent.rel(x)[1] == rs), rs)
 
 
 def _stay_abroad(text: str) -> bool:
@@ -1215,12 +1223,14 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         if not to_come and (
                 _visit_told(visit_text) or VISITOR_AFTER.match(after) and not online or _stay_abroad(text[:rs])
                 or _came_to_home(sent, re_, ce, home) or _came_before(sent, cs, rs, home)
-                or VENUE_OPENS.match(text[:rs]) and re.match(r"[，,]|期间", after) and sp.foreign):
+                or VENUE_OPENS.match(text[:_country_start(sent, cs, rs)]) and re.match(r"[，,]|期间", after) and sp.foreign):
             add(home, sp, "delegation_visit", date=act_date)
         joint = (
             HELD_TOGETHER.search(text)
             # (Not an event of the place's country held there: 在塔什干出席中国（陕西）—乌兹别克斯坦企业家座谈会.)
-            or (IN_PLACE.search(before[cs:]) and HELD.search(after[: ce - re_ + 40]) and not _of_its_country(sent, sp, re_, ce))
+            # (Nor a talk held there, 在X市，A与市长B举行会谈: a meeting on a visit, no activity held together.)
+            or (IN_PLACE.search(before[cs:]) and (held := HELD.search(after[: ce - re_ + 40])) and not TALK.match(after, held.end())
+                and not _of_its_country(sent, sp, re_, ce))
             or (IN_FRIEND_PLACE.search(before[cs:]) and HELD.match(after))
             or ANNIVERSARY_PROGRAMME.search(after)
             # (A programme of the two sides' anniversary in a later clause, where the sentence names no
