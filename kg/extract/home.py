@@ -73,11 +73,11 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
     first: dict[str, int] = {}
     types: dict[str, str] = {}
 
-    def count(places: list[Span]) -> None:
+    def count(places: list[Span], weight: float = 1) -> None:
         for i, sp in enumerate(places):
             if is_home_place(sp):
                 # (Where a meeting took place, 在南京会见, counts half: 江苏 named once outweighs it.)
-                counts[sp.name] += 0.5 if sp.rule == "venue" else 1
+                counts[sp.name] += weight * (0.5 if sp.rule == "venue" else 1)
                 first.setdefault(sp.name, i)
                 types[sp.name] = sp.type
 
@@ -96,8 +96,10 @@ def document_home(doc: Document, spans: list[Span], gaz: Gazetteer | None = None
                 # place's own government (新疆维吾尔自治区人民政府外事办公室 on a forum its 喀什地区 attends).
                 continue
             return Party(name, typ, country=HOME_COUNTRY)
-    if not counts and inner is not None:
-        count(inner())
+    if inner is not None:
+        # (Places named inside the names of its events and bodies, 潍坊国际风筝会, 潍坊市友好代表团, count
+        # half; alone, fully.)
+        count(inner(), 0.5 if counts else 1)
     if counts:
         name = min(counts, key=lambda n: (-counts[n], -_level(n, types[n], gaz), types[n] != "City", first[n]))
         return Party(name, types[name], country=HOME_COUNTRY)

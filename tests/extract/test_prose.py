@@ -215,6 +215,20 @@ def test_a_report_that_names_its_place_only_in_an_events_name_speaks_for_it(tmp_
     assert [m.home_place.name for m in facts.meetings] == ["昆明市"]
 
 
+def test_places_inside_names_weigh_with_the_places_named_alone(tmp_path):
+    """A prefecture's yearbook that names one of its county-level cities alone more often than itself,
+    and itself inside the names of its events and delegations too (第33届潍坊国际风筝会, 潍坊市友好代表团):
+    the prefecture speaks; the county-level city's tie is still its own."""
+    facts = _page_facts(tmp_path, "外事侨务\n\n【友好城市】2016年，潍坊市新缔结友好城市2个，潍坊市友好城市总数达48个。4月，第33届潍坊国际风筝会"
+                                  "开幕，市长孙海燕会见了法国迪耶普市副市长弗朗索瓦·杜波依斯。6月，潍坊市友好代表团访问德国，出席潍坊—迪耶普"
+                                  "风筝文化交流活动。\n9月，韩国礼山郡代表团访问寿光市，寿光市市长会见了代表团，寿光市与礼山郡签署了友好交流关系"
+                                  "协议书。\n", name="yearbook.txt")
+    links = {(l.home.name, l.partner.name, l.relation) for l in facts.partner_links}
+    assert ("潍坊市", "迪耶普", "leader_meeting") in links
+    assert ("寿光市", "礼山郡", "friendly_exchange") in links
+    assert [m.home_place.name for m in facts.meetings] == ["潍坊市", "寿光市"]
+
+
 def test_a_company_no_gazetteer_lists_is_of_the_country_written_before_it(tmp_path):
     facts = _page_facts(tmp_path, "2023年9月12日，副市长会见了瑞典沃尔沃建筑设备股份公司高级副总裁一行。\n")
     assert {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Company"} >= {("沃尔沃建筑设备股份公司", "瑞典")}

@@ -2,6 +2,8 @@
 knows, found by their shape (see :class:`NameRules`)."""
 from __future__ import annotations
 
+from itertools import chain
+
 import re
 from bisect import bisect_left
 from operator import itemgetter
@@ -138,6 +140,12 @@ _PARTY_CONGRESS = re.compile(rf"(?:{cue_pattern('names', 'party_congress_of')})�
                              r"(?:大(?![会学使])|届[一二三四五六七八九]中全会|次全国代表大会)")
 # (A place in brackets may be part of the name: 2023中国（厦门）国际投资贸易洽谈会.)
 _YEAR_EVENT = re.compile(rf"(?:(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届|首届)(?:[{CJK}A-Za-z0-9·—\-+“”]|[（(][{CJK}]{{2,6}}[）)]){{2,40}}?(?:{_EVENT_WORDS})(?!年)")
+# An edition's name ending in 会 (第33届潍坊国际风筝会; not 会展, 会议, 会谈…, words of their own; nor a body's
+# term, 第十四届…常委会: see names.edition_not_event).
+_EDITION_EVENT = re.compile(rf"(?:第[一二三四五六七八九十百\d]+届|首届)(?:[{CJK}A-Za-z0-9·—\-+“”]|[（(][{CJK}]{{2,6}}[）)]){{2,40}}?会(?![展议谈见晤所员长])")
+_EDITION_BODY = re.compile(f"(?:{cue_pattern('names', 'edition_not_event')})$")
+# Time words before an event's name (明年的…): see names.event_time_before.
+_EVENT_TIME = re.compile(f"(?:{cue_pattern('names', 'event_time_before')})")
 # Who held an event, written before its name (全国友协举办的…大会).
 _HELD_BY = re.compile(f"(?:{cue_pattern('names', 'event_held_by')})的")
 _EVENT_MORE = re.compile(rf"暨[^，,。；;、\s]{{2,40}}?(?:{_EVENT_WORDS})|[{CJK}A-Za-z0-9+\s]{{0,10}}?(?:平行论坛|分论坛)|“[^”]{{2,30}}”(?:平行论坛|分论坛)")
@@ -151,7 +159,13 @@ _FUNCTION_CHAR_FREQ = 100_000
 # Where or when a held event is held, before its name: 在东京举行的…, 今年10月举办的….
 _HELD_AT = re.compile(r"(?:在[^，,。；;]{1,12}?|(?:(?:今|明|去|本|\d{4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:上旬|中旬|下旬|初|底)?)(?:举行|举办|召开|开幕)的")
 _HELD_WORD = re.compile(cue_pattern('names', 'event_held'))
-_HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:[{CJK}A-Za-z0-9·—“”]{{4,30}}?(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|期间|相关)、?)+)")
+# (A bracketed place inside the name: 中国（绵阳）科技城国际科技博览会.)
+_HELD_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_held')})了?((?:(?:[{CJK}A-Za-z0-9·—“”]|[（(][{CJK}]{{2,6}}[）)]){{4,30}}?"
+                         rf"(?:{_EVENT_WORDS}|庆祝活动|系列活动|纪念活动|行动)(?=[、，,。；;：:（()）\s]|$|等|和|及|并|期间|相关|开幕|闭幕)、?)+)")
+_BRACKETED = re.compile(r"[（(][^（()）]+[）)]")
+# An event named where something happens at it (在中德皮革产业对接会上签署): see names.event_at.
+_AT_EVENT = re.compile(rf"(?:{cue_pattern('names', 'event_at')})((?:[{CJK}A-Za-z0-9·—“”]|[（(][{CJK}]{{2,6}}[）)]){{4,30}}?"
+                       rf"(?:{_EVENT_WORDS})(?=(?:{cue_pattern('names', 'event_at_then')})))")
 # Event words after a quoted name that stay outside the name: “欢乐春节”活动 is the event 欢乐春节.
 # Words after a quoted name that name a part of its event, not another event (“…”开展仪式, “…”开幕式).
 _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪式|开幕仪式|开幕式|闭幕式|启动仪式|开幕|启动|庆典)$")
@@ -574,7 +588,12 @@ class NameRules:
             if more:
                 # One event under several names: …座谈会暨…签署仪式, …论坛智能+交通平行论坛, …论坛“…峰会”平行论坛.
                 found.append((start, more.end(), "Event", "event-shape"))
-        for m in matches_in(_HELD_EVENT, text):
+        if "届" in text:
+            shaped = {f[0] for f in found if f[2] == "Event"}
+            for m in _EDITION_EVENT.finditer(text):
+                if m.start() not in shaped and not _EDITION_BODY.search(m.group(0)):
+                    found.append((m.start(), m.end(), "Event", "event-shape"))
+        for m in chain(matches_in(_HELD_EVENT, text), _AT_EVENT.finditer(text) if _EVENT_WORD.search(text) else ()):
             pos = m.start(1)
             # Events listed with 、, 和 or 及 after an event word (…理事会大会和中国—法国论坛): one each.
             parts = re.split(r"((?<=[坛会节周赛班式动展年])(?:以及|[、和及])|、)", m.group(1))
@@ -584,6 +603,9 @@ class NameRules:
                     venue = _HELD_AT.match(text, s, pos + len(item))
                     if venue:
                         s = venue.end()  # 出席了在东京举行的…大会: the venue is no part of the name
+                    when = _EVENT_TIME.match(text, s, pos + len(item))
+                    if when:
+                        s = when.end()  # (参加明年的|…旅游节: when it is held is no part of the name)
                     e = pos + len(item)
                     for held in _HELD_BY.finditer(text, s, e):
                         if e - held.end() >= 6:
@@ -601,7 +623,11 @@ class NameRules:
                     # (Five characters where a place names it: 骊州陶瓷节.)
                     long_enough = e - s >= 6 or e - s == 5 and any(
                         a >= s and b <= e and label in ("City", "Region") for a, b, label, _ in gaz_spans)
-                    if long_enough and named and not counted and item.count("“") == item.count("”"):
+                    # (Brackets hold the place it is held in, 中国（绵阳）科技城…博览会, or they are no part of a name.)
+                    bracket = _BRACKETED.search(text, s, e)
+                    placed = bracket is None or any(a >= bracket.start() and b <= bracket.end() and label in ("City", "Region")
+                                                    for a, b, label, _ in gaz_spans)
+                    if long_enough and named and placed and not counted and item.count("“") == item.count("”"):
                         found.append((s, e, "Event", "held-event"))
                 pos += len(item) + len(sep)
         # A year of a country's with China, named so (中俄旅游年, 中俄青年友好交流年): an event, held or not.
