@@ -33,7 +33,7 @@ from ...nlp.common import _cut, verb_words
 from ..cues import pattern, words
 from ..dates import parse_date
 from ..firstchars import skipping
-from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in, places_in
+from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in, is_home_place, places_in
 from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
 from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
@@ -55,6 +55,8 @@ def _abbreviation(home: Party) -> re.Pattern:
     return re.compile(f"{lead}{_SAR_ALONE}")
 ABBR_PLACES = {"港": ("香港",), "澳": ("澳门",), "港澳": ("香港", "澳门")}
 CLAUSE = re.compile(r"[，,：:]")
+# The words of visiting right before a mainland place (…率团访问|寿光市): see delegation_visit.visited.
+VISITED_BEFORE = re.compile(f"(?:{pattern('partners', 'delegation_visit.visited')})$")
 # A line's opening words before a colon (龙口市：…), where a place may head what the line lists.
 _LINE_HOME = re.compile(r"\s*([^：:，,。；;、（(]{2,12})[：:]")
 # Where a mission sits, written before the place (驻香港、澳门领事).
@@ -524,6 +526,13 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
                 pos = x.end
         if chain:
             return _as_home(chain[-1], home_city)
+    # A place of the home place's own the partner's people visit, named after it in its clause (潍坊's yearbook:
+    # 韩国礼山郡郡守X率团访问寿光市), unless the visit is still to come (…代表团还将赴博山区参观).
+    ce = CLAUSE.search(sent.text, sent.rel(sp)[1])
+    for x in sent.spans_in(sent.rel(sp)[1], ce.start() if ce else len(sent.text)):
+        if (is_home_place(x) and x.parent == home_city.name and VISITED_BEFORE.search(text, max(0, x.start - 3), x.start)
+                and not TO_COME.search(text, sp.end, x.start) and not PLANNED_VISIT.search(text, sp.end, x.start)):
+            return _as_home(x, home_city)
     # A line that opens with a mainland place and a colon (龙口市：日本新潟县村上市（友好城市，1997年）；…): the
     # home of the places it lists, over its sentences.
     head = _LINE_HOME.match(text)
