@@ -446,15 +446,23 @@ def _places_inside(ev: Span, gaz) -> list[Span]:
 _NAME_JOINS = frozenset("年届次与和及暨")
 
 
+@lru_cache(maxsize=4)
+def _country_ends(gaz) -> frozenset[str]:
+    """The characters the gazetteer's country names end in: where the character before a place is
+    none of them, no country is written right before it (see _foreign_places_in)."""
+    return frozenset(n[-1] for n in gaz.country_names if n)
+
+
 @lru_cache(maxsize=1 << 14)
 def _foreign_places_in(w: str, gaz) -> tuple:
     """``(offset, length, gazetteer entry)`` of each foreign place in the name ``w``, longest first
     from left to right. (An event is named in sentence after sentence: each name is read once.)"""
     out = []
     i = 0
+    ends = _country_ends(gaz)
     while i < len(w):
         if (i and "\u4e00" <= w[i - 1] <= "\u9fff" and w[i - 1] not in _NAME_JOINS
-                and not any(w[max(0, i - k) : i] in gaz.country_names for k in range(2, 7))):
+                and not (w[i - 1] in ends and any(w[max(0, i - k) : i] in gaz.country_names for k in range(2, 7)))):
             i += 1  # inside a word: 尼斯 in 苏州—威尼斯双城文化周 is no place (日本新潟县… is)
             continue
         for n in range(min(8, len(w) - i), 1, -1):
@@ -1444,6 +1452,8 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     the home place and the one foreign place the sentences before named."""
     if pair is None:
         return []  # (no pair named before: most sentences)
+    if PAIR_CLAUSE.search(sent.text) is None:
+        return []  # (no word naming both sides: the clauses blanked below cannot add one)
     # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
     text = _without(sent.text, 0, _signed_by_institutions(sent))
     if PAIR_CLAUSE.search(text) is None or not PAIR_OPENS.match(text):  # (the words it ends in, anywhere: most sentences have none)
