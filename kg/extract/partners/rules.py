@@ -826,13 +826,17 @@ _REGION_UNIT = re.compile(pattern("names", "region_suffix"))
 
 
 def _party(sp: Span) -> Party:
+    return Party(_party_name(sp), sp.type, country=sp.side_country)
+
+
+def _party_name(sp: Span) -> str:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
     # (And a city written again without 市, 户田 after 日本户田市: by the name the document gave it.)
     # (And a region written by its stem, 谅山 after 谅山省人民委员会: by the region's name.)
     by_name = sp.rule in ("ward-of-city", "known-ward", "known-region", "district-of", "known-place") or (
         sp.type == "Region" and sp.written != sp.name and sp.name.startswith(sp.written) and _REGION_UNIT.fullmatch(sp.name, len(sp.written)))
-    return Party(sp.name if by_name else sp.written, sp.type, country=sp.side_country)
+    return sp.name if by_name else sp.written
 
 
 def _foreign_pair(sent: Sentence) -> set[str]:
@@ -1405,7 +1409,8 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
         if len(spans) > 1:
             # (Not where the act took place: 在慕尼黑会见了巴伐利亚州州长X。双方回顾了两省州… is of 巴伐利亚州.)
             spans = {n: sp for n, sp in spans.items() if not VENUE_AT.search(sent.text, 0, sent.rel(sp)[0])} or spans
-            if len({_party(sp) for sp in spans.values()}) > 1:
+            # (The fields _party fills, compared without a Party made and hashed for each span.)
+            if len({(_party_name(sp), sp.type, sp.side_country) for sp in spans.values()}) > 1:
                 return None  # (two partners make two pairs, whatever their home places: those need not be read)
         pairs = {(_home(sent, sp, home_city), _party(sp)) for sp in spans.values()}
     return pairs.pop() if len(pairs) == 1 else None
