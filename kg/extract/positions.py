@@ -36,13 +36,11 @@ def _group_roles() -> frozenset[str]:
 
 def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
     out: list[Position] = []
-    for sp in sent.spans:
-        if sp.type != "Person":
-            continue
+    for sp in sent.persons:  # (the sentence's persons, read once: most sentences name none)
         # The phrase naming this person starts after the previous person or the word joining two sides.
         left = sent.start
-        for other in sent.spans:
-            if other.type == "Person" and other.end <= sp.start:
+        for other in sent.persons:
+            if other.end <= sp.start:
                 left = max(left, other.end)
         for m in _JOIN.finditer(sent.block.text, left, sp.start):
             if not any(o.start <= m.start() < o.end for o in sent.spans):  # (not 和 in 呼和浩特)

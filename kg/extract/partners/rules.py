@@ -448,15 +448,23 @@ def _places_inside(ev: Span, gaz) -> list[Span]:
 _NAME_JOINS = frozenset("年届次与和及暨")
 
 
+@lru_cache(maxsize=4)
+def _country_ends(gaz) -> frozenset[str]:
+    """The characters the gazetteer's country names end in: where the character before a place is
+    none of them, no country is written right before it (see _foreign_places_in)."""
+    return frozenset(n[-1] for n in gaz.country_names if n)
+
+
 @lru_cache(maxsize=1 << 14)
 def _foreign_places_in(w: str, gaz) -> tuple:
     """``(offset, length, gazetteer entry)`` of each foreign place in the name ``w``, longest first
     from left to right. (An event is named in sentence after sentence: each name is read once.)"""
     out = []
     i = 0
+    ends = _country_ends(gaz)
     while i < len(w):
         if (i and "\u4e00" <= w[i - 1] <= "\u9fff" and w[i - 1] not in _NAME_JOINS
-                and not any(w[max(0, i - k) : i] in gaz.country_names for k in range(2, 7))):
+                and not (w[i - 1] in ends and any(w[max(0, i - k) : i] in gaz.country_names for k in range(2, 7)))):
             i += 1  # inside a word: 尼斯 in 苏州—威尼斯双城文化周 is no place (日本新潟县… is)
             continue
         for n in range(min(8, len(w) - i), 1, -1):
@@ -827,13 +835,17 @@ _REGION_UNIT = re.compile(pattern("names", "region_suffix"))
 
 
 def _party(sp: Span) -> Party:
+    return Party(_party_name(sp), sp.type, country=sp.side_country)
+
+
+def _party_name(sp: Span) -> str:
     # (A foreign city's ward by the name with its city: 光州广域市西区, not the Chinese 西区.)
     # (And a region written by its bare name, 马六甲 after 马六甲州: by the region's.)
     # (And a city written again without 市, 户田 after 日本户田市: by the name the document gave it.)
     # (And a region written by its stem, 谅山 after 谅山省人民委员会: by the region's name.)
     by_name = sp.rule in ("ward-of-city", "known-ward", "known-region", "district-of", "known-place") or (
         sp.type == "Region" and sp.written != sp.name and sp.name.startswith(sp.written) and _REGION_UNIT.fullmatch(sp.name, len(sp.written)))
-    return Party(sp.name if by_name else sp.written, sp.type, country=sp.side_country)
+    return sp.name if by_name else sp.written
 
 
 def _foreign_pair(sent: Sentence) -> set[str]:
@@ -1416,7 +1428,8 @@ def pair_named(sent: Sentence, home_city: Party, read: list[PartnerLink]) -> tup
         if len(spans) > 1:
             # (Not where the act took place: 在慕尼黑会见了巴伐利亚州州长X。双方回顾了两省州… is of 巴伐利亚州.)
             spans = {n: sp for n, sp in spans.items() if not VENUE_AT.search(sent.text, 0, sent.rel(sp)[0])} or spans
-            if len({_party(sp) for sp in spans.values()}) > 1:
+            # (The fields _party fills, compared without a Party made and hashed for each span.)
+            if len({(_party_name(sp), sp.type, sp.side_country) for sp in spans.values()}) > 1:
                 return None  # (two partners make two pairs, whatever their home places: those need not be read)
         pairs = {(_home(sent, sp, home_city), _party(sp)) for sp in spans.values()}
     return pairs.pop() if len(pairs) == 1 else None
@@ -1463,6 +1476,8 @@ def read_pair_ties(sent: Sentence, pair: tuple[Party, Party] | None, read: set[s
     the home place and the one foreign place the sentences before named."""
     if pair is None:
         return []  # (no pair named before: most sentences)
+    if PAIR_CLAUSE.search(sent.text) is None:
+        return []  # (no word naming both sides: the clauses blanked below cannot add one)
     # (Not what bodies of theirs signed between themselves: 双方还共同见证了嘉兴学院与帕多瓦大学签署…协议.)
     text = _without(sent.text, 0, _signed_by_institutions(sent))
     if PAIR_CLAUSE.search(text) is None or not PAIR_OPENS.match(text):  # (the words it ends in, anywhere: most sentences have none)
