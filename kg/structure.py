@@ -45,6 +45,19 @@ ENTRY_DATE = re.compile(
 )
 _TERMINAL = tuple("。！？；!?;:：”」』)）")
 _BULLETS = tuple("·•●▪■◆")
+# A page's menu or breadcrumb: three or more short items, apart by spaces or bars, of Chinese words
+# (首页 政务公开 新闻动态 部门动态; not a name in Latin letters, City of Yokohama).
+_MENU_SEP = re.compile(r"\s*\|\s*|[ \u3000]+")
+_MENU_ITEM = re.compile(r"[^，。；,;：:\s|]{1,8}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_menu(line: str) -> bool:
+    if " " not in line and "|" not in line and "\u3000" not in line:
+        return False  # (most lines)
+    items = _MENU_SEP.split(line)
+    return (len(items) >= 3 and all(_MENU_ITEM.fullmatch(x) for x in items)
+            and sum(1 for x in items if _CJK.search(x)) >= 3)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -392,9 +405,11 @@ def parse_blocks(doc: Document) -> list[Block]:
         k = j + 1
         while True:
             while k < n and not lines[k].blank and not _is_structural(lines[k].stripped) and not _is_dateline(k):
-                if lines[k - 1].text.rstrip().endswith(_TERMINAL) or lines[k].stripped.startswith(_BULLETS):
+                if (lines[k - 1].text.rstrip().endswith(_TERMINAL) or lines[k].stripped.startswith(_BULLETS)
+                        or _is_menu(lines[k - 1].stripped) or _is_menu(lines[k].stripped)):
                     # (A line that ends a sentence ends its paragraph: a page written a paragraph a line;
-                    # so does a line before a bulleted one: ·我市举办…推介会 / ·我市召开…会议.)
+                    # so does a line before a bulleted one: ·我市举办…推介会 / ·我市召开…会议; a page's menu
+                    # is a paragraph of its own: 首页 政务公开 新闻动态 部门动态 / 香港特区政府…来常调研.)
                     return k
                 k += 1
             last = lines[k - 1].text.rstrip()

@@ -140,6 +140,18 @@ def test_a_line_that_ends_a_sentence_ends_its_paragraph(tmp_path):
     assert not any("推介会·我市" in t or "客人。又讯" in t for t in texts)
 
 
+def test_a_pages_menu_is_a_paragraph_of_its_own(tmp_path):
+    """A menu or breadcrumb line (short Chinese items apart by spaces, bars or >) is not joined to the
+    headline under it; an English name with spaces (a list's cell) is no menu."""
+    p = tmp_path / "page.txt"
+    p.write_text("首页 政务公开 新闻动态 部门动态\n香港特区政府驻武汉经济贸易办事处主任一行来常调研\n"
+                 "首页 > 新闻中心 > 今日要闻 > 正文\n两市正式缔结友好城市\n横滨市\nCity of Yokohama\n日本\n", encoding="utf-8")
+    texts = [b.text for b in parse_blocks(read_document(p)) if b.kind == "paragraph"]
+    assert "香港特区政府驻武汉经济贸易办事处主任一行来常调研" in texts
+    assert not any("部门动态香港" in t or "正文两市" in t for t in texts)
+    assert texts[-1].endswith("横滨市City of Yokohama日本")
+
+
 def test_captions_between_blank_lines_are_paragraphs_of_their_own(tmp_path):
     """Short lines with no clause in them, each between blank lines (a page's photo captions), are
     not a sentence cut by page breaks; a day-first dateline (28.11.2017 21:51) dates the page."""
