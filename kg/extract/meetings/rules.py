@@ -40,8 +40,12 @@ from ..tables import ROW_TEXT, cell_starts
 from ...nlp.common import is_chinese_surname
 
 # A letter sent, named with its kind (致新年贺信; 互致新春贺信, each side to the other).
-LETTER_OF_KIND = re.compile(f"互?致(?:{pattern('meetings', 'acts.letter_kinds')})(?:{pattern('meetings', 'acts.letter_of')})"
+# (互致… and 致… written as two branches, not 互?致…: see ACT.)
+LETTER_OF_KIND = re.compile(f"互致(?:{pattern('meetings', 'acts.letter_kinds')})(?:{pattern('meetings', 'acts.letter_of')})"
+                            f"|致(?:{pattern('meetings', 'acts.letter_kinds')})(?:{pattern('meetings', 'acts.letter_of')})"
                             f"|互致(?:{pattern('meetings', 'acts.letter_of')})")
+# (Every branch opens with a character, no optional one: re then knows the characters a match starts
+# with and scans for them itself, in every sentence and clause searched; most hold no act word.)
 ACT = re.compile(
     "(?:" + LETTER_OF_KIND.pattern + "|"
     + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "exchange", "in_person", "hosting", "signing")) + ")(?!会)"
@@ -49,8 +53,6 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
-# (Act words searched from the first character one can start with: most sentences and clauses hold none.)
-_ACT_SCAN = skipping(ACT)
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
@@ -1201,7 +1203,7 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     dash = sent.text.rfind("—", left, rs)
     if dash >= 0:
         left = dash + 1
-    for m in _ACT_SCAN.finditer(sent.text, left, rs):
+    for m in ACT.finditer(sent.text, left, rs):
         left = m.end()
     # (Nor the words that open a group's head, 会见并宴请了|以副市长X为团长的…代表团: not in a span, 以色列.)
     lead = PHRASE_LEAD.match(sent.text, left, rs)
@@ -1415,7 +1417,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
         return 0
     prev = sent.clause_start(pre_s - 1)
     # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
-    acts = [a.group(0) for a in _ACT_SCAN.finditer(sent.text, prev, pre_s)]
+    acts = [a.group(0) for a in ACT.finditer(sent.text, prev, pre_s)]
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s
 
 
@@ -1568,7 +1570,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         return _nobody_meets_themselves(found)
     last_act = 0  # (where the last act word ends: see the attendees after them, below)
     titles = "《" in text  # (most sentences quote no title: nothing to count before each act word)
-    for m in _ACT_SCAN.finditer(text):
+    for m in ACT.finditer(text):
         last_act = m.end()
         if titles and text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
