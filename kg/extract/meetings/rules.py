@@ -116,9 +116,17 @@ _WELCOME = (f"的?(?:{pattern('meetings', 'guests.welcome_arrival')})表示"
             f"(?:{pattern('meetings', 'guests.welcome_manner')})?(?:的)?欢迎")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?){_WELCOME}")
 WELCOME_WORD = re.compile(_WELCOME)  # (a match of WELCOMED holds one)
-# A word of a letter, a witness or a welcome: :func:`_letters_of`, :func:`_witnesses` and :func:`_welcomes` find
-# nothing in a sentence without one (searched once for the three).
-_EXTRA_WORD = skipping("|".join(f"(?:{p.pattern})" for p in (_LETTER_WORD, WITNESS_WORD, WELCOME_WORD)))
+
+
+def _extra_word(text: str) -> bool:
+    """Whether ``text`` holds a word of a letter, a witness or a welcome: :func:`_letters_of`,
+    :func:`_witnesses` and :func:`_welcomes` find nothing in a sentence without one. (Each searched
+    alone: re scans for the first characters of the first two itself; a welcome's words open with an
+    optional 的, so 欢迎, which they end with, is sought first.)"""
+    return (_LETTER_WORD.search(text) is not None or WITNESS_WORD.search(text) is not None
+            or "欢迎" in text and WELCOME_WORD.search(text) is not None)
+
+
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
@@ -1792,7 +1800,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                        for h, p in pairs)
             continue
         out.append((meeting, act))
-    if _EXTRA_WORD.search(text) is not None:  # (each of the three reads nothing without its word: most sentences hold none)
+    if _extra_word(text):  # (each of the three reads nothing without its word: most sentences hold none)
         out.extend(_letters_of(sent, ctx))
         out.extend(_witnesses(sent, ctx))
         out.extend(_welcomes(sent, ctx))
