@@ -582,16 +582,9 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         country = countries[0].side_country if countries else ""
         end = CP_END.search(item)  # (the item's words end at the first)
         clean = (item[: end.start()] if end else item).strip()
-        # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
-        # (countries are in order and start in the item: the first that starts with it is the first)
-        lead = countries[0].end - base if countries and countries[0].start == lo else i0
-        titled = title_prefix(sent.text, places[0].end - base, load()) if lead != i0 and places else 0
-        if titled and (any(x.type == "Person" for x in item_spans) or places[0].end - base + len(titled) < i0 + len(clean)):
-            # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
-            # holder is not named: the place is met.)
-            lead = i0
+        # (Whether the item starts with its first place is read last: most items end with their last place.)
         if places and (places[-1].end - base - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
-                       or places[0].start - base in (i0, lead) and places[0].type in ("City", "Region")
+                       or places[0].type in ("City", "Region") and _opens_item(sent, places[0], item_spans, countries, i0, clean)
                        and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
             written = x.name if x.rule == "ward-of-city" else x.written  # (首尔市江南区, not the Chinese 江南区)
@@ -613,6 +606,23 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
             if org is not None:
                 out.append(Party(org.name, org.type, country=clean[:2] if clean[:2] in SARS else org.country))
     return out
+
+
+def _opens_item(sent: Sentence, place: Span, item_spans: list[Span], countries: list[Span], i0: int, clean: str) -> bool:
+    """Whether a listed item (its words ``clean``, from ``i0``; its spans, and its countries, in order)
+    starts with ``place``, or with the place's country (与菲律宾卡加延市建立联系)."""
+    base = sent.start
+    if place.start - base == i0:
+        return True
+    # (countries are in order and start in the item: the first that starts with it is the first)
+    if not countries or countries[0].start != base + i0:
+        return False
+    titled = title_prefix(sent.text, place.end - base, load())
+    if titled and (any(x.type == "Person" for x in item_spans) or place.end - base + len(titled) < i0 + len(clean)):
+        # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
+        # holder is not named: the place is met.)
+        return False
+    return place.start - base == countries[0].end - base
 
 
 def _nominal(sent: Sentence, s: int, e: int) -> bool:
