@@ -622,7 +622,7 @@ def _opens_item(sent: Sentence, place: Span, item_spans: list[Span], countries: 
         # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
         # holder is not named: the place is met.)
         return False
-    return place.start - base == countries[0].end - base
+    return place.start == countries[0].end
 
 
 def _nominal(sent: Sentence, s: int, e: int) -> bool:
