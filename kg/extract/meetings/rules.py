@@ -40,8 +40,12 @@ from ..tables import ROW_TEXT, cell_starts
 from ...nlp.common import is_chinese_surname
 
 # A letter sent, named with its kind (致新年贺信; 互致新春贺信, each side to the other).
-LETTER_OF_KIND = re.compile(f"互?致(?:{pattern('meetings', 'acts.letter_kinds')})(?:{pattern('meetings', 'acts.letter_of')})"
+# (互致… and 致… written as two branches, not 互?致…: see ACT.)
+LETTER_OF_KIND = re.compile(f"互致(?:{pattern('meetings', 'acts.letter_kinds')})(?:{pattern('meetings', 'acts.letter_of')})"
+                            f"|致(?:{pattern('meetings', 'acts.letter_kinds')})(?:{pattern('meetings', 'acts.letter_of')})"
                             f"|互致(?:{pattern('meetings', 'acts.letter_of')})")
+# (Every branch opens with a character, no optional one: re then knows the characters a match starts
+# with and scans for them itself, in every sentence and clause searched; most hold no act word.)
 ACT = re.compile(
     "(?:" + LETTER_OF_KIND.pattern + "|"
     + "|".join(pattern("meetings", f"acts.{k}") for k in ("video", "letter", "exchange", "in_person", "hosting", "signing")) + ")(?!会)"
@@ -49,8 +53,6 @@ ACT = re.compile(
 EXCHANGE_ACTS = frozenset(words("meetings", "acts.exchange"))
 SIGNING_ACTS = frozenset(words("meetings", "acts.signing"))
 ACCOMPANY_ACTS = frozenset(words("meetings", "acts.accompany"))
-# (Act words searched from the first character one can start with: most sentences and clauses hold none.)
-_ACT_SCAN = skipping(ACT)
 # What the guests do, right after the accompanying word (陪同|考察…): the home side goes with them.
 _ACCOMPANIED_TOUR = re.compile(f"(?:{pattern('meetings', 'guests.tour')})")
 # The one accompanied and a meeting of theirs, in the clause after the accompanying word (陪同|维斯孔蒂会见).
@@ -114,9 +116,17 @@ _WELCOME = (f"的?(?:{pattern('meetings', 'guests.welcome_arrival')})表示"
             f"(?:{pattern('meetings', 'guests.welcome_manner')})?(?:的)?欢迎")
 WELCOMED = re.compile(f"对(?P<who>[^，,。；;对]{{1,40}}?){_WELCOME}")
 WELCOME_WORD = re.compile(_WELCOME)  # (a match of WELCOMED holds one)
-# A word of a letter, a witness or a welcome: :func:`_letters_of`, :func:`_witnesses` and :func:`_welcomes` find
-# nothing in a sentence without one (searched once for the three).
-_EXTRA_WORD = skipping("|".join(f"(?:{p.pattern})" for p in (_LETTER_WORD, WITNESS_WORD, WELCOME_WORD)))
+
+
+def _extra_word(text: str) -> bool:
+    """Whether ``text`` holds a word of a letter, a witness or a welcome: :func:`_letters_of`,
+    :func:`_witnesses` and :func:`_welcomes` find nothing in a sentence without one. (Each searched
+    alone: re scans for the first characters of the first two itself; a welcome's words open with an
+    optional 的, so 欢迎, which they end with, is sought first.)"""
+    return (_LETTER_WORD.search(text) is not None or WITNESS_WORD.search(text) is not None
+            or "欢迎" in text and WELCOME_WORD.search(text) is not None)
+
+
 # A list of places joined by 、/和/及 and the word of their group after it (…、圭迪佐洛市代表团).
 _GROUP_AFTER_PLACES = re.compile(f"(?:[、和及][^，,。；;、和及]{{2,12}}?)*(?:政府|市政府)?(?:{pattern('meetings', 'guests.groups')})")
 GROUP_HEAD = re.compile(f"(?:{pattern('meetings', 'guests.head')})")
@@ -573,16 +583,9 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
         country = countries[0].side_country if countries else ""
         end = CP_END.search(item)  # (the item's words end at the first)
         clean = (item[: end.start()] if end else item).strip()
-        # (The item starts with the place, or with the place's country: 与菲律宾卡加延市建立联系.)
-        # (countries are in order and start in the item: the first that starts with it is the first)
-        lead = countries[0].end - base if countries and countries[0].start == lo else i0
-        titled = title_prefix(sent.text, places[0].end - base, load()) if lead != i0 and places else 0
-        if titled and (any(x.type == "Person" for x in item_spans) or places[0].end - base + len(titled) < i0 + len(clean)):
-            # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
-            # holder is not named: the place is met.)
-            lead = i0
+        # (Whether the item starts with its first place is read last: most items end with their last place.)
         if places and (places[-1].end - base - i0 >= len(clean) or places[-1].type in ("Organization", "Company")
-                       or places[0].start - base in (i0, lead) and places[0].type in ("City", "Region")
+                       or places[0].type in ("City", "Region") and _opens_item(sent, places[0], item_spans, countries, i0, clean)
                        and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
             written = x.name if x.rule == "ward-of-city" else x.written  # (首尔市江南区, not the Chinese 江南区)
@@ -604,6 +607,23 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
             if org is not None:
                 out.append(Party(org.name, org.type, country=clean[:2] if clean[:2] in SARS else org.country))
     return out
+
+
+def _opens_item(sent: Sentence, place: Span, item_spans: list[Span], countries: list[Span], i0: int, clean: str) -> bool:
+    """Whether a listed item (its words ``clean``, from ``i0``; its spans, and its countries, in order)
+    starts with ``place``, or with the place's country (与菲律宾卡加延市建立联系)."""
+    base = sent.start
+    if place.start - base == i0:
+        return True
+    # (countries are in order and start in the item: the first that starts with it is the first)
+    if not countries or countries[0].start != base + i0:
+        return False
+    titled = title_prefix(sent.text, place.end - base, load())
+    if titled and (any(x.type == "Person" for x in item_spans) or place.end - base + len(titled) < i0 + len(clean)):
+        # 美国夏威夷州州长伊格: a person's phrase, not the place. (Not 法国里昂市副市长一行, whose
+        # holder is not named: the place is met.)
+        return False
+    return place.start == countries[0].end
 
 
 def _nominal(sent: Sentence, s: int, e: int) -> bool:
@@ -1202,7 +1222,7 @@ def _phrase_start(sent: Sentence, sp: Span) -> int:
     dash = sent.text.rfind("—", left, rs)
     if dash >= 0:
         left = dash + 1
-    for m in _ACT_SCAN.finditer(sent.text, left, rs):
+    for m in ACT.finditer(sent.text, left, rs):
         left = m.end()
     # (Nor the words that open a group's head, 会见并宴请了|以副市长X为团长的…代表团: not in a span, 以色列.)
     lead = PHRASE_LEAD.match(sent.text, left, rs)
@@ -1422,7 +1442,7 @@ def _manner_start(sent: Sentence, pre_s: int) -> int:
         return 0
     prev = sent.clause_start(pre_s - 1)
     # (视频连线 there is a manner, 通过视频连线方式: no act of its own.)
-    acts = [a.group(0) for a in _ACT_SCAN.finditer(sent.text, prev, pre_s)]
+    acts = [a.group(0) for a in ACT.finditer(sent.text, prev, pre_s)]
     return prev if all(a in VIDEO_ACTS for a in acts) else pre_s
 
 
@@ -1588,7 +1608,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         return _nobody_meets_themselves(found)
     last_act = 0  # (where the last act word ends: see the attendees after them, below)
     titles = "《" in text  # (most sentences quote no title: nothing to count before each act word)
-    for m in _ACT_SCAN.finditer(text):
+    for m in ACT.finditer(text):
         last_act = m.end()
         if titles and text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
             continue  # a word of a text's title (签署了《…与…会晤纪要》), no act
@@ -1810,7 +1830,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
                        for h, p in pairs)
             continue
         out.append((meeting, act))
-    if _EXTRA_WORD.search(text) is not None:  # (each of the three reads nothing without its word: most sentences hold none)
+    if _extra_word(text):  # (each of the three reads nothing without its word: most sentences hold none)
         out.extend(_letters_of(sent, ctx))
         out.extend(_witnesses(sent, ctx))
         out.extend(_welcomes(sent, ctx))
