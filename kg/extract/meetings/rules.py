@@ -1545,7 +1545,7 @@ def _meets_after(text: str, pos: int) -> bool:
     sep = CLAUSE_SEP.search(text, pos)
     if sep is None:
         return False
-    for m in _ACT_SCAN.finditer(text, sep.end()):
+    for m in ACT.finditer(text, sep.end()):
         if not ATTEND_BEFORE.search(text, 0, m.start()) and not ATTEND_AFTER.match(text[m.end() :]):
             return True
     return False
