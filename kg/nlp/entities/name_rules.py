@@ -785,7 +785,9 @@ class NameRules:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
                 m = _place_shape_at(text, pos)
-                described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0) if m else 0
+                if m is None:
+                    break  # (most chains end at their first step: no place's shape after the country)
+                described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0)
                 if described and m.end(1) - (m.start() + described) >= 2:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
                 if not m or (self._ordinary_start(m.group(1), seg) and m.group(1) not in _DIRECTION_NAMES) or self._title_over(text, m.start(), m.end()):
