@@ -78,6 +78,10 @@ def _cut(seg, text: str) -> tuple[str, ...]:
 
 def _is_common_words(name: str, seg) -> bool:
     """Whether ``name`` is made of ordinary words (保护, 认证手续), not a name."""
+    # (Each ordinary word has two characters or more: a name of two or three is one only as one word,
+    # asked first without cutting it. Most names after titles are none.)
+    if 0 < len(name) <= 3 and not _is_common(name, seg):
+        return False
     return all(_is_common(t, seg) for t in _cut(seg, name))
 
 

@@ -250,6 +250,8 @@ _DIRECTION_NAMES = frozenset(cue_words("names", "direction_names"))
 _PLACE_UNIT_END = re.compile(f"(?:{cue_pattern('names', 'place_suffix')})$")
 _REGION_SUFFIX_LAST = frozenset(w[-1] for w in cue_words("names", "region_suffix"))
 _REGION_SUFFIX_FIRST = frozenset(w[0] for w in cue_words("names", "region_suffix"))  # (where _REGION_SUFFIX may match)
+# (What a foreign city's own chain may start with right after it: see _places_after_country.)
+_CITY_NEXT = _HYPHENS | _REGION_SUFFIX_FIRST
 # The last characters of a region's or a city's name (清迈府, 横滨市): a transliterated name starts after them.
 _UNIT_END = _REGION_SUFFIX_LAST | {"市"}
 _ORG_STOP = re.compile(rf"(?:^|[，,。；;、：:与和及并在由向对把将为从各了的]|\d+个|{cue_pattern('names', 'org_start_after')})")
@@ -760,14 +762,18 @@ class NameRules:
         # Only another country, or a foreign place, may start a chain: the others are passed over first
         # (most blocks name neither, and the sets below took longer than the rest).
         # (``foreign``: a foreign city's or region's, looked up in a table made once, not per span.)
+        # (A start that cannot lead anywhere is passed over here too, by the first test each step below
+        # makes of it: a country followed by no place's shape, a foreign city by no hyphen, region's unit
+        # or ward's 区. Most are.)
         foreign_places = self._foreign_places
         starts = []
         for s, e, label, ent_id in gaz_spans:
             if label == "Country":
-                if not ent_id.endswith(":中国"):
+                if not ent_id.endswith(":中国") and (_PLACE_SHAPE_HINT.match(text, e) or text[e : e + 1] == " "):
                     starts.append((s, e, label, ent_id, False))
             elif foreign_places.get(ent_id) == label:
-                starts.append((s, e, label, ent_id, True))
+                if label != "City" or text[e : e + 1] in _CITY_NEXT or text.find("区", e + 2, e + 15) >= 0:
+                    starts.append((s, e, label, ent_id, True))
         if not starts:
             return out
         span_starts = set(map(_FIRST, gaz_spans))
@@ -811,7 +817,9 @@ class NameRules:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
                 m = _place_shape_at(text, pos)
-                described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0) if m else 0
+                if m is None:
+                    break  # (most chains end at their first step: no place's shape after the country)
+                described = max((d.end() for d in _PLACE_DESCRIBED.finditer(m.group(1))), default=0)
                 if described and m.end(1) - (m.start() + described) >= 2:
                     m = _PLACE_SHAPE.match(text, m.start() + described)  # 探险胜地|皇后镇: the name after its description
                 if not m or (self._ordinary_start(m.group(1), seg) and m.group(1) not in _DIRECTION_NAMES) or self._title_over(text, m.start(), m.end()):
