@@ -196,9 +196,11 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
         if entry is None:
             continue
         mainland = _division(entry)
-        if entry.country == "中国" and not mainland and entry.zh not in SARS and label != "Organization":
+        if entry.country == "中国" and not mainland and entry.zh not in SARS and label not in ("Organization", "Country"):
             continue  # a region that is no division (京津冀, 华南地区) has no government
-        if label == "Organization":
+        if label == "Country" and entry.country == "中国":
+            m = None  # China's missions abroad (中国驻意大利大使馆); its government bodies are the gazetteer's
+        elif label == "Organization":
             m = None
             place = _foreign_place_before(text, s, gaz_spans, gaz) if entry.country == "中国" else None
             if place is not None and not text[s:e].startswith(entry.zh):
