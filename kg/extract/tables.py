@@ -39,6 +39,7 @@ PARTNER_COLS = _columns("partners.place")
 PARTNER_COUNTRY_COLS = _columns("partners.country")
 SINCE_COLS = _columns("partners.since")
 PARTNER_HOME_COLS = _columns("partners.home")
+PARTNER_REGION_COLS = _columns("partners.region")
 PLACE_BESIDE_HOME_COLS = _columns("partners.place_beside_home")
 PENDING = re.compile(pattern("tables", "partners.pending"))
 TIER_COLS = _columns("partners.tier")
@@ -440,6 +441,16 @@ def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, g
                 if e is not None and e.type == "Country" and mentions is not None:
                     start = country_c.start + country_c.text.index(cell)
                     mentions.append(_cell_mention(doc, row, start, start + len(cell), e))
+            region_c = _cell(row, PARTNER_REGION_COLS) if mentions is not None else None
+            region_text = region_c.text.strip() if region_c else ""
+            if region_text and re.fullmatch(r"[\u4e00-\u9fff·\-]{2,20}", region_text):
+                # The region the place lies in, a column of its own (所属州（县）| 兵库县): a mention, of the
+                # row's country where the gazetteer has one of that name (else as written, with a unit).
+                region = next((x for x in gaz.lookup_all(region_text) if x.type == "Region" and x.country == country and country), None)
+                if region is not None or _REGION_END.search(region_text) and not gaz.lookup(region_text):
+                    start = region_c.start + region_c.text.index(region_text)
+                    mentions.append(_cell_mention(doc, row, start, start + len(region_text), region,
+                                                  Party(region_text, "Region", country=country)))
             written = name
             written_country, prefixed = gaz.country_of_prefix(name)
             dotted = bool(written_country) and name[len(written_country) : len(written_country) + 1] in ("·", "・", "•")

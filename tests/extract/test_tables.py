@@ -151,6 +151,18 @@ def test_a_country_cell_with_the_places_region_after_it(tmp_path):
     assert any(name.startswith("加利福尼亚") and typ == "Region" for name, typ, _ in got)
 
 
+def test_a_region_column_names_each_places_region(tmp_path):
+    """所属州（县）| 兵库县: the region each place lies in is a mention, of the row's country (江原道 of
+    韩国); an empty cell names none."""
+    text = ("营口市国际友好城市一览表\n\n| 序号 | 国家 | 城市 | 结好时间 | 所属州（县） |\n|---|---|---|---|---|\n"
+            "| 1 | 日本 | 尼崎市 | 1983年2月 | 兵库县 |\n| 2 | 英国 | 谢菲尔德市 | 1983年10月 | |\n"
+            "| 3 | 韩国 | 原州市 | 1998年6月 | 江原道 |\n")
+    facts = facts_of(text, tmp_path)
+    regions = {(m.entity.name, m.entity.country) for m in facts.mentions if m.entity.type == "Region"}
+    assert regions == {("兵库县", "日本"), ("江原道", "韩国")}
+    assert len(facts.partner_links) == 3
+
+
 def test_a_county_column_is_each_rows_home(tmp_path):
     """县（市）区 | 国家 | 友好城市: a city's list of its counties' and districts' ties, each row's home its own."""
     text = ("鞍山市友好城市一览\n\n| 序号 | 县（市）区 | 国家 | 友好城市 | 结好时间 |\n|---|---|---|---|---|\n"
