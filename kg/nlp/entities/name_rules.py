@@ -243,6 +243,7 @@ _CLAUSE_END = re.compile(r"[，,。；;、：:）)]|$")
 _HYPHEN_JOINED = re.compile(rf"[\-－—][{CJK}]{{1,6}}?({cue_pattern('names', 'place_suffix')})(?!长)")
 _HYPHENS = frozenset("-－—")  # (the first characters of _HYPHEN_JOINED)
 _PLACE_DESCRIBED = re.compile(cue_pattern("names", "place_described_by"))
+_CAPITAL_OF = re.compile(cue_pattern("names", "capital_of"))
 # (Not after a unit of its own: 波士顿市府 is the city's government.)
 _REGION_SUFFIX = re.compile(rf"(?<![市县省区])(?:{cue_pattern('names', 'region_suffix')})(?![长委督尹])")
 _COUNTRY_BOUND = tuple(cue_words("names", "country_bound"))
@@ -816,6 +817,9 @@ class NameRules:
             while True:
                 if text[pos : pos + 1] == " ":
                     pos += 1  # 日本 长野市 (a list's padding)
+                capital = _CAPITAL_OF.match(text, pos) if pos > e else None
+                if capital:
+                    pos = capital.end()  # 潘菲洛夫区首府|扎尔肯特市: the region's capital
                 m = _place_shape_at(text, pos)
                 if m is None:
                     break  # (most chains end at their first step: no place's shape after the country)
