@@ -140,6 +140,7 @@ AGREEMENT = skipping(r"合作(?:发展)?计划|合作备忘录|合作协议|合�
 # Texts counted, not named (签署多项合作协议, 签署7项合作协议): signed on a trip, with no place said.
 _COUNTED_TEXTS = re.compile(rf"(?:{pattern('partners', 'signed.counted')}|[0-9０-９一二三四五六七八九十两]+[项份个])[^，,。；;]{{0,6}}$")
 SIGNED = re.compile(pattern("partners", "signed.words"))
+SIGNING_CEREMONY = re.compile(f"(?:{pattern('partners', 'signed.words')})仪式$")
 # A topic the sides talked of (就…庆祝活动交换了意见): an event in it is not held.
 TALKED_OF = re.compile(f"就[^，,。；;]{{2,40}}?(?:活动|仪式|庆典|节|会|营|展|赛)[^，,。；;]{{0,4}}?(?:{pattern('partners', 'sister_city.talked')})")
 # A clause in which the two sides sign (…，双方签署了…; …，并签订了…).
@@ -554,6 +555,12 @@ def _read_home(sent: Sentence, sp: Span, home_city: Party) -> Party:
         if SUBJECT_AFTER.match(sent.block.text, x.end):
             return _as_home(x, home_city)
     return home_city
+
+
+def _in_signing_ceremony(sent: Sentence, sp: Span) -> bool:
+    """Whether the event whose name holds ``sp`` is a signing ceremony (…协议书签字仪式, …签约仪式)."""
+    ev = next((x for x in sent.spans if x.type == "Event" and x.start <= sp.start and sp.end <= x.end), None)
+    return ev is not None and SIGNING_CEREMONY.search(ev.name) is not None
 
 
 def _home_joined_in_event(sent: Sentence, sp: Span) -> Span | None:
@@ -1258,7 +1265,8 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
             # other foreign place: …访问法国波尔多市，出席两市结好25周年庆祝活动.)
             or (PAIR_ANNIVERSARY.search(after) and not any(
                 x.type in ("City", "Region") and x.foreign and x.name != sp.name for x in sent.spans))
-            or (sp.rule == "in-event" and HELD.search(text))
+            # (Not the ceremony that signs the tie itself: …缔结友好城市关系协议书签字仪式在X举行.)
+            or (sp.rule == "in-event" and HELD.search(text) and not _in_signing_ceremony(sent, sp))
             or (EVENT_AFTER.search(after) and HELD.search(text[cs:rs] + after[:20]))
             # The partner holds an event named after the home place (特里尔将举办“…中国厦门友城节”).
             or (PARTNER_HOLDS.match(after) and home.name[:2] in after[:40])
