@@ -264,7 +264,7 @@ def _cells(line: _Line, header: tuple[str, ...]) -> tuple[Cell, ...]:
         lead = len(part) - len(part.lstrip())
         body = part.strip()
         start = line.start + pos + lead
-        cells.append(Cell(column=column, text=body, start=start, end=start + len(body)))
+        cells.append(Cell(column, body, start, start + len(body)))  # (column, text, start, end: see _block)
         pos += len(part) + 1
     return tuple(cells)
 
