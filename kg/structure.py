@@ -192,32 +192,21 @@ def _built(kind: str, lines: list[_Line]) -> tuple[_TextBuilder, _Line]:
     return tb, lines[0] if first is None else first
 
 
-def _block(doc: Document, kind: str, lines: list[_Line], section: str, built=None, **kw) -> Block:
-    """A block of ``kind`` over ``lines``; ``built`` is its text, when the caller has read it (see _built)."""
-    attrs = kw.pop("attrs", None)
+def _block(doc: Document, kind: str, lines: list[_Line], section: str, built=None, attrs: dict | None = None,
+           table: str = "", cells: tuple[Cell, ...] = ()) -> Block:
+    """A block of ``kind`` over ``lines``; ``built`` is its text, when the caller has read it (see _built).
+    (The Block is made with its fields in order: the reader makes one for every block of every document.)"""
     attrs = tuple([(k, v) for k, v in attrs.items() if v]) if attrs else ()
     if built is None and len(lines) == 1 and lines[0].stripped and _whole(lines[0].stripped, kind != "table_row"):
         # (A block of one line taken whole, as most are: its text and its one run, with no builder.)
         first = lines[0]
         text = first.stripped
         start = first.start + len(first.text) - len(first.text.lstrip())
-        return Block(doc_id=doc.id, kind=kind, line=first.no, start=start, end=start + len(text), text=text,
-                     offsets=((0, start),), attrs=attrs, section=section, **kw)
+        return Block(doc.id, kind, first.no, start, start + len(text), text, ((0, start),), attrs, cells, section, table)
     tb, first = built or _built(kind, lines)
     start = tb.first if tb.runs else first.start
     end = tb.last + 1 if tb.runs else first.start
-    return Block(
-        doc_id=doc.id,
-        kind=kind,
-        line=first.no,
-        start=start,
-        end=end,
-        text=tb.text,
-        offsets=tuple(tb.runs),
-        attrs=attrs,
-        section=section,
-        **kw,
-    )
+    return Block(doc.id, kind, first.no, start, end, tb.text, tuple(tb.runs), attrs, cells, section, table)
 
 
 # A numbered heading of a web page or report (二、友好城市介绍, (一)长井市, 1、双方交流情况概述):
@@ -288,7 +277,7 @@ def _cells(line: _Line, header: tuple[str, ...]) -> tuple[Cell, ...]:
         lead = len(part) - len(part.lstrip())
         body = part.strip()
         start = line.start + pos + lead
-        cells.append(Cell(column=column, text=body, start=start, end=start + len(body)))
+        cells.append(Cell(column, body, start, start + len(body)))  # (column, text, start, end: see _block)
         pos += len(part) + 1
     return tuple(cells)
 

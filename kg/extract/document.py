@@ -626,15 +626,9 @@ def extract(doc: Document) -> Facts:
                 if block_line:
                     sentence_evidence[ss, se] = Evidence(doc.id, block_line, *quoted)
             evidence = sentence_evidence[ss, se] if block_line else Evidence(doc.id, line_at(block.source_offset(s)), *quoted)
-            mentions.append(
-                EntityMention(
-                    entity=Party(name=name, type=label, country=country),
-                    evidence=evidence,
-                    english=entry.en if entry else "",
-                    wikidata=entry.wikidata if entry else "",
-                    aliases=(written,) if written != name else (),
-                )
-            )
+            # (Its fields in order, not by keyword, which makes a dict for each call: one a mention.)
+            mentions.append(EntityMention(Party(name, label, "", (), country), evidence, entry.en if entry else "",
+                                          entry.wikidata if entry else "", (written,) if written != name else ()))
         block_spans.append((block, spans))
         for s, e, name in press_names(block):
             # The page's publisher (来源：南方网, 中新社天津…电), unless a rule read a body there already.
