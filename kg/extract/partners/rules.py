@@ -34,7 +34,7 @@ from ..cues import pattern, words
 from ..dates import parse_date
 from ..firstchars import skipping
 from ..home import VENUE_AT, VENUE_BEFORE, home_abbreviations, home_places_in, is_home_place, places_in
-from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, SIGNING_ACTS, STAY
+from ..meetings.rules import ACT as ACT_WORD, HOSTING_ACTS, LEADS, SIGNING_ACTS, STAY
 from ..press import LEAD as PRESS_LEAD
 from ..sentences import SARS, Sentence, Span, after_page
 
@@ -1591,6 +1591,7 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         return []  # places' departments meeting (黑河市、珠海市和…外事部门举行会晤): no leaders named
     gaz = load()
     places: list[Party] = []
+    visited: list[Party] = []  # (the places whose persons came with a group)
 
     def place_of(p: Party) -> Party | None:
         if p.name in gaz.country_names:  # (the forms the gazetteer looks a country up by)
@@ -1640,9 +1641,16 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
         if cp.type in ("City", "Region") and not LEADERS.search(meeting.description):
             continue  # (a place's group, no leader of it named: 会见海法市代表团一行 is no leaders' meeting)
         cands = [cp] if cp.type != "Person" else list(cp.organizations)
+        # (A person met with their group, 会见了X一行, X率领的代表团: their place's visit, as 一行 after the
+        # place's name says; in person only.)
+        at = meeting.description.find(cp.name) if cp.type == "Person" and meeting.mode == "in_person" else -1
+        led = at >= 0 and LEADS.match(meeting.description, at + len(cp.name)) is not None
         for c in cands:
             pl = place_of(c if c.type != "Region" or c.name[:2] not in SARS else Party(c.name, c.type, country=c.name[:2]))
             if pl is not None and all(pl.name != x.name for x in places):
                 places.append(pl)
+            if pl is not None and led and all(pl.name != x.name for x in visited):
+                visited.append(pl)
     home = meeting.home_place or home_city
-    return [PartnerLink(home, pl, "leader_meeting", meeting.evidence, date=meeting.date) for pl in places]
+    return ([PartnerLink(home, pl, "leader_meeting", meeting.evidence, date=meeting.date) for pl in places]
+            + [PartnerLink(home, pl, "delegation_visit", meeting.evidence, date=meeting.date) for pl in visited])
