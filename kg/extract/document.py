@@ -22,7 +22,7 @@ from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms, s
 from .positions import read_positions
 from .press import press_country, press_names
 from .sentences import HISTORY, HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
-from .tables import ROW_TEXT, partner_table_links, rows_as_prose, table_facts
+from .tables import ROW_TEXT, partner_table_links, partner_table_places, rows_as_prose, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta", ROW_TEXT)
 RELATION_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", ROW_TEXT)
@@ -394,7 +394,9 @@ def extract(doc: Document) -> Facts:
     for block, (chosen, nested, _) in zip(prose, read):
         found.append((block, list(chosen), set(nested)))
     titled = surname_title_names(found)
-    found = _bare_as_written(known_names_again(found, titled), gaz)
+    # (The places the partner tables name that no gazetteer lists: known in the prose too, of their rows' country.)
+    table_places = partner_table_places(doc, blocks, gaz)
+    found = _bare_as_written(known_names_again(found, titled, [(p.name, p.type) for p in table_places]), gaz)
     # (Read in one pass over the mentions: the persons' names, in order; the mentions of places no
     # gazetteer lists, gathered once as (block index, block, its mentions, start, end, label): few
     # documents have any; the gazetteer's cities and regions and the foreign cities' wards, for
@@ -420,7 +422,7 @@ def extract(doc: Document) -> Facts:
                          inner=lambda: _places_in_names(found))
     # The countries of places no gazetteer lists, from where the document names them after their
     # country: their bare mentions elsewhere (known-place) take the same.
-    place_country: dict[str, str] = {}
+    place_country: dict[str, str] = {p.name: p.country for p in table_places if p.country}
     country_at: dict[tuple[int, int], str] = {}
     # (Those mentions: ``unlisted``, gathered above.)
     for i, block, chosen, s, e, _ in unlisted:

@@ -169,18 +169,21 @@ def unit_place(sent: Sentence, o) -> Party | None:
     return Party(*next(iter(named))[:2], country=next(iter(named))[2]) if len(named) == 1 else None
 
 
-def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | None = None) -> list[tuple]:
+def known_names_again(blocks: list[tuple], titled: dict[str, tuple[str, str]] | None = None,
+                      places: list[tuple[str, str]] = ()) -> list[tuple]:
     """Persons named once with a title are the same names wherever the document writes them again
     (``市长杨雄会见…。杨雄说…``, ``周建清分别与…座谈``): each ``(block, mentions, nested)`` gains a
     mention for every later or earlier bare occurrence of a name the rules found, where no other
     mention covers it. (A document-wide memory no per-block spaCy component has.) So does each
-    surname written with a title ``titled`` gives (符市长 after 符海明市长: see surname_title_names)."""
+    surname written with a title ``titled`` gives (符市长 after 符海明市长: see surname_title_names), and each
+    place ``places`` names, as (name, label): the places no gazetteer lists that the document's partner
+    tables name (束草市 in a list's row, then in its prose)."""
     # (The mentions are read in one pass, each sliced only where its rule asks for its words: the
     # persons' names; the places no gazetteer lists; the cities and regions written with a unit.)
     found: set[str] = set()  # the persons' names
     # So is a place no gazetteer lists, found once after its country (白俄罗斯莫吉廖夫市 … 莫吉廖夫市始建于…)
     # (each with its label, in the mentions' order: the first label of a name is kept).
-    unlisted: list[tuple[str, str]] = []
+    unlisted: list[tuple[str, str]] = list(places)
     # …and written without 市 where it is paired with another place (日本户田市 … 开封与户田自1984年…);
     # so is a foreign city the gazetteer lists only with 市 (日本鹿沼市 … 与鹿沼): that city, by its id.
     stem_ids: dict[str, tuple[str, str]] = {}  # a stem → (its place's label, its gazetteer id)

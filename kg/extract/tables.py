@@ -391,6 +391,16 @@ def _cell_mention(doc: Document, row: Block, start: int, end: int, entry, party:
                          aliases=(written,) if written != entry.zh else ())
 
 
+def partner_table_places(doc: Document, blocks: list[Block], gaz: Gazetteer | None = None) -> list[Party]:
+    """The foreign places the document's partner tables name that no gazetteer lists (束草市 in a row):
+    its prose may name them again, bare."""
+    gaz = gaz or load()
+    if not any(_partner_list(t) for t in group_tables(blocks)):
+        return []  # (most documents hold no partner table)
+    places = {l.partner.name: l.partner for l in partner_table_links(doc, blocks, Party("中国", "Country", country="中国"), gaz)}
+    return [p for name, p in places.items() if len(name) >= 3 and gaz.lookup(name) is None]
+
+
 def partner_table_links(doc: Document, blocks: list[Block], home_place: Party, gaz: Gazetteer | None = None,
                         mentions: list[EntityMention] | None = None) -> list[PartnerLink]:
     """Partner ties from every list of partner places of ``doc`` (a table with a column naming the

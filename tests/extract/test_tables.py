@@ -163,6 +163,17 @@ def test_a_region_column_names_each_places_region(tmp_path):
     assert len(facts.partner_links) == 3
 
 
+def test_a_place_a_partner_table_names_is_known_in_the_prose(tmp_path):
+    """束草市, a row's place no gazetteer lists, written bare in the document's prose: that place, of the
+    row's country, and the prose's ties with it are read."""
+    text = ("丹东市国际友好城市一览\n\n| 序号 | 国家 | 友好城市 | 结好时间 |\n|---|---|---|---|\n| 1 | 韩国 | 束草市 | 2000年3月 |\n\n"
+            "2018年，丹东市代表团访问了束草市，并在束草市举办了丹东旅游推介会。\n")
+    facts = facts_of(text, tmp_path)
+    links = {(l.home.name, l.partner.name, l.partner.country, l.relation) for l in facts.partner_links}
+    assert {("丹东市", "束草市", "韩国", "delegation_visit"), ("丹东市", "束草市", "韩国", "joint_activity")} <= links
+    assert any(m.entity.name == "束草市" and m.evidence.line == 7 for m in facts.mentions)
+
+
 def test_a_county_column_is_each_rows_home(tmp_path):
     """县（市）区 | 国家 | 友好城市: a city's list of its counties' and districts' ties, each row's home its own."""
     text = ("鞍山市友好城市一览\n\n| 序号 | 县（市）区 | 国家 | 友好城市 | 结好时间 |\n|---|---|---|---|---|\n"
