@@ -12,6 +12,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import partial
 
+from .extract.cues import pattern
 from .extract.firstchars import first_chars, skipping
 from .model import Block, Cell, Document
 
@@ -50,6 +51,10 @@ _BULLETS = tuple("·•●▪■◆")
 _MENU_SEP = re.compile(r"\s*\|\s*|[ \u3000]+")
 _MENU_ITEM = re.compile(r"[^，。；,;：:\s|]{1,8}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# A page's source line (记者 X 2018年12月05日 来源：云南网): it ends its paragraph, as its names end with it.
+_SOURCE_LINE = re.compile(rf"(?:{pattern('bodies', 'press.source')})\s*[:：]")
 
 
 def _is_menu(line: str) -> bool:
@@ -395,7 +400,8 @@ def parse_blocks(doc: Document) -> list[Block]:
         while True:
             while k < n and not lines[k].blank and not _is_structural(lines[k].stripped) and not _is_dateline(k):
                 if (lines[k - 1].text.rstrip().endswith(_TERMINAL) or lines[k].stripped.startswith(_BULLETS)
-                        or _is_menu(lines[k - 1].stripped) or _is_menu(lines[k].stripped)):
+                        or _is_menu(lines[k - 1].stripped) or _is_menu(lines[k].stripped)
+                        or (":" in lines[k - 1].text or "：" in lines[k - 1].text) and _SOURCE_LINE.search(lines[k - 1].text)):
                     # (A line that ends a sentence ends its paragraph: a page written a paragraph a line;
                     # so does a line before a bulleted one: ·我市举办…推介会 / ·我市召开…会议; a page's menu
                     # is a paragraph of its own: 首页 政务公开 新闻动态 部门动态 / 香港特区政府…来常调研.)

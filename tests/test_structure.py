@@ -152,6 +152,17 @@ def test_a_pages_menu_is_a_paragraph_of_its_own(tmp_path):
     assert texts[-1].endswith("横滨市City of Yokohama日本")
 
 
+def test_a_source_line_ends_its_paragraph(tmp_path):
+    """A page's source line (记者 X 日期 来源：云南网) is not joined to the interview's first question under
+    it: the outlet's name ends with its line."""
+    p = tmp_path / "page.txt"
+    p.write_text("景洪外事工作访谈\n记者 陈思雨 2018年12月05日 来源：云南网\n记者：今年以来，景洪市外事工作有哪些亮点？\n",
+                 encoding="utf-8")
+    texts = [b.text for b in parse_blocks(read_document(p)) if b.kind == "paragraph"]
+    assert "记者：今年以来，景洪市外事工作有哪些亮点？" in texts
+    assert not any("云南网记者" in t for t in texts)
+
+
 def test_captions_between_blank_lines_are_paragraphs_of_their_own(tmp_path):
     """Short lines with no clause in them, each between blank lines (a page's photo captions), are
     not a sentence cut by page breaks; a day-first dateline (28.11.2017 21:51) dates the page."""

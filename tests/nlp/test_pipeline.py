@@ -166,6 +166,9 @@ def test_bodies_by_their_shape(nlp, text, body):
     [
         ("市政协主席刘伟在市政协会见了斯里兰卡客人", "市政协会"),  # 协会 ends no body: 会见 is the word
         ("代表团拜会了日本外务省官员", "外务省"),  # Japan's ministry is no region
+        ("总领事在西安分会场出席", "西安分会"),  # 分会场, a sub-venue: no branch
+        ("市长在市政府视频会议室与州长举行视频会见", "市政府视频会议室"),  # a room: a venue, no department
+        ("市长在市政府视频会议室与州长举行视频会见", "市政府"),  # nor its body named as a venue
     ],
 )
 def test_words_that_end_no_body_and_no_place(nlp, text, body):

@@ -50,6 +50,12 @@ def _local_heads() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(f[:2] for f in forms if len(f) >= 2), frozenset(f for f in forms if len(f) == 1)
 
 
+@lru_cache(maxsize=1)
+def _room() -> re.Pattern:
+    """A room's name ending a department's words (see ``local.rooms``)."""
+    return re.compile(f"(?:{_alternation(_table('bodies')['local']['rooms'])})$")
+
+
 def _local_at(text: str, pos: int):
     """``_patterns()["local"].match(text, pos)``, tried only where a form's first two characters (or
     a form of one) are written: the pattern tries each of hundreds of forms in turn."""
@@ -241,6 +247,8 @@ def find_bodies(text: str, gaz_spans, gaz: Gazetteer, title_forms: frozenset[str
             if _title_after(text, m.end(), title_forms) or len(m.group(1) + m.group(2)) < 2:
                 continue
         sub = _SUB_BODY.match(text, m.end())
+        if sub and _room().search(sub.group(0)):
+            continue  # (市政府视频会议室: a room of its building, where something takes place)
         if sub and _HOLDING.search(sub.group(0)):
             sub = None  # 市政府外办主办: a verb, not a department
         elif sub and pats["short_after_word"].match(text, m.end()):
