@@ -13,7 +13,9 @@ from .cues import pattern
 
 EVENT_SUFFIX = re.compile(
     r"(?:论坛|大会|峰会|会议|洽谈会|招待会|交流会|发布会|对话会|座谈会|研讨会|博览会|展览会|交易会|讲堂|"
-    r"周|节|赛|大赛|活动|仪式|年会|闭门会|培训班|音乐会|庆典|系列活动|(?<![发进拓扩开施伸])展|展会|旅游年|交流年)$"
+    r"周|节|赛|大赛|活动|仪式|年会|闭门会|培训班|音乐会|庆典|系列活动|(?<![发进拓扩开施伸])展|展会|旅游年|交流年|"
+    # (And every ending of an event's name the name rules read: names.event_end.)
+    rf"{pattern('names', 'event_end')})$"
 )
 _LEAD = re.compile(r"^(?:(?:19|20)\d\d\s*年?|第[一二三四五六七八九十百零\d]+[届次])+")
 _TAIL = re.compile(r"(?:开幕式|闭幕式|开幕|闭幕|全体大会|巡馆和峰会|巡馆|(?:(?:19|20)\d\d)?年会|活动)$")
