@@ -248,6 +248,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
     out: list[Sentence] = []
     ctx = _entry_date(doc, block) or ctx or _section_date(doc, block)  # (block_date, the entry's read once)
     pos = 0
+    passing = ""  # a year the block told in passing (2023年，全市共接待…), for the months after it
     bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     for end in bounds:
         if end <= pos:
@@ -256,6 +257,12 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
         if not seg.lstrip().startswith("【") and seg.strip():
             inner = tuple([sp for sp in spans if sp.start >= pos and sp.end <= end])
             dates = tuple(find_dates(seg, doc.year, doc.date, ctx))
+            if passing and any(after_page(doc, iso) for _, _, iso in dates):
+                # (A month the page's year would put after the page, 9月 on a page of February, after a
+                # year the paragraph told: of that year. 2023年，全市共接待…。9月，…来访 on 2024-02-26.)
+                again = tuple(find_dates(seg, doc.year, doc.date, passing))
+                if not any(after_page(doc, iso) for _, _, iso in again):
+                    dates = again
             if not dates:
                 # (Most sentences state no date: they take the stay's or the context's; neither changes.)
                 own = stay if stay and STAY_OPENS.match(seg) else ctx
@@ -274,5 +281,7 @@ def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx
             told = [iso for s, iso in free if not (speech and s >= speech.end())]
             if told and not past_year(doc, told[-1]) and not after_page(doc, told[-1]) and not HISTORY.match(seg):
                 ctx = told[-1]
+            elif told and len(told[-1]) == 4 and past_year(doc, told[-1]):
+                passing = told[-1]
         pos = end
     return out

@@ -85,6 +85,14 @@ def test_a_year_told_in_passing_dates_no_later_act(tmp_path):
     assert {(l.partner.name, l.relation, l.since) for l in facts.partner_links if l.relation == "sister_city"} == {("鹿儿岛市", "sister_city", "1985")}
 
 
+def test_a_month_after_the_page_is_of_the_year_its_paragraph_told(tmp_path):
+    """On a page of February 2024, an interview's answer that opens with 2023年 (a year in passing) and
+    then tells 9月: September 2023, not a September still to come."""
+    facts = _page_facts(tmp_path, "2024-02-26 10:00 来源：鄂尔多斯日报\n\n其木格：2023年，全市共接待来访外宾团组42批次。9月，蒙古国"
+                                  "东戈壁省省长巴特孟赫·道尔吉率团来访，鄂尔多斯市市长张立新与其举行会谈。\n")
+    assert [(m.date, m.home[0].name) for m in facts.meetings] == [("2023-09", "张立新")]
+
+
 def test_a_sentence_that_tells_history_dates_no_later_paragraph(tmp_path):
     """A sentence opening with 据悉 tells history: its month (2019年6月) does not date the next
     paragraph's day (9月28日), which is of the page's year."""
