@@ -114,6 +114,7 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = skipping(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
 # (Where pinyin can open: a bracket before a letter of it. Most lines with a bracket have none.)
 _PINYIN_OPEN = re.compile(rf"\([a-zü{_TONE}]")
+_STRAY_COMMA = re.compile(r"[,，](?=[,，、。；;：:])")
 
 
 # A table cell padded to width, one character apart (日 本, 亚 洲, 城 市): one word.
@@ -173,9 +174,13 @@ class _TextBuilder:
             j = text.find("**", i, hi) if drop_markup else -1
             j = hi if j < 0 else j
             k = i
-            for m in _PINYIN.finditer(text, i, j) if pinyin else ():
-                self._put(text[k : m.start()], line.start + k)
-                k = m.end()
+            # (And, in a line with pinyin, a comma right before another mark, a leftover of the page's
+            # annotations: 欧阳卫民,、张虎; 友好省州,,结好.)
+            drops = sorted([*((m.start(), m.end()) for m in _PINYIN.finditer(text, i, j)),
+                            *((m.start(), m.end()) for m in _STRAY_COMMA.finditer(text, i, j))]) if pinyin else ()
+            for s, e in drops:
+                self._put(text[k:s], line.start + k)
+                k = e
             self._put(text[k:j], line.start + k)
             i = j + 2
 

@@ -163,6 +163,21 @@ def test_a_source_line_ends_its_paragraph(tmp_path):
     assert not any("云南网记者" in t for t in texts)
 
 
+def test_pinyin_annotations_and_the_commas_they_leave_are_dropped(tmp_path):
+    """A mirror page's pinyin after rare characters (締結(jié)) is no part of the text, nor a comma it
+    leaves right before another mark (歐陽衛民,、張虎): the list reads as written; offsets still point
+    into the file."""
+    p = tmp_path / "page.txt"
+    line = "副省長歐陽衛民,、張(zhāng)虎參加會見,,並締結(jié)協議。"
+    p.write_text("標題\n\n" + line + "\n", encoding="utf-8")
+    doc = read_document(p)
+    block = [b for b in parse_blocks(doc) if b.kind == "paragraph"][-1]
+    assert block.text == "副省长欧阳卫民、张虎参加会见,并缔结协议。"
+    k = block.text.index("张虎")
+    assert doc.text[block.source_offset(k) : block.source_offset(k) + 1] in ("张", "張")
+    assert doc.text[block.source_offset(k + 1)] in ("虎",)
+
+
 def test_captions_between_blank_lines_are_paragraphs_of_their_own(tmp_path):
     """Short lines with no clause in them, each between blank lines (a page's photo captions), are
     not a sentence cut by page breaks; a day-first dateline (28.11.2017 21:51) dates the page."""
