@@ -88,7 +88,8 @@ _CITY_LEAD = re.compile(rf"{cue_pattern('names', 'lead')}|{cue_pattern('partners
 _COMRADE = re.compile(rf"([{CJK}]{{2,3}})同志")
 # Endings of organisation and company names (…公司, …集团, …协会, …领导小组): see names.toml.
 _ORG_SUFFIXES = f"(?:{cue_pattern('names', 'org_end')})(?!{cue_pattern('names', 'org_end_not_before')})"
-_ORG_SHAPE = re.compile(rf"(?:[{CJK}A-Za-z0-9·\-“”]{{2,20}}?)(?:{_ORG_SUFFIXES})")
+# (A word in brackets may stand inside the name: 包头钢铁（集团）有限责任公司.)
+_ORG_SHAPE = re.compile(rf"(?:(?:[{CJK}A-Za-z0-9·\-“”]|[（(][{CJK}]{{1,4}}[）)]){{2,20}}?)(?:{_ORG_SUFFIXES})")
 _ORG_SUFFIX = re.compile(rf"(?:{_ORG_SUFFIXES})$")
 _ORG_END = re.compile(_ORG_SUFFIXES)
 _COMPANY_END = re.compile(COMPANY_END)
