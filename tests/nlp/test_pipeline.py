@@ -154,6 +154,7 @@ def test_a_token_made_of_two_names_is_read_as_both(nlp):
         ("重庆市人民政府外事侨务办公室正式挂牌", "重庆市人民政府外事侨务办公室"),
         ("新任法国驻武汉总领事拜访省外办", "省外办"),
         ("韩国驻青总领馆总领事柳昌秀参加会见", "韩国驻青总领馆"),
+        ("总领事参观了武汉大学中南医院", "武汉大学中南医院"),  # a body's hospital, named by the body
     ],
 )
 def test_bodies_by_their_shape(nlp, text, body):

@@ -490,7 +490,8 @@ class NameRules:
                 name = text[start : m.end()]
             core = _ORG_SUFFIX.sub("", name)
             bare = len(core) < 2
-            if _GENERIC_BODY.search(name) and len(core) <= 4 and all(
+            # (Not right after a body's name: 武汉大学|中南医院 is that body's hospital, named by it.)
+            if _GENERIC_BODY.search(name) and len(core) <= 4 and not (orgs and orgs[-1][1] == start) and all(
                 _is_common(t, seg) and not self.gaz.lookup(t) for t in _cut(seg, core)
             ):
                 bare = True  # 专项工作组, 境外商协会: ordinary words before a generic ending, no name
