@@ -230,10 +230,12 @@ STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|访[\u4e00
 
 
 def _made(sent: Sentence, text: str) -> Sentence:
-    """``sent`` with its text (``text``, sliced by the caller) and an empty memo kept in it at once, as
-    :class:`_once` would keep them: the rules read both of every sentence."""
-    sent.__dict__["text"] = text
-    sent.__dict__["memo"] = {}
+    """``sent`` with its text (``text``, sliced by the caller), an empty memo and its persons kept in it at
+    once, as :class:`_once` would keep them: the rules read all three of every sentence."""
+    d = sent.__dict__
+    d["text"] = text
+    d["memo"] = {}
+    d["persons"] = [sp for sp in sent.spans if sp.type == "Person"]
     return sent
 
 
