@@ -631,7 +631,9 @@ def extract(doc: Document) -> Facts:
             # (Its fields in order, not by keyword, which makes a dict for each call: one a mention.)
             mentions.append(EntityMention(Party(name, label, "", (), country), evidence, entry.en if entry else "",
                                           entry.wikidata if entry else "", (written,) if written != name else ()))
-        block_spans.append((block, spans, marks))
+        # (With the evidence made for its sentences' mentions, which split_sentences's sentences are where
+        # no entry's 】 ends one: theirs, made once.)
+        block_spans.append((block, spans, marks, sentence_evidence if "】" not in block.text else {}))
         for s, e, name in press_names(block):
             # The page's publisher (来源：南方网, 中新社天津…电), unless a rule read a body there already.
             if any(cs < e and s < ce and clabel in ("Organization", "Company") for cs, ce, clabel, _, _ in chosen):
@@ -656,7 +658,7 @@ def extract(doc: Document) -> Facts:
     stay = ""  # the span of days the text last stated (a visit's: 访问期间 is of those days)
     told = MeetingContext(city, main_partner=_main_partner(partner_counts))
     pair = None  # the home place and the one foreign place the last sentence tied (see read_pair_ties)
-    for block, spans, marks in block_spans:
+    for block, spans, marks, sentence_evidence in block_spans:
         if block.kind in ("heading", "entry"):
             prose_meetings.extend(told.unheaded())  # (no head named in the record: its group's body)
             told.new_record()  # a yearbook entry or a section tells its own meetings
@@ -669,6 +671,10 @@ def extract(doc: Document) -> Facts:
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
         sents = split_sentences(doc, block, spans, line_at, ctx, stay, marks)
+        for sent in sents if sentence_evidence else ():
+            evidence = sentence_evidence.get((sent.start, sent.end))
+            if evidence is not None:
+                sent.memo["evidence"] = evidence  # (see Sentence.evidence)
         if block.kind in ("paragraph", "note"):
             # (The last sentence that does not tell history, 据悉，…2019年6月…: only it dates what follows.)
             last = next((st for st in reversed(sents) if not HISTORY.match(st.text)), None)
