@@ -232,11 +232,10 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
     day = _ref_day(ref)
     month = _month_of(context) if "日" in text else None
     # (A report's dateline, 本报南宁9月21日讯 今天下午…: its relative days are of the day it was filed.)
-    filed = [(e, _ref_day(iso)) for _, e, iso in out if len(iso) == 10 and DATELINE_END.match(text, e)]
+    filed = [(e, _ref_day(iso)) for _, e, iso in out if len(iso) == 10 and DATELINE_END.match(text, e)] if out else []
     if day is not None or month is not None or filed:
         # (With no page date, a day alone is read only in the month the text last stated: a chronicle's
         # 3月 … 5日　… 19日　….)
-        taken = [(s, e) for s, e, _ in out]
         days = [(m, int(m["d"]), m["d2"] and int(m["d2"])) for m in DAY_ONLY.finditer(text)] if "日" in text else []
         for m in CN_DAY_ONLY.finditer(text) if "日" in text else ():
             if text[m.start() - 1 : m.start()] != "于" and not _DAYS_DATE.match(text, m.end()):
@@ -245,6 +244,7 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
                 days.append((m, _cn_number(m["d"]), m["d2"] and _cn_number(m["d2"])))
             except KeyError:  # (not a number: 十十日)
                 continue
+        taken = [(s, e) for s, e, _ in out] if days else ()
         for m, d, d2 in days:
             if any(s <= m.start() < e for s, e in taken) or not 1 <= d <= 31:
                 continue
@@ -257,7 +257,7 @@ def find_dates(text: str, year: int | None, ref: str = "", context: str = "") ->
                 if last is not None and last > first:
                     iso = f"{iso}/{last.isoformat()}"
             out.append((m.start(), m.end(), iso))
-        for m in RECENT.finditer(text) if day is not None else ():
+        for m in RECENT.finditer(text) if day is not None and "日" in text else ():  # (both its words hold 日)
             out.append((m.start(), m.end(), day.isoformat()[:7]))
         for m in RELATIVE.finditer(text) if day is not None or filed else ():
             base = next((d for e, d in reversed(filed) if e <= m.start() and d is not None), day)

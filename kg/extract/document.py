@@ -21,7 +21,7 @@ from .partners import _foreign_places_in, leader_links, pair_named, read_pair_ti
 from .persons import SURNAME_RULE, known_names_again, phrases_in, short_forms, surname_title_names
 from .positions import read_positions
 from .press import press_country, press_names
-from .sentences import HISTORY, HOME_COUNTRY, SARS, Span, after_page, past_year, split_sentences
+from .sentences import HISTORY, HOME_COUNTRY, SARS, SENTENCE_END, Span, after_page, past_year, split_sentences
 from .tables import ROW_TEXT, partner_table_links, partner_table_places, rows_as_prose, table_facts
 
 PROSE_KINDS = ("paragraph", "entry", "report_item", "report_progress", "note", "list_item", "heading", "meta", ROW_TEXT)
@@ -490,7 +490,9 @@ def extract(doc: Document) -> Facts:
     wards: dict[str, tuple[str, str]] = {}  # a foreign city's ward's name → (with its city, its country)
     for i, (block, chosen, nested) in enumerate(found):
         spans: list[Span] = []
-        ends = [m.end() for m in _SENTENCE_END.finditer(block.text)]
+        # (Where its sentences end, read once for split_sentences too, which ends one at an entry's 】 also.)
+        marks = [m.end() for m in SENTENCE_END.finditer(block.text)]
+        ends = [e for e in marks if block.text[e - 1] != "】"] if "】" in block.text else marks
         sentence_quotes: dict[tuple[int, int], tuple[int, int, str]] = {}  # (a sentence names several)
         # (A block on one line of the file, as most are: its mentions' line, read once. Its characters lie
         # between its start and end in the file, in order.)
@@ -631,7 +633,9 @@ def extract(doc: Document) -> Facts:
             # (Its fields in order, not by keyword, which makes a dict for each call: one a mention.)
             mentions.append(EntityMention(Party(name, label, "", (), country), evidence, entry.en if entry else "",
                                           entry.wikidata if entry else "", (written,) if written != name else ()))
-        block_spans.append((block, spans))
+        # (With the evidence made for its sentences' mentions, which split_sentences's sentences are where
+        # no entry's 】 ends one: theirs, made once.)
+        block_spans.append((block, spans, marks, sentence_evidence if "】" not in block.text else {}))
         for s, e, name in press_names(block):
             # The page's publisher (来源：南方网, 中新社天津…电), unless a rule read a body there already.
             if any(cs < e and s < ce and clabel in ("Organization", "Company") for cs, ce, clabel, _, _ in chosen):
@@ -656,7 +660,7 @@ def extract(doc: Document) -> Facts:
     stay = ""  # the span of days the text last stated (a visit's: 访问期间 is of those days)
     told = MeetingContext(city, main_partner=_main_partner(partner_counts))
     pair = None  # the home place and the one foreign place the last sentence tied (see read_pair_ties)
-    for block, spans in block_spans:
+    for block, spans, marks, sentence_evidence in block_spans:
         if block.kind in ("heading", "entry"):
             prose_meetings.extend(told.unheaded())  # (no head named in the record: its group's body)
             told.new_record()  # a yearbook entry or a section tells its own meetings
@@ -668,7 +672,11 @@ def extract(doc: Document) -> Facts:
             continue
         if _ITEM_MARK.match(block.text):
             ctx = ""  # an enumerated item (（二）…, 二是…) tells its own acts: not on the last item's day
-        sents = split_sentences(doc, block, spans, line_at, ctx, stay)
+        sents = split_sentences(doc, block, spans, line_at, ctx, stay, marks)
+        for sent in sents if sentence_evidence else ():
+            evidence = sentence_evidence.get((sent.start, sent.end))
+            if evidence is not None:
+                sent.memo["evidence"] = evidence  # (see Sentence.evidence)
         if block.kind in ("paragraph", "note"):
             # (The last sentence that does not tell history, 据悉，…2019年6月…: only it dates what follows.)
             last = next((st for st in reversed(sents) if not HISTORY.match(st.text)), None)

@@ -20,6 +20,10 @@ LEAD = re.compile(
     r"^(?P<names>[A-Za-z]{0,6}[\u4e00-\u9fff]{2,16})(?:\d{1,2}月\d{1,2}日)?"
     rf"(?:{pattern('bodies', 'press.lead_end')})(?=[\s(（:：?？]|\d)"
 )
+# (A lead's ending word lies within the reach of its name, a day and the word itself: a block whose
+# start holds none of them opens with no lead, as most do.)
+_LEAD_ENDS = words("bodies", "press.lead_end")
+_LEAD_REACH = 6 + 16 + len("12月31日") + max(map(len, _LEAD_ENDS))
 OUTLET_END = re.compile(rf"(?:{pattern('bodies', 'press.outlet_end')})$")
 _NAME = re.compile(r"[A-Za-z]{0,6}[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,24}")
 SELF = frozenset(words("bodies", "press.self"))
@@ -35,7 +39,8 @@ def press_names(block: Block) -> list[tuple[int, int, str]]:
             if part not in ("/", "、") and _NAME.fullmatch(part):
                 out.append((pos, pos + len(part), part))
             pos += len(part)
-    m = LEAD.match(text)
+    head = text[:_LEAD_REACH]
+    m = LEAD.match(text) if any(w in head for w in _LEAD_ENDS) else None
     if m:
         name = _without_place(m.group("names"))
         if OUTLET_END.search(name) and name not in SELF:

@@ -230,26 +230,30 @@ STAY_OPENS = re.compile(r"\s*(?:(?:访问|出访|考察|来访|访华|访[\u4e00
 
 
 def _made(sent: Sentence, text: str) -> Sentence:
-    """``sent`` with its text (``text``, sliced by the caller) and an empty memo kept in it at once, as
-    :class:`_once` would keep them: the rules read both of every sentence."""
-    sent.__dict__["text"] = text
-    sent.__dict__["memo"] = {}
+    """``sent`` with its text (``text``, sliced by the caller), an empty memo and its persons kept in it at
+    once, as :class:`_once` would keep them: the rules read all three of every sentence."""
+    d = sent.__dict__
+    d["text"] = text
+    d["memo"] = {}
+    d["persons"] = [sp for sp in sent.spans if sp.type == "Person"]
     return sent
 
 
-def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "", stay: str = "") -> list[Sentence]:
+def split_sentences(doc: Document, block: Block, spans: list[Span], line_at, ctx: str = "", stay: str = "",
+                    marks: list[int] | None = None) -> list[Sentence]:
     """The block's sentences; an entry's 【title】 is left out (it repeats the entry's facts).
 
     A sentence that states no date of its own takes the last one stated before it: in the
     block, else ``ctx`` (the date the text last stated before the block: a news item's
     ``1月6日至16日,…会见了…`` dates the paragraphs that tell each meeting), else the
-    entry's date or the year the document covers."""
+    entry's date or the year the document covers. ``marks`` are where SENTENCE_END's marks end in the
+    block's text, when the caller has read them."""
     text = block.text
     out: list[Sentence] = []
     ctx = _entry_date(doc, block) or ctx or _section_date(doc, block)  # (block_date, the entry's read once)
     pos = 0
     passing = ""  # a year the block told in passing (2023年，全市共接待…), for the months after it
-    bounds = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    bounds = (marks if marks is not None else [m.end() for m in SENTENCE_END.finditer(text)]) + [len(text)]
     for end in bounds:
         if end <= pos:
             continue
