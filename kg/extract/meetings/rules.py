@@ -1753,6 +1753,9 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             cps = [p for p in _on_trip(cps, sent.date_before(m.start()), ctx) if not _of_own_mission(sent, p)]
             if not cps:
                 continue
+        if signing and not homes and _no_subject(sent, *home_seg):
+            # (A clause of the sentence's subject, who signs: 市长X率团访问…，与Y市签署了…协议书.)
+            homes = _subject(sent, home_seg[0], ctx)
         if signing and not homes and not (split and any(p.type == "Person" for p in cps)):
             # A signing that names no person is a tie between places (the partner rules read it),
             # not a meeting; its places wait for a signatory named after it. (One that names the
