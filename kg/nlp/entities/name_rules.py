@@ -573,8 +573,10 @@ class NameRules:
                 start += 1
             if m.end() - start >= 8:
                 found.append((start, m.end(), "Event", "session-event"))
-        # (Only where an event's word is written: a year or an ordinal alone makes the pattern try long.)
-        for m in matches_in(_YEAR_EVENT, text) if _EVENT_WORD.search(text) else ():
+        # (Only where an event's word is written: a year or an ordinal alone makes the pattern try long.
+        # Searched once for both patterns that need one.)
+        event_word = _EVENT_WORD.search(text) is not None
+        for m in matches_in(_YEAR_EVENT, text) if event_word else ():
             if "”“" in m.group(0):
                 continue  # two quoted names in a row (“2012新潟县物产展”“山形县风情节”): each is its own
             if m.group(0)[-1] in "周节" and any(title_suffix(text[max(0, m.end() - k - 8) : m.end() - k], self.gaz) for k in (2, 3)):
@@ -598,7 +600,7 @@ class NameRules:
             for m in _EDITION_EVENT.finditer(text):
                 if m.start() not in shaped and not _EDITION_BODY.search(m.group(0)):
                     found.append((m.start(), m.end(), "Event", "event-shape"))
-        for m in chain(matches_in(_HELD_EVENT, text), _AT_EVENT.finditer(text) if _EVENT_WORD.search(text) else ()):
+        for m in chain(matches_in(_HELD_EVENT, text), _AT_EVENT.finditer(text) if event_word else ()):
             pos = m.start(1)
             # Events listed with 、, 和 or 及 after an event word (…理事会大会和中国—法国论坛): one each.
             parts = re.split(r"((?<=[坛会节周赛班式动展年])(?:以及|[、和及])|、)", m.group(1))
