@@ -13,6 +13,7 @@ Each is an :class:`~kg.model.Attendance` with role ``organised``, ``hosted`` or
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..model import Attendance, Party
 from .home import SELF_WORDS, home_abbreviations
@@ -29,6 +30,7 @@ _HELD_AFTER = re.compile(r"[^。；;，,]{0,30}?(?:举行|开幕|召开|举办)"
 _ATTENDS = re.compile(r"(?:等|一行)?(?:率团|率队|带队)?(?:出席|参加|视频出席|线上出席)")
 # The guests, named between a person and the verb of attending: they attend, not the person.
 _GUESTS = re.compile(r"客人|来宾|嘉宾|外宾|贵宾")
+_TYPE = attrgetter("type")
 
 
 def _clause_start(text: str, pos: int, seps: str) -> int:
@@ -37,9 +39,9 @@ def _clause_start(text: str, pos: int, seps: str) -> int:
 
 
 def read_event_roles(sent: Sentence, home_city: Party) -> list[Attendance]:
+    if "Event" not in map(_TYPE, sent.spans):
+        return []  # (most sentences name no event: told in C, with no list made)
     events = [sp for sp in sent.spans if sp.type == "Event"]
-    if not events:
-        return []
     text = sent.text
     out: list[Attendance] = []
 

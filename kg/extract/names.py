@@ -414,7 +414,8 @@ def parse_person_phrase(text: str, gaz: Gazetteer | None = None, default_country
             if r.org and r.org.country:
                 country = r.org.country
                 break
-        persons.append(PersonPhrase(name=s[split:], start=at + split, end=at + len(s), roles=roles, country=country))
+        # (name, start, end, roles, country: in order, not by keyword, which makes a dict for each call.)
+        persons.append(PersonPhrase(s[split:], at + split, at + len(s), roles, country))
         pending = []
         last_org = org
     return persons

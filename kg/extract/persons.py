@@ -100,6 +100,15 @@ def phrases_in(phrase: str) -> tuple[PersonPhrase, ...]:
     return tuple(parse_person_phrase(phrase))
 
 
+def places_by_name(sent: Sentence) -> dict[str, Span]:
+    """The sentence's cities and regions by name and as written. (Read once a sentence: the meeting and
+    position rules ask for it for each body of a person's phrase.)"""
+    found = sent.memo.get("places by name")
+    if found is None:
+        found = sent.memo["places by name"] = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    return found
+
+
 def visited_country(sent: Sentence, pos: int) -> str:
     """The country of the last foreign place the sentence goes to before ``pos`` (block offset):
     …率团访问伊尔库茨克州，会见了州长X — X, whose country the text does not tell, is of it."""

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..model import Party, Position
-from .persons import UNIT_ONLY, person_name, person_phrase, unit_place, phrase_country, visited_country
+from .persons import UNIT_ONLY, person_name, person_phrase, places_by_name, unit_place, phrase_country, visited_country
 from .cues import pattern, words
 from .names import LEVEL_WORDS, title_prefix
 from ..gazetteer import load
@@ -57,7 +57,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             continue
         # (Or of the foreign place the sentence goes to before naming them: …访问伊尔库茨克州，会见了州长X.)
         country = phrase_country(pp) or sp.side_country or visited_country(sent, sp.start)
-        person = Party(person_name(sp), "Person", country=country)
+        person = Party(person_name(sp), "Person", "", (), country)  # (in order: a keyword call makes a dict)
         date = sent.date_before(sp.start - sent.start)
         for role in pp.roles:
             if not role.title or role.title in _group_roles():
@@ -68,7 +68,7 @@ def read_positions(sent: Sentence, home_city: Party) -> list[Position]:
             elif role.org is not None and UNIT_ONLY.fullmatch(role.org.name):
                 body = unit_place(sent, role.org)  # (区 of 区行政长官, 该市 of 该市市长: the place meant, if the sentence names it)
             elif role.org is not None:
-                body = _last_of_chain(sent, role.org) or Party(role.org.name, role.org.type, country=role.org.country)
+                body = _last_of_chain(sent, role.org) or Party(role.org.name, role.org.type, "", (), role.org.country)
             elif not country or country == home_city.country:
                 body = _home_body(role.title, home_city)
             else:
@@ -83,7 +83,7 @@ def _last_of_chain(sent: Sentence, org) -> Party | None:
     for a body or a single place."""
     if org.type not in ("City", "Region", "Organization"):
         return None
-    places = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
+    places = places_by_name(sent)
     if org.name in places:
         return None
     last = next((x for n, x in places.items() if len(n) < len(org.name) and org.name.endswith(n) and org.name[: -len(n)] in places), None)

@@ -90,29 +90,33 @@ def group_tables(blocks: list[Block]) -> list[_Table]:
     tables: dict[str, _Table] = {}
     order: list[str] = []
     before = ""  # the last short line of text: what a table without a caption is called
+    current = None  # the table begun last, which the header and rows after it are of
+
+    def begin(b: Block, caption: str, header: tuple[str, ...]) -> _Table:
+        key = f"{b.table}@{b.line}"
+        table = tables[key] = _Table(b.table, caption, header, [])
+        order.append(key)
+        return table
+
+    # (Each block's kind read once, rows first: a table's rows are most of its blocks.)
     for b in blocks:
-        if b.kind == "table_caption":
-            key = f"{b.table}@{b.line}"
-            tables[key] = _Table(b.table, b.attr("title"), (), [])
-            order.append(key)
-        elif b.kind == "table_header" and b.table.startswith("~"):
-            key = f"{b.table}@{b.line}"
-            tables[key] = _Table(b.table, before, (), [])
-            order.append(key)
-        elif b.kind == "table_row" and b.table.startswith("~") and (not order or tables[order[-1]].number != b.table):
-            # (Rows going on with the columns of the table before, under a line of their own: see
-            # kg.structure; they have no header row.)
-            key = f"{b.table}@{b.line}"
-            tables[key] = _Table(b.table, before, tuple(c.column for c in b.cells), [])
-            order.append(key)
-        if b.kind in ("title", "heading", "paragraph") and b.text and len(b.text) <= _CAPTION_MAX:
+        kind = b.kind
+        if kind == "table_row":
+            if b.table.startswith("~") and (current is None or current.number != b.table):
+                # (Rows going on with the columns of the table before, under a line of their own: see
+                # kg.structure; they have no header row.)
+                current = begin(b, before, tuple(c.column for c in b.cells))
+            if current is not None:
+                current.rows.append(b)
+        elif kind == "table_header":
+            if b.table.startswith("~"):
+                current = begin(b, before, ())
+            if current is not None:
+                current.header = tuple(c.column for c in b.cells)
+        elif kind == "table_caption":
+            current = begin(b, b.attr("title"), ())
+        elif kind in ("title", "heading", "paragraph") and b.text and len(b.text) <= _CAPTION_MAX:
             before = b.text
-        if b.kind in ("table_header", "table_row") and order:
-            t = tables[order[-1]]
-            if b.kind == "table_header":
-                t.header = tuple(c.column for c in b.cells)
-            else:
-                t.rows.append(b)
     return [tables[k] for k in order]
 
 
@@ -208,7 +212,7 @@ def caption_countries(caption: str) -> list[str]:
 
 
 def _party_of_org(org: Org) -> Party:
-    return Party(name=org.name, type=org.type, country=org.country)
+    return Party(org.name, org.type, "", (), org.country)  # (in order: a keyword call makes a dict)
 
 
 def _meeting_country(orgs: list[Org], column_country: str, caption: list[str]) -> str:
@@ -232,6 +236,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
     gaz = gaz or load()
     meetings: list[Meeting] = []
     attendances: list[Attendance] = []
+    of_home = (home_place,) if home_place.type != "Country" else ()  # (the leaders' body)
     for table in group_tables(blocks):
         if not _leaders_table(table):
             continue
@@ -247,10 +252,8 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
             remark_c = _cell(row, REMARK_COLS)
             date = parse_date(date_c.text, doc.year) if date_c else ""
             evidence = Evidence(doc.id, row.line, row.start, row.end, doc.quote(row.start, row.end))
-            home = tuple(
-                Party(name=n, type="Person", title="", organizations=(home_place,) if home_place.type != "Country" else (), country="中国")
-                for n, _, _ in split_leaders(lead_c.text)
-            )
+            # (Each leader's fields in order, not by keyword, which makes a dict for each call: one a leader of a row.)
+            home = tuple(Party(n, "Person", "", of_home, "中国") for n, _, _ in split_leaders(lead_c.text))
             content = content_c.text.strip() if content_c is not None else ""
             verb = MEETING_VERB.search(content)
             letter = LETTER_VERB.search(content)
@@ -282,8 +285,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 if letter and not verb and not home and guest:
                     # A letter row with no leader (接待领导: —): the guest wrote to whom the content names
                     # (致函市长邹立群).
-                    home = tuple(Party(p.name, "Person", title=p.title, country="中国",
-                                       organizations=(home_place,) if home_place.type != "Country" else ())
+                    home = tuple(Party(p.name, "Person", title=p.title, organizations=of_home, country="中国")
                                  for p in parse_person_phrase(after, gaz) if p.country in ("", "中国"))
                     after = ""
                 persons = parse_person_phrase(after, gaz, default_country=default_country)
@@ -310,7 +312,7 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                         orgs.extend(p.orgs)
                         counterparts.append(
                             # (The table's 国别 column is what the source states: it wins over a body's country.)
-                            Party(name=p.name, type="Person", title=p.title, organizations=porgs, country=default_country or p.country)
+                            Party(p.name, "Person", p.title, porgs, default_country or p.country)
                         )
                 else:
                     # 与市政协港澳委员和港澳台侨工作顾问座谈: the bodies met.
@@ -325,17 +327,10 @@ def table_facts(doc: Document, blocks: list[Block], home_place: Party, gaz: Gaze
                 if not counterparts:
                     continue
                 country = _meeting_country(orgs, default_country, cap_countries)
-                met = Meeting(
-                    date=date,
-                    mode=mode,
-                    home=home,
-                    counterparts=tuple(counterparts),
-                    evidence=evidence,
-                    country=country,
-                    # (The row's remark says what else happened: 签署…意向书.)
-                    description="；".join(t for t in (content, remark_c.text.strip() if remark_c else "") if t),
-                    home_place=home_place,
-                )
+                # (The row's remark says what else happened: 签署…意向书.)
+                description = "；".join(t for t in (content, remark_c.text.strip() if remark_c else "") if t)
+                # (date, mode, home, counterparts, evidence, country, description, home place: in order.)
+                met = Meeting(date, mode, home, tuple(counterparts), evidence, country, description, home_place)
                 meetings.append(met)
                 present = _present(remark_c.text, home_place, gaz) if remark_c else ()
                 if present:

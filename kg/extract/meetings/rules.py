@@ -33,7 +33,8 @@ from ..dates import within_span
 from ..firstchars import skipping
 from ..home import SELF_WORDS, VENUE_AT, VENUE_BEFORE, places_in
 from ..names import LEVEL_WORDS, ORG_BODY, ORG_COMPANY, make_org, title_prefix
-from ..persons import UNIT_ONLY, person_name, person_phrase, phrase_country, phrases_in, short_forms, unit_place, visited_country
+from ..persons import (UNIT_ONLY, person_name, person_phrase, phrase_country, phrases_in, places_by_name, short_forms,
+                       unit_place, visited_country)
 from ..sentences import SARS, Sentence, Span
 from ..press import LEAD as PRESS_LEAD
 from ..tables import ROW_TEXT, cell_starts
@@ -303,7 +304,8 @@ class MeetingContext:
 
     def new_record(self) -> None:
         """A new yearbook entry or section: what was told before is not carried into it."""
-        self.last_home, self.last, self.group, self.signed, self.pending, self.seen = (), [], [], (), [], None
+        self.last_home, self.last, self.group, self.signed, self.pending, self.seen = (), [], [], (), [], []
+        self.told, self.told_upto = ((), -1), 0
         self.signings = set()
         self.home_leaders, self.speaker, self.trip, self.hosted = (), (), (), None
 
@@ -323,20 +325,23 @@ class MeetingContext:
     # The foreign places of a signing that named no signatory yet.
     signed: tuple[Party, ...] = ()
     signed_in: int = -1  # the paragraph that named them (where a signatory may follow)
-    # The sentences read since the record began, the last first (see _Seen): where the visitors are
-    # found when a rule asks for them.
-    seen: _Seen | None = None
+    # The sentences read since the record began, in order: where the visitors are found when a rule
+    # asks for them (see _told_visitors). (A list, not a linked record a sentence: most are never asked.)
+    seen: list[Sentence] = field(default_factory=list)
+    # The visitors the last sentence of ``seen[:told_upto]`` that names any named, and its paragraph.
+    told: tuple[tuple[Party, ...], int] = ((), -1)
+    told_upto: int = 0
 
     # The foreign persons last named as coming with a group (X率代表团访问…), whom a meeting of
     # "the delegation" meets; and the paragraph that named them. (Read when asked: most sentences
     # name no visitors, and no rule asks for those of most.)
     @property
     def visitors(self) -> tuple[Party, ...]:
-        return _told_visitors(self.seen)[0]
+        return _told_visitors(self)[0]
 
     @property
     def visitors_in(self) -> int:
-        return _told_visitors(self.seen)[1]
+        return _told_visitors(self)[1]
     # Meetings of a group whose members are not named yet (会见了访问团一行): its head, named later
     # in the record (访问团团长、…总领事X表示), is whom they met.
     # (Each with the bodies whose group it met, 日本冈山县议会代表团: the guests if no head is named.)
@@ -352,32 +357,19 @@ class MeetingContext:
         return out
 
 
-class _Seen:
-    """A sentence read (``before``: the one read before it), whose visitors (see :func:`_visitors`) are
-    read only when a later sentence asks for the last named: ``read`` is then (visitors, paragraph)."""
-
-    __slots__ = ("sent", "before", "read")
-
-    def __init__(self, sent: Sentence, before: _Seen | None) -> None:
-        self.sent, self.before, self.read = sent, before, None
-
-
-def _told_visitors(seen: _Seen | None) -> tuple[tuple[Party, ...], int]:
+def _told_visitors(ctx: MeetingContext) -> tuple[tuple[Party, ...], int]:
     """The foreign visitors the last sentence that names any named, and its paragraph; none (-1) if
-    no sentence since the record began names any. (Back along the sentences, without recursion.)"""
-    link, passed = seen, []
-    while link is not None and link.read is None:
-        sent = link.sent
+    no sentence since the record began names any. (Back along the sentences not read yet, each read
+    once: the visitors are read only when a later sentence asks for them.)"""
+    seen = ctx.seen
+    for i in range(len(seen) - 1, ctx.told_upto - 1, -1):
+        sent = seen[i]
         own = tuple(p for p in _visitors(sent, 0, len(sent.text)) if _foreign(p))
         if own:
-            link.read = (own, sent.block.start)
+            ctx.told = (own, sent.block.start)
             break
-        passed.append(link)
-        link = link.before
-    told = link.read if link is not None else ((), -1)
-    for x in passed:
-        x.read = told
-    return told
+    ctx.told_upto = len(seen)
+    return ctx.told
 
 
 def _persons_in(sent: Sentence, s: int, e: int) -> list[Span]:
@@ -402,11 +394,11 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
     pp = person_phrase(sent, sp, seg_start)
     written = person_name(sp)
     if pp is None:
-        return Party(written, "Person", country=sp.side_country)
+        return Party(written, "Person", "", (), sp.side_country)
     # A body the phrase parser does not know that the sentence reads as a place (韩国全罗北道, a place
     # found after its country) is that place. (Read for the phrase's bodies only, once a sentence.)
     pp_orgs, title = pp.orgs, pp.title
-    places = _places_by_name(sent) if pp_orgs else {}
+    places = places_by_name(sent) if pp_orgs else {}
     # (A place no gazetteer lists takes the country the sentence gives it: 美国…圣何塞市 … 圣何塞市市长X;
     # so does the homonym the document chose: 美国萨克拉门托市 … 萨克拉门托市市长X is not Brazil's.)
     def of(o) -> Party:
@@ -445,9 +437,9 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
             if named is not None:
                 return Party(o.name, o.type, country=named.side_country)
         if place is None or o.type not in ("Organization", "City", "Region"):
-            return Party(o.name, o.type, country=o.country)
+            return Party(o.name, o.type, "", (), o.country)
         name = place.name if o.type != "Organization" and place.name.startswith(o.name) else o.name
-        return Party(name, place.type if o.type == "Organization" else o.type, country=place.side_country or o.country)
+        return Party(name, place.type if o.type == "Organization" else o.type, "", (), place.side_country or o.country)
 
     # (A unit word alone, or 该市, that names no place of the sentence says no body: 区 of 区行政长官.)
     orgs = tuple(x for o in pp_orgs for x in (unit_place(sent, o) or of(o),) if not UNIT_ONLY.fullmatch(x.name))
@@ -457,15 +449,8 @@ def _read_person(sent: Sentence, sp: Span, seg_start: int) -> Party:
         # (A person named with a title alone who leads a group named after its place: 以议长X为团长的意大利
         # 维琴察省议会代表团 — X is of that place.)
         orgs = tuple(_led_group_place(sent, sp))
-    return Party(written, "Person", title=title, organizations=orgs, country=country)
-
-
-def _places_by_name(sent: Sentence) -> dict[str, Span]:
-    """The sentence's cities and regions by name and as written (read once a sentence: see _read_person)."""
-    found = sent.memo.get("places by name")
-    if found is None:
-        found = sent.memo["places by name"] = {n: x for x in sent.spans if x.type in ("City", "Region") for n in (x.name, x.written)}
-    return found
+    # (Its fields in order, not by keyword, which makes a dict for each call: one a person read.)
+    return Party(written, "Person", title, orgs, country)
 
 
 # A group's words ending a body's name (…州代表团): the group of the place before them.
@@ -589,7 +574,7 @@ def _places_and_bodies(sent: Sentence, s: int, e: int) -> list[Party]:
                        and not (ORG_BODY.search(clean) or ORG_COMPANY.search(clean))):
             x = places[-1]
             written = x.name if x.rule == "ward-of-city" else x.written  # (首尔市江南区, not the Chinese 江南区)
-            out.append(Party(written, x.type, country=x.side_country or country or _place_prefix(x.written)))
+            out.append(Party(written, x.type, "", (), x.side_country or country or _place_prefix(x.written)))
             continue
         # A mission's head named by title only (日本驻上海总领事): the mission.
         # (Not in a headline, which names the head in the text under it: 曾赞荣会见韩国驻华大使.)
@@ -695,7 +680,7 @@ def _home_place(sent: Sentence, s: int, e: int, default: Party) -> Party:
         if found is not None or not VENUE_BEFORE.search(text[:ps]):
             # (The last of a chain written together: 南京市鼓楼区区委书记 speaks for 鼓楼区.)
             found = (ps, pe, name, typ)
-    return Party(found[2], found[3], country="中国") if found else default
+    return Party(found[2], found[3], "", (), "中国") if found else default
 
 
 def _foreign_place_at(sent: Sentence, s: int, e: int) -> bool:
@@ -1812,16 +1797,10 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
             continue  # (a telephone call: 与X举行电话会谈)
         mode = _mode(act, manner)
         countries = list(dict.fromkeys(filter(None, map(_country_of, cps))))
-        meeting = Meeting(
-            date=sent.date_before(m.start()),
-            mode=mode,
-            home=tuple(homes),
-            counterparts=tuple(cps),
-            evidence=sent.evidence(),
-            country=";".join(countries),
-            description=text.strip(),
-            home_place=home_place,
-        )
+        # (date, mode, home, counterparts, evidence, country, description, home place: in order, not by
+        # keyword, which makes a dict for each call.)
+        meeting = Meeting(sent.date_before(m.start()), mode, tuple(homes), tuple(cps), sent.evidence(), ";".join(countries),
+                          text.strip(), home_place)
         if awaiting:
             ctx.pending.append((meeting, act, tuple(group_bodies)))  # its guests are named later, if at all
             continue
@@ -1839,7 +1818,7 @@ def read_meetings(sent: Sentence, ctx: MeetingContext) -> list[tuple[Meeting, st
         out.extend(_welcomes(sent, ctx))
     if out:  # (most sentences tell no meeting)
         out = _officials_over_places(_nobody_meets_themselves(out))
-    ctx.seen = _Seen(sent, ctx.seen)  # (its visitors, if any, are the last named: read when asked)
+    ctx.seen.append(sent)  # (its visitors, if any, are the last named: read when asked)
     made = [mt for mt, act in out if act != "参加" and mt.mode != "letter"] if out else []  # (no one attends a letter)
     if made:
         if not ctx.group or ctx.group[-1].date != made[0].date:

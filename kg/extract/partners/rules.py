@@ -842,7 +842,7 @@ _REGION_UNIT = re.compile(pattern("names", "region_suffix"))
 
 
 def _party(sp: Span) -> Party:
-    return Party(_party_name(sp), sp.type, country=sp.side_country)
+    return Party(_party_name(sp), sp.type, "", (), sp.side_country)  # (in order: a keyword call makes a dict)
 
 
 def _party_name(sp: Span) -> str:
@@ -1034,7 +1034,7 @@ def read_partner_links(sent: Sentence, home_city: Party, people: dict[str, Party
         if relation in ("delegation_visit", "joint_activity") and date and after_page(sent.doc, date):
             return  # (a visit or an event dated after the page: invited to, planned, not yet made)
         seen.add(key)
-        out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since=since, date=date))
+        out.append(PartnerLink(home, _party(sp), relation, sent.evidence(), since, date))
 
     foreign_pair = None  # (read when a partner is named: most sentences name none)
     # (The tests below that a partner's tie is others' need another foreign place of the sentence, before
@@ -1604,13 +1604,13 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
                     or p.type == "Region" and p.name[:-1] in _DIRECTION_NAMES and p.name[-1] in "省州"
                     # (Or a city the document named after its country, 韩国高阳市 … 高阳市市长X: its country is set.)
                     or p.type == "City" and len(p.name) >= 3 and p.name.endswith("市") and not _NOT_IN_PLACE.search(p.name)):
-                return Party(p.name, p.type, country=p.country)
+                return _place_alone(p)
             n, e = _place_prefix(p.name, gaz, lambda e: e.country == p.country)
             if e is not None and _WARD.fullmatch(p.name, n):
-                return Party(p.name, p.type, country=p.country)  # a ward named with its city (仁川广域市中区)
+                return _place_alone(p)  # a ward named with its city (仁川广域市中区)
             if (e is not None and e.type == "Region" and p.type == "City" and p.name.endswith("市")
                     and 3 <= len(p.name) - n <= 7 and not _NOT_IN_PLACE.search(p.name, n)):
-                return Party(p.name, p.type, country=p.country)  # a city named with its region (俄克拉何马州塔尔萨市)
+                return _place_alone(p)  # a city named with its region (俄克拉何马州塔尔萨市)
             return None
         if p.type == "Organization" and GOVERNMENT_BODY.search(p.name):
             # (Of the body's country, where it has one: 阿塞拜疆|阿拉特自由经济区管理局 does not start with
@@ -1652,5 +1652,11 @@ def leader_links(meeting: Meeting, home_city: Party, act: str) -> list[PartnerLi
             if pl is not None and led and all(pl.name != x.name for x in visited):
                 visited.append(pl)
     home = meeting.home_place or home_city
-    return ([PartnerLink(home, pl, "leader_meeting", meeting.evidence, date=meeting.date) for pl in places]
-            + [PartnerLink(home, pl, "delegation_visit", meeting.evidence, date=meeting.date) for pl in visited])
+    return ([PartnerLink(home, pl, "leader_meeting", meeting.evidence, "", meeting.date) for pl in places]
+            + [PartnerLink(home, pl, "delegation_visit", meeting.evidence, "", meeting.date) for pl in visited])
+
+
+def _place_alone(p: Party) -> Party:
+    """The place ``p`` with no title or bodies: ``p`` itself where it has none, as most places met have
+    none (a Party is a value: one with the same fields needs no copy)."""
+    return p if not p.title and not p.organizations else Party(p.name, p.type, "", (), p.country)
