@@ -174,7 +174,7 @@ _GENERIC_TAIL = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:系列)?活动|开展仪
 _NAME_TAIL = re.compile(cue_pattern("names", "tail"))
 # …those of two characters or more, which no name starts with (市长|发来贺信, 州长|表示).
 # Numerals that count the places a list named (斯图加特、杜伊斯堡和埃因霍温三市).
-_COUNT_NUMERALS = frozenset("两二三四五六七八九十几多")
+_COUNT_NUMERALS = frozenset("两二三四五六七八九十几多各")
 _TAIL_WORDS = frozenset(cue_words("names", "tail"))
 _WORD_TAIL = re.compile("|".join(re.escape(w) for w in sorted(cue_words("names", "tail"), key=len, reverse=True) if len(w) >= 2))
 _NAME_LEAD = re.compile(cue_pattern("names", "lead"))
@@ -220,6 +220,11 @@ _PLACE_SHAPE_HINT = re.compile(
     "(?:(?![" + "".join(re.escape(w) for w in cue_words("names", "not_in_place") if len(w) == 1) + rf"])[{CJK}\-－·—]){{1,14}}?"
     "[" + "".join(sorted({re.escape(w[0]) for w in cue_words("names", "place_suffix")})) + "]"
 )
+
+
+_ONE_CHAR_NOT_IN_PLACE = frozenset(w for w in cue_words("names", "not_in_place") if len(w) == 1)
+_PLACE_SUFFIX_FIRST = frozenset(w[0] for w in cue_words("names", "place_suffix"))
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 
 
 def _place_shape_at(text: str, pos: int):
@@ -759,6 +764,15 @@ class NameRules:
                 pos += len(tok)
         return (s, e, label, rule)
 
+    def _city_with_one_more(self, text: str, s: int, e: int, seg) -> bool:
+        """Whether the foreign city ``text[s:e]`` and the one character after it, before 市, name another
+        city (不来梅|港市): a Chinese character that is no unit word and no word of its own with 市
+        (城市, 都市, 超市, 上市 …), and no city the gazetteer lists under that name."""
+        one = text[e]
+        return (_CJK_CHAR.match(one) is not None and one not in _ONE_CHAR_NOT_IN_PLACE and one not in _PLACE_SUFFIX_FIRST
+                and one not in _COUNT_NUMERALS  # (蒙彼利埃|两市: the two cities named)
+                and not _is_common(text[e : e + 2], seg) and text[e + 2 : e + 3] != "长" and not self.gaz.lookup(text[s : e + 2]))
+
     def _places_after_country(self, text: str, gaz_spans, seg) -> list:
         """Foreign places no gazetteer lists, by their shape right after their country or after
         another such place (以色列希弗谷区, 意大利曼托瓦省圭迪佐洛市), and in a list after one
@@ -777,7 +791,10 @@ class NameRules:
                 if not ent_id.endswith(":中国") and (_PLACE_SHAPE_HINT.match(text, e) or text[e : e + 1] == " "):
                     starts.append((s, e, label, ent_id, False))
             elif foreign_places.get(ent_id) == label:
-                if label != "City" or text[e : e + 1] in _CITY_NEXT or text.find("区", e + 2, e + 15) >= 0:
+                if label == "City" and text[e + 1 : e + 2] == "市" and self._city_with_one_more(text, s, e, seg):
+                    # 不来梅|港市: a longer city's name (Bremerhaven, not Bremen), one character on.
+                    out.append((s, e + 2, "City", "place-after-country"))
+                elif label != "City" or text[e : e + 1] in _CITY_NEXT or text.find("区", e + 2, e + 15) >= 0:
                     starts.append((s, e, label, ent_id, True))
         if not starts:
             return out
