@@ -224,7 +224,6 @@ _PLACE_SHAPE_HINT = re.compile(
 
 _ONE_CHAR_NOT_IN_PLACE = frozenset(w for w in cue_words("names", "not_in_place") if len(w) == 1)
 _PLACE_SUFFIX_FIRST = frozenset(w[0] for w in cue_words("names", "place_suffix"))
-_CJK_CHAR = re.compile(rf"[{CJK}]")
 
 
 def _place_shape_at(text: str, pos: int):
